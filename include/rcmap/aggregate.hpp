@@ -1,0 +1,91 @@
+#pragma once
+// Aggregation of respondent rows into RC ties, unit, side and network
+// figures, with anonymity suppression. See README "Method".
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "rcmap/survey.hpp"
+
+namespace rcmap {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct AggregateOptions {
+  int min_answers = 4;       // dimensions a row needs to be included
+  int min_n = 5;             // respondents a figure needs to be shown
+  double weak_below = 3.5;   // RC below this: weak
+  double strong_from = 4.0;  // RC from this: strong
+};
+
+// Throws UsageError if the options are inconsistent (min_n < 3, ...).
+void check_options(const AggregateOptions& opt);
+
+enum class Strength { weak, moderate, strong, suppressed };
+const char* strength_name(Strength s);
+Strength classify(double rc, const AggregateOptions& opt);
+
+// Tie A->B: how unit A's respondents rate unit B (A == B: within-unit).
+// When suppressed, every score is NaN and must not be used anywhere.
+struct Tie {
+  std::uint32_t source = 0, target = 0;
+  int n = 0;  // included rows (= respondents: one row per respondent and target)
+  bool suppressed = false;
+  double rc = kNaN, sd = kNaN, ci_low = kNaN, ci_high = kNaN;
+  std::array<double, kDimensionCount> dim_mean{};
+  std::array<int, kDimensionCount> dim_n{};
+  double communication = kNaN, relationship = kNaN;
+  Strength strength = Strength::suppressed;
+  bool within() const { return source == target; }
+};
+
+struct UnitResult {
+  int respondents = 0;         // distinct respondents with at least one included row
+  double response_rate = kNaN; // respondents / headcount
+  double rc_given = kNaN;      // mean RC of its non-suppressed ties to other units
+  double rc_received = kNaN;   // mean RC of non-suppressed ties from other units
+  double rc_within = kNaN;     // its within-unit tie, if not suppressed
+};
+
+struct SideResult {
+  std::string source_side, target_side;
+  int n = 0;      // rows behind the figure (sum of n of the ties used)
+  int ties = 0;   // non-suppressed between-unit ties used
+  double rc = kNaN;  // respondent-weighted mean RC
+};
+
+struct Alpha {
+  double value = kNaN;  // Cronbach's alpha of the 7 items
+  int n = 0;            // complete rows used
+};
+
+struct Aggregate {
+  AggregateOptions options;
+  std::vector<Tie> ties;        // every ordered pair with >= 1 included row, sorted by (source, target)
+  std::vector<UnitResult> units;  // parallel to Survey::units
+  std::vector<SideResult> sides;  // every side pair with >= 1 non-suppressed tie
+  std::size_t rows_read = 0, rows_included = 0, rows_excluded = 0;
+  int respondents = 0;          // respondents with at least one included row
+  std::size_t suppressed_ties = 0;
+  double overall_rc = kNaN;     // respondent-weighted over non-suppressed ties
+  int overall_n = 0;
+  Alpha alpha;
+
+  // Index into `ties` of A->B, or -1. O(log T).
+  long find(std::uint32_t source, std::uint32_t target) const {
+    auto it = std::lower_bound(ties.begin(), ties.end(), std::pair{source, target},
+                               [](const Tie& t, const std::pair<std::uint32_t, std::uint32_t>& k) {
+                                 return std::pair{t.source, t.target} < k;
+                               });
+    if (it == ties.end() || it->source != source || it->target != target) return -1;
+    return static_cast<long>(it - ties.begin());
+  }
+};
+
+// Aggregates the survey. Complexity O(R log R) in the number of rows.
+Aggregate aggregate(const Survey& survey, const AggregateOptions& opt);
+
+}  // namespace rcmap

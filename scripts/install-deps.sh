@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages rcmap needs to build, test and benchmark.
+# Installs only what is missing; safe to run again. Run as root (or with sudo).
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake pkg-config
+  libigraph-dev                 # graph algorithms and graph formats
+  libboost-program-options-dev  # command line
+  libcairo2-dev libpango1.0-dev # figures
+  fonts-dejavu-core             # embedded fonts for figures
+  catch2                        # unit tests (v2)
+)
+extra_pkgs=()
+for arg in "$@"; do
+  case "$arg" in
+    --test)  extra_pkgs+=(poppler-utils python3) ;;
+    --bench) extra_pkgs+=(python3 python3-pandas python3-networkx time) ;;
+    *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
+  esac
+done
+
+missing=()
+for p in "${build_pkgs[@]}" "${extra_pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps.sh: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
