@@ -10,6 +10,7 @@ build_pkgs=(
   libcairo2-dev libpango1.0-dev # figures
   fonts-dejavu-core             # embedded fonts for figures
   catch2                        # unit tests (v2)
+  libssl-dev                    # SHA-256 checksums of inputs (OpenSSL EVP)
 )
 extra_pkgs=()
 for arg in "$@"; do

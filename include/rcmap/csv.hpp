@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rcmap/diagnostics.hpp"
@@ -27,6 +28,41 @@ struct CsvTable {
   bool transcoded_from_1252 = false;
   std::vector<std::string> header;  // header fields, decoded
   std::vector<CsvRow> rows;         // data records (blank lines skipped)
+};
+
+// Streaming reader: decodes the whole file once (BOM, encoding), detects the
+// delimiter from the header record, then yields one record at a time with
+// reused buffers, so a million-row file costs little more than its bytes.
+class CsvReader {
+ public:
+  // Takes the raw bytes. Encoding problems and an empty file are reported
+  // to `diags`; ok() is false if no header could be read.
+  CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags);
+  static CsvReader open(const std::string& path, Encoding enc, Diagnostics& diags);
+
+  bool ok() const { return ok_; }
+  const std::string& path() const { return path_; }
+  char delimiter() const { return delim_; }
+  bool had_bom() const { return had_bom_; }
+  bool transcoded() const { return transcoded_; }
+  const std::vector<std::string>& header() const { return header_; }
+  std::size_t header_line() const { return header_line_; }
+
+  // Next data record (blank lines skipped). Records with syntax errors
+  // (ragged, unterminated quote, text after a closing quote, NUL byte) are
+  // reported to `diags` and skipped. Returns false at the end.
+  bool next(CsvRow& row);
+
+ private:
+  CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
+  enum class Parse { ok, end, bad };
+  Parse parse_record(CsvRow& row);
+  std::string data_, path_;
+  Diagnostics* diags_;
+  std::size_t pos_ = 0, line_ = 1, header_line_ = 0;
+  char delim_ = ',';
+  bool ok_ = false, had_bom_ = false, transcoded_ = false;
+  std::vector<std::string> header_;
 };
 
 // Reads a whole CSV file. Syntax errors (unterminated quote, ragged rows,

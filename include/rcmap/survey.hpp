@@ -74,4 +74,9 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
 // Same from already-parsed tables (used by other readers, tests, fuzzers).
 Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostics& diags);
 
+// Warnings on a valid survey: units without respondents, more respondents
+// than headcount, rows with fewer than `min_answers` answered dimensions
+// (which aggregation excludes).
+void survey_warnings(const Survey& survey, int min_answers, Diagnostics& diags);
+
 }  // namespace rcmap

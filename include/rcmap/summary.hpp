@@ -1,0 +1,30 @@
+#pragma once
+// summary.json of `rcmap analyze`: counts, thresholds, every option used,
+// reliability, overall RC, input checksums and the rcmap version.
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rcmap/aggregate.hpp"
+#include "rcmap/json.hpp"
+
+namespace rcmap {
+
+struct RunInfo {
+  std::string command;  // e.g. "analyze"
+  // Options as given or defaulted, in a stable order: name -> value text.
+  std::vector<std::pair<std::string, std::string>> options;
+  // Input files: role ("units", "responses") -> path and SHA-256.
+  struct Input {
+    std::string role, path, sha256;
+  };
+  std::vector<Input> inputs;
+  // Later steps add sections ("network": {...}) through these.
+  std::vector<std::pair<std::string, std::function<void(JsonWriter&)>>> sections;
+};
+
+void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const RunInfo& run);
+
+}  // namespace rcmap

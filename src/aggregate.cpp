@@ -1,0 +1,193 @@
+// Aggregation of respondent rows into RC ties and unit, side and network
+// figures (README "Method").
+//
+// A row's RC is the mean of its answered dimensions (Gittell 2009, "Relational
+// Coordination: Guidelines for Theory, Measurement and Analysis"); a tie's RC
+// is the mean of its rows' RC. Communication and relationship indices are the
+// same means over the first four and the last three dimensions.
+//
+// Anonymity: any figure computed from fewer than min_n respondents is
+// suppressed (NaN). Every higher-level figure (unit, side, overall, alpha)
+// is computed only from non-suppressed ties, so no published total minus
+// published parts gives back a hidden tie.
+#include "rcmap/aggregate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "rcmap/stats.hpp"
+
+namespace rcmap {
+
+void check_options(const AggregateOptions& o) {
+  if (o.min_n < 3)
+    throw UsageError("--min-n " + std::to_string(o.min_n) +
+                     " is too small: values below 3 would let readers single out individual answers");
+  if (o.min_answers < 1 || o.min_answers > kDimensionCount)
+    throw UsageError("--min-answers must be from 1 to 7, got " + std::to_string(o.min_answers));
+  if (!(o.weak_below >= 1 && o.weak_below <= 5) || !(o.strong_from >= 1 && o.strong_from <= 5))
+    throw UsageError("--weak-below and --strong-from must lie in 1..5");
+  if (o.strong_from < o.weak_below)
+    throw UsageError("--strong-from must not be below --weak-below");
+}
+
+const char* strength_name(Strength s) {
+  switch (s) {
+    case Strength::weak: return "weak";
+    case Strength::moderate: return "moderate";
+    case Strength::strong: return "strong";
+    case Strength::suppressed: return "suppressed";
+  }
+  return "";
+}
+
+Strength classify(double rc, const AggregateOptions& opt) {
+  if (std::isnan(rc)) return Strength::suppressed;
+  if (rc < opt.weak_below) return Strength::weak;
+  if (rc >= opt.strong_from) return Strength::strong;
+  return Strength::moderate;
+}
+
+namespace {
+
+// Accumulates one tie's rows.
+struct TieAcc {
+  stats::Moments rc, comm, rel;
+  std::array<stats::Moments, kDimensionCount> dim;
+  void add(const Response& r) {
+    rc.add(r.mean());
+    double c = r.mean(0, kCommunicationDimensions), l = r.mean(kCommunicationDimensions, kDimensionCount);
+    if (!std::isnan(c)) comm.add(c);
+    if (!std::isnan(l)) rel.add(l);
+    for (int d = 0; d < kDimensionCount; ++d)
+      if (r.scores[d]) dim[d].add(r.scores[d]);
+  }
+};
+
+// A mean from fewer than min_n rows is itself suppressed.
+double shown(const stats::Moments& m, int min_n) {
+  return static_cast<int>(m.n) >= min_n ? m.mean : kNaN;
+}
+
+}  // namespace
+
+Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
+  check_options(opt);
+  Aggregate a;
+  a.options = opt;
+  a.rows_read = survey.rows.size();
+
+  // Included rows, ordered by (unit, target); stable keeps file order within a tie.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
+  order.reserve(survey.rows.size());
+  for (std::uint32_t i = 0; i < survey.rows.size(); ++i) {
+    const Response& r = survey.rows[i];
+    if (r.answered() < opt.min_answers) continue;
+    order.emplace_back((static_cast<std::uint64_t>(r.unit) << 32) | r.target, i);
+  }
+  a.rows_included = order.size();
+  a.rows_excluded = a.rows_read - a.rows_included;
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+
+  std::vector<char> counted(survey.respondents.size(), 0);
+  std::vector<std::uint8_t> included_tie(survey.rows.size(), 0);  // row is in a shown tie
+  for (std::size_t b = 0; b < order.size();) {
+    std::size_t e = b;
+    TieAcc acc;
+    while (e < order.size() && order[e].first == order[b].first) acc.add(survey.rows[order[e++].second]);
+    Tie t;
+    t.source = static_cast<std::uint32_t>(order[b].first >> 32);
+    t.target = static_cast<std::uint32_t>(order[b].first & 0xFFFFFFFFu);
+    t.n = static_cast<int>(e - b);
+    t.suppressed = t.n < opt.min_n;
+    t.dim_mean.fill(kNaN);
+    if (!t.suppressed) {
+      t.rc = acc.rc.mean;
+      t.sd = acc.rc.sd();
+      auto ci = acc.rc.ci95();
+      t.ci_low = ci[0];
+      t.ci_high = ci[1];
+      for (int d = 0; d < kDimensionCount; ++d) {
+        t.dim_n[d] = static_cast<int>(acc.dim[d].n);
+        t.dim_mean[d] = shown(acc.dim[d], opt.min_n);
+      }
+      t.communication = shown(acc.comm, opt.min_n);
+      t.relationship = shown(acc.rel, opt.min_n);
+      for (std::size_t k = b; k < e; ++k) included_tie[order[k].second] = 1;
+    } else {
+      ++a.suppressed_ties;
+    }
+    t.strength = classify(t.rc, opt);
+    for (std::size_t k = b; k < e; ++k) counted[survey.rows[order[k].second].respondent] = 1;
+    a.ties.push_back(t);
+    b = e;
+  }
+
+  // Units.
+  a.units.assign(survey.units.size(), UnitResult{});
+  for (std::size_t r = 0; r < counted.size(); ++r)
+    if (counted[r]) {
+      ++a.units[survey.respondent_unit[r]].respondents;
+      ++a.respondents;
+    }
+  std::vector<stats::Moments> given(survey.units.size()), received(survey.units.size());
+  for (const Tie& t : a.ties) {
+    if (t.suppressed) continue;
+    if (t.within()) {
+      a.units[t.source].rc_within = t.rc;
+      continue;
+    }
+    given[t.source].add(t.rc);
+    received[t.target].add(t.rc);
+  }
+  for (std::size_t u = 0; u < survey.units.size(); ++u) {
+    UnitResult& ur = a.units[u];
+    const auto& hc = survey.units[u].headcount;
+    if (hc && *hc > 0) ur.response_rate = static_cast<double>(ur.respondents) / *hc;
+    if (given[u].n) ur.rc_given = given[u].mean;
+    if (received[u].n) ur.rc_received = received[u].mean;
+  }
+
+  // Sides: respondent-weighted over non-suppressed between-unit ties.
+  auto side_index = [&](std::uint32_t unit) {
+    return static_cast<std::size_t>(
+        std::find(survey.sides.begin(), survey.sides.end(), survey.units[unit].side) - survey.sides.begin());
+  };
+  const std::size_t S = survey.sides.size();
+  std::vector<double> wsum(S * S, 0.0);
+  std::vector<int> nsum(S * S, 0), tcount(S * S, 0);
+  double overall = 0;
+  for (const Tie& t : a.ties) {
+    if (t.suppressed || t.within()) continue;
+    std::size_t k = side_index(t.source) * S + side_index(t.target);
+    wsum[k] += t.rc * t.n;
+    nsum[k] += t.n;
+    ++tcount[k];
+    overall += t.rc * t.n;
+    a.overall_n += t.n;
+  }
+  if (a.overall_n) a.overall_rc = overall / a.overall_n;
+  for (std::size_t i = 0; i < S; ++i)
+    for (std::size_t j = 0; j < S; ++j) {
+      std::size_t k = i * S + j;
+      if (!nsum[k]) continue;
+      a.sides.push_back({survey.sides[i], survey.sides[j], nsum[k], tcount[k], wsum[k] / nsum[k]});
+    }
+
+  // Reliability over complete rows of shown ties.
+  stats::CronbachAlpha alpha(kDimensionCount);
+  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+    const Response& r = survey.rows[i];
+    if (!included_tie[i] || r.answered() != kDimensionCount) continue;
+    double v[kDimensionCount];
+    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
+    alpha.add(v);
+  }
+  a.alpha.value = alpha.value();
+  a.alpha.n = static_cast<int>(alpha.n());
+  return a;
+}
+
+}  // namespace rcmap

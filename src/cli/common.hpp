@@ -1,0 +1,46 @@
+#pragma once
+// Shared pieces of the rcmap subcommands: option parsing with --help,
+// diagnostics on stderr, exit codes (README "Exit codes").
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "rcmap/aggregate.hpp"
+#include "rcmap/diagnostics.hpp"
+#include "rcmap/summary.hpp"
+#include "rcmap/survey.hpp"
+
+namespace rcmap::cli {
+
+namespace po = boost::program_options;
+
+enum ExitCode { kOk = 0, kUsage = 1, kInvalidInput = 2, kCannotWrite = 3, kInternal = 4 };
+
+struct Args {
+  std::vector<std::string> argv;  // after the subcommand name
+};
+
+// Parses `args` against `desc` (+ positional none). Returns false if --help
+// was given (help printed to stdout). Throws UsageError on unknown or bad options.
+bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
+           const std::string& usage, const std::string& example);
+
+// Options shared by every command that reads a survey.
+struct SurveyArgs {
+  std::string units, responses, encoding = "auto";
+  AggregateOptions agg;
+  bool quiet = false;
+  void add_to(po::options_description& desc, bool with_thresholds);
+  ReadOptions read_options() const;
+  void record(RunInfo& run) const;  // options and input checksums for summary.json
+};
+
+// Reads and validates the survey, printing diagnostics to stderr.
+Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
+void print_diagnostics(const Diagnostics& diags, bool quiet);
+
+int cmd_validate(const Args& args);
+int cmd_analyze(const Args& args);
+int cmd_sample(const Args& args);
+
+}  // namespace rcmap::cli

@@ -1,0 +1,72 @@
+// rcmap: relational-coordination analysis of units' survey answers.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "common.hpp"
+#include "rcmap/version.hpp"
+
+namespace {
+
+struct Subcommand {
+  const char* name;
+  const char* summary;
+  int (*run)(const rcmap::cli::Args&);
+};
+
+const Subcommand kCommands[] = {
+    {"analyze", "compute RC tables (and metrics, figures) from a survey", rcmap::cli::cmd_analyze},
+    {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
+    {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
+};
+
+void usage(std::ostream& os) {
+  os << "Usage: rcmap <command> [options]   (rcmap <command> --help for its options)\n\nCommands:\n";
+  for (const auto& c : kCommands) os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
+  os << "\nExample:\n  rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results\n"
+        "\nExit codes: 0 ok, 1 usage error, 2 invalid input, 3 cannot write output, 4 internal error\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rcmap;
+  if (argc < 2) {
+    usage(std::cerr);
+    return cli::kUsage;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    usage(std::cout);
+    return cli::kOk;
+  }
+  if (cmd == "--version") {
+    std::cout << "rcmap " << kVersion << '\n';
+    return cli::kOk;
+  }
+  cli::Args args;
+  for (int i = 2; i < argc; ++i) args.argv.emplace_back(argv[i]);
+  for (const auto& c : kCommands) {
+    if (cmd != c.name) continue;
+    try {
+      return c.run(args);
+    } catch (const UsageError& e) {
+      std::cerr << "rcmap " << cmd << ": " << e.what() << '\n';
+      return cli::kUsage;
+    } catch (const InputError& e) {
+      // Diagnostics were printed where they were collected.
+      std::cerr << "rcmap " << cmd << ": invalid input (" << e.diagnostics().error_count()
+                << " errors); nothing was written\n";
+      return cli::kInvalidInput;
+    } catch (const OutputError& e) {
+      std::cerr << "rcmap " << cmd << ": " << e.what() << "; no output was changed\n";
+      return cli::kCannotWrite;
+    } catch (const std::exception& e) {
+      std::cerr << "rcmap " << cmd << ": internal error: " << e.what() << '\n';
+      return cli::kInternal;
+    }
+  }
+  std::cerr << "rcmap: unknown command '" << cmd << "'\n";
+  usage(std::cerr);
+  return cli::kUsage;
+}

@@ -1,0 +1,397 @@
+// CSV reading and writing. Grammar: RFC 4180 (Shafranovich 2005), relaxed
+// as spreadsheets need: delimiter `,` `;` or TAB, LF/CRLF/CR line ends,
+// optional UTF-8 byte order mark, blank lines skipped.
+#include "rcmap/csv.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+
+namespace rcmap {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if invalid (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_seq(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c == 0xE0) { len = 3; lo = 0xA0; }
+  else if (c >= 0xE1 && c <= 0xEC) len = 3;
+  else if (c == 0xED) { len = 3; hi = 0x9F; }
+  else if (c >= 0xEE && c <= 0xEF) len = 3;
+  else if (c == 0xF0) { len = 4; lo = 0x90; }
+  else if (c >= 0xF1 && c <= 0xF3) len = 4;
+  else if (c == 0xF4) { len = 4; hi = 0x8F; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k)
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  return len;
+}
+
+// Windows-1252 0x80..0x9F (Microsoft's code page table); 0 = undefined.
+constexpr char16_t k1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::size_t line_of(std::string_view s, std::size_t offset) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < offset && i < s.size(); ++i)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n'))) ++line;
+  return line;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = utf8_seq(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0xA0) append_utf8(out, k1252High[c - 0x80] ? k1252High[c - 0x80] : 0xFFFD);
+    else append_utf8(out, c);
+  }
+  return out;
+}
+
+char detect_delimiter(std::string_view rec) {
+  std::size_t comma = 0, semi = 0, tab = 0;
+  bool quoted = false;
+  for (char c : rec) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted) {
+      if (c == ',') ++comma;
+      else if (c == ';') ++semi;
+      else if (c == '\t') ++tab;
+      else if (c == '\n' || c == '\r') break;
+    }
+  }
+  if (semi > comma && semi >= tab) return ';';
+  if (tab > comma && tab > semi) return '\t';
+  return ',';
+}
+
+CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags)
+    : data_(std::move(bytes)), path_(std::move(path)), diags_(&diags) {
+  if (data_.size() >= 3 && data_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    data_.erase(0, 3);
+    had_bom_ = true;
+  }
+  if (enc == Encoding::windows1252) {
+    data_ = windows1252_to_utf8(data_);
+    transcoded_ = true;
+  } else {
+    // Find the first invalid byte and whether any valid multi-byte sequence exists.
+    std::size_t bad = std::string::npos;
+    bool multibyte = false;
+    for (std::size_t i = 0; i < data_.size();) {
+      std::size_t n = utf8_seq(data_, i);
+      if (n == 0) {
+        if (bad == std::string::npos) bad = i;
+        ++i;
+      } else {
+        multibyte |= n > 1;
+        i += n;
+      }
+    }
+    if (bad != std::string::npos) {
+      std::size_t line = line_of(data_, bad);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(data_[bad]));
+      if (enc == Encoding::utf8) {
+        diags.error(path_, line, 0, {},
+                    std::string("invalid UTF-8 (byte ") + hex +
+                        "); expected UTF-8 text. Excel's 'CSV' export is Windows-1252: save as "
+                        "'CSV UTF-8', or drop --encoding utf-8 to read it as Windows-1252");
+        return;
+      }
+      if (multibyte) {
+        // Valid UTF-8 letters next to invalid bytes: a damaged UTF-8 file.
+        // Reading it as Windows-1252 would garble the valid letters.
+        diags.error(path_, line, 0, {},
+                    std::string("invalid UTF-8 (byte ") + hex +
+                        ") in a file that is otherwise UTF-8; expected one consistent encoding. "
+                        "Re-export the file as UTF-8");
+        return;
+      }
+      diags.warning(path_, line, 0, {},
+                    "file is not valid UTF-8; read as Windows-1252 (Excel's CSV export). Use "
+                    "--encoding utf-8 to reject such files instead");
+      data_ = windows1252_to_utf8(data_);
+      transcoded_ = true;
+    }
+  }
+  // Skip leading blank lines, detect the delimiter from the header record.
+  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
+    if (data_[pos_] == '\n' || pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= data_.size()) {
+    diags.error(path_, 0, 0, {}, "empty file; expected a header line with column names");
+    return;
+  }
+  delim_ = detect_delimiter(std::string_view(data_).substr(pos_));
+  CsvRow row;
+  Parse p = parse_record(row);
+  if (p != Parse::ok) {
+    if (p == Parse::end) diags.error(path_, 0, 0, {}, "empty file; expected a header line");
+    return;
+  }
+  header_line_ = row.line;
+  header_ = std::move(row.fields);
+  ok_ = true;
+}
+
+CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(path, 0, 0, {}, "cannot open file for reading");
+    return CsvReader(path, diags);
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return CsvReader(std::move(bytes), path, enc, diags);
+}
+
+// Parses one record starting at pos_. Fields are written into row.fields,
+// reusing its strings. Reports syntax errors and returns Parse::bad after
+// skipping to the end of the faulty record.
+CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
+  const std::size_t n = data_.size();
+  // Skip blank lines.
+  while (pos_ < n && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
+    if (data_[pos_] == '\n' || pos_ + 1 >= n || data_[pos_ + 1] != '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= n) return Parse::end;
+  row.line = line_;
+  std::size_t nf = 0;
+  auto field = [&]() -> std::string& {
+    if (nf == row.fields.size()) row.fields.emplace_back();
+    std::string& f = row.fields[nf++];
+    f.clear();
+    return f;
+  };
+  auto skip_rest = [&]() {  // to end of the current physical line
+    while (pos_ < n && data_[pos_] != '\n' && data_[pos_] != '\r') ++pos_;
+  };
+  bool bad = false;
+  for (;;) {
+    std::string& f = field();
+    std::size_t col = nf;
+    if (pos_ < n && data_[pos_] == '"') {
+      std::size_t start_line = line_;
+      ++pos_;
+      bool closed = false;
+      while (pos_ < n) {
+        char c = data_[pos_];
+        if (c == '"') {
+          if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
+            f += '"';
+            pos_ += 2;
+            continue;
+          }
+          ++pos_;
+          closed = true;
+          break;
+        }
+        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || data_[pos_ + 1] != '\n'))) ++line_;
+        if (c == '\0') bad = true;
+        f += c;
+        ++pos_;
+      }
+      if (!closed) {
+        diags_->error(path_, start_line, col, {},
+                      "unterminated quote: a field opened with \" is never closed; expected a "
+                      "closing \" before the end of the file");
+        row.fields.resize(nf);
+        return Parse::bad;
+      }
+      if (pos_ < n && data_[pos_] != delim_ && data_[pos_] != '\n' && data_[pos_] != '\r') {
+        diags_->error(path_, line_, col, {},
+                      std::string("text after a closing quote; expected the delimiter '") +
+                          (delim_ == '\t' ? std::string("TAB") : std::string(1, delim_)) +
+                          "' or the end of the line (write a quote inside a quoted field as \"\")");
+        skip_rest();
+        bad = true;
+      }
+    } else {
+      while (pos_ < n) {
+        char c = data_[pos_];
+        if (c == delim_ || c == '\n' || c == '\r') break;
+        if (c == '\0') bad = true;
+        f += c;
+        ++pos_;
+      }
+    }
+    if (pos_ < n && data_[pos_] == delim_) {
+      ++pos_;
+      continue;
+    }
+    break;
+  }
+  // End of record.
+  if (pos_ < n) {
+    if (data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+  }
+  row.fields.resize(nf);
+  if (bad) {
+    bool nul = false;
+    for (const auto& f : row.fields) nul |= f.find('\0') != std::string::npos;
+    if (nul)
+      diags_->error(path_, row.line, 0, {},
+                    "NUL byte in the record; expected text (is this a binary or UTF-16 file?)");
+    return Parse::bad;
+  }
+  return Parse::ok;
+}
+
+bool CsvReader::next(CsvRow& row) {
+  if (!ok_) return false;
+  for (;;) {
+    Parse p = parse_record(row);
+    if (p == Parse::end) return false;
+    if (p == Parse::bad) continue;
+    if (row.fields.size() != header_.size()) {
+      diags_->error(path_, row.line, 0, {},
+                    "ragged row: found " + std::to_string(row.fields.size()) +
+                        " fields, expected " + std::to_string(header_.size()) +
+                        " as in the header (a delimiter inside a value needs quotes)");
+      continue;
+    }
+    return true;
+  }
+}
+
+namespace {
+CsvTable to_table(CsvReader& r) {
+  CsvTable t;
+  t.path = r.path();
+  if (!r.ok()) return t;
+  t.delimiter = r.delimiter();
+  t.had_bom = r.had_bom();
+  t.transcoded_from_1252 = r.transcoded();
+  t.header = r.header();
+  CsvRow row;
+  while (r.next(row)) t.rows.push_back(row);
+  return t;
+}
+}  // namespace
+
+CsvTable parse_csv(std::string_view bytes, const std::string& path, Encoding enc,
+                   Diagnostics& diags) {
+  CsvReader r(std::string(bytes), path, enc, diags);
+  return to_table(r);
+}
+
+CsvTable read_csv(const std::string& path, Encoding enc, Diagnostics& diags) {
+  CsvReader r = CsvReader::open(path, enc, diags);
+  return to_table(r);
+}
+
+// ---- writing ---------------------------------------------------------------
+
+std::string neutralise_formula(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r'))
+    return "'" + std::string(text);
+  return std::string(text);
+}
+
+std::string format_fixed(double v, int decimals, char decimal_point) {
+  if (std::isnan(v)) return {};
+  if (v == 0) v = 0;  // no "-0.000000"
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s(buf);
+  // snprintf honours LC_NUMERIC; rcmap never calls setlocale, but be safe.
+  for (char& c : s)
+    if (c == ',' || c == '.') c = decimal_point;
+  if (s == "-" + std::string(1, '0') + (decimals ? decimal_point + std::string(decimals, '0') : ""))
+    s.erase(0, 1);
+  return s;
+}
+
+void CsvWriter::sep() {
+  if (!first_) out_ << delim_;
+  first_ = false;
+}
+
+CsvWriter& CsvWriter::text(std::string_view s) {
+  sep();
+  std::string v = neutralise_formula(s);
+  bool quote = v.find_first_of(std::string("\"\n\r") + delim_) != std::string::npos;
+  if (!quote) {
+    out_ << v;
+    return *this;
+  }
+  out_ << '"';
+  for (char c : v) {
+    if (c == '"') out_ << '"';
+    out_ << c;
+  }
+  out_ << '"';
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(double v, int decimals) {
+  sep();
+  out_ << format_fixed(v, decimals, decimal_comma_ ? ',' : '.');
+  return *this;
+}
+
+CsvWriter& CsvWriter::integer(long long v) {
+  sep();
+  out_ << v;
+  return *this;
+}
+
+CsvWriter& CsvWriter::empty() {
+  sep();
+  return *this;
+}
+
+void CsvWriter::end_row() {
+  out_ << '\n';
+  first_ = true;
+}
+
+void CsvWriter::header(const std::vector<std::string>& names) {
+  for (const auto& n : names) text(n);
+  end_row();
+}
+
+}  // namespace rcmap

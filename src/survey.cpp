@@ -1,0 +1,347 @@
+// Reading and validating the canonical survey files (README "Input format",
+// "Validation"). Every error names file, line and column and says what was
+// expected; all errors up to the cap are collected before InputError is thrown.
+#include "rcmap/survey.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+namespace rcmap {
+
+int Response::answered() const {
+  int k = 0;
+  for (auto s : scores) k += s != 0;
+  return k;
+}
+
+double Response::mean(int first, int last) const {
+  int sum = 0, k = 0;
+  for (int d = first; d < last; ++d)
+    if (scores[d]) {
+      sum += scores[d];
+      ++k;
+    }
+  return k ? static_cast<double>(sum) / k : std::nan("");
+}
+
+std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
+  auto it = unit_by_id.find(std::string(id));
+  if (it == unit_by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Maps required and optional column names (case-insensitive, trimmed) to
+// positions in a header; reports missing and duplicate columns, notes extras.
+class ColumnMap {
+ public:
+  ColumnMap(const std::vector<std::string>& header, std::size_t header_line,
+            const std::vector<std::string_view>& required, const std::string& path,
+            Diagnostics& diags) {
+    std::unordered_map<std::string, std::size_t> seen;
+    std::string extras;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string name = lower(trim(header[i]));
+      if (auto it = seen.find(name); it != seen.end()) {
+        diags.error(path, header_line, i + 1, header[i],
+                    "duplicate column " + quoted(name) + " (also column " +
+                        std::to_string(it->second + 1) + "); expected each column once");
+        continue;
+      }
+      seen.emplace(name, i);
+      if (std::find(required.begin(), required.end(), name) == required.end())
+        extras += (extras.empty() ? "" : ", ") + quoted(header[i]);
+    }
+    std::string found;
+    for (const auto& h : header) found += (found.empty() ? "" : ", ") + quoted(h);
+    for (auto name : required) {
+      auto it = seen.find(std::string(name));
+      if (it == seen.end()) {
+        diags.error(path, header_line, 0, {},
+                    "missing required column " + quoted(name) + "; found columns: " + found);
+        index_.push_back(npos);
+      } else {
+        index_.push_back(it->second);
+      }
+    }
+    if (!extras.empty()) diags.note(path, "ignored extra columns: " + extras);
+  }
+  std::size_t operator[](std::size_t k) const { return index_[k]; }
+  bool complete() const { return std::find(index_.begin(), index_.end(), npos) == index_.end(); }
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+ private:
+  std::vector<std::size_t> index_;
+};
+
+enum UnitCol { kUnit, kLabel, kSide, kHeadcount };
+const std::vector<std::string_view> kUnitColumns = {"unit", "label", "side", "headcount"};
+
+enum RespCol { kRespondent, kOwnUnit, kTarget, kFirstDim };
+std::vector<std::string_view> response_columns() {
+  std::vector<std::string_view> c = {"respondent", "unit", "target"};
+  c.insert(c.end(), kDimensions.begin(), kDimensions.end());
+  return c;
+}
+
+// Parses a non-negative integer; false if `s` is not one.
+bool parse_int(const std::string& s, long long& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& path,
+                  std::vector<Unit>& units, std::unordered_map<std::string, std::uint32_t>& by_id,
+                  Diagnostics& diags) {
+  Unit u;
+  u.line = row.line;
+  u.id = trim(row.fields[cols[kUnit]]);
+  u.label = trim(row.fields[cols[kLabel]]);
+  u.side = trim(row.fields[cols[kSide]]);
+  std::string hc = trim(row.fields[cols[kHeadcount]]);
+  bool ok = true;
+  if (u.id.empty()) {
+    diags.error(path, row.line, cols[kUnit] + 1, "unit", "empty unit id; expected an id");
+    ok = false;
+  } else if (auto it = by_id.find(u.id); it != by_id.end()) {
+    diags.error(path, row.line, cols[kUnit] + 1, "unit",
+                "duplicate unit id " + quoted(u.id) + " (first on line " +
+                    std::to_string(units[it->second].line) + "); expected each unit once");
+    ok = false;
+  }
+  if (u.side.empty()) {
+    diags.error(path, row.line, cols[kSide] + 1, "side",
+                "empty side; expected a category such as authority or provider");
+    ok = false;
+  }
+  if (!hc.empty()) {
+    long long v;
+    if (!parse_int(hc, v) || v < 0 || v > 1000000) {
+      diags.error(path, row.line, cols[kHeadcount] + 1, "headcount",
+                  "headcount " + quoted(hc) + " is not a whole number from 0; expected staff count or blank");
+      ok = false;
+    } else {
+      u.headcount = static_cast<int>(v);
+    }
+  }
+  if (u.label.empty()) u.label = u.id;
+  if (!ok) return;
+  by_id.emplace(u.id, static_cast<std::uint32_t>(units.size()));
+  units.push_back(std::move(u));
+}
+
+// Builds Survey::rows from response records, one record at a time.
+class ResponsesBuilder {
+ public:
+  ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
+                   const std::string& path, Diagnostics& diags)
+      : s_(s), path_(path), diags_(diags),
+        cols_(header, header_line, response_columns(), path, diags) {}
+
+  bool usable() const { return cols_.complete(); }
+
+  void add(const CsvRow& row) {
+    ++records_;
+    const auto& f = row.fields;
+    Response r;
+    r.line = static_cast<std::uint32_t>(row.line);
+    bool ok = true;
+    std::string rid = trim(f[cols_[kRespondent]]);
+    std::string own = trim(f[cols_[kOwnUnit]]);
+    std::string tgt = trim(f[cols_[kTarget]]);
+    if (rid.empty()) {
+      diags_.error(path_, row.line, cols_[kRespondent] + 1, "respondent",
+                   "empty respondent id; expected an id");
+      ok = false;
+    }
+    auto own_idx = unit(own, row, cols_[kOwnUnit], "unit", ok);
+    auto tgt_idx = unit(tgt, row, cols_[kTarget], "target", ok);
+    for (int d = 0; d < kDimensionCount; ++d) {
+      std::size_t c = cols_[kFirstDim + d];
+      std::string v = trim(f[c]);
+      if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
+      long long x;
+      if (!parse_int(v, x) || x < 1 || x > 5) {
+        diags_.error(path_, row.line, c + 1, std::string(kDimensions[d]),
+                     "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
+        ok = false;
+        continue;
+      }
+      r.scores[d] = static_cast<std::uint8_t>(x);
+    }
+    if (!ok) return;
+    r.unit = *own_idx;
+    r.target = *tgt_idx;
+    // Respondent identity and membership.
+    auto [it, fresh] = respondent_.try_emplace(rid, static_cast<std::uint32_t>(s_.respondents.size()));
+    if (fresh) {
+      s_.respondents.push_back(rid);
+      s_.respondent_unit.push_back(r.unit);
+      first_line_.push_back(r.line);
+    } else if (s_.respondent_unit[it->second] != r.unit) {
+      diags_.error(path_, row.line, cols_[kOwnUnit] + 1, "unit",
+                   "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
+                       " here but in unit " + quoted(s_.units[s_.respondent_unit[it->second]].id) +
+                       " on line " + std::to_string(first_line_[it->second]) +
+                       "; expected one unit per respondent");
+      return;
+    }
+    r.respondent = it->second;
+    std::uint64_t key = (static_cast<std::uint64_t>(r.respondent) << 32) | r.target;
+    auto [pit, pfresh] = pair_line_.try_emplace(key, r.line);
+    if (!pfresh) {
+      diags_.error(path_, row.line, cols_[kTarget] + 1, "target",
+                   "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
+                       " twice (first on line " + std::to_string(pit->second) +
+                       "); expected one row per respondent and target");
+      return;
+    }
+    s_.rows.push_back(r);
+  }
+
+  void finish(std::size_t header_line) {
+    if (records_ == 0)
+      diags_.error(path_, header_line, 0, {},
+                   "header only, no data rows; expected one row per respondent and rated unit");
+  }
+
+ private:
+  std::optional<std::uint32_t> unit(const std::string& id, const CsvRow& row, std::size_t col,
+                                    const char* name, bool& ok) {
+    auto idx = s_.unit_index(id);
+    if (!idx) {
+      diags_.error(path_, row.line, col + 1, name,
+                   (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
+                       "; expected a unit id from " + s_.units_path);
+      ok = false;
+    }
+    return idx;
+  }
+
+  Survey& s_;
+  const std::string& path_;
+  Diagnostics& diags_;
+  ColumnMap cols_;
+  std::size_t records_ = 0;
+  std::unordered_map<std::string, std::uint32_t> respondent_;
+  std::vector<std::uint32_t> first_line_;
+  std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
+};
+
+std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
+                             const std::vector<CsvRow>& rows, const std::string& path,
+                             Diagnostics& diags,
+                             std::unordered_map<std::string, std::uint32_t>& by_id) {
+  std::vector<Unit> units;
+  ColumnMap cols(header, header_line, kUnitColumns, path, diags);
+  if (!cols.complete()) return units;
+  if (rows.empty())
+    diags.error(path, header_line, 0, {}, "header only, no units; expected one row per unit");
+  for (const auto& row : rows) add_unit_row(row, cols, path, units, by_id, diags);
+  return units;
+}
+
+void finish_survey(Survey& s) {
+  for (const auto& u : s.units)
+    if (std::find(s.sides.begin(), s.sides.end(), u.side) == s.sides.end()) s.sides.push_back(u.side);
+}
+
+}  // namespace
+
+std::vector<Unit> read_units(const std::string& path, const ReadOptions& opt, Diagnostics& diags) {
+  CsvTable t = read_csv(path, opt.encoding, diags);
+  std::unordered_map<std::string, std::uint32_t> by_id;
+  std::vector<Unit> units;
+  if (!t.header.empty()) units = units_from(t.header, 1, t.rows, path, diags, by_id);
+  if (diags.has_errors()) throw InputError(diags);
+  return units;
+}
+
+Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostics& diags) {
+  Survey s;
+  s.units_path = units.path;
+  s.responses_path = responses.path;
+  if (!units.header.empty())
+    s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
+  if (diags.has_errors()) throw InputError(diags);
+  if (!responses.header.empty()) {
+    ResponsesBuilder b(s, responses.header, 1, responses.path, diags);
+    if (b.usable()) {
+      for (const auto& row : responses.rows) b.add(row);
+      b.finish(1);
+    }
+  }
+  if (diags.has_errors()) throw InputError(diags);
+  finish_survey(s);
+  return s;
+}
+
+Survey read_survey(const std::string& units_path, const std::string& responses_path,
+                   const ReadOptions& opt, Diagnostics& diags) {
+  Survey s;
+  s.units_path = units_path;
+  s.responses_path = responses_path;
+  {
+    CsvTable t = read_csv(units_path, opt.encoding, diags);
+    if (!t.header.empty()) s.units = units_from(t.header, 1, t.rows, units_path, diags, s.unit_by_id);
+  }
+  if (diags.has_errors()) throw InputError(diags);
+  CsvReader r = CsvReader::open(responses_path, opt.encoding, diags);
+  if (r.ok()) {
+    ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
+    if (b.usable()) {
+      CsvRow row;
+      while (r.next(row)) b.add(row);
+      b.finish(r.header_line());
+    }
+  }
+  if (diags.has_errors()) throw InputError(diags);
+  finish_survey(s);
+  return s;
+}
+
+void survey_warnings(const Survey& s, int min_answers, Diagnostics& diags) {
+  std::vector<int> respondents(s.units.size(), 0);
+  for (auto u : s.respondent_unit) ++respondents[u];
+  for (std::size_t i = 0; i < s.units.size(); ++i) {
+    const Unit& u = s.units[i];
+    if (respondents[i] == 0)
+      diags.warning(s.units_path, u.line, 0, {}, "unit " + quoted(u.id) + " has no respondents");
+    else if (u.headcount && respondents[i] > *u.headcount)
+      diags.warning(s.units_path, u.line, 0, {},
+                    "unit " + quoted(u.id) + " has " + std::to_string(respondents[i]) +
+                        " respondents but headcount " + std::to_string(*u.headcount));
+  }
+  std::size_t few = 0;
+  std::string lines;
+  for (const auto& r : s.rows)
+    if (r.answered() < min_answers) {
+      if (++few <= 5) lines += (lines.empty() ? "" : ", ") + std::to_string(r.line);
+    }
+  if (few)
+    diags.warning(s.responses_path, 0, 0, {},
+                  std::to_string(few) + " rows answer fewer than " + std::to_string(min_answers) +
+                      " of 7 dimensions and are excluded (lines " + lines + (few > 5 ? ", ..." : "") +
+                      "); see --min-answers");
+}
+
+}  // namespace rcmap
