@@ -1,0 +1,140 @@
+// End-to-end runs of the rcmap executable.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "test_helpers.hpp"
+
+namespace fs = std::filesystem;
+using rcmap::test::slurp;
+using rcmap::test::source_path;
+
+namespace {
+
+// Runs rcmap with `args`; returns its exit code. Output goes to `log`.
+int run(const std::string& args, const std::string& log = "/dev/null") {
+  std::string cmd = std::string(RCMAP_BINARY) + " " + args + " >" + log + " 2>&1";
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string first_line(const std::string& path) {
+  std::string s = slurp(path);
+  return s.substr(0, s.find('\n'));
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("rcmap-test-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, ec);
+    fs::remove_all(path, ec);
+  }
+  static int& counter() {
+    static int c = 0;
+    return c;
+  }
+  std::string operator/(const std::string& s) const { return (path / s).string(); }
+};
+
+const std::string kSample =
+    "--units " + source_path("samples/units.csv") + " --responses " + source_path("samples/responses.csv");
+
+}  // namespace
+
+TEST_CASE("analyze on the sample writes the documented files and columns", "[cli]") {
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
+  CHECK(first_line(t / "out/ties.csv") ==
+        "source,target,source_label,target_label,source_side,target_side,n,rc,rc_sd,rc_ci_low,rc_ci_high,"
+        "frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect,strength,"
+        "communication,relationship");
+  CHECK(first_line(t / "out/units.csv") ==
+        "unit,label,side,headcount,respondents,response_rate,rc_given,rc_received,rc_within");
+  CHECK(first_line(t / "out/sides.csv") == "source_side,target_side,n,rc,ties");
+  std::string summary = slurp(t / "out/summary.json");
+  CHECK(summary.find("\"sha256\": \"") != std::string::npos);
+  CHECK(summary.find("\"respondents\": 300") != std::string::npos);
+  // No temporary files left behind.
+  for (const auto& e : fs::directory_iterator(t.path / "out"))
+    CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("suppressed ties have blank scores in ties.csv", "[cli][anonymity]") {
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
+  std::istringstream in(slurp(t / "out/ties.csv"));
+  std::string line;
+  int suppressed = 0;
+  while (std::getline(in, line)) {
+    if (line.find(",suppressed,") == std::string::npos) continue;
+    ++suppressed;
+    // source..n then 11 blank score columns, "suppressed", 2 blank indices
+    CHECK(line.find(",,,,,,,,,,,suppressed,,") != std::string::npos);
+  }
+  CHECK(suppressed > 0);
+}
+
+TEST_CASE("same input and options give byte-identical outputs", "[cli]") {
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + t / "a") == 0);
+  REQUIRE(run("analyze " + kSample + " --out " + t / "b") == 0);
+  for (const char* f : {"ties.csv", "units.csv", "sides.csv"}) CHECK(slurp(t / "a/" + f) == slurp(t / "b/" + f));
+}
+
+TEST_CASE("invalid input exits 2, writes nothing, and keeps earlier results", "[cli]") {
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
+  std::string before = slurp(t / "out/ties.csv");
+  std::string bad = "--units " + source_path("samples/bad/units.csv") + " --responses " +
+                    source_path("samples/bad/bad_score.csv");
+  CHECK(run("analyze " + bad + " --out " + t / "out", t / "log") == 2);
+  CHECK(slurp(t / "out/ties.csv") == before);
+  CHECK(slurp(t / "log").find("bad_score.csv:2:5 (timely): error: score '7'") != std::string::npos);
+  CHECK(run("analyze " + bad + " --out " + t / "fresh") == 2);
+  CHECK_FALSE(fs::exists(t / "fresh"));
+}
+
+TEST_CASE("usage errors exit 1 and --help shows an example", "[cli]") {
+  TempDir t;
+  CHECK(run("analyze --units x.csv") == 1);
+  CHECK(run("frobnicate") == 1);
+  CHECK(run("analyze " + kSample + " --out " + t / "o" + " --min-n 2", t / "log") == 1);
+  CHECK(slurp(t / "log").find("--min-n 2 is too small") != std::string::npos);
+  CHECK(run("analyze --help", t / "help") == 0);
+  CHECK(slurp(t / "help").find("Example:") != std::string::npos);
+}
+
+TEST_CASE("an unwritable output folder exits 3", "[cli]") {
+  if (::geteuid() == 0) {
+    // root ignores permissions; a path under a regular file cannot be created either.
+    TempDir t;
+    { std::ofstream(t / "file") << "x"; }
+    CHECK(run("analyze " + kSample + " --out " + t / "file/out") == 3);
+    return;
+  }
+  TempDir t;
+  fs::create_directories(t.path / "ro");
+  fs::permissions(t.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  CHECK(run("analyze " + kSample + " --out " + t / "ro/out") == 3);
+}
+
+TEST_CASE("sample is deterministic for a seed and validates", "[cli]") {
+  TempDir t;
+  REQUIRE(run("sample --out " + t / "s1 --seed 3 --respondents 120 --units 20") == 0);
+  REQUIRE(run("sample --out " + t / "s2 --seed 3 --respondents 120 --units 20") == 0);
+  CHECK(slurp(t / "s1/responses.csv") == slurp(t / "s2/responses.csv"));
+  CHECK(run("validate --units " + t / "s1/units.csv --responses " + t / "s1/responses.csv") == 0);
+  // The shipped sample is exactly `rcmap sample --seed 1`.
+  REQUIRE(run("sample --out " + t / "s3 --seed 1") == 0);
+  CHECK(slurp(t / "s3/responses.csv") == slurp(source_path("samples/responses.csv")));
+}
