@@ -19,15 +19,28 @@ struct CsvDialect {
 // "standard" (`,` and `.`) or "excel-da" (`;` and `,`); throws UsageError.
 CsvDialect parse_csv_dialect(const std::string& name);
 
+// One table cell, independent of the file format (CSV, workbook, ...).
+struct Cell {
+  enum class Kind { empty, text, number, integer } kind = Kind::empty;
+  std::string text;
+  double number = 0;  // number or integer value
+  static Cell of(std::string s) { return {Kind::text, std::move(s), 0}; }
+  static Cell of(const char* s) { return {Kind::text, s, 0}; }
+  static Cell num(double v) {  // NaN (suppressed, undefined) -> empty
+    return v == v ? Cell{Kind::number, {}, v} : Cell{};
+  }
+  static Cell integer(long long v) { return {Kind::integer, {}, static_cast<double>(v)}; }
+};
+
 struct Column {
   std::string name;
-  std::function<void(CsvWriter&, std::size_t row)> cell;
+  std::function<Cell(std::size_t row)> cell;
 };
 
 struct Table {
   std::vector<Column> columns;
   std::size_t rows = 0;
-  void add(std::string name, std::function<void(CsvWriter&, std::size_t)> cell) {
+  void add(std::string name, std::function<Cell(std::size_t)> cell) {
     columns.push_back({std::move(name), std::move(cell)});
   }
 };
