@@ -138,3 +138,24 @@ TEST_CASE("sample is deterministic for a seed and validates", "[cli]") {
   REQUIRE(run("sample --out " + t / "s3 --seed 1") == 0);
   CHECK(slurp(t / "s3/responses.csv") == slurp(source_path("samples/responses.csv")));
 }
+
+TEST_CASE("project.ini and summary.json rerun the same analysis; the command line wins", "[cli][config]") {
+  TempDir t;
+  fs::copy_file(source_path("samples/units.csv"), t / "units.csv");
+  fs::copy_file(source_path("samples/responses.csv"), t / "responses.csv");
+  std::string in = "--units " + t / "units.csv" + " --responses " + t / "responses.csv";
+  REQUIRE(run("analyze " + in + " --min-n 8 --weak-below 3.25 --out " + t / "a") == 0);
+  CHECK(slurp(t / "a/project.ini").find("min-n = 8\n") != std::string::npos);
+  REQUIRE(run("analyze --config " + t / "a/project.ini" + " --out " + t / "b") == 0);
+  REQUIRE(run("analyze --config " + t / "a/summary.json" + " --out " + t / "c") == 0);
+  CHECK(slurp(t / "b/ties.csv") == slurp(t / "a/ties.csv"));
+  CHECK(slurp(t / "c/ties.csv") == slurp(t / "a/ties.csv"));
+  // Overriding min-n changes which ties are suppressed.
+  REQUIRE(run("analyze --config " + t / "a/project.ini" + " --min-n 5 --out " + t / "d") == 0);
+  CHECK(slurp(t / "d/ties.csv") != slurp(t / "a/ties.csv"));
+  CHECK(slurp(t / "d/summary.json").find("\"min-n\": \"5\"") != std::string::npos);
+  // A changed input is reported against the checksum in summary.json.
+  { std::ofstream(t / "responses.csv", std::ios::app) << "Rx,MYN-N,SUND,3,3,3,3,3,3,3\n"; }
+  REQUIRE(run("analyze --config " + t / "a/summary.json" + " --out " + t / "e", t / "log") == 0);
+  CHECK(slurp(t / "log").find("differs from the one the project file was made from") != std::string::npos);
+}

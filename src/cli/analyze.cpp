@@ -16,13 +16,15 @@ int cmd_analyze(const Args& args) {
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
      "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)");
   po::variables_map vm;
+  Project project;
   if (!parse(args, desc, vm, "rcmap analyze --units FILE --responses FILE --out DIR [options]",
-             "rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results --min-n 5"))
+             "rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results --min-n 5\n"
+             "  rcmap analyze --config results/project.ini --out results-again",
+             &project))
     return kOk;
   check_options(sa.agg);
   CsvDialect dialect = parse_csv_dialect(dialect_name);
-  auto read_opt = sa.read_options();
-  (void)read_opt;
+  sa.read_options();  // checks --encoding before any work
 
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);
@@ -30,9 +32,10 @@ int cmd_analyze(const Args& args) {
 
   RunInfo run;
   run.command = "analyze";
-  sa.record(run);
-  run.options.emplace_back("out", out);
-  run.options.emplace_back("csv-dialect", dialect_name);
+  run.options = options_of(vm);
+  Diagnostics checks;
+  sa.record(run, project, checks);
+  print_diagnostics(checks, sa.quiet);
 
   OutputDir dir(out);
   auto table = [&](const char* name, const Table& t) {
@@ -42,6 +45,7 @@ int cmd_analyze(const Args& args) {
   table("units.csv", units_table(survey, agg));
   table("sides.csv", sides_table(survey, agg));
   dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
+  dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
   dir.commit();
   return kOk;
 }

@@ -1,21 +1,61 @@
 #include "common.hpp"
 
+#include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 
 #include "rcmap/checksum.hpp"
 #include "rcmap/csv.hpp"
+#include "rcmap/json_read.hpp"
 
 namespace rcmap::cli {
 
+namespace {
+
+// Options of a project file as INI text: an INI file as it is, or the
+// "options" object of an earlier run's summary.json. Checksums recorded in
+// summary.json are returned in `checksums` (path -> sha256).
+std::string config_text(const std::string& path, std::map<std::string, std::string>& checksums) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError("cannot read config file " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) return text;
+  JsonValue doc = parse_json(text, path);
+  const JsonValue* opts = doc.get("options");
+  if (!opts || opts->kind != JsonValue::Kind::object)
+    throw UsageError(path + " has no \"options\" object; expected a summary.json written by rcmap");
+  std::string ini;
+  for (const auto& [k, v] : opts->members) ini += k + " = " + v.text + "\n";
+  if (const JsonValue* inputs = doc.get("inputs"))
+    for (const auto& [role, in] : inputs->members)
+      if (const JsonValue *p = in.get("path"), *h = in.get("sha256"); p && h) checksums[p->text] = h->text;
+  return ini;
+}
+
+}  // namespace
+
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example) {
+           const std::string& usage, const std::string& example, Project* project) {
   po::options_description all(desc);
   all.add_options()("help,h", "show this help");
+  std::string config;
+  if (project)
+    all.add_options()("config", po::value(&config),
+                      "read options from a project file: an INI file (name = value lines, e.g. the "
+                      "project.ini rcmap writes) or an earlier run's summary.json; options given on "
+                      "the command line win");
   try {
     po::store(po::command_line_parser(args.argv).options(all).run(), vm);
     if (vm.count("help")) {
       std::cout << "Usage: " << usage << "\n\n" << all << "\nExample:\n  " << example << "\n";
       return false;
+    }
+    if (project && vm.count("config")) {
+      config = vm["config"].as<std::string>();
+      std::istringstream ini(config_text(config, project->checksums));
+      po::store(po::parse_config_file(ini, all), vm);
     }
     po::notify(vm);
   } catch (const po::error& e) {
@@ -51,16 +91,43 @@ ReadOptions SurveyArgs::read_options() const {
   return r;
 }
 
-void SurveyArgs::record(RunInfo& run) const {
-  run.options.emplace_back("units", units);
-  run.options.emplace_back("responses", responses);
-  run.options.emplace_back("encoding", encoding);
-  run.options.emplace_back("min-answers", std::to_string(agg.min_answers));
-  run.options.emplace_back("min-n", std::to_string(agg.min_n));
-  run.options.emplace_back("weak-below", format_fixed(agg.weak_below, 2));
-  run.options.emplace_back("strong-from", format_fixed(agg.strong_from, 2));
-  run.inputs.push_back({"units", units, sha256_file(units)});
-  run.inputs.push_back({"responses", responses, sha256_file(responses)});
+void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags) const {
+  for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"units", units}, {"responses", responses}}) {
+    run.inputs.push_back({role, path, sha256_file(path)});
+    auto it = project.checksums.find(path);
+    if (it != project.checksums.end() && it->second != run.inputs.back().sha256)
+      diags.warning(path, 0, 0, {},
+                    "file differs from the one the project file was made from (SHA-256 changed); "
+                    "results will differ");
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> options_of(const po::variables_map& vm) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, v] : vm) {
+    if (name == "help" || name == "config" || name == "quiet") continue;
+    const boost::any& a = v.value();
+    std::string text;
+    if (auto p = boost::any_cast<std::string>(&a)) text = *p;
+    else if (auto i = boost::any_cast<int>(&a)) text = std::to_string(*i);
+    else if (auto u = boost::any_cast<std::uint64_t>(&a)) text = std::to_string(*u);
+    else if (auto u = boost::any_cast<unsigned long long>(&a)) text = std::to_string(*u);
+    else if (auto d = boost::any_cast<double>(&a)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", *d);
+      text = buf;
+    } else if (auto b = boost::any_cast<bool>(&a)) text = *b ? "true" : "false";
+    else throw std::logic_error("options_of: option --" + name + " has a type rcmap cannot record");
+    out.emplace_back(name, text);
+  }
+  return out;
+}
+
+std::string project_ini(const RunInfo& run) {
+  std::string s = "# rcmap project file: rerun with  rcmap " + run.command + " --config project.ini\n"
+                  "# Options given on the command line override these.\n";
+  for (const auto& [k, v] : run.options) s += k + " = " + v + "\n";
+  return s;
 }
 
 void print_diagnostics(const Diagnostics& diags, bool quiet) {

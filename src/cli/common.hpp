@@ -2,6 +2,7 @@
 // Shared pieces of the rcmap subcommands: option parsing with --help,
 // diagnostics on stderr, exit codes (README "Exit codes").
 #include <boost/program_options.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,23 @@ struct Args {
   std::vector<std::string> argv;  // after the subcommand name
 };
 
-// Parses `args` against `desc` (+ positional none). Returns false if --help
-// was given (help printed to stdout). Throws UsageError on unknown or bad options.
+// A project file read with --config: checksums of the inputs it was made from.
+struct Project {
+  std::map<std::string, std::string> checksums;  // input path -> SHA-256
+};
+
+// Parses `args` against `desc`. Returns false if --help was given (help
+// printed to stdout). With `project`, accepts --config FILE (INI or an
+// earlier summary.json), command-line values winning. Throws UsageError on
+// unknown or bad options.
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example);
+           const std::string& usage, const std::string& example, Project* project = nullptr);
+
+// Every option's value (given or default) in name order, for summary.json
+// and project.ini; --help, --config and --quiet are left out.
+std::vector<std::pair<std::string, std::string>> options_of(const po::variables_map& vm);
+// project.ini text that reruns `run` with rcmap <command> --config.
+std::string project_ini(const RunInfo& run);
 
 // Options shared by every command that reads a survey.
 struct SurveyArgs {
@@ -32,7 +46,8 @@ struct SurveyArgs {
   bool quiet = false;
   void add_to(po::options_description& desc, bool with_thresholds);
   ReadOptions read_options() const;
-  void record(RunInfo& run) const;  // options and input checksums for summary.json
+  // Input checksums for summary.json; warns if they differ from `project`'s.
+  void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
 };
 
 // Reads and validates the survey, printing diagnostics to stderr.
