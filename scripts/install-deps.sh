@@ -11,11 +11,12 @@ build_pkgs=(
   fonts-dejavu-core             # embedded fonts for figures
   catch2                        # unit tests (v2)
   libssl-dev                    # SHA-256 checksums of inputs (OpenSSL EVP)
+  libxlsxwriter-dev             # workbook.xlsx output
 )
 extra_pkgs=()
 for arg in "$@"; do
   case "$arg" in
-    --test)  extra_pkgs+=(poppler-utils python3) ;;
+    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl) ;;
     --bench) extra_pkgs+=(python3 python3-pandas python3-networkx time) ;;
     *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
   esac

@@ -159,3 +159,44 @@ TEST_CASE("project.ini and summary.json rerun the same analysis; the command lin
   REQUIRE(run("analyze --config " + t / "a/summary.json" + " --out " + t / "e", t / "log") == 0);
   CHECK(slurp(t / "log").find("differs from the one the project file was made from") != std::string::npos);
 }
+
+TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[cli][workbook]") {
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    WARN("python3-openpyxl missing: workbook not read back");
+    return;
+  }
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
+  std::string reader = "/usr/bin/python3 " + source_path("tests/read_workbook.py") + " " + t / "out/workbook.xlsx";
+  REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
+  CHECK(slurp(t / "sheets") == "Ties\nUnits\nSides\nMatrix\nMethod\n");
+  REQUIRE(std::system((reader + " Ties > " + t / "ties").c_str()) == 0);
+  // Row by row, the workbook's rc equals ties.csv's (6 decimals) and suppressed rows are blank.
+  std::istringstream csv(slurp(t / "out/ties.csv")), book(slurp(t / "ties"));
+  std::string cl, bl;
+  std::getline(csv, cl);
+  std::getline(book, bl);
+  CHECK(bl.rfind("source\ttarget\tsource_label", 0) == 0);
+  int rows = 0, blank = 0;
+  while (std::getline(book, bl) && std::getline(csv, cl)) {
+    ++rows;
+    std::vector<std::string> f;
+    std::string x;
+    std::istringstream bs(bl);
+    while (std::getline(bs, x, '\t')) f.push_back(x);
+    REQUIRE(f.size() >= 8);
+    if (f[7].empty()) {
+      ++blank;
+      CHECK(cl.find(",suppressed,") != std::string::npos);
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.6f", std::stod(f[7]));
+      CHECK(cl.find(std::string(",") + buf + ",") != std::string::npos);
+    }
+  }
+  CHECK(rows == 256);
+  CHECK(blank == 32);
+  REQUIRE(std::system((reader + " Ties info > " + t / "info").c_str()) == 0);
+  CHECK(slurp(t / "info").find("freeze A2") != std::string::npos);
+  CHECK(slurp(t / "info").find("suppressed: fewer than 5 respondents") != std::string::npos);
+}

@@ -2,7 +2,9 @@
 
 #include "common.hpp"
 #include "rcmap/output_dir.hpp"
+#include "rcmap/method.hpp"
 #include "rcmap/tables.hpp"
+#include "rcmap/workbook.hpp"
 
 namespace rcmap::cli {
 
@@ -38,12 +40,21 @@ int cmd_analyze(const Args& args) {
   print_diagnostics(checks, sa.quiet);
 
   OutputDir dir(out);
+  Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
   auto table = [&](const char* name, const Table& t) {
     dir.write(name, [&](std::ostream& os) { write_table(os, t, dialect); });
   };
-  table("ties.csv", ties_table(survey, agg));
-  table("units.csv", units_table(survey, agg));
-  table("sides.csv", sides_table(survey, agg));
+  table("ties.csv", ties);
+  table("units.csv", units);
+  table("sides.csv", sides);
+  WorkbookContent book;
+  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
+                 {"Units", &units, {}},
+                 {"Sides", &sides, {}}};
+  book.survey = &survey;
+  book.aggregate = &agg;
+  book.method = method_rows(agg);
+  write_workbook(dir.temp_path("workbook.xlsx"), book);
   dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
   dir.commit();
