@@ -22,7 +22,8 @@ struct Net {
     agg.options.min_n = min_n;
     for (std::size_t i = 0; i < sides.size(); ++i) {
       Unit u;
-      u.id = "U" + std::to_string(i);
+      u.id = "U";
+      u.id += std::to_string(i);  // (not "U" + ...: GCC 12 -Wrestrict false positive)
       u.label = u.id;
       u.side = sides[i];
       survey.unit_by_id[u.id] = static_cast<std::uint32_t>(i);

@@ -10,8 +10,8 @@
 //   representative  g(a) = g(b) != g(c)          (b carries its group's tie out)
 //   gatekeeper      g(a) != g(b) = g(c)          (b lets an outsider in)
 //   liaison         g(a), g(b), g(c) all different
-// Same definitions and naming as R sna::brokerage (b_IO gatekeeping,
-// b_OI representative). rcmap runs it on the functional-tie graph,
+// Same counts as R sna::brokerage (its C code: b_IO = representative,
+// b_OI = gatekeeper; its manual page swaps the two). rcmap runs it on the functional-tie graph,
 // unweighted, with side as the group. Raw counts (no z-scores).
 // Complexity: O(sum_b indeg(b) outdeg(b)) time, O(n^2) memory.
 #include <stdexcept>
