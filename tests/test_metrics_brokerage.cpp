@@ -63,7 +63,8 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
 
 }  // namespace
 
-// Reference: R 4.2 with sna 2.7 (Debian r-cran-sna), tests/data/krackhardt_hightech:
+// Reference: R 4.2.2 with sna 2.7 (Debian r-cran-sna), run from the repository root
+// as tests/data/metrics_reference/brokerage_hightech.R:
 //   nodes <- read.csv("nodes.csv"); edges <- read.csv("edges.csv")
 //   adv <- matrix(0, 21, 21); a <- edges[edges$advice == 1, ]
 //   adv[cbind(a$source, a$target)] <- 1

@@ -69,7 +69,7 @@ TEST_CASE("betweenness and closeness reproduce Krackhardt's kite", "[metrics]") 
 
 // Zachary's karate club (igraph_famous "Zachary"; same edge set as
 // nx.karate_club_graph(), checked). Reference: NetworkX 3.6.1 on the
-// unweighted undirected graph (script in the commit message / report):
+// unweighted undirected graph (tests/data/metrics_reference/kite_karate.py):
 //   b  = nx.betweenness_centrality(K, normalized=False)
 //   pr = _pagerank_python(K, alpha=0.85, weight=None, tol=1e-12)
 //   c  = nx.constraint(K);  es = nx.effective_size(K)
@@ -112,7 +112,7 @@ TEST_CASE("centralities of Zachary's karate club match NetworkX", "[metrics]") {
 
 // Test network "W": 6 units, 3 with suppressed ratings of their own, a
 // within-unit tie and weak ties. Reference values from NetworkX 3.6.1
-// (/tmp script, reproduced here):
+// (tests/data/metrics_reference/network_w.py):
 //   ties = [(0,1,4.2),(1,0,3.8),(0,2,2.9),(2,0,4.6),(1,2,4.0),(2,1,3.1),(3,0,4.4),(3,1,3.6),
 //           (0,3,2.4),(1,3,4.8),(4,2,3.9),(2,4,4.1),(4,1,2.2),(0,5,4.5),(2,5,3.3),(4,5,4.9)]
 //   G = nx.DiGraph(); G.add_nodes_from(range(6)); G.add_weighted_edges_from(ties)
