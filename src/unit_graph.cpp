@@ -1,5 +1,5 @@
 // Builds the RC graph, the functional-tie graph and its undirected view
-// from an aggregate (issue 3, "Graph"). Suppressed, unmeasured and
+// from an aggregate (issue 3, "Graph"). Suppressed (or n < min_n), unmeasured and
 // within-unit ties are never edges; edges keep the order of Aggregate::ties.
 #include "rcmap/unit_graph.hpp"
 
@@ -39,7 +39,7 @@ UnitGraph build_unit_graph(const Survey& survey, const Aggregate& agg, DistanceT
     if (tie.source >= g.n || tie.target >= g.n)
       throw std::invalid_argument("aggregate tie " + std::to_string(t) +
                                   " refers to a unit outside the survey");
-    if (tie.suppressed || tie.within()) continue;
+    if (!is_measured(tie, agg.options) || tie.within()) continue;
     if (!(std::isfinite(tie.rc) && tie.rc >= 1 && tie.rc <= 5))
       throw std::invalid_argument("aggregate tie " + std::to_string(t) +
                                   " is not suppressed but has no RC in [1, 5]");
@@ -69,7 +69,7 @@ UnitGraph build_unit_graph(const Survey& survey, const Aggregate& agg, DistanceT
   }
   for (std::size_t t = 0; t < agg.ties.size(); ++t) {
     const Tie& tie = agg.ties[t];
-    if (tie.suppressed || tie.within()) continue;
+    if (!is_measured(tie, agg.options) || tie.within()) continue;
     auto it = undirected_id.find({std::min(tie.source, tie.target), std::max(tie.source, tie.target)});
     if (it != undirected_id.end()) g.tie_undirected_edge[t] = it->second;
   }

@@ -97,6 +97,14 @@ TEST_CASE("suppressed and within-unit ties are never edges of the unit graphs", 
   CHECK(g.sides == std::vector<std::string>{"a", "b"});
   CHECK(g.side_of == std::vector<int>{0, 0, 1});
 
+  // an inconsistent aggregate (n < min_n but not flagged) is still never used
+  Net odd({"a", "a"});
+  odd.tie(0, 1, 4.0, 3);
+  odd.agg.ties[0].suppressed = false;
+  odd.agg.ties[0].rc = 4.0;
+  CHECK(rcmap::build_unit_graph(odd.survey, odd.agg, rcmap::DistanceTransform::inverse)
+            .rc.ecount() == 0);
+
   Net bad({"a", "a"});
   bad.tie(0, 1, 4.0);
   bad.agg.ties[0].rc = rcmap::kNaN;  // not suppressed but no RC: inconsistent

@@ -127,6 +127,12 @@ TEST_CASE("neighbourhood overlap and bridges of the undirected functional-tie gr
   CHECK(std::isnan(tie(0, 4).edge_betweenness));
 
   // Onnela's formula is undefined when the endpoints have no other contact.
+  Net pair({"x", "x"});
+  pair.tie(0, 1, 4.0);
+  const auto p = rcmap::compute_metrics(pair.survey, pair.agg, {});
+  CHECK(std::isnan(p.ties[0].overlap));
+  CHECK(p.ties[0].bridge == 1);
+  CHECK(has_warning(p.warnings, "overlap undefined for 1 tie whose units"));
   const auto o = rcmap::metrics::neighbourhood_overlap(3, {{0, 1}}, {{0, 1}, {1, 2}});
   CHECK(std::isnan(o[0]));
   CHECK(o[1] == 0.0);  // non-edge 1-2: N(1) \ {2} = {0}

@@ -62,14 +62,15 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
     m.overlap = overlap[e];
     if (std::isnan(m.overlap)) ++overlap_undefined;
     const long r = agg.find(tie.target, tie.source);
-    if (r >= 0 && !agg.ties[static_cast<std::size_t>(r)].suppressed) {
+    if (r >= 0 && is_measured(agg.ties[static_cast<std::size_t>(r)], agg.options)) {
       m.reverse_rc = agg.ties[static_cast<std::size_t>(r)].rc;
       m.asymmetry = tie.rc - m.reverse_rc;
     }
   }
   if (overlap_undefined)
     warn.push_back("overlap undefined for " + std::to_string(overlap_undefined) +
-                   " ties whose units have no other functional contact");
+                   (overlap_undefined == 1 ? " tie" : " ties") +
+                   " whose units have no other functional contact");
 
   // Gaps -------------------------------------------------------------------
   res.gaps = metrics::coordination_gaps(survey, agg, opt, warn);

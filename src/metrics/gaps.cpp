@@ -65,7 +65,7 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   const auto measured = [&](std::uint32_t a, std::uint32_t b, const Tie*& tie) {
     const long k = agg.find(a, b);
     tie = k >= 0 ? &agg.ties[static_cast<std::size_t>(k)] : nullptr;
-    return tie && !tie->suppressed;
+    return tie && is_measured(*tie, agg.options);
   };
   for (std::uint32_t a = 0; a < units.size(); ++a)
     for (std::uint32_t b = 0; b < units.size(); ++b) {
