@@ -1,7 +1,10 @@
-// Gould & Fernandez (1989) brokerage: hand-computed case and Krackhardt's
-// high-tech managers against R sna::brokerage().
+// Gould & Fernandez (1989) brokerage on a hand-computed case, and the real
+// network of Krackhardt's high-tech managers: brokerage against R
+// sna::brokerage(), constraint / effective size against NetworkX, E-I against
+// a direct count.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -104,4 +107,68 @@ TEST_CASE("brokerage of Krackhardt's high-tech advice network matches R sna", "[
     CHECK(roles[v].gatekeeper == sna[v][3]);
     CHECK(roles[v].liaison == sna[v][4]);
   }
+}
+
+// Same data, weight = advice + friendship + reportto (1..3). Reference:
+// NetworkX 3.6.1, tests/data/metrics_reference/hightech_constraint_ei.py
+// (every manager has out-ties, so nx.constraint agrees there too).
+TEST_CASE("constraint, effective size and E-I of Krackhardt's high-tech managers match "
+          "NetworkX and a direct count",
+          "[metrics]") {
+  const std::string dir = std::string(RCMAP_SOURCE_DIR) + "/tests/data/krackhardt_hightech/";
+  const auto nodes = read_csv(dir + "nodes.csv");
+  const auto edges = read_csv(dir + "edges.csv");
+  std::vector<rcmap::metrics::WeightedArc> all, advice;
+  for (const auto& row : edges) {
+    const auto a = static_cast<std::uint32_t>(std::stoul(row[0]) - 1);
+    const auto b = static_cast<std::uint32_t>(std::stoul(row[1]) - 1);
+    all.push_back({a, b, std::stod(row[2])});
+    if (row[3] == "1") advice.push_back({a, b, 1.0});
+  }
+  std::vector<std::string> warnings;
+  const auto c = rcmap::metrics::constraint(21, all, warnings);
+  const auto es = rcmap::metrics::effective_size(21, all, warnings);
+  const double c_ref[21] = {0.2147294242, 0.2036151153, 0.2091787361, 0.2241649151, 0.2051813551,
+                            0.2402109628, 0.2226356127, 0.2231535408, 0.1985540089, 0.1998982587,
+                            0.1963493476, 0.2353708194, 0.2601935877, 0.2198644144, 0.2022788874,
+                            0.2612270983, 0.2015350532, 0.1909604206, 0.2239033659, 0.2092376821,
+                            0.2066058434};
+  const double es_ref[21] = {10.1202020202, 11.4728070175, 9.8357142857, 8.25625,
+                             10.2269607843, 7.0283333333,  7.9666666667, 8.1626666667,
+                             10.5958333333, 9.8072916667,  9.675,        7.703030303,
+                             4.2976190476,  7.0379310345,  12.290990991, 5.1105263158,
+                             11.1282051282, 10.49375,      7.2438888889, 9.9525641026,
+                             9.3233333333};
+  for (int v = 0; v < 21; ++v) {
+    INFO("manager " << v + 1);
+    CHECK(c[v] == Approx(c_ref[v]).margin(1e-9));
+    CHECK(es[v] == Approx(es_ref[v]).margin(1e-9));
+  }
+
+  // E-I of the advice relation by department (python count, same script):
+  // global internal 46, external 144 -> 0.5157894737; dept0 1.0,
+  // dept1 0.7391304348, dept2 0.5652173913, dept3 0.8769230769, dept4 0.75.
+  std::vector<std::string> names;
+  std::vector<int> group;
+  for (const auto& row : nodes) {
+    auto it = std::find(names.begin(), names.end(), row[2]);
+    if (it == names.end()) it = names.insert(names.end(), row[2]);
+    group.push_back(static_cast<int>(it - names.begin()));
+  }
+  const auto ei = rcmap::metrics::ei_index(advice, group, names, warnings);
+  CHECK(ei.global.internal == 46);
+  CHECK(ei.global.external == 144);
+  CHECK(ei.global.ei == Approx(0.5157894737));
+  CHECK(ei.global.ei_weighted == Approx(0.5157894737));  // all weights 1
+  const std::map<std::string, double> per_side = {{"dept0", 1.0},
+                                                  {"dept1", 0.7391304348},
+                                                  {"dept2", 0.5652173913},
+                                                  {"dept3", 0.8769230769},
+                                                  {"dept4", 0.75}};
+  REQUIRE(ei.groups.size() == 5);
+  for (const auto& g : ei.groups) {
+    INFO(g.side);
+    CHECK(g.ei == Approx(per_side.at(g.side)));
+  }
+  CHECK(warnings.empty());
 }
