@@ -1,0 +1,131 @@
+#pragma once
+// Thin RAII wrappers around igraph objects (move-only) and the translation of
+// igraph errors into C++ exceptions. Every igraph call in rcmap goes through
+// ig::check() inside an ig::ErrorScope, which replaces igraph's default
+// (aborting) error handler by one that frees igraph's temporaries and records
+// the reason, so that check() can throw ig::Error. igraph warnings raised in a
+// scope are collected and can be moved into a warnings vector.
+// igraph is not thread-safe in this build: use these from one thread only.
+#include <igraph.h>
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rcmap::ig {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Installs the non-aborting error handler and a warning collector for its
+// lifetime; restores the previous handlers on destruction. Nestable.
+class ErrorScope {
+ public:
+  ErrorScope();
+  ~ErrorScope();
+  ErrorScope(const ErrorScope&) = delete;
+  ErrorScope& operator=(const ErrorScope&) = delete;
+  // igraph warnings raised since this scope was opened (moved out).
+  std::vector<std::string> take_warnings();
+
+ private:
+  igraph_error_handler_t* prev_error_;
+  igraph_warning_handler_t* prev_warning_;
+  std::vector<std::string>* prev_sink_;
+  std::vector<std::string> warnings_;
+};
+
+// Throws ig::Error naming `what` and igraph's reason if rc != IGRAPH_SUCCESS.
+void check(igraph_error_t rc, const char* what);
+
+class Vector {
+ public:
+  explicit Vector(std::size_t n = 0);
+  explicit Vector(const std::vector<double>& values);
+  ~Vector();
+  Vector(Vector&& o) noexcept;
+  Vector& operator=(Vector&& o) noexcept;
+  Vector(const Vector&) = delete;
+  Vector& operator=(const Vector&) = delete;
+  igraph_vector_t* get() { return &v_; }
+  const igraph_vector_t* get() const { return &v_; }
+  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_size(&v_)); }
+  double operator[](std::size_t i) const { return VECTOR(v_)[i]; }
+  std::vector<double> to_std() const;
+
+ private:
+  igraph_vector_t v_;
+  bool owned_ = false;
+};
+
+class IntVector {
+ public:
+  explicit IntVector(std::size_t n = 0);
+  explicit IntVector(const std::vector<long>& values);
+  ~IntVector();
+  IntVector(IntVector&& o) noexcept;
+  IntVector& operator=(IntVector&& o) noexcept;
+  IntVector(const IntVector&) = delete;
+  IntVector& operator=(const IntVector&) = delete;
+  igraph_vector_int_t* get() { return &v_; }
+  const igraph_vector_int_t* get() const { return &v_; }
+  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_int_size(&v_)); }
+  long operator[](std::size_t i) const { return static_cast<long>(VECTOR(v_)[i]); }
+  std::vector<long> to_std() const;
+
+ private:
+  igraph_vector_int_t v_;
+  bool owned_ = false;
+};
+
+class Matrix {
+ public:
+  Matrix(std::size_t rows = 0, std::size_t cols = 0);
+  ~Matrix();
+  Matrix(Matrix&& o) noexcept;
+  Matrix& operator=(Matrix&& o) noexcept;
+  Matrix(const Matrix&) = delete;
+  Matrix& operator=(const Matrix&) = delete;
+  igraph_matrix_t* get() { return &m_; }
+  const igraph_matrix_t* get() const { return &m_; }
+  std::size_t rows() const { return static_cast<std::size_t>(igraph_matrix_nrow(&m_)); }
+  std::size_t cols() const { return static_cast<std::size_t>(igraph_matrix_ncol(&m_)); }
+  double operator()(std::size_t r, std::size_t c) const { return MATRIX(m_, r, c); }
+
+ private:
+  igraph_matrix_t m_;
+  bool owned_ = false;
+};
+
+class Graph {
+ public:
+  Graph();  // empty directed graph with no vertices
+  // Graph on vertices 0..n-1 with the given edges (in this order: edge id i
+  // is edges[i]).
+  Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges,
+        bool directed);
+  // Takes ownership of an initialised igraph_t (e.g. from igraph_famous).
+  static Graph adopt(igraph_t& g);
+  ~Graph();
+  Graph(Graph&& o) noexcept;
+  Graph& operator=(Graph&& o) noexcept;
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+  igraph_t* get() { return &g_; }
+  const igraph_t* get() const { return &g_; }
+  std::size_t vcount() const { return static_cast<std::size_t>(igraph_vcount(&g_)); }
+  std::size_t ecount() const { return static_cast<std::size_t>(igraph_ecount(&g_)); }
+  bool directed() const { return igraph_is_directed(&g_); }
+  // Endpoints of every edge, in edge-id order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges() const;
+
+ private:
+  igraph_t g_;
+  bool owned_ = false;
+};
+
+}  // namespace rcmap::ig
