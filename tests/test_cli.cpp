@@ -57,11 +57,17 @@ TEST_CASE("analyze on the sample writes the documented files and columns", "[cli
   CHECK(first_line(t / "out/ties.csv") ==
         "source,target,source_label,target_label,source_side,target_side,n,rc,rc_sd,rc_ci_low,rc_ci_high,"
         "frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect,strength,"
-        "communication,relationship");
-  CHECK(first_line(t / "out/units.csv") ==
-        "unit,label,side,headcount,respondents,response_rate,rc_given,rc_received,rc_within");
-  CHECK(first_line(t / "out/sides.csv") == "source_side,target_side,n,rc,ties");
+        "communication,relationship,reverse_rc,asymmetry,edge_betweenness,bridge,overlap");
   std::string summary = slurp(t / "out/summary.json");
+  CHECK(first_line(t / "out/units.csv") ==
+        "unit,label,side,headcount,respondents,response_rate,rc_given,rc_received,rc_within,in_strength,"
+        "out_strength,betweenness,closeness_in,closeness_out,harmonic,pagerank,hub,authority_score,"
+        "constraint,effective_size,clustering,coreness,broker_coordinator,broker_itinerant,"
+        "broker_gatekeeper,broker_representative,broker_liaison,community");
+  CHECK(first_line(t / "out/gaps.csv") ==
+        "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity");
+  CHECK(summary.find("\"distance\": \"inverse\"") != std::string::npos);
+  CHECK(first_line(t / "out/sides.csv") == "source_side,target_side,n,rc,ties");
   CHECK(summary.find("\"sha256\": \"") != std::string::npos);
   CHECK(summary.find("\"respondents\": 300") != std::string::npos);
   // No temporary files left behind.
@@ -78,8 +84,8 @@ TEST_CASE("suppressed ties have blank scores in ties.csv", "[cli][anonymity]") {
   while (std::getline(in, line)) {
     if (line.find(",suppressed,") == std::string::npos) continue;
     ++suppressed;
-    // source..n then 11 blank score columns, "suppressed", 2 blank indices
-    CHECK(line.find(",,,,,,,,,,,suppressed,,") != std::string::npos);
+    // source..n then 11 blank score columns, "suppressed", 2 blank indices, blank tie metrics
+    CHECK(line.find(",,,,,,,,,,,suppressed,,,,,,,") != std::string::npos);
   }
   CHECK(suppressed > 0);
 }
@@ -169,7 +175,7 @@ TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[
   REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
   std::string reader = "/usr/bin/python3 " + source_path("tests/read_workbook.py") + " " + t / "out/workbook.xlsx";
   REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
-  CHECK(slurp(t / "sheets") == "Ties\nUnits\nSides\nMatrix\nMethod\n");
+  CHECK(slurp(t / "sheets") == "Ties\nUnits\nGaps\nSides\nMatrix\nMethod\n");
   REQUIRE(std::system((reader + " Ties > " + t / "ties").c_str()) == 0);
   // Row by row, the workbook's rc equals ties.csv's (6 decimals) and suppressed rows are blank.
   std::istringstream csv(slurp(t / "out/ties.csv")), book(slurp(t / "ties"));

@@ -3,6 +3,8 @@
 #include "common.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
+#include "rcmap/metrics.hpp"
+#include "rcmap/metrics_tables.hpp"
 #include "rcmap/tables.hpp"
 #include "rcmap/workbook.hpp"
 
@@ -11,12 +13,20 @@ namespace rcmap::cli {
 int cmd_analyze(const Args& args) {
   po::options_description desc("rcmap analyze options");
   SurveyArgs sa;
-  std::string out, dialect_name = "standard";
+  std::string out, dialect_name = "standard", distance = "inverse", gap_sides = "authority,provider";
+  MetricsOptions mopt;
   sa.add_to(desc, true);
   desc.add_options()
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
-     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)");
+     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
+    ("distance", po::value(&distance)->default_value("inverse"),
+     "RC to distance for path metrics: inverse (1/RC), complement (6-RC), neglog (-ln(RC/6))")
+    ("gap-sides", po::value(&gap_sides)->default_value("authority,provider"),
+     "the two sides whose pairs gaps.csv ranks")
+    ("asymmetry", po::value(&mopt.asymmetry)->default_value(0.5),
+     "|RC(A->B) - RC(B->A)| from which a pair is one-sided")
+    ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)");
   po::variables_map vm;
   Project project;
   if (!parse(args, desc, vm, "rcmap analyze --units FILE --responses FILE --out DIR [options]",
@@ -27,10 +37,20 @@ int cmd_analyze(const Args& args) {
   check_options(sa.agg);
   CsvDialect dialect = parse_csv_dialect(dialect_name);
   sa.read_options();  // checks --encoding before any work
+  mopt.distance = parse_distance(distance);
+  auto comma = gap_sides.find(',');
+  if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
+    throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
+  mopt.gap_side_a = gap_sides.substr(0, comma);
+  mopt.gap_side_b = gap_sides.substr(comma + 1);
+  check_options(mopt);
 
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);
   Aggregate agg = aggregate(survey, sa.agg);
+  MetricsResult metrics = compute_metrics(survey, agg, mopt);
+  if (!sa.quiet)
+    for (const auto& w : metrics.warnings) std::cerr << "rcmap: metrics: warning: " << w << '\n';
 
   RunInfo run;
   run.command = "analyze";
@@ -41,15 +61,21 @@ int cmd_analyze(const Args& args) {
 
   OutputDir dir(out);
   Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
+  append_tie_metrics(ties, metrics);
+  append_unit_metrics(units, metrics);
+  Table gaps = gaps_table(survey, metrics);
+  run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
   auto table = [&](const char* name, const Table& t) {
     dir.write(name, [&](std::ostream& os) { write_table(os, t, dialect); });
   };
   table("ties.csv", ties);
   table("units.csv", units);
   table("sides.csv", sides);
+  table("gaps.csv", gaps);
   WorkbookContent book;
   book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
                  {"Units", &units, {}},
+                 {"Gaps", &gaps, {}},
                  {"Sides", &sides, {}}};
   book.survey = &survey;
   book.aggregate = &agg;

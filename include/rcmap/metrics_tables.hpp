@@ -1,0 +1,21 @@
+#pragma once
+// Metric columns for units.csv and ties.csv, the gaps.csv table and the
+// "network" section of summary.json (README "Network metrics").
+#include "rcmap/json.hpp"
+#include "rcmap/metrics.hpp"
+#include "rcmap/tables.hpp"
+
+namespace rcmap {
+
+// Appends in_strength ... community to a units_table() and reverse_rc ...
+// overlap to a ties_table(). `m` must outlive the tables.
+void append_unit_metrics(Table& units, const MetricsResult& m);
+void append_tie_metrics(Table& ties, const MetricsResult& m);
+
+// gaps.csv: source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity
+Table gaps_table(const Survey& s, const MetricsResult& m);
+
+// The "network" object of summary.json.
+void write_network_json(JsonWriter& j, const MetricsResult& m, const MetricsOptions& opt);
+
+}  // namespace rcmap
