@@ -3,8 +3,15 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/csv.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -57,6 +64,20 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// First position from i that is not 7-bit ASCII (or s.size()), eight bytes
+// at a time: the common case of a large file is plain ASCII.
+std::size_t skip_ascii(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 std::size_t line_of(std::string_view s, std::size_t offset) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < offset && i < s.size(); ++i)
@@ -68,6 +89,8 @@ std::size_t line_of(std::string_view s, std::size_t offset) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    i = skip_ascii(s, i);
+    if (i >= s.size()) break;
     std::size_t n = utf8_seq(s, i);
     if (n == 0) return false;
     i += n;
@@ -117,6 +140,8 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
     std::size_t bad = std::string::npos;
     bool multibyte = false;
     for (std::size_t i = 0; i < data_.size();) {
+      i = skip_ascii(data_, i);
+      if (i >= data_.size()) break;
       std::size_t n = utf8_seq(data_, i);
       if (n == 0) {
         if (bad == std::string::npos) bad = i;
@@ -175,12 +200,29 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
 }
 
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One read(2) into a buffer of the file's size (pipes: grow as needed);
+  // a read error ends the data as istream would (e.g. a folder reads empty).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     diags.error(path, 0, 0, {}, "cannot open file for reading");
     return CsvReader(path, diags);
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  struct stat st;
+  std::size_t cap = 1 << 16;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    cap = static_cast<std::size_t>(st.st_size) + 1;  // +1: see the end without a second resize
+  std::size_t len = 0;
+  bytes.resize(cap);
+  for (;;) {
+    if (len == bytes.size()) bytes.resize(bytes.size() * 2);
+    ssize_t got = ::read(fd, bytes.data() + len, bytes.size() - len);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    len += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  bytes.resize(len);
   return CsvReader(std::move(bytes), path, enc, diags);
 }
 
@@ -214,10 +256,21 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
       std::size_t start_line = line_;
       ++pos_;
       bool closed = false;
+      const char* d = data_.data();
       while (pos_ < n) {
-        char c = data_[pos_];
+        // Copy the run up to the next quote, line end or NUL in one go.
+        std::size_t run = pos_;
+        while (run < n) {
+          unsigned char c = static_cast<unsigned char>(d[run]);
+          if (c == '"' || c == '\n' || c == '\r' || c == '\0') break;
+          ++run;
+        }
+        f.append(d + pos_, run - pos_);
+        pos_ = run;
+        if (pos_ >= n) break;
+        char c = d[pos_];
         if (c == '"') {
-          if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
+          if (pos_ + 1 < n && d[pos_ + 1] == '"') {
             f += '"';
             pos_ += 2;
             continue;
@@ -226,7 +279,7 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
           closed = true;
           break;
         }
-        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || data_[pos_ + 1] != '\n'))) ++line_;
+        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || d[pos_ + 1] != '\n'))) ++line_;
         if (c == '\0') bad = true;
         f += c;
         ++pos_;
@@ -247,13 +300,26 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
         bad = true;
       }
     } else {
-      while (pos_ < n) {
-        char c = data_[pos_];
-        if (c == delim_ || c == '\n' || c == '\r') break;
-        if (c == '\0') bad = true;
-        f += c;
-        ++pos_;
+      // Unquoted: the field runs to the delimiter or line end; a NUL byte is
+      // kept (and reported below). data_[n] is the string's terminating NUL.
+      const char* d = data_.data();
+      const char delim = delim_;
+      std::size_t end = pos_;
+      for (;;) {
+        unsigned char c = static_cast<unsigned char>(d[end]);
+        if (c <= '\r') {
+          if (c == '\n' || c == '\r' || c == static_cast<unsigned char>(delim)) break;
+          if (c == '\0') {
+            if (end >= n) break;
+            bad = true;
+          }
+        } else if (c == static_cast<unsigned char>(delim)) {
+          break;
+        }
+        ++end;
       }
+      f.assign(d + pos_, end - pos_);
+      pos_ = end;
     }
     if (pos_ < n && data_[pos_] == delim_) {
       ++pos_;
