@@ -34,12 +34,14 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
 
 namespace {
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   std::size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return std::string(s.substr(a, b - a));
+  return s.substr(a, b - a);
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string lower(std::string s) {
   for (char& c : s)
@@ -103,7 +105,7 @@ std::vector<std::string_view> response_columns() {
 }
 
 // Parses a non-negative integer; false if `s` is not one.
-bool parse_int(const std::string& s, long long& out) {
+bool parse_int(std::string_view s, long long& out) {
   if (s.empty()) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
@@ -149,13 +151,64 @@ void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& p
   units.push_back(std::move(u));
 }
 
+// Open-addressing hash index from an id to its position in a list of ids
+// held elsewhere (`key(i)` gives id i), so lookups by string_view need no
+// std::string. Linear probing, load at most 1/2.
+template <class Key>
+class IdIndex {
+ public:
+  static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
+  explicit IdIndex(Key key, std::size_t expected = 8) : key_(key) {
+    std::size_t cap = 16;
+    while (cap < 2 * expected) cap *= 2;
+    slots_.assign(cap, Slot{npos, 0});
+  }
+  static std::uint32_t hash(std::string_view id) {
+    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+  }
+  std::uint32_t find(std::string_view id, std::uint32_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (sl.index == npos) return npos;
+      if (sl.hash == h && key_(sl.index) == id) return sl.index;
+    }
+  }
+  void insert(std::uint32_t index, std::uint32_t h) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place(Slot{index, h});
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t index, hash;
+  };
+  void place(Slot s) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].index != npos) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{npos, 0});
+    old.swap(slots_);
+    for (const Slot& sl : old)
+      if (sl.index != npos) place(sl);
+  }
+  Key key_;
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
+
 // Builds Survey::rows from response records, one record at a time.
 class ResponsesBuilder {
  public:
   ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
                    const std::string& path, Diagnostics& diags)
       : s_(s), path_(path), diags_(diags),
-        cols_(header, header_line, response_columns(), path, diags) {}
+        cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
+        respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 64) {}
 
   bool usable() const { return cols_.complete(); }
 
@@ -165,19 +218,23 @@ class ResponsesBuilder {
     Response r;
     r.line = static_cast<std::uint32_t>(row.line);
     bool ok = true;
-    std::string rid = trim(f[cols_[kRespondent]]);
-    std::string own = trim(f[cols_[kOwnUnit]]);
-    std::string tgt = trim(f[cols_[kTarget]]);
+    std::string_view rid = trim_view(f[cols_[kRespondent]]);
+    std::string_view own = trim_view(f[cols_[kOwnUnit]]);
+    std::string_view tgt = trim_view(f[cols_[kTarget]]);
     if (rid.empty()) {
       diags_.error(path_, row.line, cols_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
       ok = false;
     }
-    auto own_idx = unit(own, row, cols_[kOwnUnit], "unit", ok);
-    auto tgt_idx = unit(tgt, row, cols_[kTarget], "target", ok);
+    std::uint32_t own_idx = unit(own, row, cols_[kOwnUnit], "unit", ok);
+    std::uint32_t tgt_idx = unit(tgt, row, cols_[kTarget], "target", ok);
     for (int d = 0; d < kDimensionCount; ++d) {
       std::size_t c = cols_[kFirstDim + d];
-      std::string v = trim(f[c]);
+      std::string_view v = trim_view(f[c]);
+      if (v.size() == 1 && v[0] >= '1' && v[0] <= '5') {  // the common case
+        r.scores[d] = static_cast<std::uint8_t>(v[0] - '0');
+        continue;
+      }
       if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
       long long x;
       if (!parse_int(v, x) || x < 1 || x > 5) {
@@ -189,25 +246,51 @@ class ResponsesBuilder {
       r.scores[d] = static_cast<std::uint8_t>(x);
     }
     if (!ok) return;
-    r.unit = *own_idx;
-    r.target = *tgt_idx;
-    // Respondent identity and membership.
-    auto [it, fresh] = respondent_.try_emplace(rid, static_cast<std::uint32_t>(s_.respondents.size()));
-    if (fresh) {
-      s_.respondents.push_back(rid);
-      s_.respondent_unit.push_back(r.unit);
-      first_line_.push_back(r.line);
-    } else if (s_.respondent_unit[it->second] != r.unit) {
+    r.unit = own_idx;
+    r.target = tgt_idx;
+    // Respondent identity and membership. Rows of one respondent are usually
+    // consecutive: try the previous respondent before the index.
+    std::uint32_t resp;
+    if (last_ != IdIndex<RespondentKey>::npos && s_.respondents[last_] == rid) {
+      resp = last_;
+    } else {
+      std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
+      resp = respondent_.find(rid, h);
+      if (resp == IdIndex<RespondentKey>::npos) {
+        resp = static_cast<std::uint32_t>(s_.respondents.size());
+        s_.respondents.emplace_back(rid);
+        s_.respondent_unit.push_back(r.unit);
+        first_line_.push_back(r.line);
+        if (by_mask_) rated_.push_back(0);
+        respondent_.insert(resp, h);
+      }
+      last_ = resp;
+    }
+    if (s_.respondent_unit[resp] != r.unit) {
       diags_.error(path_, row.line, cols_[kOwnUnit] + 1, "unit",
                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
-                       " here but in unit " + quoted(s_.units[s_.respondent_unit[it->second]].id) +
-                       " on line " + std::to_string(first_line_[it->second]) +
+                       " here but in unit " + quoted(s_.units[s_.respondent_unit[resp]].id) +
+                       " on line " + std::to_string(first_line_[resp]) +
                        "; expected one unit per respondent");
       return;
     }
-    r.respondent = it->second;
-    std::uint64_t key = (static_cast<std::uint64_t>(r.respondent) << 32) | r.target;
-    auto [pit, pfresh] = pair_line_.try_emplace(key, r.line);
+    r.respondent = resp;
+    // The same respondent rating the same target twice. With up to 64 units
+    // a bit mask per respondent answers it; the first duplicate (or more
+    // units) switches to a map from (respondent, target) to the first line.
+    if (by_mask_) {
+      std::uint64_t bit = std::uint64_t{1} << r.target;
+      if (!(rated_[resp] & bit)) {
+        rated_[resp] |= bit;
+        s_.rows.push_back(r);
+        return;
+      }
+      by_mask_ = false;
+      rated_ = {};
+      for (const Response& prev : s_.rows)
+        pair_line_.try_emplace(pair_key(prev.respondent, prev.target), prev.line);
+    }
+    auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
     if (!pfresh) {
       diags_.error(path_, row.line, cols_[kTarget] + 1, "target",
                    "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
@@ -225,10 +308,16 @@ class ResponsesBuilder {
   }
 
  private:
-  std::optional<std::uint32_t> unit(const std::string& id, const CsvRow& row, std::size_t col,
-                                    const char* name, bool& ok) {
-    auto idx = s_.unit_index(id);
-    if (!idx) {
+  static std::uint64_t pair_key(std::uint32_t respondent, std::uint32_t target) {
+    return (static_cast<std::uint64_t>(respondent) << 32) | target;
+  }
+
+  // Index of unit `id`, or reports it and clears `ok` (same lookup as
+  // Survey::unit_index, without building a std::string).
+  std::uint32_t unit(std::string_view id, const CsvRow& row, std::size_t col, const char* name,
+                     bool& ok) {
+    std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
+    if (idx == IdIndex<UnitKey>::npos) {
       diags_.error(path_, row.line, col + 1, name,
                    (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
                        "; expected a unit id from " + s_.units_path);
@@ -237,13 +326,31 @@ class ResponsesBuilder {
     return idx;
   }
 
+  struct UnitKey {
+    const Survey* s;
+    std::string_view operator()(std::uint32_t i) const { return s->units[i].id; }
+  };
+  struct RespondentKey {
+    const Survey* s;
+    std::string_view operator()(std::uint32_t i) const { return s->respondents[i]; }
+  };
+  static IdIndex<UnitKey> index_units(const Survey& s) {
+    IdIndex<UnitKey> ix(UnitKey{&s}, s.units.size());
+    for (std::uint32_t i = 0; i < s.units.size(); ++i) ix.insert(i, IdIndex<UnitKey>::hash(s.units[i].id));
+    return ix;
+  }
+
   Survey& s_;
   const std::string& path_;
   Diagnostics& diags_;
   ColumnMap cols_;
   std::size_t records_ = 0;
-  std::unordered_map<std::string, std::uint32_t> respondent_;
+  IdIndex<UnitKey> units_;
+  IdIndex<RespondentKey> respondent_;
+  std::uint32_t last_ = IdIndex<RespondentKey>::npos;  // respondent of the previous row
   std::vector<std::uint32_t> first_line_;
+  bool by_mask_;
+  std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
   std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
 };
 
