@@ -51,17 +51,39 @@ Strength classify(double rc, const AggregateOptions& opt) {
 
 namespace {
 
+// Welford's running mean and squared deviations, the same arithmetic as
+// stats::Moments::add (so results are bit-identical), inlined for the
+// million-row loop.
+inline void welford(stats::Moments& m, double x) {
+  ++m.n;
+  double d = x - m.mean;
+  m.mean += d / static_cast<double>(m.n);
+  m.m2 += d * (x - m.mean);
+}
+
 // Accumulates one tie's rows.
 struct TieAcc {
   stats::Moments rc, comm, rel;
   std::array<stats::Moments, kDimensionCount> dim;
   void add(const Response& r) {
-    rc.add(r.mean());
-    double c = r.mean(0, kCommunicationDimensions), l = r.mean(kCommunicationDimensions, kDimensionCount);
-    if (!std::isnan(c)) comm.add(c);
-    if (!std::isnan(l)) rel.add(l);
-    for (int d = 0; d < kDimensionCount; ++d)
-      if (r.scores[d]) dim[d].add(r.scores[d]);
+    // Response::mean over all, the first four and the last three dimensions.
+    int sum_c = 0, k_c = 0, sum_l = 0, k_l = 0;
+    for (int d = 0; d < kCommunicationDimensions; ++d)
+      if (r.scores[d]) {
+        sum_c += r.scores[d];
+        ++k_c;
+        welford(dim[d], r.scores[d]);
+      }
+    for (int d = kCommunicationDimensions; d < kDimensionCount; ++d)
+      if (r.scores[d]) {
+        sum_l += r.scores[d];
+        ++k_l;
+        welford(dim[d], r.scores[d]);
+      }
+    // Every included row answers at least one dimension (min_answers >= 1).
+    welford(rc, static_cast<double>(sum_c + sum_l) / (k_c + k_l));
+    if (k_c) welford(comm, static_cast<double>(sum_c) / k_c);
+    if (k_l) welford(rel, static_cast<double>(sum_l) / k_l);
   }
 };
 
@@ -78,28 +100,43 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // Included rows, ordered by (unit, target); stable keeps file order within a tie.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
-  order.reserve(survey.rows.size());
-  for (std::uint32_t i = 0; i < survey.rows.size(); ++i) {
-    const Response& r = survey.rows[i];
-    if (r.answered() < opt.min_answers) continue;
-    order.emplace_back((static_cast<std::uint64_t>(r.unit) << 32) | r.target, i);
+  // Included rows, ordered by (unit, target), file order within a tie
+  // (a stable counting sort; a stable comparison sort for many units).
+  const std::size_t U = survey.units.size();
+  auto key = [&](std::uint32_t i) {
+    return (static_cast<std::uint64_t>(survey.rows[i].unit) << 32) | survey.rows[i].target;
+  };
+  std::vector<std::uint32_t> order;
+  {
+    std::vector<std::uint32_t> included;
+    included.reserve(survey.rows.size());
+    for (std::uint32_t i = 0; i < survey.rows.size(); ++i)
+      if (survey.rows[i].answered() >= opt.min_answers) included.push_back(i);
+    a.rows_included = included.size();
+    if (U * U <= (std::size_t{1} << 20)) {
+      std::vector<std::uint32_t> start(U * U + 1, 0);
+      for (std::uint32_t i : included) ++start[survey.rows[i].unit * U + survey.rows[i].target + 1];
+      for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+      order.resize(included.size());
+      for (std::uint32_t i : included) order[start[survey.rows[i].unit * U + survey.rows[i].target]++] = i;
+    } else {
+      std::stable_sort(included.begin(), included.end(),
+                       [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+      order = std::move(included);
+    }
   }
-  a.rows_included = order.size();
   a.rows_excluded = a.rows_read - a.rows_included;
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
 
   std::vector<char> counted(survey.respondents.size(), 0);
   std::vector<std::uint8_t> included_tie(survey.rows.size(), 0);  // row is in a shown tie
   for (std::size_t b = 0; b < order.size();) {
     std::size_t e = b;
     TieAcc acc;
-    while (e < order.size() && order[e].first == order[b].first) acc.add(survey.rows[order[e++].second]);
+    const std::uint64_t k = key(order[b]);
+    while (e < order.size() && key(order[e]) == k) acc.add(survey.rows[order[e++]]);
     Tie t;
-    t.source = static_cast<std::uint32_t>(order[b].first >> 32);
-    t.target = static_cast<std::uint32_t>(order[b].first & 0xFFFFFFFFu);
+    t.source = static_cast<std::uint32_t>(k >> 32);
+    t.target = static_cast<std::uint32_t>(k & 0xFFFFFFFFu);
     t.n = static_cast<int>(e - b);
     t.suppressed = t.n < opt.min_n;
     t.dim_mean.fill(kNaN);
@@ -115,12 +152,12 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       }
       t.communication = shown(acc.comm, opt.min_n);
       t.relationship = shown(acc.rel, opt.min_n);
-      for (std::size_t k = b; k < e; ++k) included_tie[order[k].second] = 1;
+      for (std::size_t j = b; j < e; ++j) included_tie[order[j]] = 1;
     } else {
       ++a.suppressed_ties;
     }
     t.strength = classify(t.rc, opt);
-    for (std::size_t k = b; k < e; ++k) counted[survey.rows[order[k].second].respondent] = 1;
+    for (std::size_t j = b; j < e; ++j) counted[survey.rows[order[j]].respondent] = 1;
     a.ties.push_back(t);
     b = e;
   }
