@@ -188,14 +188,13 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
     return;
   }
   delim_ = detect_delimiter(std::string_view(data_).substr(pos_));
-  CsvRow row;
-  Parse p = parse_record(row);
+  Parse p = parse_record(views_, header_line_);
   if (p != Parse::ok) {
     if (p == Parse::end) diags.error(path_, 0, 0, {}, "empty file; expected a header line");
+    header_line_ = 0;
     return;
   }
-  header_line_ = row.line;
-  header_ = std::move(row.fields);
+  header_.assign(views_.begin(), views_.end());
   ok_ = true;
 }
 
@@ -226,52 +225,52 @@ CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& di
   return CsvReader(std::move(bytes), path, enc, diags);
 }
 
-// Parses one record starting at pos_. Fields are written into row.fields,
-// reusing its strings. Reports syntax errors and returns Parse::bad after
-// skipping to the end of the faulty record.
-CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
+// Parses one record starting at pos_ into `fields`: views into data_,
+// valid until the next call. Quoted fields are decoded in place (a decoded
+// field is never longer than its quoted form, and data_ is not read again
+// behind pos_). Reports syntax errors and returns Parse::bad after skipping
+// to the end of the faulty record.
+CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, std::size_t& line) {
   const std::size_t n = data_.size();
+  char* d = data_.data();  // d[n] is the string's terminating NUL
   // Skip blank lines.
-  while (pos_ < n && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n' || pos_ + 1 >= n || data_[pos_ + 1] != '\n') ++line_;
+  while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
+    if (d[pos_] == '\n' || pos_ + 1 >= n || d[pos_ + 1] != '\n') ++line_;
     ++pos_;
   }
   if (pos_ >= n) return Parse::end;
-  row.line = line_;
-  std::size_t nf = 0;
-  auto field = [&]() -> std::string& {
-    if (nf == row.fields.size()) row.fields.emplace_back();
-    std::string& f = row.fields[nf++];
-    f.clear();
-    return f;
-  };
+  line = line_;
+  fields.clear();
   auto skip_rest = [&]() {  // to end of the current physical line
-    while (pos_ < n && data_[pos_] != '\n' && data_[pos_] != '\r') ++pos_;
+    while (pos_ < n && d[pos_] != '\n' && d[pos_] != '\r') ++pos_;
   };
+  const unsigned char delim = static_cast<unsigned char>(delim_);
   bool bad = false;
   for (;;) {
-    std::string& f = field();
-    std::size_t col = nf;
-    if (pos_ < n && data_[pos_] == '"') {
+    std::size_t col = fields.size() + 1;
+    if (d[pos_] == '"' && pos_ < n) {
       std::size_t start_line = line_;
+      const std::size_t start = pos_;
+      std::size_t w = start;  // write position of the decoded text
       ++pos_;
       bool closed = false;
-      const char* d = data_.data();
       while (pos_ < n) {
-        // Copy the run up to the next quote, line end or NUL in one go.
+        // Move the run up to the next quote, line end or NUL in one go.
         std::size_t run = pos_;
-        while (run < n) {
+        for (;;) {
           unsigned char c = static_cast<unsigned char>(d[run]);
           if (c == '"' || c == '\n' || c == '\r' || c == '\0') break;
           ++run;
         }
-        f.append(d + pos_, run - pos_);
+        if (run > n) run = n;
+        std::memmove(d + w, d + pos_, run - pos_);
+        w += run - pos_;
         pos_ = run;
         if (pos_ >= n) break;
         char c = d[pos_];
         if (c == '"') {
           if (pos_ + 1 < n && d[pos_ + 1] == '"') {
-            f += '"';
+            d[w++] = '"';
             pos_ += 2;
             continue;
           }
@@ -281,17 +280,17 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
         }
         if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || d[pos_ + 1] != '\n'))) ++line_;
         if (c == '\0') bad = true;
-        f += c;
+        d[w++] = c;
         ++pos_;
       }
+      fields.emplace_back(d + start, w - start);
       if (!closed) {
         diags_->error(path_, start_line, col, {},
                       "unterminated quote: a field opened with \" is never closed; expected a "
                       "closing \" before the end of the file");
-        row.fields.resize(nf);
         return Parse::bad;
       }
-      if (pos_ < n && data_[pos_] != delim_ && data_[pos_] != '\n' && data_[pos_] != '\r') {
+      if (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') {
         diags_->error(path_, line_, col, {},
                       std::string("text after a closing quote; expected the delimiter '") +
                           (delim_ == '\t' ? std::string("TAB") : std::string(1, delim_)) +
@@ -301,27 +300,25 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
       }
     } else {
       // Unquoted: the field runs to the delimiter or line end; a NUL byte is
-      // kept (and reported below). data_[n] is the string's terminating NUL.
-      const char* d = data_.data();
-      const char delim = delim_;
+      // kept (and reported below).
       std::size_t end = pos_;
       for (;;) {
         unsigned char c = static_cast<unsigned char>(d[end]);
         if (c <= '\r') {
-          if (c == '\n' || c == '\r' || c == static_cast<unsigned char>(delim)) break;
+          if (c == '\n' || c == '\r' || c == delim) break;
           if (c == '\0') {
             if (end >= n) break;
             bad = true;
           }
-        } else if (c == static_cast<unsigned char>(delim)) {
+        } else if (c == delim) {
           break;
         }
         ++end;
       }
-      f.assign(d + pos_, end - pos_);
+      fields.emplace_back(d + pos_, end - pos_);
       pos_ = end;
     }
-    if (pos_ < n && data_[pos_] == delim_) {
+    if (pos_ < n && d[pos_] == delim_) {
       ++pos_;
       continue;
     }
@@ -329,37 +326,43 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
   }
   // End of record.
   if (pos_ < n) {
-    if (data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n') ++pos_;
+    if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
     ++pos_;
     ++line_;
   }
-  row.fields.resize(nf);
   if (bad) {
     bool nul = false;
-    for (const auto& f : row.fields) nul |= f.find('\0') != std::string::npos;
+    for (auto f : fields) nul |= f.find('\0') != std::string_view::npos;
     if (nul)
-      diags_->error(path_, row.line, 0, {},
+      diags_->error(path_, line, 0, {},
                     "NUL byte in the record; expected text (is this a binary or UTF-16 file?)");
     return Parse::bad;
   }
   return Parse::ok;
 }
 
-bool CsvReader::next(CsvRow& row) {
+bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
   if (!ok_) return false;
   for (;;) {
-    Parse p = parse_record(row);
+    Parse p = parse_record(fields, line);
     if (p == Parse::end) return false;
     if (p == Parse::bad) continue;
-    if (row.fields.size() != header_.size()) {
-      diags_->error(path_, row.line, 0, {},
-                    "ragged row: found " + std::to_string(row.fields.size()) +
-                        " fields, expected " + std::to_string(header_.size()) +
+    if (fields.size() != header_.size()) {
+      diags_->error(path_, line, 0, {},
+                    "ragged row: found " + std::to_string(fields.size()) + " fields, expected " +
+                        std::to_string(header_.size()) +
                         " as in the header (a delimiter inside a value needs quotes)");
       continue;
     }
     return true;
   }
+}
+
+bool CsvReader::next(CsvRow& row) {
+  if (!next(views_, row.line)) return false;
+  row.fields.resize(views_.size());
+  for (std::size_t i = 0; i < views_.size(); ++i) row.fields[i].assign(views_[i]);
+  return true;
 }
 
 namespace {

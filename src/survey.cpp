@@ -34,7 +34,7 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
 
 namespace {
 
-std::string_view trim_view(std::string_view s) {
+inline std::string_view trim_view(std::string_view s) {
   std::size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
@@ -213,21 +213,26 @@ class ResponsesBuilder {
   bool usable() const { return cols_.complete(); }
 
   void add(const CsvRow& row) {
+    views_.assign(row.fields.begin(), row.fields.end());
+    add(views_.data(), row.line);
+  }
+
+  // One record: `f` holds the header's number of fields.
+  void add(const std::string_view* f, std::size_t line) {
     ++records_;
-    const auto& f = row.fields;
     Response r;
-    r.line = static_cast<std::uint32_t>(row.line);
+    r.line = static_cast<std::uint32_t>(line);
     bool ok = true;
     std::string_view rid = trim_view(f[cols_[kRespondent]]);
     std::string_view own = trim_view(f[cols_[kOwnUnit]]);
     std::string_view tgt = trim_view(f[cols_[kTarget]]);
     if (rid.empty()) {
-      diags_.error(path_, row.line, cols_[kRespondent] + 1, "respondent",
+      diags_.error(path_, line, cols_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
       ok = false;
     }
-    std::uint32_t own_idx = unit(own, row, cols_[kOwnUnit], "unit", ok);
-    std::uint32_t tgt_idx = unit(tgt, row, cols_[kTarget], "target", ok);
+    std::uint32_t own_idx = unit(own, line, cols_[kOwnUnit], "unit", ok);
+    std::uint32_t tgt_idx = unit(tgt, line, cols_[kTarget], "target", ok);
     for (int d = 0; d < kDimensionCount; ++d) {
       std::size_t c = cols_[kFirstDim + d];
       std::string_view v = trim_view(f[c]);
@@ -238,7 +243,7 @@ class ResponsesBuilder {
       if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
       long long x;
       if (!parse_int(v, x) || x < 1 || x > 5) {
-        diags_.error(path_, row.line, c + 1, std::string(kDimensions[d]),
+        diags_.error(path_, line, c + 1, std::string(kDimensions[d]),
                      "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
         ok = false;
         continue;
@@ -267,7 +272,7 @@ class ResponsesBuilder {
       last_ = resp;
     }
     if (s_.respondent_unit[resp] != r.unit) {
-      diags_.error(path_, row.line, cols_[kOwnUnit] + 1, "unit",
+      diags_.error(path_, line, cols_[kOwnUnit] + 1, "unit",
                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
                        " here but in unit " + quoted(s_.units[s_.respondent_unit[resp]].id) +
                        " on line " + std::to_string(first_line_[resp]) +
@@ -292,7 +297,7 @@ class ResponsesBuilder {
     }
     auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
     if (!pfresh) {
-      diags_.error(path_, row.line, cols_[kTarget] + 1, "target",
+      diags_.error(path_, line, cols_[kTarget] + 1, "target",
                    "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
                        " twice (first on line " + std::to_string(pit->second) +
                        "); expected one row per respondent and target");
@@ -314,11 +319,11 @@ class ResponsesBuilder {
 
   // Index of unit `id`, or reports it and clears `ok` (same lookup as
   // Survey::unit_index, without building a std::string).
-  std::uint32_t unit(std::string_view id, const CsvRow& row, std::size_t col, const char* name,
+  std::uint32_t unit(std::string_view id, std::size_t line, std::size_t col, const char* name,
                      bool& ok) {
     std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
     if (idx == IdIndex<UnitKey>::npos) {
-      diags_.error(path_, row.line, col + 1, name,
+      diags_.error(path_, line, col + 1, name,
                    (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
                        "; expected a unit id from " + s_.units_path);
       ok = false;
@@ -352,6 +357,7 @@ class ResponsesBuilder {
   bool by_mask_;
   std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
   std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
+  std::vector<std::string_view> views_;
 };
 
 std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
@@ -416,8 +422,9 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
   if (r.ok()) {
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (b.usable()) {
-      CsvRow row;
-      while (r.next(row)) b.add(row);
+      std::vector<std::string_view> fields;
+      std::size_t line = 0;
+      while (r.next(fields, line)) b.add(fields.data(), line);
       b.finish(r.header_line());
     }
   }
