@@ -100,67 +100,75 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // Included rows, ordered by (unit, target), file order within a tie
-  // (a stable counting sort; a stable comparison sort for many units).
+  // One pass in file order: each included row goes into its tie's
+  // accumulator, so a tie's rows are added in file order. Ties are then
+  // listed by (source, target).
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
   const std::size_t U = survey.units.size();
-  auto key = [&](std::uint32_t i) {
-    return (static_cast<std::uint64_t>(survey.rows[i].unit) << 32) | survey.rows[i].target;
-  };
-  std::vector<std::uint32_t> order;
-  {
-    std::vector<std::uint32_t> included;
-    included.reserve(survey.rows.size());
-    for (std::uint32_t i = 0; i < survey.rows.size(); ++i)
-      if (survey.rows[i].answered() >= opt.min_answers) included.push_back(i);
-    a.rows_included = included.size();
-    if (U * U <= (std::size_t{1} << 20)) {
-      std::vector<std::uint32_t> start(U * U + 1, 0);
-      for (std::uint32_t i : included) ++start[survey.rows[i].unit * U + survey.rows[i].target + 1];
-      for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-      order.resize(included.size());
-      for (std::uint32_t i : included) order[start[survey.rows[i].unit * U + survey.rows[i].target]++] = i;
+  const bool dense = U * U <= (std::size_t{1} << 22);
+  std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_map;      // when U is large
+  std::vector<TieAcc> acc;
+  std::vector<std::uint64_t> acc_key;
+  std::vector<std::uint32_t> row_slot(survey.rows.size(), kNone);  // kNone: row excluded
+  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+    const Response& r = survey.rows[i];
+    if (r.answered() < opt.min_answers) continue;
+    ++a.rows_included;
+    std::uint64_t key = (static_cast<std::uint64_t>(r.unit) << 32) | r.target;
+    std::uint32_t* slot;
+    if (dense) {
+      slot = &slot_of[r.unit * U + r.target];
     } else {
-      std::stable_sort(included.begin(), included.end(),
-                       [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
-      order = std::move(included);
+      slot = &slot_map.try_emplace(key, kNone).first->second;
     }
+    if (*slot == kNone) {
+      *slot = static_cast<std::uint32_t>(acc.size());
+      acc.emplace_back();
+      acc_key.push_back(key);
+    }
+    acc[*slot].add(r);
+    row_slot[i] = *slot;
   }
   a.rows_excluded = a.rows_read - a.rows_included;
+  std::vector<std::uint32_t> by_key(acc.size());
+  for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+  std::sort(by_key.begin(), by_key.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
 
-  std::vector<char> counted(survey.respondents.size(), 0);
-  std::vector<std::uint8_t> included_tie(survey.rows.size(), 0);  // row is in a shown tie
-  for (std::size_t b = 0; b < order.size();) {
-    std::size_t e = b;
-    TieAcc acc;
-    const std::uint64_t k = key(order[b]);
-    while (e < order.size() && key(order[e]) == k) acc.add(survey.rows[order[e++]]);
+  std::vector<char> shown_slot(acc.size(), 0);
+  a.ties.reserve(acc.size());
+  for (std::uint32_t slot : by_key) {
+    const TieAcc& ta = acc[slot];
     Tie t;
-    t.source = static_cast<std::uint32_t>(k >> 32);
-    t.target = static_cast<std::uint32_t>(k & 0xFFFFFFFFu);
-    t.n = static_cast<int>(e - b);
+    t.source = static_cast<std::uint32_t>(acc_key[slot] >> 32);
+    t.target = static_cast<std::uint32_t>(acc_key[slot] & 0xFFFFFFFFu);
+    t.n = static_cast<int>(ta.rc.n);
     t.suppressed = t.n < opt.min_n;
     t.dim_mean.fill(kNaN);
     if (!t.suppressed) {
-      t.rc = acc.rc.mean;
-      t.sd = acc.rc.sd();
-      auto ci = acc.rc.ci95();
+      t.rc = ta.rc.mean;
+      t.sd = ta.rc.sd();
+      auto ci = ta.rc.ci95();
       t.ci_low = ci[0];
       t.ci_high = ci[1];
       for (int d = 0; d < kDimensionCount; ++d) {
-        t.dim_n[d] = static_cast<int>(acc.dim[d].n);
-        t.dim_mean[d] = shown(acc.dim[d], opt.min_n);
+        t.dim_n[d] = static_cast<int>(ta.dim[d].n);
+        t.dim_mean[d] = shown(ta.dim[d], opt.min_n);
       }
-      t.communication = shown(acc.comm, opt.min_n);
-      t.relationship = shown(acc.rel, opt.min_n);
-      for (std::size_t j = b; j < e; ++j) included_tie[order[j]] = 1;
+      t.communication = shown(ta.comm, opt.min_n);
+      t.relationship = shown(ta.rel, opt.min_n);
+      shown_slot[slot] = 1;
     } else {
       ++a.suppressed_ties;
     }
     t.strength = classify(t.rc, opt);
-    for (std::size_t j = b; j < e; ++j) counted[survey.rows[order[j]].respondent] = 1;
     a.ties.push_back(t);
-    b = e;
   }
+  // Respondents with an included row (shown or suppressed tie).
+  std::vector<char> counted(survey.respondents.size(), 0);
+  for (std::size_t i = 0; i < survey.rows.size(); ++i)
+    if (row_slot[i] != kNone) counted[survey.rows[i].respondent] = 1;
 
   // Units.
   a.units.assign(survey.units.size(), UnitResult{});
@@ -217,7 +225,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   stats::CronbachAlpha alpha(kDimensionCount);
   for (std::size_t i = 0; i < survey.rows.size(); ++i) {
     const Response& r = survey.rows[i];
-    if (!included_tie[i] || r.answered() != kDimensionCount) continue;
+    if (row_slot[i] == kNone || !shown_slot[row_slot[i]] || r.answered() != kDimensionCount) continue;
     double v[kDimensionCount];
     for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
     alpha.add(v);
