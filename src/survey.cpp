@@ -3,16 +3,27 @@
 // expected; all errors up to the cap are collected before InputError is thrown.
 #include "rcmap/survey.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 namespace rcmap {
 
 int Response::answered() const {
+  // Count the non-zero bytes of the 7 scores, four bytes at a time.
+  static_assert(kDimensionCount == 7);
+  std::uint32_t w[2] = {0, 0};
+  std::memcpy(&w[0], scores.data(), 4);
+  std::memcpy(&w[1], scores.data() + 4, 3);
   int k = 0;
-  for (auto s : scores) k += s != 0;
+  for (std::uint32_t x : w) {
+    std::uint32_t nz = (((x & 0x7F7F7F7Fu) + 0x7F7F7F7Fu) | x) & 0x80808080u;  // high bit: byte != 0
+    k += static_cast<int>(((nz >> 7) * 0x01010101u) >> 24);
+  }
   return k;
 }
 
@@ -34,7 +45,18 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
 
 namespace {
 
+// Equality of short ids without a call to memcmp.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 inline std::string_view trim_view(std::string_view s) {
+  if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t'))
+    return s;
   std::size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
@@ -163,15 +185,19 @@ class IdIndex {
     while (cap < 2 * expected) cap *= 2;
     slots_.assign(cap, Slot{npos, 0});
   }
+  // FNV-1a (Fowler, Noll, Vo): ids are short, so a byte loop beats
+  // std::hash; the 64-bit state is folded to 32 bits.
   static std::uint32_t hash(std::string_view id) {
-    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
   std::uint32_t find(std::string_view id, std::uint32_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
       if (sl.index == npos) return npos;
-      if (sl.hash == h && key_(sl.index) == id) return sl.index;
+      if (sl.hash == h && same(key_(sl.index), id)) return sl.index;
     }
   }
   void insert(std::uint32_t index, std::uint32_t h) {
@@ -231,8 +257,11 @@ class ResponsesBuilder {
                    "empty respondent id; expected an id");
       ok = false;
     }
-    std::uint32_t own_idx = unit(own, line, cols_[kOwnUnit], "unit", ok);
-    std::uint32_t tgt_idx = unit(tgt, line, cols_[kTarget], "target", ok);
+    // Guesses: the unit of the previous row, the unit after its target.
+    std::uint32_t own_idx = unit(own, last_own_, line, cols_[kOwnUnit], "unit", ok);
+    std::uint32_t tgt_idx = unit(tgt, last_tgt_ + 1, line, cols_[kTarget], "target", ok);
+    if (own_idx != IdIndex<UnitKey>::npos) last_own_ = own_idx;
+    if (tgt_idx != IdIndex<UnitKey>::npos) last_tgt_ = tgt_idx;
     for (int d = 0; d < kDimensionCount; ++d) {
       std::size_t c = cols_[kFirstDim + d];
       std::string_view v = trim_view(f[c]);
@@ -256,7 +285,7 @@ class ResponsesBuilder {
     // Respondent identity and membership. Rows of one respondent are usually
     // consecutive: try the previous respondent before the index.
     std::uint32_t resp;
-    if (last_ != IdIndex<RespondentKey>::npos && s_.respondents[last_] == rid) {
+    if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) {
       resp = last_;
     } else {
       std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
@@ -319,8 +348,9 @@ class ResponsesBuilder {
 
   // Index of unit `id`, or reports it and clears `ok` (same lookup as
   // Survey::unit_index, without building a std::string).
-  std::uint32_t unit(std::string_view id, std::size_t line, std::size_t col, const char* name,
-                     bool& ok) {
+  std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
+                     const char* name, bool& ok) {
+    if (guess < s_.units.size() && same(s_.units[guess].id, id)) return guess;
     std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
     if (idx == IdIndex<UnitKey>::npos) {
       diags_.error(path_, line, col + 1, name,
@@ -353,6 +383,7 @@ class ResponsesBuilder {
   IdIndex<UnitKey> units_;
   IdIndex<RespondentKey> respondent_;
   std::uint32_t last_ = IdIndex<RespondentKey>::npos;  // respondent of the previous row
+  std::uint32_t last_own_ = 0, last_tgt_ = static_cast<std::uint32_t>(-1);  // units of the previous row
   std::vector<std::uint32_t> first_line_;
   bool by_mask_;
   std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
@@ -420,6 +451,11 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
   if (diags.has_errors()) throw InputError(diags);
   CsvReader r = CsvReader::open(responses_path, opt.encoding, diags);
   if (r.ok()) {
+    // A row takes at least ~20 bytes: reserving for that many avoids
+    // regrowing a million-row vector (untouched capacity costs no memory).
+    struct stat st;
+    if (::stat(responses_path.c_str(), &st) == 0 && st.st_size > 0)
+      s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (b.usable()) {
       std::vector<std::string_view> fields;
