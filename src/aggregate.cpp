@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "rcmap/stats.hpp"
@@ -61,8 +63,9 @@ inline void welford(stats::Moments& m, double x) {
   m.m2 += d * (x - m.mean);
 }
 
-// Accumulates one tie's rows.
-struct TieAcc {
+// Accumulates one tie's rows. Cache-line aligned: two threads fill
+// neighbouring accumulators.
+struct alignas(64) TieAcc {
   stats::Moments rc, comm, rel;
   std::array<stats::Moments, kDimensionCount> dim;
   void add(const Response& r) {
@@ -100,16 +103,16 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // One pass in file order: each included row goes into its tie's
-  // accumulator, so a tie's rows are added in file order. Ties are then
-  // listed by (source, target).
+  // Each included row is assigned its tie's slot (slots in order of first
+  // appearance); then each tie's accumulator takes its rows in file order.
+  // Ties are listed by (source, target) below.
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
   const std::size_t U = survey.units.size();
   const bool dense = U * U <= (std::size_t{1} << 22);
   std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
   std::unordered_map<std::uint64_t, std::uint32_t> slot_map;      // when U is large
-  std::vector<TieAcc> acc;
   std::vector<std::uint64_t> acc_key;
+  std::vector<std::uint32_t> acc_n;
   std::vector<std::uint32_t> row_slot(survey.rows.size(), kNone);  // kNone: row excluded
   for (std::size_t i = 0; i < survey.rows.size(); ++i) {
     const Response& r = survey.rows[i];
@@ -123,20 +126,53 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       slot = &slot_map.try_emplace(key, kNone).first->second;
     }
     if (*slot == kNone) {
-      *slot = static_cast<std::uint32_t>(acc.size());
-      acc.emplace_back();
+      *slot = static_cast<std::uint32_t>(acc_key.size());
       acc_key.push_back(key);
+      acc_n.push_back(0);
     }
-    acc[*slot].add(r);
+    ++acc_n[*slot];
     row_slot[i] = *slot;
   }
+  std::vector<char> shown_slot(acc_key.size(), 0);
+  for (std::size_t k = 0; k < acc_key.size(); ++k) shown_slot[k] = static_cast<int>(acc_n[k]) >= opt.min_n;
+
+  // The accumulators do the arithmetic (a division per value). A large
+  // survey splits it over two threads by slot parity: every tie still gets
+  // its rows in file order from one thread, so results are identical.
+  std::vector<TieAcc> acc(acc_key.size());
+  auto accumulate = [&](std::uint32_t parity, std::uint32_t step) {
+    for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+      std::uint32_t k = row_slot[i];
+      if (k != kNone && k % step == parity) acc[k].add(survey.rows[i]);
+    }
+  };
+  std::thread worker;
+  if (survey.rows.size() >= 200000 && acc.size() >= 2) {
+    try {
+      worker = std::thread(accumulate, 1u, 2u);
+    } catch (const std::system_error&) {  // no thread: do it all here
+    }
+  }
+  accumulate(0, worker.joinable() ? 2 : 1);
+
+  // Reliability over complete rows of shown ties (meanwhile).
+  stats::CronbachAlpha alpha(kDimensionCount);
+  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+    const Response& r = survey.rows[i];
+    if (row_slot[i] == kNone || !shown_slot[row_slot[i]] || r.answered() != kDimensionCount) continue;
+    double v[kDimensionCount];
+    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
+    alpha.add(v);
+  }
+  a.alpha.value = alpha.value();
+  a.alpha.n = static_cast<int>(alpha.n());
+  if (worker.joinable()) worker.join();
   a.rows_excluded = a.rows_read - a.rows_included;
   std::vector<std::uint32_t> by_key(acc.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
   std::sort(by_key.begin(), by_key.end(),
             [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
 
-  std::vector<char> shown_slot(acc.size(), 0);
   a.ties.reserve(acc.size());
   for (std::uint32_t slot : by_key) {
     const TieAcc& ta = acc[slot];
@@ -158,7 +194,6 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       }
       t.communication = shown(ta.comm, opt.min_n);
       t.relationship = shown(ta.rel, opt.min_n);
-      shown_slot[slot] = 1;
     } else {
       ++a.suppressed_ties;
     }
@@ -221,17 +256,6 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       a.sides.push_back({survey.sides[i], survey.sides[j], nsum[k], tcount[k], wsum[k] / nsum[k]});
     }
 
-  // Reliability over complete rows of shown ties.
-  stats::CronbachAlpha alpha(kDimensionCount);
-  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
-    const Response& r = survey.rows[i];
-    if (row_slot[i] == kNone || !shown_slot[row_slot[i]] || r.answered() != kDimensionCount) continue;
-    double v[kDimensionCount];
-    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
-    alpha.add(v);
-  }
-  a.alpha.value = alpha.value();
-  a.alpha.n = static_cast<int>(alpha.n());
   return a;
 }
 
