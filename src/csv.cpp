@@ -7,6 +7,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -201,6 +202,22 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
   ok_ = true;
 }
 
+// Asks for transparent huge pages on a large buffer before it is first
+// touched: a 30 MB file then costs ~15 page faults instead of ~7,500.
+// Advisory only; ignored where unsupported.
+void advise_huge_pages(void* p, std::size_t n) {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
+  if (n < 4 * kHuge) return;
+  std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+  std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(kHuge - 1);
+  if (e > a) ::madvise(reinterpret_cast<void*>(a), e - a, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
+
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
   // One read(2) into a buffer of the file's size (pipes: grow as needed);
   // a read error ends the data as istream would (e.g. a folder reads empty).
@@ -215,6 +232,8 @@ CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& di
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
     cap = static_cast<std::size_t>(st.st_size) + 1;  // +1: see the end without a second resize
   std::size_t len = 0;
+  bytes.reserve(cap);
+  advise_huge_pages(bytes.data(), cap);
   bytes.resize(cap);
   for (;;) {
     if (len == bytes.size()) bytes.resize(bytes.size() * 2);

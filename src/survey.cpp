@@ -41,6 +41,9 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
   return it->second;
 }
 
+// Defined in csv.cpp: transparent huge pages for a large, untouched buffer.
+void advise_huge_pages(void* p, std::size_t n);
+
 namespace {
 
 // Equality of short ids without a call to memcmp.
@@ -454,6 +457,7 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
     struct stat st;
     if (::stat(responses_path.c_str(), &st) == 0 && st.st_size > 0)
       s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
+    advise_huge_pages(s.rows.data(), s.rows.capacity() * sizeof(Response));
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (b.usable()) {
       std::vector<std::string_view> fields;
