@@ -235,7 +235,8 @@ class ResponsesBuilder {
                    const std::string& path, Diagnostics& diags)
       : s_(s), path_(path), diags_(diags),
         cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
-        respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 64) {}
+        respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
+        words_((s.units.size() + 63) / 64) {}
 
   bool usable() const { return cols_.complete(); }
 
@@ -296,7 +297,7 @@ class ResponsesBuilder {
         s_.respondents.emplace_back(rid);
         s_.respondent_unit.push_back(r.unit);
         first_line_.push_back(r.line);
-        if (by_mask_) rated_.push_back(0);
+        if (by_mask_) rated_.resize(rated_.size() + words_, 0);
         respondent_.insert(resp, h);
       }
       last_ = resp;
@@ -310,13 +311,14 @@ class ResponsesBuilder {
       return;
     }
     r.respondent = resp;
-    // The same respondent rating the same target twice. With up to 64 units
-    // a bit mask per respondent answers it; the first duplicate (or more
-    // units) switches to a map from (respondent, target) to the first line.
+    // The same respondent rating the same target twice. With up to 256
+    // units a bit set per respondent answers it; the first duplicate (or
+    // more units) switches to a map from (respondent, target) to the first line.
     if (by_mask_) {
-      std::uint64_t bit = std::uint64_t{1} << r.target;
-      if (!(rated_[resp] & bit)) {
-        rated_[resp] |= bit;
+      std::uint64_t bit = std::uint64_t{1} << (r.target % 64);
+      std::uint64_t& word = rated_[resp * words_ + r.target / 64];
+      if (!(word & bit)) {
+        word |= bit;
         s_.rows.push_back(r);
         return;
       }
@@ -387,6 +389,7 @@ class ResponsesBuilder {
   std::uint32_t last_own_ = 0, last_tgt_ = static_cast<std::uint32_t>(-1);  // units of the previous row
   std::vector<std::uint32_t> first_line_;
   bool by_mask_;
+  std::size_t words_;                 // 64-bit words per respondent in rated_
   std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
   std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
   std::vector<std::string_view> views_;
