@@ -3,11 +3,12 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/csv.hpp"
 
+#include "huge_pages.hpp"
+
 #include <fcntl.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -200,22 +201,6 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
   }
   header_.assign(views_.begin(), views_.end());
   ok_ = true;
-}
-
-// Asks for transparent huge pages on a large buffer before it is first
-// touched: a 30 MB file then costs ~15 page faults instead of ~7,500.
-// Advisory only; ignored where unsupported.
-void advise_huge_pages(void* p, std::size_t n) {
-#ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  if (n < 4 * kHuge) return;
-  std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(kHuge - 1);
-  if (e > a) ::madvise(reinterpret_cast<void*>(a), e - a, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)n;
-#endif
 }
 
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "huge_pages.hpp"
+
 namespace rcmap {
 
 int Response::answered() const {
@@ -40,9 +42,6 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
   if (it == unit_by_id.end()) return std::nullopt;
   return it->second;
 }
-
-// Defined in csv.cpp: transparent huge pages for a large, untouched buffer.
-void advise_huge_pages(void* p, std::size_t n);
 
 namespace {
 
