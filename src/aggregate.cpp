@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "rcmap/stats.hpp"
@@ -51,17 +53,40 @@ Strength classify(double rc, const AggregateOptions& opt) {
 
 namespace {
 
-// Accumulates one tie's rows.
-struct TieAcc {
+// Welford's running mean and squared deviations, the same arithmetic as
+// stats::Moments::add (so results are bit-identical), inlined for the
+// million-row loop.
+inline void welford(stats::Moments& m, double x) {
+  ++m.n;
+  double d = x - m.mean;
+  m.mean += d / static_cast<double>(m.n);
+  m.m2 += d * (x - m.mean);
+}
+
+// Accumulates one tie's rows. Cache-line aligned: two threads fill
+// neighbouring accumulators.
+struct alignas(64) TieAcc {
   stats::Moments rc, comm, rel;
   std::array<stats::Moments, kDimensionCount> dim;
   void add(const Response& r) {
-    rc.add(r.mean());
-    double c = r.mean(0, kCommunicationDimensions), l = r.mean(kCommunicationDimensions, kDimensionCount);
-    if (!std::isnan(c)) comm.add(c);
-    if (!std::isnan(l)) rel.add(l);
-    for (int d = 0; d < kDimensionCount; ++d)
-      if (r.scores[d]) dim[d].add(r.scores[d]);
+    // Response::mean over all, the first four and the last three dimensions.
+    int sum_c = 0, k_c = 0, sum_l = 0, k_l = 0;
+    for (int d = 0; d < kCommunicationDimensions; ++d)
+      if (r.scores[d]) {
+        sum_c += r.scores[d];
+        ++k_c;
+        welford(dim[d], r.scores[d]);
+      }
+    for (int d = kCommunicationDimensions; d < kDimensionCount; ++d)
+      if (r.scores[d]) {
+        sum_l += r.scores[d];
+        ++k_l;
+        welford(dim[d], r.scores[d]);
+      }
+    // Every included row answers at least one dimension (min_answers >= 1).
+    welford(rc, static_cast<double>(sum_c + sum_l) / (k_c + k_l));
+    if (k_c) welford(comm, static_cast<double>(sum_c) / k_c);
+    if (k_l) welford(rel, static_cast<double>(sum_l) / k_l);
   }
 };
 
@@ -78,52 +103,107 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // Included rows, ordered by (unit, target); stable keeps file order within a tie.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
-  order.reserve(survey.rows.size());
-  for (std::uint32_t i = 0; i < survey.rows.size(); ++i) {
+  // Each included row is assigned its tie's slot (slots in order of first
+  // appearance); then each tie's accumulator takes its rows in file order.
+  // Ties are listed by (source, target) below.
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  const std::size_t U = survey.units.size();
+  const bool dense = U * U <= (std::size_t{1} << 22);
+  std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_map;      // when U is large
+  std::vector<std::uint64_t> acc_key;
+  std::vector<std::uint32_t> acc_n;
+  std::vector<std::uint32_t> row_slot(survey.rows.size(), kNone);  // kNone: row excluded
+  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
     const Response& r = survey.rows[i];
     if (r.answered() < opt.min_answers) continue;
-    order.emplace_back((static_cast<std::uint64_t>(r.unit) << 32) | r.target, i);
+    ++a.rows_included;
+    std::uint64_t key = (static_cast<std::uint64_t>(r.unit) << 32) | r.target;
+    std::uint32_t* slot;
+    if (dense) {
+      slot = &slot_of[r.unit * U + r.target];
+    } else {
+      slot = &slot_map.try_emplace(key, kNone).first->second;
+    }
+    if (*slot == kNone) {
+      *slot = static_cast<std::uint32_t>(acc_key.size());
+      acc_key.push_back(key);
+      acc_n.push_back(0);
+    }
+    ++acc_n[*slot];
+    row_slot[i] = *slot;
   }
-  a.rows_included = order.size();
-  a.rows_excluded = a.rows_read - a.rows_included;
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<char> shown_slot(acc_key.size(), 0);
+  for (std::size_t k = 0; k < acc_key.size(); ++k) shown_slot[k] = static_cast<int>(acc_n[k]) >= opt.min_n;
 
-  std::vector<char> counted(survey.respondents.size(), 0);
-  std::vector<std::uint8_t> included_tie(survey.rows.size(), 0);  // row is in a shown tie
-  for (std::size_t b = 0; b < order.size();) {
-    std::size_t e = b;
-    TieAcc acc;
-    while (e < order.size() && order[e].first == order[b].first) acc.add(survey.rows[order[e++].second]);
+  // The accumulators do the arithmetic (a division per value). A large
+  // survey splits it over two threads by slot parity: every tie still gets
+  // its rows in file order from one thread, so results are identical.
+  std::vector<TieAcc> acc(acc_key.size());
+  auto accumulate = [&](std::uint32_t parity, std::uint32_t step) {
+    for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+      std::uint32_t k = row_slot[i];
+      if (k != kNone && k % step == parity) acc[k].add(survey.rows[i]);
+    }
+  };
+  std::thread worker;
+  if (survey.rows.size() >= 200000 && acc.size() >= 2) {
+    try {
+      worker = std::thread(accumulate, 1u, 2u);
+    } catch (const std::system_error&) {  // no thread: do it all here
+    }
+  }
+  accumulate(0, worker.joinable() ? 2 : 1);
+
+  // Reliability over complete rows of shown ties (meanwhile).
+  stats::CronbachAlpha alpha(kDimensionCount);
+  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+    const Response& r = survey.rows[i];
+    if (row_slot[i] == kNone || !shown_slot[row_slot[i]] || r.answered() != kDimensionCount) continue;
+    double v[kDimensionCount];
+    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
+    alpha.add(v);
+  }
+  a.alpha.value = alpha.value();
+  a.alpha.n = static_cast<int>(alpha.n());
+  if (worker.joinable()) worker.join();
+  a.rows_excluded = a.rows_read - a.rows_included;
+  std::vector<std::uint32_t> by_key(acc.size());
+  for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+  std::sort(by_key.begin(), by_key.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
+
+  a.ties.reserve(acc.size());
+  for (std::uint32_t slot : by_key) {
+    const TieAcc& ta = acc[slot];
     Tie t;
-    t.source = static_cast<std::uint32_t>(order[b].first >> 32);
-    t.target = static_cast<std::uint32_t>(order[b].first & 0xFFFFFFFFu);
-    t.n = static_cast<int>(e - b);
+    t.source = static_cast<std::uint32_t>(acc_key[slot] >> 32);
+    t.target = static_cast<std::uint32_t>(acc_key[slot] & 0xFFFFFFFFu);
+    t.n = static_cast<int>(ta.rc.n);
     t.suppressed = t.n < opt.min_n;
     t.dim_mean.fill(kNaN);
     if (!t.suppressed) {
-      t.rc = acc.rc.mean;
-      t.sd = acc.rc.sd();
-      auto ci = acc.rc.ci95();
+      t.rc = ta.rc.mean;
+      t.sd = ta.rc.sd();
+      auto ci = ta.rc.ci95();
       t.ci_low = ci[0];
       t.ci_high = ci[1];
       for (int d = 0; d < kDimensionCount; ++d) {
-        t.dim_n[d] = static_cast<int>(acc.dim[d].n);
-        t.dim_mean[d] = shown(acc.dim[d], opt.min_n);
+        t.dim_n[d] = static_cast<int>(ta.dim[d].n);
+        t.dim_mean[d] = shown(ta.dim[d], opt.min_n);
       }
-      t.communication = shown(acc.comm, opt.min_n);
-      t.relationship = shown(acc.rel, opt.min_n);
-      for (std::size_t k = b; k < e; ++k) included_tie[order[k].second] = 1;
+      t.communication = shown(ta.comm, opt.min_n);
+      t.relationship = shown(ta.rel, opt.min_n);
     } else {
       ++a.suppressed_ties;
     }
     t.strength = classify(t.rc, opt);
-    for (std::size_t k = b; k < e; ++k) counted[survey.rows[order[k].second].respondent] = 1;
     a.ties.push_back(t);
-    b = e;
   }
+  // Respondents with an included row (shown or suppressed tie).
+  std::vector<char> counted(survey.respondents.size(), 0);
+  for (std::size_t i = 0; i < survey.rows.size(); ++i)
+    if (row_slot[i] != kNone) counted[survey.rows[i].respondent] = 1;
 
   // Units.
   a.units.assign(survey.units.size(), UnitResult{});
@@ -176,17 +256,6 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       a.sides.push_back({survey.sides[i], survey.sides[j], nsum[k], tcount[k], wsum[k] / nsum[k]});
     }
 
-  // Reliability over complete rows of shown ties.
-  stats::CronbachAlpha alpha(kDimensionCount);
-  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
-    const Response& r = survey.rows[i];
-    if (!included_tie[i] || r.answered() != kDimensionCount) continue;
-    double v[kDimensionCount];
-    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
-    alpha.add(v);
-  }
-  a.alpha.value = alpha.value();
-  a.alpha.n = static_cast<int>(alpha.n());
   return a;
 }
 

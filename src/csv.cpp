@@ -3,8 +3,20 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/csv.hpp"
 
+#include "huge_pages.hpp"
+
+#include <fcntl.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -57,6 +69,20 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// First position from i that is not 7-bit ASCII (or s.size()), eight bytes
+// at a time: the common case of a large file is plain ASCII.
+std::size_t skip_ascii(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 std::size_t line_of(std::string_view s, std::size_t offset) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < offset && i < s.size(); ++i)
@@ -68,6 +94,8 @@ std::size_t line_of(std::string_view s, std::size_t offset) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    i = skip_ascii(s, i);
+    if (i >= s.size()) break;
     std::size_t n = utf8_seq(s, i);
     if (n == 0) return false;
     i += n;
@@ -117,6 +145,8 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
     std::size_t bad = std::string::npos;
     bool multibyte = false;
     for (std::size_t i = 0; i < data_.size();) {
+      i = skip_ascii(data_, i);
+      if (i >= data_.size()) break;
       std::size_t n = utf8_seq(data_, i);
       if (n == 0) {
         if (bad == std::string::npos) bad = i;
@@ -163,62 +193,128 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
     return;
   }
   delim_ = detect_delimiter(std::string_view(data_).substr(pos_));
-  CsvRow row;
-  Parse p = parse_record(row);
+  Parse p = parse_record(views_, header_line_);
   if (p != Parse::ok) {
     if (p == Parse::end) diags.error(path_, 0, 0, {}, "empty file; expected a header line");
+    header_line_ = 0;
     return;
   }
-  header_line_ = row.line;
-  header_ = std::move(row.fields);
+  header_.assign(views_.begin(), views_.end());
   ok_ = true;
 }
 
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One read(2) into a buffer of the file's size (pipes: grow as needed);
+  // a read error ends the data as istream would (e.g. a folder reads empty).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     diags.error(path, 0, 0, {}, "cannot open file for reading");
     return CsvReader(path, diags);
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  struct stat st;
+  std::size_t cap = 1 << 16;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    cap = static_cast<std::size_t>(st.st_size) + 1;  // +1: see the end without a second resize
+  std::size_t len = 0;
+  bytes.reserve(cap);
+  advise_huge_pages(bytes.data(), cap);
+  bytes.resize(cap);
+  for (;;) {
+    if (len == bytes.size()) bytes.resize(bytes.size() * 2);
+    ssize_t got = ::read(fd, bytes.data() + len, bytes.size() - len);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    len += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  bytes.resize(len);
   return CsvReader(std::move(bytes), path, enc, diags);
 }
 
-// Parses one record starting at pos_. Fields are written into row.fields,
-// reusing its strings. Reports syntax errors and returns Parse::bad after
-// skipping to the end of the faulty record.
-CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
+// Parses one record starting at pos_ into `fields`: views into data_,
+// valid until the next call. Quoted fields are decoded in place (a decoded
+// field is never longer than its quoted form, and data_ is not read again
+// behind pos_). Reports syntax errors and returns Parse::bad after skipping
+// to the end of the faulty record.
+CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, std::size_t& line) {
   const std::size_t n = data_.size();
+  char* d = data_.data();  // d[n] is the string's terminating NUL
   // Skip blank lines.
-  while (pos_ < n && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n' || pos_ + 1 >= n || data_[pos_ + 1] != '\n') ++line_;
+  while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
+    if (d[pos_] == '\n' || pos_ + 1 >= n || d[pos_ + 1] != '\n') ++line_;
     ++pos_;
   }
   if (pos_ >= n) return Parse::end;
-  row.line = line_;
-  std::size_t nf = 0;
-  auto field = [&]() -> std::string& {
-    if (nf == row.fields.size()) row.fields.emplace_back();
-    std::string& f = row.fields[nf++];
-    f.clear();
-    return f;
-  };
+  line = line_;
+  fields.clear();
   auto skip_rest = [&]() {  // to end of the current physical line
-    while (pos_ < n && data_[pos_] != '\n' && data_[pos_] != '\r') ++pos_;
+    while (pos_ < n && d[pos_] != '\n' && d[pos_] != '\r') ++pos_;
   };
+  const unsigned char delim = static_cast<unsigned char>(delim_);
+#ifdef __SSE2__
+  // Fast path for the common record: no quote, no NUL, no line break inside,
+  // scanned 16 bytes at a time (SSE2 is part of x86-64). Anything else, or
+  // the file's last 16 bytes, falls through to the byte-wise parser below,
+  // which starts the record again.
+  {
+    const __m128i vd = _mm_set1_epi8(static_cast<char>(delim_)), vq = _mm_set1_epi8('"'),
+                  vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
+    std::size_t p = pos_, start = pos_;
+    while (p + 16 <= n) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
+      unsigned md = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)));
+      unsigned ms = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
+                       _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
+      unsigned stop = ms ? static_cast<unsigned>(__builtin_ctz(ms)) : 16;
+      if (stop < 16) md &= (1u << stop) - 1;
+      for (; md; md &= md - 1) {
+        std::size_t i = p + static_cast<unsigned>(__builtin_ctz(md));
+        fields.emplace_back(d + start, i - start);
+        start = i + 1;
+      }
+      if (stop < 16) {
+        char c = d[p + stop];
+        if (c != '\n' && c != '\r') break;  // quote or NUL: byte-wise parser
+        fields.emplace_back(d + start, p + stop - start);
+        pos_ = p + stop;
+        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        ++line_;
+        return Parse::ok;
+      }
+      p += 16;
+    }
+    fields.clear();
+  }
+#endif
   bool bad = false;
   for (;;) {
-    std::string& f = field();
-    std::size_t col = nf;
-    if (pos_ < n && data_[pos_] == '"') {
+    std::size_t col = fields.size() + 1;
+    if (d[pos_] == '"' && pos_ < n) {
       std::size_t start_line = line_;
+      const std::size_t start = pos_;
+      std::size_t w = start;  // write position of the decoded text
       ++pos_;
       bool closed = false;
       while (pos_ < n) {
-        char c = data_[pos_];
+        // Move the run up to the next quote, line end or NUL in one go.
+        std::size_t run = pos_;
+        for (;;) {
+          unsigned char c = static_cast<unsigned char>(d[run]);
+          if (c == '"' || c == '\n' || c == '\r' || c == '\0') break;
+          ++run;
+        }
+        if (run > n) run = n;
+        std::memmove(d + w, d + pos_, run - pos_);
+        w += run - pos_;
+        pos_ = run;
+        if (pos_ >= n) break;
+        char c = d[pos_];
         if (c == '"') {
-          if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
-            f += '"';
+          if (pos_ + 1 < n && d[pos_ + 1] == '"') {
+            d[w++] = '"';
             pos_ += 2;
             continue;
           }
@@ -226,19 +322,19 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
           closed = true;
           break;
         }
-        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || data_[pos_ + 1] != '\n'))) ++line_;
+        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || d[pos_ + 1] != '\n'))) ++line_;
         if (c == '\0') bad = true;
-        f += c;
+        d[w++] = c;
         ++pos_;
       }
+      fields.emplace_back(d + start, w - start);
       if (!closed) {
         diags_->error(path_, start_line, col, {},
                       "unterminated quote: a field opened with \" is never closed; expected a "
                       "closing \" before the end of the file");
-        row.fields.resize(nf);
         return Parse::bad;
       }
-      if (pos_ < n && data_[pos_] != delim_ && data_[pos_] != '\n' && data_[pos_] != '\r') {
+      if (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') {
         diags_->error(path_, line_, col, {},
                       std::string("text after a closing quote; expected the delimiter '") +
                           (delim_ == '\t' ? std::string("TAB") : std::string(1, delim_)) +
@@ -247,15 +343,26 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
         bad = true;
       }
     } else {
-      while (pos_ < n) {
-        char c = data_[pos_];
-        if (c == delim_ || c == '\n' || c == '\r') break;
-        if (c == '\0') bad = true;
-        f += c;
-        ++pos_;
+      // Unquoted: the field runs to the delimiter or line end; a NUL byte is
+      // kept (and reported below).
+      std::size_t end = pos_;
+      for (;;) {
+        unsigned char c = static_cast<unsigned char>(d[end]);
+        if (c <= '\r') {
+          if (c == '\n' || c == '\r' || c == delim) break;
+          if (c == '\0') {
+            if (end >= n) break;
+            bad = true;
+          }
+        } else if (c == delim) {
+          break;
+        }
+        ++end;
       }
+      fields.emplace_back(d + pos_, end - pos_);
+      pos_ = end;
     }
-    if (pos_ < n && data_[pos_] == delim_) {
+    if (pos_ < n && d[pos_] == delim_) {
       ++pos_;
       continue;
     }
@@ -263,37 +370,43 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
   }
   // End of record.
   if (pos_ < n) {
-    if (data_[pos_] == '\r' && pos_ + 1 < n && data_[pos_ + 1] == '\n') ++pos_;
+    if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
     ++pos_;
     ++line_;
   }
-  row.fields.resize(nf);
   if (bad) {
     bool nul = false;
-    for (const auto& f : row.fields) nul |= f.find('\0') != std::string::npos;
+    for (auto f : fields) nul |= f.find('\0') != std::string_view::npos;
     if (nul)
-      diags_->error(path_, row.line, 0, {},
+      diags_->error(path_, line, 0, {},
                     "NUL byte in the record; expected text (is this a binary or UTF-16 file?)");
     return Parse::bad;
   }
   return Parse::ok;
 }
 
-bool CsvReader::next(CsvRow& row) {
+bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
   if (!ok_) return false;
   for (;;) {
-    Parse p = parse_record(row);
+    Parse p = parse_record(fields, line);
     if (p == Parse::end) return false;
     if (p == Parse::bad) continue;
-    if (row.fields.size() != header_.size()) {
-      diags_->error(path_, row.line, 0, {},
-                    "ragged row: found " + std::to_string(row.fields.size()) +
-                        " fields, expected " + std::to_string(header_.size()) +
+    if (fields.size() != header_.size()) {
+      diags_->error(path_, line, 0, {},
+                    "ragged row: found " + std::to_string(fields.size()) + " fields, expected " +
+                        std::to_string(header_.size()) +
                         " as in the header (a delimiter inside a value needs quotes)");
       continue;
     }
     return true;
   }
+}
+
+bool CsvReader::next(CsvRow& row) {
+  if (!next(views_, row.line)) return false;
+  row.fields.resize(views_.size());
+  for (std::size_t i = 0; i < views_.size(); ++i) row.fields[i].assign(views_[i]);
+  return true;
 }
 
 namespace {

@@ -3,17 +3,28 @@
 // expected; all errors up to the cap are collected before InputError is thrown.
 #include "rcmap/survey.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <unordered_map>
+
+#include "huge_pages.hpp"
 
 namespace rcmap {
 
 int Response::answered() const {
-  int k = 0;
-  for (auto s : scores) k += s != 0;
-  return k;
+  // Count the non-zero bytes among the 7 scores with one 8-byte load (the
+  // eighth byte is the struct's padding and is masked off).
+  static_assert(kDimensionCount == 7 && offsetof(Response, scores) + 8 <= sizeof(Response));
+  std::uint64_t x;
+  std::memcpy(&x, reinterpret_cast<const unsigned char*>(this) + offsetof(Response, scores), 8);
+  x &= 0x00FFFFFFFFFFFFFFull;
+  std::uint64_t nz = (((x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | x) & 0x8080808080808080ull;
+  return static_cast<int>(((nz >> 7) * 0x0101010101010101ull) >> 56);
 }
 
 double Response::mean(int first, int last) const {
@@ -34,12 +45,25 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
 
 namespace {
 
-std::string trim(std::string_view s) {
+// Equality of short ids without a call to memcmp.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+inline std::string_view trim_view(std::string_view s) {
+  if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t'))
+    return s;
   std::size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return std::string(s.substr(a, b - a));
+  return s.substr(a, b - a);
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string lower(std::string s) {
   for (char& c : s)
@@ -103,7 +127,7 @@ std::vector<std::string_view> response_columns() {
 }
 
 // Parses a non-negative integer; false if `s` is not one.
-bool parse_int(const std::string& s, long long& out) {
+bool parse_int(std::string_view s, long long& out) {
   if (s.empty()) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
@@ -149,39 +173,107 @@ void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& p
   units.push_back(std::move(u));
 }
 
+// Open-addressing hash index from an id to its position in a list of ids
+// held elsewhere (`key(i)` gives id i), so lookups by string_view need no
+// std::string. Linear probing, load at most 1/2.
+template <class Key>
+class IdIndex {
+ public:
+  static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
+  explicit IdIndex(Key key, std::size_t expected = 8) : key_(key) {
+    std::size_t cap = 16;
+    while (cap < 2 * expected) cap *= 2;
+    slots_.assign(cap, Slot{npos, 0});
+  }
+  // FNV-1a (Fowler, Noll, Vo): ids are short, so a byte loop beats
+  // std::hash; the 64-bit state is folded to 32 bits.
+  static std::uint32_t hash(std::string_view id) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+  std::uint32_t find(std::string_view id, std::uint32_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (sl.index == npos) return npos;
+      if (sl.hash == h && same(key_(sl.index), id)) return sl.index;
+    }
+  }
+  void insert(std::uint32_t index, std::uint32_t h) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place(Slot{index, h});
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t index, hash;
+  };
+  void place(Slot s) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].index != npos) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{npos, 0});
+    old.swap(slots_);
+    for (const Slot& sl : old)
+      if (sl.index != npos) place(sl);
+  }
+  Key key_;
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
+
 // Builds Survey::rows from response records, one record at a time.
 class ResponsesBuilder {
  public:
   ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
                    const std::string& path, Diagnostics& diags)
       : s_(s), path_(path), diags_(diags),
-        cols_(header, header_line, response_columns(), path, diags) {}
+        cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
+        respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
+        words_((s.units.size() + 63) / 64) {}
 
   bool usable() const { return cols_.complete(); }
 
   void add(const CsvRow& row) {
+    views_.assign(row.fields.begin(), row.fields.end());
+    add(views_.data(), row.line);
+  }
+
+  // One record: `f` holds the header's number of fields.
+  void add(const std::string_view* f, std::size_t line) {
     ++records_;
-    const auto& f = row.fields;
     Response r;
-    r.line = static_cast<std::uint32_t>(row.line);
+    r.line = static_cast<std::uint32_t>(line);
     bool ok = true;
-    std::string rid = trim(f[cols_[kRespondent]]);
-    std::string own = trim(f[cols_[kOwnUnit]]);
-    std::string tgt = trim(f[cols_[kTarget]]);
+    std::string_view rid = trim_view(f[cols_[kRespondent]]);
+    std::string_view own = trim_view(f[cols_[kOwnUnit]]);
+    std::string_view tgt = trim_view(f[cols_[kTarget]]);
     if (rid.empty()) {
-      diags_.error(path_, row.line, cols_[kRespondent] + 1, "respondent",
+      diags_.error(path_, line, cols_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
       ok = false;
     }
-    auto own_idx = unit(own, row, cols_[kOwnUnit], "unit", ok);
-    auto tgt_idx = unit(tgt, row, cols_[kTarget], "target", ok);
+    // Guesses: the unit of the previous row, the unit after its target.
+    std::uint32_t own_idx = unit(own, last_own_, line, cols_[kOwnUnit], "unit", ok);
+    std::uint32_t tgt_idx = unit(tgt, last_tgt_ + 1, line, cols_[kTarget], "target", ok);
+    if (own_idx != IdIndex<UnitKey>::npos) last_own_ = own_idx;
+    if (tgt_idx != IdIndex<UnitKey>::npos) last_tgt_ = tgt_idx;
     for (int d = 0; d < kDimensionCount; ++d) {
       std::size_t c = cols_[kFirstDim + d];
-      std::string v = trim(f[c]);
+      std::string_view v = trim_view(f[c]);
+      if (v.size() == 1 && v[0] >= '1' && v[0] <= '5') {  // the common case
+        r.scores[d] = static_cast<std::uint8_t>(v[0] - '0');
+        continue;
+      }
       if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
       long long x;
       if (!parse_int(v, x) || x < 1 || x > 5) {
-        diags_.error(path_, row.line, c + 1, std::string(kDimensions[d]),
+        diags_.error(path_, line, c + 1, std::string(kDimensions[d]),
                      "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
         ok = false;
         continue;
@@ -189,27 +281,54 @@ class ResponsesBuilder {
       r.scores[d] = static_cast<std::uint8_t>(x);
     }
     if (!ok) return;
-    r.unit = *own_idx;
-    r.target = *tgt_idx;
-    // Respondent identity and membership.
-    auto [it, fresh] = respondent_.try_emplace(rid, static_cast<std::uint32_t>(s_.respondents.size()));
-    if (fresh) {
-      s_.respondents.push_back(rid);
-      s_.respondent_unit.push_back(r.unit);
-      first_line_.push_back(r.line);
-    } else if (s_.respondent_unit[it->second] != r.unit) {
-      diags_.error(path_, row.line, cols_[kOwnUnit] + 1, "unit",
+    r.unit = own_idx;
+    r.target = tgt_idx;
+    // Respondent identity and membership. Rows of one respondent are usually
+    // consecutive: try the previous respondent before the index.
+    std::uint32_t resp;
+    if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) {
+      resp = last_;
+    } else {
+      std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
+      resp = respondent_.find(rid, h);
+      if (resp == IdIndex<RespondentKey>::npos) {
+        resp = static_cast<std::uint32_t>(s_.respondents.size());
+        s_.respondents.emplace_back(rid);
+        s_.respondent_unit.push_back(r.unit);
+        first_line_.push_back(r.line);
+        if (by_mask_) rated_.resize(rated_.size() + words_, 0);
+        respondent_.insert(resp, h);
+      }
+      last_ = resp;
+    }
+    if (s_.respondent_unit[resp] != r.unit) {
+      diags_.error(path_, line, cols_[kOwnUnit] + 1, "unit",
                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
-                       " here but in unit " + quoted(s_.units[s_.respondent_unit[it->second]].id) +
-                       " on line " + std::to_string(first_line_[it->second]) +
+                       " here but in unit " + quoted(s_.units[s_.respondent_unit[resp]].id) +
+                       " on line " + std::to_string(first_line_[resp]) +
                        "; expected one unit per respondent");
       return;
     }
-    r.respondent = it->second;
-    std::uint64_t key = (static_cast<std::uint64_t>(r.respondent) << 32) | r.target;
-    auto [pit, pfresh] = pair_line_.try_emplace(key, r.line);
+    r.respondent = resp;
+    // The same respondent rating the same target twice. With up to 256
+    // units a bit set per respondent answers it; the first duplicate (or
+    // more units) switches to a map from (respondent, target) to the first line.
+    if (by_mask_) {
+      std::uint64_t bit = std::uint64_t{1} << (r.target % 64);
+      std::uint64_t& word = rated_[resp * words_ + r.target / 64];
+      if (!(word & bit)) {
+        word |= bit;
+        s_.rows.push_back(r);
+        return;
+      }
+      by_mask_ = false;
+      rated_ = {};
+      for (const Response& prev : s_.rows)
+        pair_line_.try_emplace(pair_key(prev.respondent, prev.target), prev.line);
+    }
+    auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
     if (!pfresh) {
-      diags_.error(path_, row.line, cols_[kTarget] + 1, "target",
+      diags_.error(path_, line, cols_[kTarget] + 1, "target",
                    "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
                        " twice (first on line " + std::to_string(pit->second) +
                        "); expected one row per respondent and target");
@@ -225,11 +344,18 @@ class ResponsesBuilder {
   }
 
  private:
-  std::optional<std::uint32_t> unit(const std::string& id, const CsvRow& row, std::size_t col,
-                                    const char* name, bool& ok) {
-    auto idx = s_.unit_index(id);
-    if (!idx) {
-      diags_.error(path_, row.line, col + 1, name,
+  static std::uint64_t pair_key(std::uint32_t respondent, std::uint32_t target) {
+    return (static_cast<std::uint64_t>(respondent) << 32) | target;
+  }
+
+  // Index of unit `id`, or reports it and clears `ok` (same lookup as
+  // Survey::unit_index, without building a std::string).
+  std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
+                     const char* name, bool& ok) {
+    if (guess < s_.units.size() && same(s_.units[guess].id, id)) return guess;
+    std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
+    if (idx == IdIndex<UnitKey>::npos) {
+      diags_.error(path_, line, col + 1, name,
                    (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
                        "; expected a unit id from " + s_.units_path);
       ok = false;
@@ -237,14 +363,35 @@ class ResponsesBuilder {
     return idx;
   }
 
+  struct UnitKey {
+    const Survey* s;
+    std::string_view operator()(std::uint32_t i) const { return s->units[i].id; }
+  };
+  struct RespondentKey {
+    const Survey* s;
+    std::string_view operator()(std::uint32_t i) const { return s->respondents[i]; }
+  };
+  static IdIndex<UnitKey> index_units(const Survey& s) {
+    IdIndex<UnitKey> ix(UnitKey{&s}, s.units.size());
+    for (std::uint32_t i = 0; i < s.units.size(); ++i) ix.insert(i, IdIndex<UnitKey>::hash(s.units[i].id));
+    return ix;
+  }
+
   Survey& s_;
   const std::string& path_;
   Diagnostics& diags_;
   ColumnMap cols_;
   std::size_t records_ = 0;
-  std::unordered_map<std::string, std::uint32_t> respondent_;
+  IdIndex<UnitKey> units_;
+  IdIndex<RespondentKey> respondent_;
+  std::uint32_t last_ = IdIndex<RespondentKey>::npos;  // respondent of the previous row
+  std::uint32_t last_own_ = 0, last_tgt_ = static_cast<std::uint32_t>(-1);  // units of the previous row
   std::vector<std::uint32_t> first_line_;
+  bool by_mask_;
+  std::size_t words_;                 // 64-bit words per respondent in rated_
+  std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
   std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
+  std::vector<std::string_view> views_;
 };
 
 std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
@@ -307,10 +454,17 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
   if (diags.has_errors()) throw InputError(diags);
   CsvReader r = CsvReader::open(responses_path, opt.encoding, diags);
   if (r.ok()) {
+    // A row takes at least ~20 bytes: reserving for that many avoids
+    // regrowing a million-row vector (untouched capacity costs no memory).
+    struct stat st;
+    if (::stat(responses_path.c_str(), &st) == 0 && st.st_size > 0)
+      s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
+    advise_huge_pages(s.rows.data(), s.rows.capacity() * sizeof(Response));
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (b.usable()) {
-      CsvRow row;
-      while (r.next(row)) b.add(row);
+      std::vector<std::string_view> fields;
+      std::size_t line = 0;
+      while (r.next(fields, line)) b.add(fields.data(), line);
       b.finish(r.header_line());
     }
   }

@@ -52,17 +52,21 @@ class CsvReader {
   // (ragged, unterminated quote, text after a closing quote, NUL byte) are
   // reported to `diags` and skipped. Returns false at the end.
   bool next(CsvRow& row);
+  // Same, without copying: `fields` become views into the reader's buffer
+  // (quoted fields decoded in place), valid until the next call.
+  bool next(std::vector<std::string_view>& fields, std::size_t& line);
 
  private:
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
   enum class Parse { ok, end, bad };
-  Parse parse_record(CsvRow& row);
+  Parse parse_record(std::vector<std::string_view>& fields, std::size_t& line);
   std::string data_, path_;
   Diagnostics* diags_;
   std::size_t pos_ = 0, line_ = 1, header_line_ = 0;
   char delim_ = ',';
   bool ok_ = false, had_bom_ = false, transcoded_ = false;
   std::vector<std::string> header_;
+  std::vector<std::string_view> views_;  // fields of the current record
 };
 
 // Reads a whole CSV file. Syntax errors (unterminated quote, ragged rows,
