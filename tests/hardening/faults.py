@@ -204,7 +204,7 @@ for k, when in enumerate(cases):
     ok = all(snap.get(n) in (BIG_OLD[n], BIG_NEW[n]) for n in FINAL)
     check(ok, f"kill #{k} ({'killed' if killed else 'finished'}; temporary files left: {left}): "
               "every final file is the earlier or the new complete result")
-check(mid_write >= 3, f"{mid_write} kills landed while a temporary file was being written")
+check(mid_write >= 2, f"{mid_write} kills landed while a temporary file was being written")
 check(kills >= 3, f"{kills} runs were killed")
 # The next complete run removes the stale temporary files of killed runs.
 check(analyze(d, survey=SURVEY).code == 0, "a run after the kills succeeds")
