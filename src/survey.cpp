@@ -71,7 +71,23 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// A value quoted for a message, cut to 60 bytes (at a UTF-8 character
+// boundary) so a 100 MB field gives a readable one-line error.
+std::string quoted(std::string_view s) {
+  constexpr std::size_t kMax = 60;
+  if (s.size() <= kMax) return "'" + std::string(s) + "'";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
+}
+
+// "'a', 'b', ... and N more": at most 20 names in a message.
+void append_name(std::string& list, std::size_t& count, std::string_view name) {
+  if (++count <= 20) list += (list.empty() ? "" : ", ") + quoted(name);
+}
+std::string name_list(const std::string& list, std::size_t count) {
+  return count > 20 ? list + " and " + std::to_string(count - 20) + " more" : list;
+}
 
 // Maps required and optional column names (case-insensitive, trimmed) to
 // positions in a header; reports missing and duplicate columns, notes extras.
@@ -82,6 +98,7 @@ class ColumnMap {
             Diagnostics& diags) {
     std::unordered_map<std::string, std::size_t> seen;
     std::string extras;
+    std::size_t n_extras = 0;
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string name = lower(trim(header[i]));
       if (auto it = seen.find(name); it != seen.end()) {
@@ -92,10 +109,12 @@ class ColumnMap {
       }
       seen.emplace(name, i);
       if (std::find(required.begin(), required.end(), name) == required.end())
-        extras += (extras.empty() ? "" : ", ") + quoted(header[i]);
+        append_name(extras, n_extras, header[i]);
     }
     std::string found;
-    for (const auto& h : header) found += (found.empty() ? "" : ", ") + quoted(h);
+    std::size_t n_found = 0;
+    for (const auto& h : header) append_name(found, n_found, h);
+    found = name_list(found, n_found);
     for (auto name : required) {
       auto it = seen.find(std::string(name));
       if (it == seen.end()) {
@@ -106,7 +125,7 @@ class ColumnMap {
         index_.push_back(it->second);
       }
     }
-    if (!extras.empty()) diags.note(path, "ignored extra columns: " + extras);
+    if (!extras.empty()) diags.note(path, "ignored extra columns: " + name_list(extras, n_extras));
   }
   std::size_t operator[](std::size_t k) const { return index_[k]; }
   bool complete() const { return std::find(index_.begin(), index_.end(), npos) == index_.end(); }

@@ -2,7 +2,10 @@
 // All-or-nothing output: every file is written under a temporary name in the
 // output folder and renamed into place only after all files were written, so
 // a failed run leaves no half-written file under a final name and earlier
-// results survive (rename(2) is atomic within a file system).
+// results survive (rename(2) is atomic within a file system). If a rename
+// fails, files already moved are restored from hard-link backups. Temporary
+// files of rcmap runs that were killed (".NAME.tmp-PID", ".NAME.old-PID" of
+// a process that no longer exists) are removed when a folder is next used.
 #include <functional>
 #include <iosfwd>
 #include <string>

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Hardening test: anonymity audit (docs/hardening.md "Anonymity audit").
+A survey where one tie, X->Y, has n = 4 = min-n - 1 and scores (1s and 2s)
+that give it distinctive figures. rcmap analyze --min-n 5 must write none
+of them, nor any aggregate that includes it (unit, side, overall figures
+computed with the tie), to any file in DIR: every file is walked, so outputs
+added later (JSON, GraphML, SVG, PDF text, XLSX contents) are audited
+automatically. Control: with --min-n 4 the same figures DO appear, so this
+test can fail. Every other tie has n >= 5, so the two runs differ only in
+the planted tie. Expected figures are computed here, independently of rcmap.
+usage: anonymity_audit.py RCMAP WORK_DIR SOURCE_DIR"""
+import os
+import shutil
+import random
+import statistics
+import sys
+
+from audit_lib import walk
+from hlib import RESP_HEADER, check, finish, fresh_dir, run
+
+rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
+rng = random.Random(7)  # a seed whose planted values are distinctive (see precondition)
+
+units = {"X": "authority", "X2": "authority", "Y": "provider", "Y2": "provider"}
+members = {"X": [f"x{i}" for i in range(1, 7)], "X2": [f"p{i}" for i in range(1, 6)],
+           "Y": [f"y{i}" for i in range(1, 6)], "Y2": [f"q{i}" for i in range(1, 6)]}
+# The planted tie: rows sum to 9, 10, 10, 11 (row RC 9/7, 10/7, 10/7, 11/7).
+PLANT = [(1, 1, 1, 1, 1, 2, 2), (1, 2, 1, 2, 1, 2, 1), (2, 1, 2, 1, 2, 1, 1), (2, 2, 1, 2, 2, 1, 1)]
+rows = []  # (respondent, unit, target, scores)
+for k, s in enumerate(PLANT):
+    rows.append((members["X"][k], "X", "Y", s))
+# Shown ties (n >= 5), scores 2..5 at random.
+for src, tgt in [("X", "X"), ("X", "Y2"), ("Y", "X"), ("X2", "Y"), ("Y2", "X"), ("Y", "Y2"), ("X2", "X2")]:
+    for r in members[src][:6 if src == "X" else 5]:
+        rows.append((r, src, tgt, tuple(rng.randint(2, 5) for _ in range(7))))
+
+with open(os.path.join(work, "units.csv"), "w") as f:
+    f.write("unit,label,side,headcount\n")
+    for u, side in units.items():
+        f.write(f"{u},Enhed {u},{side},8\n")
+with open(os.path.join(work, "responses.csv"), "w") as f:
+    f.write(RESP_HEADER + "\n")
+    for r, u, t, s in rows:
+        f.write(f"{r},{u},{t}," + ",".join(map(str, s)) + "\n")
+
+
+def fmt(v):
+    return f"{v:.6f}"
+
+
+def tie_rows(src, tgt):
+    return [s for _, u, t, s in rows if (u, t) == (src, tgt)]
+
+
+def rc(src, tgt):
+    return statistics.mean(sum(s) / 7 for s in tie_rows(src, tgt))
+
+
+plant = tie_rows("X", "Y")
+row_rc = [sum(s) / 7 for s in plant]
+secret = {  # the planted tie's own figures
+    "rc": fmt(statistics.mean(row_rc)),            # 10/7 = 1.428571
+    "rc_sd": fmt(statistics.stdev(row_rc)),        # sqrt(2/3)/7 = 0.116642
+    "communication": fmt(statistics.mean(sum(s[:4]) / 4 for s in plant)),
+    "relationship": fmt(statistics.mean(sum(s[4:]) / 3 for s in plant)),
+}
+assert secret["rc"] == "1.428571" and secret["rc_sd"] == "0.116642"
+# Aggregates that would include it (computed as README "Method" defines them).
+between = [(u, t) for u, t in {(u, t) for _, u, t, _ in rows} if u != t]
+n = {k: len(tie_rows(*k)) for k in between}
+leaky = {
+    "X rc_given with X->Y": fmt(statistics.mean([rc("X", "Y"), rc("X", "Y2")])),
+    "Y rc_received with X->Y": fmt(statistics.mean([rc("X", "Y"), rc("X2", "Y")])),
+    "authority->provider with X->Y": fmt(
+        sum(rc(*k) * n[k] for k in between if units[k[0]] == "authority" and units[k[1]] == "provider")
+        / sum(n[k] for k in between if units[k[0]] == "authority" and units[k[1]] == "provider")),
+    "overall RC with X->Y": fmt(sum(rc(*k) * n[k] for k in between) / sum(n.values())),
+}
+planted = {**{f"X->Y {k}": v for k, v in secret.items()}, **leaky}
+print("planted values:", planted)
+
+
+def analyze(out, *extra):
+    r = run([rcmap, "analyze", "--units", os.path.join(work, "units.csv"), "--responses",
+             os.path.join(work, "responses.csv"), "--out", os.path.join(work, out), *extra], work)
+    check(r.code == 0, f"analyze {' '.join(extra)}: exit 0 ({r.code}) {r.stderr[:300]}")
+    files = walk(os.path.join(work, out))
+    for name, text in files:
+        if text is None:
+            print(f"note: {out}/{name} is an image; its pixels are not audited")
+    return files
+
+
+def found(files, value):
+    return [name for name, text in files if text is not None and value in text]
+
+
+# Precondition (distinctive values): a baseline survey without the planted
+# rows shows none of them. If this fails after a change, pick another seed.
+with open(os.path.join(work, "responses.csv")) as f:
+    lines = f.readlines()
+base_dir = fresh_dir(os.path.join(work, "base_in"))
+shutil.copy(os.path.join(work, "units.csv"), base_dir)
+with open(os.path.join(base_dir, "responses.csv"), "w") as f:
+    f.writelines(l for l in lines if ",X,Y," not in l)
+r = run([rcmap, "analyze", "--units", os.path.join(base_dir, "units.csv"), "--responses",
+         os.path.join(base_dir, "responses.csv"), "--out", os.path.join(work, "baseline")], work)
+check(r.code == 0, "baseline without the planted tie: exit 0")
+baseline = walk(os.path.join(work, "baseline"))
+for what, v in planted.items():
+    check(found(baseline, v) == [], f"precondition: {what} = {v} is distinctive (not in the baseline)")
+
+# Control: with --min-n 4 the tie is shown and every planted value appears.
+control = analyze("control", "--min-n", "4")
+for what, v in planted.items():
+    check(found(control, v) != [], f"control --min-n 4: {what} = {v} appears ({found(control, v)})")
+control_da = analyze("control_da", "--min-n", "4", "--csv-dialect", "excel-da")
+check(found(control_da, secret["rc"].replace(".", ",")) != [], "control excel-da: 1,428571 appears")
+
+# Audit: with --min-n 5 (default) no file in DIR contains any of them.
+for dialect in ([], ["--csv-dialect", "excel-da"]):
+    out = analyze("audit" + ("_da" if dialect else ""), *dialect)
+    check(len(out) >= 4, f"audit {dialect}: {len(out)} files walked: {[n for n, _ in out]}")
+    for what, v in planted.items():
+        for form in {v, v.replace(".", ",")}:
+            check(found(out, form) == [], f"audit {dialect}: {what} = {form} absent ({found(out, form)})")
+    ties = dict(out)["ties.csv"]
+    sep = ";" if dialect else ","
+    check(sep.join(["X", "Y", "Enhed X", "Enhed Y", "authority", "provider", "4"]) + sep * 12 + "suppressed"
+          in ties, f"audit {dialect}: X->Y listed as suppressed with n=4 and blank scores")
+# Differencing: apart from the suppressed X->Y row (and input counts in
+# summary.json), the outputs equal those of the baseline without the tie.
+main, base = dict(analyze("audit")), dict(baseline)
+check(main["units.csv"] == base["units.csv"], "units.csv equals the baseline without the tie")
+check(main["sides.csv"] == base["sides.csv"], "sides.csv equals the baseline without the tie")
+check("".join(l + "\n" for l in main["ties.csv"].splitlines() if not l.startswith("X,Y,")) == base["ties.csv"],
+      "ties.csv equals the baseline apart from the suppressed X->Y row")
+sect = lambda t, k: t[t.index(f'"{k}"'):].split("}")[0]
+for k in ("overall", "reliability"):
+    check(sect(main["summary.json"], k) == sect(base["summary.json"], k), f"summary.json {k} equals the baseline")
+finish()
