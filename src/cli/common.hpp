@@ -42,5 +42,6 @@ void print_diagnostics(const Diagnostics& diags, bool quiet);
 int cmd_validate(const Args& args);
 int cmd_analyze(const Args& args);
 int cmd_sample(const Args& args);
+int cmd_compare(const Args& args);  // compare.cpp: change between two waves
 
 }  // namespace rcmap::cli
