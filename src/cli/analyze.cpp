@@ -10,7 +10,9 @@ int cmd_analyze(const Args& args) {
   po::options_description desc("rcmap analyze options");
   SurveyArgs sa;
   std::string out, dialect_name = "standard";
+  BySiteArgs site;  // by_site.cpp
   sa.add_to(desc, true);
+  site.add_to(desc);
   desc.add_options()
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
@@ -23,6 +25,7 @@ int cmd_analyze(const Args& args) {
   CsvDialect dialect = parse_csv_dialect(dialect_name);
   auto read_opt = sa.read_options();
   (void)read_opt;
+  if (site.by_site) return run_by_site(sa, site, out, dialect_name);
 
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);
