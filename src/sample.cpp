@@ -141,25 +141,38 @@ void generate_sample(const SampleOptions& opt, OutputDir& out) {
     units[i].headcount = static_cast<int>(std::ceil(units[i].respondents / (0.7 + 0.25 * rng.uniform())));
   }
 
+  if (opt.waves < 1 || opt.sites < 1) throw UsageError("--waves and --sites must be at least 1");
+  auto site_name = [](int s) { return "S" + std::to_string(s + 1); };
   out.write("units.csv", [&](std::ostream& os) {
     CsvWriter w(os);
-    w.header({"unit", "label", "side", "headcount"});
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      w.text(units[i].id).text(units[i].label).text(units[i].side);
-      if (units[i].id == "JOB") w.empty();
-      else w.integer(units[i].headcount);
-      w.end_row();
-    }
+    if (opt.sites > 1) w.header({"site", "unit", "label", "side", "headcount"});
+    else w.header({"unit", "label", "side", "headcount"});
+    for (int site = 0; site < opt.sites; ++site)
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        if (opt.sites > 1) w.text(site_name(site));
+        w.text(units[i].id).text(units[i].label).text(units[i].side);
+        if (units[i].id == "JOB") w.empty();
+        else w.integer(units[i].headcount);
+        w.end_row();
+      }
   });
 
   out.write("responses.csv", [&](std::ostream& os) {
     std::vector<char> buf(1 << 20);
     os.rdbuf()->pubsetbuf(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (opt.sites > 1) os << "site,";
+    if (opt.waves > 1) os << "wave,";
     os << "respondent,unit,target";
     for (auto d : kDimensions) os << ',' << d;
     os << '\n';
     std::string line;
+    for (int site = 0; site < opt.sites; ++site)
+    for (int wave = 0; wave < opt.waves; ++wave) {
     long long rid = 0;
+    std::string prefix;
+    if (opt.sites > 1) prefix += site_name(site) + ',';
+    if (opt.waves > 1) prefix += "w" + std::to_string(wave + 1) + ',';
+    const double shift = opt.site_step * (site - (opt.sites - 1) / 2.0);
     for (std::size_t a = 0; a < units.size(); ++a) {
       for (int r = 0; r < units[a].respondents; ++r) {
         ++rid;
@@ -170,8 +183,10 @@ void generate_sample(const SampleOptions& opt, OutputDir& out) {
           bool gap = (units[a].side == "authority" && units[b].side == "provider") ||
                      (units[a].side == "provider" && units[b].side == "authority");
           double mu = tie_mean(units[a], units[b], a == b) + bias;
+          if (opt.sites > 1) mu += shift;
+          if (units[a].side == "authority" && units[b].side == "provider") mu += opt.wave_gain * wave;
           bool sparse = rng.uniform() < 0.01;  // answers only 2 items: excluded
-          line = "R" + std::to_string(rid) + ',' + units[a].id + ',' + units[b].id;
+          line = prefix + "R" + std::to_string(rid) + ',' + units[a].id + ',' + units[b].id;
           for (int d = 0; d < kDimensionCount; ++d) {
             line += ',';
             bool missing = sparse ? d >= 2 : rng.uniform() < 0.04;
@@ -186,6 +201,7 @@ void generate_sample(const SampleOptions& opt, OutputDir& out) {
           os << line;
         }
       }
+    }
     }
   });
 }

@@ -15,7 +15,9 @@ int cmd_analyze(const Args& args) {
   SurveyArgs sa;
   std::string out, dialect_name = "standard", distance = "inverse", gap_sides = "authority,provider";
   MetricsOptions mopt;
+  BySiteArgs site;  // by_site.cpp
   sa.add_to(desc, true);
+  site.add_to(desc);
   desc.add_options()
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
@@ -44,6 +46,7 @@ int cmd_analyze(const Args& args) {
   mopt.gap_side_a = gap_sides.substr(0, comma);
   mopt.gap_side_b = gap_sides.substr(comma + 1);
   check_options(mopt);
+  if (site.by_site) return run_by_site(sa, site, out, dialect_name);
 
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);

@@ -57,5 +57,16 @@ void print_diagnostics(const Diagnostics& diags, bool quiet);
 int cmd_validate(const Args& args);
 int cmd_analyze(const Args& args);
 int cmd_sample(const Args& args);
+int cmd_compare(const Args& args);
+
+// analyze --by-site (by_site.cpp): the full analysis per site in DIR/<site>/,
+// sites.csv and summary.json with the ANOVA/ICC section.
+struct BySiteArgs {
+  bool by_site = false;
+  std::string authority_side = "authority", provider_side = "provider";
+  void add_to(po::options_description& desc);
+};
+int run_by_site(const SurveyArgs& sa, const BySiteArgs& site, const std::string& out,
+                const std::string& dialect_name);  // compare.cpp: change between two waves
 
 }  // namespace rcmap::cli

@@ -1,0 +1,155 @@
+// rcmap compare: change between two survey waves (docs/waves.md).
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "common.hpp"
+#include "rcmap/checksum.hpp"
+#include "rcmap/output_dir.hpp"
+#include "rcmap/version.hpp"
+#include "rcmap/waves.hpp"
+
+namespace rcmap::cli {
+
+namespace {
+
+// A wave given as a folder holding units.csv and responses.csv, or as
+// "UNITS,RESPONSES".
+std::pair<std::string, std::string> wave_files(const std::string& spec, const char* option) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(spec, ec))
+    return {(fs::path(spec) / "units.csv").string(), (fs::path(spec) / "responses.csv").string()};
+  auto comma = spec.find(',');
+  if (comma == std::string::npos || spec.find(',', comma + 1) != std::string::npos)
+    throw UsageError(std::string("--") + option + " must be a folder with units.csv and responses.csv, or UNITS,RESPONSES; got '" + spec + "'");
+  return {spec.substr(0, comma), spec.substr(comma + 1)};
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> v;
+  std::stringstream ss(s);
+  for (std::string x; std::getline(ss, x, ',');)
+    if (!x.empty()) v.push_back(x);
+  return v;
+}
+
+}  // namespace
+
+int cmd_compare(const Args& args) {
+  po::options_description desc("rcmap compare options");
+  std::string before, after, units, responses, waves, unit_map, out, encoding = "auto", dialect_name;
+  CompareOptions opt;
+  bool quiet = false;
+  desc.add_options()
+    ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
+    ("after", po::value(&after), "follow-up wave, as --before")
+    ("units", po::value(&units), "units file shared by the waves (with --responses holding a 'wave' column)")
+    ("responses", po::value(&responses), "responses file with a 'wave' column")
+    ("waves", po::value(&waves), "the two waves to compare, before first: w1,w2 (default: the file's two waves in order of appearance)")
+    ("unit-map", po::value(&unit_map), "CSV old,new: before-wave unit ids renamed or merged into after-wave ids")
+    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
+    ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
+    ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
+    ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")
+    ("seed", po::value(&opt.seed)->default_value(1), "bootstrap seed (same seed, same intervals)")
+    ("encoding", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
+    ("csv-dialect", po::value(&dialect_name)->default_value("standard"), "standard or excel-da")
+    ("quiet,q", po::bool_switch(&quiet), "print errors only");
+  po::variables_map vm;
+  if (!parse(args, desc, vm,
+             "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2]) --out DIR [options]",
+             "rcmap compare --before wave1 --after wave2 --unit-map unit-map.csv --out change --seed 1"))
+    return kOk;
+  const bool by_dirs = !before.empty() || !after.empty();
+  if (by_dirs && (before.empty() || after.empty())) throw UsageError("give both --before and --after");
+  if (by_dirs && (!units.empty() || !responses.empty()))
+    throw UsageError("give either --before/--after or --units/--responses with a wave column, not both");
+  if (!by_dirs && (units.empty() || responses.empty()))
+    throw UsageError("give --before and --after, or --units and --responses with a wave column");
+  check_options(opt.agg);
+  if (opt.bootstrap < 100) throw UsageError("--bootstrap must be at least 100 resamples");
+  CsvDialect dialect = parse_csv_dialect(dialect_name);
+  SurveyArgs sa;
+  sa.encoding = encoding;
+  ReadOptions ropt = sa.read_options();
+
+  Diagnostics diags;
+  std::vector<Survey> surveys;
+  std::vector<std::string> labels;
+  std::vector<std::pair<std::string, std::string>> inputs;  // role, path
+  UnitMap map;
+  try {
+    if (by_dirs) {
+      auto [bu, br] = wave_files(before, "before");
+      auto [au, ar] = wave_files(after, "after");
+      surveys.push_back(read_survey(bu, br, ropt, diags));
+      surveys.push_back(read_survey(au, ar, ropt, diags));
+      labels = {"before", "after"};
+      inputs = {{"before_units", bu}, {"before_responses", br}, {"after_units", au}, {"after_responses", ar}};
+    } else {
+      auto sel = split_list(waves);
+      Waves w = read_waves(units, responses, sel, ropt, diags);
+      if (w.labels.size() != 2) {
+        std::string found;
+        for (const auto& l : w.labels) found += (found.empty() ? "'" : ", '") + l + "'";
+        throw UsageError("compare needs exactly two waves, found " + found + "; choose with --waves W1,W2");
+      }
+      surveys = std::move(w.surveys);
+      labels = w.labels;
+      inputs = {{"units", units}, {"responses", responses}};
+    }
+    for (const auto& s : surveys) survey_warnings(s, opt.agg.min_answers, diags);
+    if (!unit_map.empty()) {
+      map = read_unit_map(unit_map, ropt.encoding, diags);
+      inputs.emplace_back("unit_map", unit_map);
+    }
+    print_diagnostics(diags, quiet);
+  } catch (const InputError&) {
+    print_diagnostics(diags, quiet);
+    throw;
+  }
+
+  Comparison c = compare_waves(surveys[0], surveys[1], map, opt);
+  c.before_label = labels[0];
+  c.after_label = labels[1];
+  if (!quiet) {
+    for (const auto& u : c.units_dropped)
+      std::cerr << "rcmap compare: warning: unit '" << u << "' of wave '" << labels[0]
+                << "' is not in wave '" << labels[1] << "' (add it to --unit-map if it was renamed or merged)\n";
+    for (const auto& u : c.units_new)
+      std::cerr << "rcmap compare: note: unit '" << u << "' is new in wave '" << labels[1] << "'\n";
+    for (const auto& w : c.warnings) std::cerr << "rcmap compare: warning: " << w << '\n';
+  }
+
+  OutputDir dir(out);
+  dir.write("changes.csv", [&](std::ostream& os) { write_table(os, changes_table(c), dialect); });
+  dir.write("sides-changes.csv", [&](std::ostream& os) { write_table(os, sides_changes_table(c), dialect); });
+  dir.write("summary.json", [&](std::ostream& os) {
+    JsonWriter j(os);
+    j.begin_object();
+    j.field("rcmap_version", kVersion);
+    j.field("command", "compare");
+    j.key("inputs").begin_object();
+    for (const auto& [role, path] : inputs) {
+      j.key(role).begin_object();
+      j.field("path", path).field("sha256", sha256_file(path));
+      j.end_object();
+    }
+    j.end_object();
+    j.key("options").begin_object();
+    j.field("waves", labels[0] + "," + labels[1]);
+    j.field("min-n", opt.agg.min_n).field("min-answers", opt.agg.min_answers);
+    j.field("bootstrap", opt.bootstrap).field("seed", static_cast<long long>(opt.seed));
+    j.field("encoding", encoding).field("csv-dialect", dialect_name).field("out", out);
+    j.end_object();
+    j.key("comparison");
+    write_comparison_json(j, c);
+    j.end_object();
+    j.finish();
+  });
+  dir.commit();
+  return kOk;
+}
+
+}  // namespace rcmap::cli
