@@ -45,8 +45,8 @@ std::vector<Candidate> candidates(Point c, double r, double w, double h, Point o
   for (double gap : {2.0, 2.0 + h}) {
     for (auto [_, i] : order) {
       const double dx = kDirs[i][0], dy = kDirs[i][1];
-      const double k = (dx != 0 && dy != 0) ? 0.7071 : 1.0;
-      const double ax = c.x + dx * (r * k + gap), ay = c.y + dy * (r * k + gap);
+      // Diagonals clear the node's bounding box (the overlap test uses boxes).
+      const double ax = c.x + dx * (r + gap), ay = c.y + dy * (r + gap);
       double x0 = dx > 0 ? ax : dx < 0 ? ax - w : ax - w / 2;
       double y0 = dy > 0 ? ay : dy < 0 ? ay - h : ay - h / 2;
       PangoAlignment al = dx > 0 ? PANGO_ALIGN_LEFT : dx < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
