@@ -28,6 +28,39 @@ Rgb mix(Rgb a, Rgb b, double t) {
   t = std::clamp(t, 0.0, 1.0);
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
 }
+// Cairo names SVG groups after a process-wide surface counter
+// (id="surface17"), so the same figure drawn after other surfaces differs.
+// Renumbers them 1, 2, ... in order of first appearance, then writes.
+cairo_status_t write_svg(const std::string& svg, const std::string& path) {
+  static const std::string kKey = "surface";
+  std::string out;
+  out.reserve(svg.size());
+  std::vector<std::string> seen;
+  std::size_t i = 0;
+  while (i < svg.size()) {
+    const std::size_t at = svg.find(kKey, i);
+    if (at == std::string::npos) break;
+    std::size_t e = at + kKey.size();
+    while (e < svg.size() && svg[e] >= '0' && svg[e] <= '9') ++e;
+    const bool quoted_id = at > 0 && (svg[at - 1] == '"' || svg[at - 1] == '#') && e > at + kKey.size() &&
+                           e < svg.size() && (svg[e] == '"' || svg[e] == ')');
+    out.append(svg, i, at - i);
+    if (quoted_id) {
+      const std::string num = svg.substr(at + kKey.size(), e - at - kKey.size());
+      auto it = std::find(seen.begin(), seen.end(), num);
+      if (it == seen.end()) it = seen.insert(seen.end(), num);
+      out += kKey + std::to_string(it - seen.begin() + 1);
+    } else {
+      out.append(svg, at, e - at);
+    }
+    i = e;
+  }
+  out.append(svg, i, std::string::npos);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return CAIRO_STATUS_WRITE_ERROR;
+  const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  return (std::fclose(f) == 0 && ok) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
 }  // namespace
 
 Rgb side_colour(std::size_t rank) {
@@ -232,11 +265,21 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
       surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
       break;
     }
-    case Format::svg:
-      surface_ = cairo_svg_surface_create(path.c_str(), width, height);
+    case Format::svg: {
+      // Into memory: finish() renumbers surface ids before writing (below).
+      std::FILE* probe = std::fopen(path.c_str(), "wb");
+      if (!probe) throw OutputError("cannot write " + path);
+      std::fclose(probe);
+      surface_ = cairo_svg_surface_create_for_stream(
+          [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+          },
+          &svg_, width, height);
       if (cairo_surface_status(surface_) == CAIRO_STATUS_SUCCESS)
         cairo_svg_surface_set_document_unit(surface_, CAIRO_SVG_UNIT_PT);
       break;
+    }
     case Format::pdf:
       surface_ = cairo_pdf_surface_create(path.c_str(), width, height);
       if (cairo_surface_status(surface_) == CAIRO_STATUS_SUCCESS) {
@@ -280,6 +323,7 @@ void Canvas::finish() {
     } else {
       cairo_surface_finish(surface_);
       st = cairo_surface_status(surface_);
+      if (st == CAIRO_STATUS_SUCCESS && format_ == Format::svg) st = write_svg(svg_, path_);
     }
   }
   if (st != CAIRO_STATUS_SUCCESS)

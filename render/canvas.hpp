@@ -73,6 +73,7 @@ class Canvas {
   Format format_;
   std::string path_;
   double dpi_;
+  std::string svg_;  // SVG bytes, written by finish()
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   bool finished_ = false;

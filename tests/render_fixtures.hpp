@@ -90,10 +90,11 @@ inline void fill_ties(Fixture& f, std::uint64_t seed, double planted,
       double rc = base[a * n + b] + 0.2 * (rng.next() - 0.5);
       if (a != b && (a * 7 + b * 3) % 9 == 0) rc -= 0.8;
       rc = std::clamp(rc, 2.4, 4.7);
-      if (a != b && r < 0.06) continue;  // unmeasured pair
       int nn = std::max(5, static_cast<int>(f.agg.units[a].respondents * (0.5 + 0.5 * rng.next())));
+      bool suppressed = false;
       for (auto [x, y] : suppress)
-        if (x == a && y == b) nn = 3;
+        if (x == a && y == b) nn = 3, suppressed = true;
+      if (a != b && r < 0.06 && !suppressed) continue;  // unmeasured pair
       f.agg.ties.push_back(make_tie(a, b, nn, rc, o.min_n, o, planted));
       if (f.agg.ties.back().suppressed) ++f.agg.suppressed_ties;
     }
