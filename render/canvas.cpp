@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <set>
 
@@ -239,14 +240,22 @@ cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, doub
   const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
   png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
   png_write_info(png, info);
-  for (int y = 0; y < h; ++y) {
-    const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-    for (int x = 0; x < w; ++x) {
-      row[3 * x] = static_cast<png_byte>(px[x] >> 16);
-      row[3 * x + 1] = static_cast<png_byte>(px[x] >> 8);
-      row[3 * x + 2] = static_cast<png_byte>(px[x]);
+  if constexpr (std::endian::native == std::endian::little) {
+    // RGB24 pixels are B, G, R, X bytes in memory: let libpng drop X and swap.
+    png_set_bgr(png);
+    png_set_filler(png, 0, PNG_FILLER_AFTER);
+    for (int y = 0; y < h; ++y)
+      png_write_row(png, const_cast<png_bytep>(data + static_cast<std::ptrdiff_t>(y) * stride));
+  } else {
+    for (int y = 0; y < h; ++y) {
+      const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+      for (int x = 0; x < w; ++x) {
+        row[3 * x] = static_cast<png_byte>(px[x] >> 16);
+        row[3 * x + 1] = static_cast<png_byte>(px[x] >> 8);
+        row[3 * x + 2] = static_cast<png_byte>(px[x]);
+      }
+      png_write_row(png, row.data());
     }
-    png_write_row(png, row.data());
   }
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);

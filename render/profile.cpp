@@ -46,7 +46,7 @@ void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o,
   Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, w.profile_title);
   cairo_t* cr = cv.cr();
   const double top = draw_header(cr, w.profile_title, subtitle(s, a, o));
-  const double x0 = 64, x1 = kPageWidth - 90, y0 = top + 26, y1 = kPageHeight - 110;
+  const double x0 = 64, x1 = kPageWidth - 90, y0 = top + 26, y1 = kPageHeight - 92;
   auto ymap = [&](double v) { return y1 - (v - 1.0) / 4.0 * (y1 - y0); };
 
   // Axis and grid.
