@@ -24,7 +24,8 @@ double crowding(std::size_t units) {
   return std::clamp(std::sqrt(16.0 / static_cast<double>(std::max<std::size_t>(units, 1))), 0.6, 1.0);
 }
 
-// Candidate label positions around a node: 8 directions, two distances.
+// Candidate label positions around a node: 8 directions, two distances,
+// in order of preference (closest to `outward` first).
 struct Candidate {
   Box box;
   PangoAlignment align;
@@ -37,8 +38,10 @@ std::vector<Candidate> candidates(Point c, double r, double w, double h, Point o
   const double oa = std::atan2(outward.y, outward.x);
   std::vector<std::pair<double, int>> order;
   for (int i = 0; i < 8; ++i) {
+    // Cardinal directions before diagonals (a label beside or above its node
+    // is unambiguous); horizontal before vertical at equal angles.
     double d = std::fabs(std::remainder(std::atan2(kDirs[i][1], kDirs[i][0]) - oa, 2 * M_PI));
-    order.push_back({d + 1e-6 * i, i});
+    order.push_back({d + (i >= 4 ? 10.0 : 0.0) + (kDirs[i][0] == 0 ? 1e-3 : 0.0) + 1e-6 * i, i});
   }
   std::sort(order.begin(), order.end());
   std::vector<Candidate> out;

@@ -146,10 +146,10 @@ inline Fixture forty_units() {
                        "Jordemødrene", "Sygehus Sønderjylland, børneafdelingen", "Sundhedshuset",
                        "Rusmiddelcentret"};
   int k = 0;
-  for (auto l : auth) add_unit(s, "a" + std::to_string(k++), l, "authority");
-  for (auto l : prov) add_unit(s, "p" + std::to_string(k++), l, "provider");
-  for (auto l : gen) add_unit(s, "g" + std::to_string(k++), l, "general");
-  for (auto l : hea) add_unit(s, "h" + std::to_string(k++), l, "health");
+  for (auto l : auth) add_unit(s, std::string("a").append(std::to_string(k++)), l, "authority");
+  for (auto l : prov) add_unit(s, std::string("p").append(std::to_string(k++)), l, "provider");
+  for (auto l : gen) add_unit(s, std::string("g").append(std::to_string(k++)), l, "general");
+  for (auto l : hea) add_unit(s, std::string("h").append(std::to_string(k++)), l, "health");
   fill_ties(f, 99, kNaN, {{0, 12}, {3, 30}, {20, 1}, {33, 35}, {7, 7}});
   return f;
 }

@@ -14,7 +14,7 @@ namespace {
 test::Fixture tiny(const std::vector<std::pair<std::string, std::string>>& units) {
   test::Fixture f;
   for (std::size_t i = 0; i < units.size(); ++i)
-    test::add_unit(f.survey, "u" + std::to_string(i), units[i].first, units[i].second);
+    test::add_unit(f.survey, std::string("u").append(std::to_string(i)), units[i].first, units[i].second);
   f.agg.units.assign(units.size(), UnitResult{});
   return f;
 }

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tmpdir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("rcmap-render-test-" + name);
+  const fs::path p = fs::temp_directory_path() / std::string("rcmap-render-test-").append(name);
   fs::remove_all(p);
   fs::create_directories(p);
   return p.string() + "/";
