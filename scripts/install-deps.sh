@@ -10,6 +10,8 @@ build_pkgs=(
   libcairo2-dev libpango1.0-dev # figures
   fonts-dejavu-core             # embedded fonts for figures
   catch2                        # unit tests (v2)
+  libminizip-dev libexpat1-dev  # .xlsx input (zip container, XML)
+  libreadstat-dev               # SPSS .sav input
 )
 extra_pkgs=()
 for arg in "$@"; do
