@@ -11,6 +11,8 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <set>
 
 namespace rcmap {
@@ -50,14 +52,125 @@ class IgraphReadScope {
   igraph_warning_handler_t* warn_;
 };
 
+// igraph's DL parser reads full matrices of 0/1 only (its grammar in
+// src/io/dl-parser.y accepts binary digits there), while UCINET full
+// matrices usually hold values (RC scores). A valued full matrix is therefore
+// rewritten as the equivalent edgelist1 text (row, column, value for every
+// non-zero entry; embedded labels kept) and that is what igraph parses.
+// Returns nothing when the file is not a valued full matrix.
+std::optional<std::string> valued_fullmatrix_as_edgelist(const std::string& text) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string low = lower(text);
+  std::size_t data = std::string::npos;
+  for (std::size_t pos = 0; pos < low.size();) {
+    std::size_t start = low.find_first_not_of(" \t", pos);
+    if (start != std::string::npos && low.compare(start, 5, "data:") == 0) {
+      data = start;
+      break;
+    }
+    pos = low.find('\n', pos);
+    if (pos == std::string::npos) break;
+    ++pos;
+  }
+  if (data == std::string::npos) return std::nullopt;
+  std::string header = text.substr(0, data), head_low = low.substr(0, data);
+  if (head_low.find("edgelist") != std::string::npos || head_low.find("nodelist") != std::string::npos)
+    return std::nullopt;
+  long n = 0;
+  const std::size_t dl = head_low.find("dl");
+  if (dl == std::string::npos) return std::nullopt;
+  for (std::size_t i = dl + 2; i < head_low.size(); ++i) {  // "n = 5" after "DL"
+    if (head_low[i] == 'n') {
+      std::size_t j = head_low.find_first_not_of(" \t", i + 1);
+      if (j != std::string::npos && head_low[j] == '=') {
+        n = std::strtol(head_low.c_str() + j + 1, nullptr, 10);
+        break;
+      }
+    }
+  }
+  if (n <= 0) return std::nullopt;
+  const bool embedded = head_low.find("embedded") != std::string::npos;
+  std::vector<std::string> tok;
+  {
+    std::string cur;
+    std::size_t line_end = text.find('\n', data);
+    for (std::size_t i = line_end == std::string::npos ? text.size() : line_end; i < text.size(); ++i) {
+      char c = text[i];
+      if (std::isspace(static_cast<unsigned char>(c)) || c == ',') {
+        if (!cur.empty()) tok.push_back(cur), cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (!cur.empty()) tok.push_back(cur);
+  }
+  const std::size_t un = std::size_t(n);
+  const std::size_t expected = embedded ? un + un * (un + 1) : un * un;
+  if (tok.size() != expected) return std::nullopt;  // let igraph report it
+  std::vector<std::string> col_labels, row_labels;
+  std::size_t k = 0;
+  if (embedded) col_labels.assign(tok.begin(), tok.begin() + long(un)), k = un;
+  std::ostringstream edges;
+  bool valued = false;
+  for (std::size_t r = 0; r < un; ++r) {
+    if (embedded && tok[k++] != col_labels[r]) return std::nullopt;
+    for (std::size_t c = 0; c < un; ++c) {
+      const std::string& v = tok[k++];
+      char* end = nullptr;
+      double x = std::strtod(v.c_str(), &end);
+      if (end != v.c_str() + v.size()) return std::nullopt;  // not a number: igraph reports it
+      if (x != 0 && x != 1) valued = true;
+      if (x != 0) edges << r + 1 << ' ' << c + 1 << ' ' << v << '\n';
+    }
+  }
+  if (!valued) return std::nullopt;
+  std::size_t fm = head_low.find("fullmatrix");
+  if (fm != std::string::npos) {
+    header.replace(fm, 10, "edgelist1");
+  } else {
+    std::size_t eol = header.find('\n');
+    header.insert(eol == std::string::npos ? header.size() : eol + 1, "format = edgelist1\n");
+  }
+  if (embedded) {  // numeric ids + a labels list keep the vertex order
+    std::size_t e = lower(header).find("labels embedded");
+    std::size_t len = std::string("labels embedded").size();
+    if (e + len < header.size() && header[e + len] == ':') ++len;
+    header.erase(e, len);
+    if (e < header.size() && header[e] == '\r') header.erase(e, 1);
+    if (e < header.size() && header[e] == '\n' && (e == 0 || header[e - 1] == '\n')) header.erase(e, 1);
+    if (!header.empty() && header.back() != '\n') header += '\n';
+    header += "labels:\n";
+    for (std::size_t i = 0; i < un; ++i) header += (i ? "," : "") + col_labels[i];
+    header += "\n";
+  }
+  return header + "data:\n" + edges.str();
+}
+
 template <class Reader>
 NetworkFile read_with(const std::string& path, const char* format, const char* label_attr, Reader reader,
                       Diagnostics& diags) {
   NetworkFile net;
   net.path = path;
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-  if (!f) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
     diags.error(path, 0, 0, {}, "cannot open the file");
+    return net;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diags.error(path, 0, 0, {}, "the file is empty; expected a " + std::string(format) + " network");
+    return net;
+  }
+  if (std::string_view(format) == "UCINET DL")
+    if (auto rewritten = valued_fullmatrix_as_edgelist(text)) text = std::move(*rewritten);
+  std::unique_ptr<FILE, int (*)(FILE*)> f(fmemopen(text.data(), text.size(), "rb"), std::fclose);
+  if (!f) {
+    diags.error(path, 0, 0, {}, "cannot read the file into memory");
     return net;
   }
   IgraphReadScope scope;
