@@ -141,3 +141,12 @@ TEST_CASE("xlsx: reports a shared-string index out of range", "[xlsx]") {
   CHECK(diags.items()[0].message == "cell A1 refers to shared string 3, but the workbook has 1");
   CHECK(diags.items()[0].line == 1);
 }
+
+TEST_CASE("xlsx: reports cell references out of order with row and column", "[xlsx]") {
+  Diagnostics diags;
+  read_xlsx(fixture("bad_ref.xlsx"), "", diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items()[0].message == "bad cell reference \"A1\" in row 1");
+  CHECK(diags.items()[0].line == 1);
+  CHECK(diags.items()[0].column == 3);
+}

@@ -7,8 +7,8 @@ namespace rcmap {
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string s = d.file;
-  if (d.line) s += ":" + std::to_string(d.line);
-  if (d.column) s += ":" + std::to_string(d.column);
+  if (d.line) s.append(":").append(std::to_string(d.line));
+  if (d.column) s.append(":").append(std::to_string(d.column));
   if (!d.column_name.empty()) s += " (" + d.column_name + ")";
   s += d.severity == Severity::error ? ": error: " : d.severity == Severity::warning ? ": warning: " : ": note: ";
   return s + d.message;

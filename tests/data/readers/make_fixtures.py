@@ -346,4 +346,6 @@ tiny_xlsx("beyond_header.xlsx",
           '<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="C2"><x:v>5</x:v></x:c></x:row>')
 tiny_xlsx("bad_shared.xlsx", '<x:row r="1"><x:c r="A1" t="s"><x:v>3</x:v></x:c></x:row>',
           sst='<si><t>only</t></si>')
+tiny_xlsx("bad_ref.xlsx",
+          '<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c><x:c r="A1"><x:v>2</x:v></x:c></x:row>')
 print("fixtures written to", HERE)
