@@ -122,7 +122,7 @@ struct Sax {
   XML_Parser parser = nullptr;
 
   void run(unzFile zip, const std::string& part) {
-    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"),
+    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate(nullptr),
                                                               XML_ParserFree);
     if (!p) throw std::bad_alloc();
     parser = p.get();
