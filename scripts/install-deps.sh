@@ -12,6 +12,8 @@ build_pkgs=(
   catch2                        # unit tests (v2)
   libssl-dev                    # SHA-256 checksums of inputs (OpenSSL EVP)
   libxlsxwriter-dev             # workbook.xlsx output
+  libminizip-dev libexpat1-dev  # .xlsx input (zip container, XML)
+  libreadstat-dev               # SPSS .sav input
 )
 extra_pkgs=()
 for arg in "$@"; do

@@ -1,0 +1,33 @@
+#pragma once
+// Small text helpers shared by the survey-export readers (xlsx, spss, wide,
+// convert). Internal to rcmap_core: not installed, not part of the API.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rcmap::detail {
+
+// Removes ASCII whitespace (space, TAB, CR, LF) and U+00A0 from both ends.
+std::string trim(std::string_view s);
+
+// Key for "case- and whitespace-insensitive" comparison: trimmed, inner
+// whitespace runs collapsed to one space, ASCII and Latin-1 letters
+// (Æ Ø Å Ä Ö Ü É ...) lower-cased. "  Myndighed   NORD " -> "myndighed nord".
+std::string fold_key(std::string_view s);
+
+// A number as a table cell: integral values without ".0" ("3", "-1"), others
+// as the shortest text that reads back to the same double ("3.5", "0.1").
+std::string format_number(double v);
+
+// Whole-field parses; surrounding whitespace allowed. parse_double accepts a
+// decimal point or a decimal comma ("3,5").
+bool parse_double(std::string_view s, double& out);
+bool parse_int(std::string_view s, long long& out);
+
+// Index of the header field equal to `name` under fold_key, or -1.
+int find_column(const std::vector<std::string>& header, std::string_view name);
+
+// "'a', 'b', 'c'"
+std::string quoted_list(const std::vector<std::string>& items);
+
+}  // namespace rcmap::detail
