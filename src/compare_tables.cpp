@@ -7,24 +7,24 @@ namespace {
 template <class T>
 void change_columns(Table& t, const std::vector<T>& v) {
   auto at = [&v](std::size_t i) -> const Change& { return v[i]; };
-  t.add("rc_before", [=](CsvWriter& w, std::size_t i) { w.number(at(i).rc_before); });
-  t.add("rc_after", [=](CsvWriter& w, std::size_t i) { w.number(at(i).rc_after); });
-  t.add("delta", [=](CsvWriter& w, std::size_t i) { w.number(at(i).delta); });
-  t.add("ci_low", [=](CsvWriter& w, std::size_t i) { w.number(at(i).ci_low); });
-  t.add("ci_high", [=](CsvWriter& w, std::size_t i) { w.number(at(i).ci_high); });
-  t.add("p", [=](CsvWriter& w, std::size_t i) { w.number(at(i).p); });
-  t.add("q", [=](CsvWriter& w, std::size_t i) { w.number(at(i).q); });
-  t.add("n_before", [=](CsvWriter& w, std::size_t i) { w.integer(at(i).n_before); });
-  t.add("n_after", [=](CsvWriter& w, std::size_t i) { w.integer(at(i).n_after); });
-  t.add("direction", [=](CsvWriter& w, std::size_t i) { w.text(direction_name(at(i).direction)); });
+  t.add("rc_before", [=](std::size_t i) { return Cell::num(at(i).rc_before); });
+  t.add("rc_after", [=](std::size_t i) { return Cell::num(at(i).rc_after); });
+  t.add("delta", [=](std::size_t i) { return Cell::num(at(i).delta); });
+  t.add("ci_low", [=](std::size_t i) { return Cell::num(at(i).ci_low); });
+  t.add("ci_high", [=](std::size_t i) { return Cell::num(at(i).ci_high); });
+  t.add("p", [=](std::size_t i) { return Cell::num(at(i).p); });
+  t.add("q", [=](std::size_t i) { return Cell::num(at(i).q); });
+  t.add("n_before", [=](std::size_t i) { return Cell::integer(at(i).n_before); });
+  t.add("n_after", [=](std::size_t i) { return Cell::integer(at(i).n_after); });
+  t.add("direction", [=](std::size_t i) { return Cell::of(direction_name(at(i).direction)); });
 }
 }  // namespace
 
 Table changes_table(const Comparison& c) {
   Table t;
   t.rows = c.ties.size();
-  t.add("source", [&c](CsvWriter& w, std::size_t i) { w.text(c.units[c.ties[i].source].id); });
-  t.add("target", [&c](CsvWriter& w, std::size_t i) { w.text(c.units[c.ties[i].target].id); });
+  t.add("source", [&c](std::size_t i) { return Cell::of(c.units[c.ties[i].source].id); });
+  t.add("target", [&c](std::size_t i) { return Cell::of(c.units[c.ties[i].target].id); });
   change_columns(t, c.ties);
   return t;
 }
@@ -32,8 +32,8 @@ Table changes_table(const Comparison& c) {
 Table sides_changes_table(const Comparison& c) {
   Table t;
   t.rows = c.sides.size();
-  t.add("source_side", [&c](CsvWriter& w, std::size_t i) { w.text(c.sides[i].source_side); });
-  t.add("target_side", [&c](CsvWriter& w, std::size_t i) { w.text(c.sides[i].target_side); });
+  t.add("source_side", [&c](std::size_t i) { return Cell::of(c.sides[i].source_side); });
+  t.add("target_side", [&c](std::size_t i) { return Cell::of(c.sides[i].target_side); });
   change_columns(t, c.sides);
   return t;
 }

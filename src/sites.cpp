@@ -171,11 +171,11 @@ Table sites_table(const SitesBenchmark& b) {
   Table t;
   t.rows = b.sites.size();
   auto at = [&b](std::size_t i) -> const SiteResult& { return b.sites[i]; };
-  t.add("site", [=](CsvWriter& w, std::size_t i) { w.text(at(i).site); });
-  t.add("respondents", [=](CsvWriter& w, std::size_t i) { w.integer(at(i).respondents); });
-  t.add("response_rate", [=](CsvWriter& w, std::size_t i) { w.number(at(i).response_rate); });
+  t.add("site", [=](std::size_t i) { return Cell::of(at(i).site); });
+  t.add("respondents", [=](std::size_t i) { return Cell::integer(at(i).respondents); });
+  t.add("response_rate", [=](std::size_t i) { return Cell::num(at(i).response_rate); });
   auto num = [&](const char* name, double SiteResult::*f) {
-    t.add(name, [=](CsvWriter& w, std::size_t i) { w.number(at(i).*f); });
+    t.add(name, [=](std::size_t i) { return Cell::num(at(i).*f); });
   };
   num("overall_rc", &SiteResult::overall_rc);
   num("overall_pct", &SiteResult::overall_pct);

@@ -38,7 +38,8 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const std::string& 
 
   RunInfo run;
   run.command = "analyze --by-site";
-  sa.record(run);
+  Diagnostics checks;
+  sa.record(run, Project{}, checks);
   run.options.emplace_back("out", out);
   run.options.emplace_back("csv-dialect", dialect_name);
   run.options.emplace_back("authority-side", opt.authority_side);
