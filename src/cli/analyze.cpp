@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "figures.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
 #include "rcmap/metrics.hpp"
@@ -15,9 +16,11 @@ int cmd_analyze(const Args& args) {
   SurveyArgs sa;
   std::string out, dialect_name = "standard", distance = "inverse", gap_sides = "authority,provider";
   MetricsOptions mopt;
+  FigureArgs fig;
   BySiteArgs site;  // by_site.cpp
   sa.add_to(desc, true);
   site.add_to(desc);
+  fig.add_to(desc);
   desc.add_options()
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
@@ -46,6 +49,7 @@ int cmd_analyze(const Args& args) {
   mopt.gap_side_a = gap_sides.substr(0, comma);
   mopt.gap_side_b = gap_sides.substr(comma + 1);
   check_options(mopt);
+  fig.check();
   if (site.by_site) return run_by_site(sa, site, out, dialect_name);
 
   Diagnostics diags;
@@ -84,6 +88,7 @@ int cmd_analyze(const Args& args) {
   book.aggregate = &agg;
   book.method = method_rows(agg);
   write_workbook(dir.temp_path("workbook.xlsx"), book);
+  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
   dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
   dir.commit();

@@ -1,0 +1,22 @@
+#pragma once
+// Figure options of rcmap analyze and writing the four figures into DIR.
+#include <string>
+
+#include "common.hpp"
+#include "rcmap/output_dir.hpp"
+
+namespace rcmap::cli {
+
+struct FigureArgs {
+  std::string formats = "png,svg", lang = "en", ties = "emphasis", layout = "sides", title, date;
+  double dpi = 200;
+  bool no_render = false;
+  void add_to(po::options_description& desc);
+  // Checks every value (UsageError) before any work is done.
+  void check() const;
+  // Renders map, gap-map, matrix and profile in every format into `dir`.
+  void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
+             double asymmetry, unsigned long seed, OutputDir& dir) const;
+};
+
+}  // namespace rcmap::cli
