@@ -13,6 +13,7 @@
 #include <set>
 
 #include "rcmap/diagnostics.hpp"
+#include "rcmap/palette.hpp"
 #include "rcmap/render/i18n.hpp"
 
 namespace rcmap::render::detail {
@@ -65,27 +66,15 @@ cairo_status_t write_svg(const std::string& svg, const std::string& path) {
 }  // namespace
 
 Rgb side_colour(std::size_t rank) {
-  // Okabe-Ito: blue, bluish green, reddish purple, sky blue, orange,
-  // vermillion, black, yellow (yellow last: weak on white).
-  static const unsigned k[] = {0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9,
-                               0xE69F00, 0xD55E00, 0x000000, 0xF0E442};
-  return hex(k[rank % 8]);
+  Colour c = rcmap::side_palette_colour(rank);  // shared with the workbook (rcmap/palette.hpp)
+  return {c.r, c.g, c.b};
 }
 
 Rgb tint(Rgb c, double t) { return mix(c, {1, 1, 1}, t); }
 
 Rgb rc_colour(double rc, const AggregateOptions& o) {
-  if (!std::isfinite(rc)) return {0.6, 0.6, 0.6};
-  if (rc < o.weak_below) {  // PuOr orange side: #7f3b08 (1 below weak) .. #f1a340
-    return mix(hex(0x7f3b08), hex(0xf1a340), 1.0 - (o.weak_below - rc) / 1.0);
-  }
-  if (rc < o.strong_from) {  // moderate: neutral greys #b8b8b8 .. #9a9a9a
-    const double span = std::max(1e-9, o.strong_from - o.weak_below);
-    return mix(hex(0xb8b8b8), hex(0x9a9a9a), (rc - o.weak_below) / span);
-  }
-  // PuOr purple side: #998ec3 at strong_from .. #542788 at 5
-  const double span = std::max(1e-9, 5.0 - o.strong_from);
-  return mix(hex(0x998ec3), hex(0x542788), (rc - o.strong_from) / span);
+  Colour c = rcmap::rc_scale_colour(rc, o);  // shared with the workbook (rcmap/palette.hpp)
+  return {c.r, c.g, c.b};
 }
 
 Rgb text_on(Rgb f) {

@@ -5,30 +5,36 @@
 
 namespace rcmap {
 
-Rgb rc_colour(double rc, double weak, double strong) {
-  const double mid = (weak + strong) / 2;
-  const std::array<double, 5> at = {1.0, weak, mid, strong, 5.0};
-  const std::array<Rgb, 5> col = {Rgb{0xd7, 0x30, 0x27}, Rgb{0xfc, 0x8d, 0x59}, Rgb{0xff, 0xff, 0xbf},
-                                  Rgb{0x91, 0xbf, 0xdb}, Rgb{0x45, 0x75, 0xb4}};
-  if (std::isnan(rc)) return {0xdd, 0xdd, 0xdd};
-  if (rc <= at[0]) return col[0];
-  for (std::size_t k = 1; k < at.size(); ++k) {
-    if (rc > at[k] && k + 1 < at.size()) continue;
-    double span = at[k] - at[k - 1];
-    double t = span > 0 ? std::clamp((rc - at[k - 1]) / span, 0.0, 1.0) : 1.0;
-    auto mix = [t](std::uint8_t a, std::uint8_t b) {
-      return static_cast<std::uint8_t>(std::lround(a + (b - a) * t));
-    };
-    return {mix(col[k - 1].r, col[k].r), mix(col[k - 1].g, col[k].g), mix(col[k - 1].b, col[k].b)};
-  }
-  return col.back();
+namespace {
+Colour hex(unsigned v) {
+  return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
+}
+Colour mix(Colour a, Colour b, double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+}  // namespace
+
+std::uint32_t Colour::hex() const {
+  auto c = [](double v) { return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  return (c(r) << 16) | (c(g) << 8) | c(b);
 }
 
-Rgb side_colour(std::size_t i) {
-  static const Rgb okabe_ito[] = {{0xE6, 0x9F, 0x00}, {0x56, 0xB4, 0xE9}, {0x00, 0x9E, 0x73},
-                                  {0xF0, 0xE4, 0x42}, {0x00, 0x72, 0xB2}, {0xD5, 0x5E, 0x00},
-                                  {0xCC, 0x79, 0xA7}};
-  return i < 7 ? okabe_ito[i] : Rgb{0x99, 0x99, 0x99};
+Colour rc_scale_colour(double rc, const AggregateOptions& o) {
+  if (!std::isfinite(rc)) return {0.6, 0.6, 0.6};
+  if (rc < o.weak_below) return mix(hex(0x7f3b08), hex(0xf1a340), 1.0 - (o.weak_below - rc) / 1.0);
+  if (rc < o.strong_from) {
+    const double span = std::max(1e-9, o.strong_from - o.weak_below);
+    return mix(hex(0xb8b8b8), hex(0x9a9a9a), (rc - o.weak_below) / span);
+  }
+  const double span = std::max(1e-9, 5.0 - o.strong_from);
+  return mix(hex(0x998ec3), hex(0x542788), (rc - o.strong_from) / span);
+}
+
+Colour side_palette_colour(std::size_t rank) {
+  static const unsigned k[] = {0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9,
+                               0xE69F00, 0xD55E00, 0x000000, 0xF0E442};
+  return hex(k[rank % 8]);
 }
 
 }  // namespace rcmap

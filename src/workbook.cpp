@@ -47,7 +47,7 @@ class Book {
   lxw_workbook* wb() { return wb_; }
   lxw_format* header() { return header_; }
   lxw_format* number() { return number_; }
-  lxw_format* fill(Rgb c, bool diagonal) {
+  lxw_format* fill(Colour c, bool diagonal) {
     std::uint32_t key = c.hex() | (diagonal ? 0x1000000u : 0);
     for (auto& [k, f] : fills_)
       if (k == key) return f;
@@ -130,7 +130,7 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a) {
       worksheet_write_comment(ws, row, col, note.c_str());
       continue;
     }
-    worksheet_write_number(ws, row, col, t.rc, book.fill(rc_colour(t.rc, o.weak_below, o.strong_from), t.within()));
+    worksheet_write_number(ws, row, col, t.rc, book.fill(rc_scale_colour(t.rc, o), t.within()));
   }
   worksheet_set_column(ws, 0, 0, static_cast<double>(std::min<std::size_t>(w0, 50) + 2), nullptr);
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(s.units.size()), 8, nullptr);

@@ -1,26 +1,30 @@
 #pragma once
-// Colours shared by figures and the workbook, so a cell in the workbook's
-// Matrix sheet has the colour of the same tie in the figures.
-#include <array>
+// Colours shared by the figures (render/) and the workbook, so a cell in the
+// workbook's Matrix sheet has the colour of the same tie in the figures.
+#include <cstddef>
 #include <cstdint>
-#include <string>
+
+#include "rcmap/aggregate.hpp"
 
 namespace rcmap {
 
-struct Rgb {
-  std::uint8_t r, g, b;
-  std::uint32_t hex() const { return (std::uint32_t(r) << 16) | (std::uint32_t(g) << 8) | b; }
+// Colour with channels in [0, 1].
+struct Colour {
+  double r, g, b;
+  // 0xRRGGBB, channels rounded to 8 bits.
+  std::uint32_t hex() const;
 };
 
-// RC on ColorBrewer's 5-class RdYlBu scale (Brewer & Harrower 2003; marked
-// colour-blind safe there), anchored at the thresholds: 1 -> #d73027,
-// weak -> #fc8d59, midway -> #ffffbf, strong -> #91bfdb, 5 -> #4575b4,
-// linear in RGB between anchors.
-Rgb rc_colour(double rc, double weak_below, double strong_from);
+// RC on a colour-blind-safe diverging scale after ColorBrewer PuOr (Brewer &
+// Harrower 2003), anchored at the thresholds: weak ties orange (#7f3b08 one
+// point below weak_below .. #f1a340 at it), moderate ties neutral grey
+// (#b8b8b8 .. #9a9a9a), strong ties purple (#998ec3 at strong_from ..
+// #542788 at 5). NaN (suppressed) -> grey #999999.
+Colour rc_scale_colour(double rc, const AggregateOptions& opt);
 
-// Okabe & Ito (2008) colour-blind-safe qualitative palette for sides, in
-// order: orange, sky blue, bluish green, yellow, blue, vermillion, reddish
-// purple, then grey for any further side.
-Rgb side_colour(std::size_t side_index);
+// Okabe & Ito (2008) colour-blind-safe qualitative palette for sides, in the
+// order blue, bluish green, reddish purple, sky blue, orange, vermillion,
+// black, yellow (yellow last: weak on white), repeating.
+Colour side_palette_colour(std::size_t side_rank);
 
 }  // namespace rcmap
