@@ -6,7 +6,7 @@
 set -euo pipefail
 src=$1 rcmap=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
-vg=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible
+vg=(valgrind --quiet --suppressions="$src/tests/hardening/valgrind.supp" --leak-check=full --show-leak-kinds=definite,indirect,possible
     --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes --error-exitcode=99)
 "${vg[@]}" "$rcmap" analyze --units "$src/samples/units.csv" --responses "$src/samples/responses.csv" \
   --out "$work/out"
