@@ -51,7 +51,7 @@ time_best() {
 }
 
 time_best rcmap "$rcmap" analyze --units "$tmp/in/units.csv" --responses "$tmp/in/responses.csv" \
-  --out "$tmp/rcmap" -q
+  --out "$tmp/rcmap" -q --no-render
 rcmap_s="$best_s" rcmap_cpu="$best_cpu" rcmap_kb="$peak_kb"
 time_best pandas "$python" "$here/pandas_baseline.py" "$tmp/in/units.csv" "$tmp/in/responses.csv" \
   "$tmp/pandas_ties.csv"
