@@ -23,9 +23,6 @@ void set_colour(cairo_t* cr, Rgb c, double alpha) {
 }
 
 namespace {
-Rgb hex(unsigned v) {
-  return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
-}
 Rgb mix(Rgb a, Rgb b, double t) {
   t = std::clamp(t, 0.0, 1.0);
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};

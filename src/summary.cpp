@@ -6,9 +6,7 @@
 
 namespace rcmap {
 
-void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const RunInfo& run) {
-  JsonWriter j(out);
-  j.begin_object();
+void write_run_fields(JsonWriter& j, const RunInfo& run) {
   j.field("rcmap_version", kVersion);
   j.field("command", run.command);
   j.key("inputs").begin_object();
@@ -21,6 +19,12 @@ void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const
   j.key("options").begin_object();
   for (const auto& [k, v] : run.options) j.field(k, v);
   j.end_object();
+}
+
+void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const RunInfo& run) {
+  JsonWriter j(out);
+  j.begin_object();
+  write_run_fields(j, run);
   const auto& o = a.options;
   j.key("thresholds").begin_object();
   j.field("min_n", o.min_n).field("min_answers", o.min_answers);

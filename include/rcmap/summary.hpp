@@ -25,6 +25,10 @@ struct RunInfo {
   std::vector<std::pair<std::string, std::function<void(JsonWriter&)>>> sections;
 };
 
+// rcmap_version, command, inputs (path, sha256) and options, as fields of an
+// open JSON object: the head of every summary.json.
+void write_run_fields(JsonWriter& j, const RunInfo& run);
+
 void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const RunInfo& run);
 
 }  // namespace rcmap

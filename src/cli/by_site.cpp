@@ -6,7 +6,6 @@
 #include "rcmap/checksum.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/sites.hpp"
-#include "rcmap/version.hpp"
 
 namespace rcmap::cli {
 
@@ -68,18 +67,7 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const std::string& 
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();
-    j.field("rcmap_version", kVersion);
-    j.field("command", run.command);
-    j.key("inputs").begin_object();
-    for (const auto& in : run.inputs) {
-      j.key(in.role).begin_object();
-      j.field("path", in.path).field("sha256", in.sha256);
-      j.end_object();
-    }
-    j.end_object();
-    j.key("options").begin_object();
-    for (const auto& [k, v] : run.options) j.field(k, v);
-    j.end_object();
+    write_run_fields(j, run);
     j.key("sites");
     write_sites_json(j, bench);
     j.end_object();
