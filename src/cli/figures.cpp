@@ -1,5 +1,6 @@
 #include "figures.hpp"
 
+#include <iostream>
 #include <sstream>
 
 #ifdef RCMAP_WITH_RENDER
@@ -70,6 +71,33 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
                        const std::string& side_b, double asymmetry, unsigned long seed,
                        OutputDir& dir) const {
   if (no_render) return;
+  // A map or matrix of hundreds of units is unreadable and costly to lay out.
+  constexpr std::size_t kMaxUnits = 120;
+  if (s.units.size() > kMaxUnits) {
+    std::cerr << "rcmap analyze: warning: " << s.units.size() << " units: figures are drawn for at most "
+              << kMaxUnits << " units; none written (tables are complete)\n";
+    return;
+  }
+  // Labels are drawn at most kMaxLabel bytes long (cut at a UTF-8 boundary, "…").
+  constexpr std::size_t kMaxLabel = 160;
+  const Survey* drawn = &s;
+  Survey cut;
+  bool long_label = false;
+  for (const auto& u : s.units) long_label |= u.label.size() > kMaxLabel;
+  if (long_label) {
+    cut.units = s.units;
+    cut.sides = s.sides;
+    cut.unit_by_id = s.unit_by_id;
+    cut.respondents = s.respondents;
+    cut.respondent_unit = s.respondent_unit;
+    for (auto& u : cut.units)
+      if (u.label.size() > kMaxLabel) {
+        std::size_t n = kMaxLabel;
+        while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
+        u.label = u.label.substr(0, n) + "\u2026";
+      }
+    drawn = &cut;
+  }
   render::FigureOptions o;
   o.lang = parse_lang(lang);
   o.dpi = dpi;
@@ -81,12 +109,13 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   o.side_b = side_b;
   o.asymmetry = asymmetry;
   o.seed = seed;
-  std::vector<Point> pos = compute_layout(s, a, o.layout, side_a, side_b, seed);
+  const Survey& d = *drawn;
+  std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
   for (const auto& [fmt, ext] : parse_formats(formats)) {
-    render::render_map(s, a, pos, o, fmt, dir.temp_path("map." + ext));
-    render::render_gap_map(s, a, pos, o, fmt, dir.temp_path("gap-map." + ext));
-    render::render_matrix(s, a, o, fmt, dir.temp_path("matrix." + ext));
-    render::render_profile(s, a, o, fmt, dir.temp_path("profile." + ext));
+    render::render_map(d, a, pos, o, fmt, dir.temp_path("map." + ext));
+    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path("gap-map." + ext));
+    render::render_matrix(d, a, o, fmt, dir.temp_path("matrix." + ext));
+    render::render_profile(d, a, o, fmt, dir.temp_path("profile." + ext));
   }
 }
 #else
