@@ -55,7 +55,19 @@ int cmd_analyze(const Args& args) {
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);
   Aggregate agg = aggregate(survey, sa.agg);
-  MetricsResult metrics = compute_metrics(survey, agg, mopt);
+  // Unit-level RC surveys have tens of units; some network metrics need
+  // memory quadratic in the units, so very large unit sets get tables only.
+  constexpr std::size_t kMaxMetricUnits = 2000;
+  MetricsResult metrics;
+  if (survey.units.size() <= kMaxMetricUnits) {
+    metrics = compute_metrics(survey, agg, mopt);
+  } else {
+    metrics.units.resize(survey.units.size());
+    metrics.ties.resize(agg.ties.size());
+    metrics.network.distance = mopt.distance;
+    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
+                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
+  }
   if (!sa.quiet)
     for (const auto& w : metrics.warnings) std::cerr << "rcmap: metrics: warning: " << w << '\n';
 

@@ -24,8 +24,7 @@ import time
 from hlib import check, finish, fresh_dir, run
 
 rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
-FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx"] + [
-    f"{stem}.{ext}" for stem in ("map", "gap-map", "matrix", "profile") for ext in ("png", "svg")]
+FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx"]
 
 
 def path(*p):
