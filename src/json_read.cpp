@@ -1,5 +1,6 @@
 #include "rcmap/json_read.hpp"
 
+#include "rcmap/csv.hpp"
 #include "rcmap/diagnostics.hpp"
 
 namespace rcmap {
@@ -67,15 +68,7 @@ class Parser {
           if (i_ + 4 > s_.size()) fail("truncated \\u escape");
           unsigned cp = std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16);
           i_ += 4;
-          if (cp < 0x80) out += static_cast<char>(cp);
-          else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-          }
+          append_utf8(out, cp);
           break;
         }
         default: out += e;

@@ -84,6 +84,8 @@ char detect_delimiter(std::string_view first_record);
 
 // Whether `bytes` is valid UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view bytes);
+// Appends code point `cp` (below U+10000) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 // Windows-1252 to UTF-8.
 std::string windows1252_to_utf8(std::string_view bytes);
 
