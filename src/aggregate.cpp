@@ -14,8 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include "rcmap/stats.hpp"
@@ -53,46 +51,54 @@ Strength classify(double rc, const AggregateOptions& opt) {
 
 namespace {
 
-// Welford's running mean and squared deviations, the same arithmetic as
-// stats::Moments::add (so results are bit-identical), inlined for the
-// million-row loop.
-inline void welford(stats::Moments& m, double x) {
-  ++m.n;
-  double d = x - m.mean;
-  m.mean += d / static_cast<double>(m.n);
-  m.m2 += d * (x - m.mean);
-}
+// Row RC, communication and relationship scores are means of 1..7, 1..4 and
+// 1..3 integers, so 420 (= lcm(1..7)) times each is an integer:
+// kScaled[k] = 420 / k turns a sum of k answers into that integer.
+constexpr int kScale = 420;
+constexpr std::int64_t kScaled[kDimensionCount + 1] = {0, 420, 210, 140, 105, 84, 70, 60};
 
-// Accumulates one tie's rows. Cache-line aligned: two threads fill
-// neighbouring accumulators.
-struct alignas(64) TieAcc {
-  stats::Moments rc, comm, rel;
-  std::array<stats::Moments, kDimensionCount> dim;
-  void add(const Response& r) {
-    // Response::mean over all, the first four and the last three dimensions.
-    int sum_c = 0, k_c = 0, sum_l = 0, k_l = 0;
-    for (int d = 0; d < kCommunicationDimensions; ++d)
-      if (r.scores[d]) {
-        sum_c += r.scores[d];
-        ++k_c;
-        welford(dim[d], r.scores[d]);
-      }
-    for (int d = kCommunicationDimensions; d < kDimensionCount; ++d)
-      if (r.scores[d]) {
-        sum_l += r.scores[d];
-        ++k_l;
-        welford(dim[d], r.scores[d]);
-      }
-    // Every included row answers at least one dimension (min_answers >= 1).
-    welford(rc, static_cast<double>(sum_c + sum_l) / (k_c + k_l));
-    if (k_c) welford(comm, static_cast<double>(sum_c) / k_c);
-    if (k_l) welford(rel, static_cast<double>(sum_l) / k_l);
+// Exact integer sums of one tie's included rows: count, sum and sum of
+// squares of each scaled score (stats::moments_from_sums turns them into
+// mean and variance), and for complete rows the item and total sums behind
+// Cronbach's alpha. No rounding until the end, and the result does not
+// depend on the order of the rows.
+struct Sums {
+  std::uint64_t n = 0;
+  std::int64_t s = 0;
+  std::uint64_t q = 0;
+  void add(std::int64_t v) {
+    ++n;
+    s += v;
+    q += static_cast<std::uint64_t>(v * v);
+  }
+  void merge(const Sums& o) {
+    n += o.n;
+    s += o.s;
+    q += o.q;
+  }
+};
+
+struct TieAcc {
+  Sums rc, comm, rel;             // scaled by kScale
+  std::array<Sums, kDimensionCount> dim;  // raw scores 1..5
+  Sums total;                     // complete rows: sum of the 7 scores
+  std::array<Sums, kDimensionCount> item;  // complete rows: each score
+  void add(const Response& r, int sum_c, int k_c, int sum_l, int k_l) {
+    rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
+    if (k_c) comm.add(sum_c * kScaled[k_c]);
+    if (k_l) rel.add(sum_l * kScaled[k_l]);
+    for (int d = 0; d < kDimensionCount; ++d)
+      if (r.scores[d]) dim[d].add(r.scores[d]);
+    if (k_c + k_l == kDimensionCount) {
+      total.add(sum_c + sum_l);
+      for (int d = 0; d < kDimensionCount; ++d) item[d].add(r.scores[d]);
+    }
   }
 };
 
 // A mean from fewer than min_n rows is itself suppressed.
-double shown(const stats::Moments& m, int min_n) {
-  return static_cast<int>(m.n) >= min_n ? m.mean : kNaN;
+double shown(const Sums& m, int min_n, double scale) {
+  return static_cast<int>(m.n) >= min_n ? stats::moments_from_sums(m.n, m.s, m.q, scale).mean : kNaN;
 }
 
 }  // namespace
@@ -103,70 +109,52 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // Each included row is assigned its tie's slot (slots in order of first
-  // appearance); then each tie's accumulator takes its rows in file order.
-  // Ties are listed by (source, target) below.
+  // One pass: each included row goes to its tie's accumulator (slots in
+  // order of first appearance); ties are listed by (source, target) below.
+  // Integer sums make the pass cheap (no division per value) and exact.
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
   const std::size_t U = survey.units.size();
   const bool dense = U * U <= (std::size_t{1} << 22);
   std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
   std::unordered_map<std::uint64_t, std::uint32_t> slot_map;      // when U is large
   std::vector<std::uint64_t> acc_key;
-  std::vector<std::uint32_t> acc_n;
-  std::vector<std::uint32_t> row_slot(survey.rows.size(), kNone);  // kNone: row excluded
-  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
-    const Response& r = survey.rows[i];
-    if (r.answered() < opt.min_answers) continue;
-    ++a.rows_included;
-    std::uint64_t key = (static_cast<std::uint64_t>(r.unit) << 32) | r.target;
-    std::uint32_t* slot;
-    if (dense) {
-      slot = &slot_of[r.unit * U + r.target];
-    } else {
-      slot = &slot_map.try_emplace(key, kNone).first->second;
+  std::vector<TieAcc> acc;
+  std::vector<char> counted(survey.respondents.size(), 0);  // respondents with an included row
+  for (const Response& r : survey.rows) {
+    int sum_c = 0, k_c = 0, sum_l = 0, k_l = 0;
+    for (int d = 0; d < kCommunicationDimensions; ++d) {
+      sum_c += r.scores[d];
+      k_c += r.scores[d] != 0;
     }
+    for (int d = kCommunicationDimensions; d < kDimensionCount; ++d) {
+      sum_l += r.scores[d];
+      k_l += r.scores[d] != 0;
+    }
+    if (k_c + k_l < opt.min_answers) continue;
+    ++a.rows_included;
+    counted[r.respondent] = 1;
+    std::uint64_t key = (static_cast<std::uint64_t>(r.unit) << 32) | r.target;
+    std::uint32_t* slot = dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key, kNone).first->second;
     if (*slot == kNone) {
       *slot = static_cast<std::uint32_t>(acc_key.size());
       acc_key.push_back(key);
-      acc_n.push_back(0);
+      acc.emplace_back();
     }
-    ++acc_n[*slot];
-    row_slot[i] = *slot;
+    acc[*slot].add(r, sum_c, k_c, sum_l, k_l);
   }
-  std::vector<char> shown_slot(acc_key.size(), 0);
-  for (std::size_t k = 0; k < acc_key.size(); ++k) shown_slot[k] = static_cast<int>(acc_n[k]) >= opt.min_n;
 
-  // The accumulators do the arithmetic (a division per value). A large
-  // survey splits it over two threads by slot parity: every tie still gets
-  // its rows in file order from one thread, so results are identical.
-  std::vector<TieAcc> acc(acc_key.size());
-  auto accumulate = [&](std::uint32_t parity, std::uint32_t step) {
-    for (std::size_t i = 0; i < survey.rows.size(); ++i) {
-      std::uint32_t k = row_slot[i];
-      if (k != kNone && k % step == parity) acc[k].add(survey.rows[i]);
-    }
-  };
-  std::thread worker;
-  if (survey.rows.size() >= 200000 && acc.size() >= 2) {
-    try {
-      worker = std::thread(accumulate, 1u, 2u);
-    } catch (const std::system_error&) {  // no thread: do it all here
-    }
+  // Reliability over complete rows of shown ties.
+  std::array<Sums, kDimensionCount> item;
+  Sums total;
+  for (const TieAcc& ta : acc) {
+    if (static_cast<int>(ta.rc.n) < opt.min_n) continue;
+    total.merge(ta.total);
+    for (int d = 0; d < kDimensionCount; ++d) item[d].merge(ta.item[d]);
   }
-  accumulate(0, worker.joinable() ? 2 : 1);
-
-  // Reliability over complete rows of shown ties (meanwhile).
-  stats::CronbachAlpha alpha(kDimensionCount);
-  for (std::size_t i = 0; i < survey.rows.size(); ++i) {
-    const Response& r = survey.rows[i];
-    if (row_slot[i] == kNone || !shown_slot[row_slot[i]] || r.answered() != kDimensionCount) continue;
-    double v[kDimensionCount];
-    for (int d = 0; d < kDimensionCount; ++d) v[d] = r.scores[d];
-    alpha.add(v);
-  }
-  a.alpha.value = alpha.value();
-  a.alpha.n = static_cast<int>(alpha.n());
-  if (worker.joinable()) worker.join();
+  std::vector<stats::Moments> item_moments;
+  for (const Sums& m : item) item_moments.push_back(stats::moments_from_sums(m.n, m.s, m.q));
+  a.alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
+  a.alpha.n = static_cast<int>(total.n);
   a.rows_excluded = a.rows_read - a.rows_included;
   std::vector<std::uint32_t> by_key(acc.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
@@ -176,35 +164,31 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.ties.reserve(acc.size());
   for (std::uint32_t slot : by_key) {
     const TieAcc& ta = acc[slot];
+    const stats::Moments rc = stats::moments_from_sums(ta.rc.n, ta.rc.s, ta.rc.q, kScale);
     Tie t;
     t.source = static_cast<std::uint32_t>(acc_key[slot] >> 32);
     t.target = static_cast<std::uint32_t>(acc_key[slot] & 0xFFFFFFFFu);
-    t.n = static_cast<int>(ta.rc.n);
+    t.n = static_cast<int>(rc.n);
     t.suppressed = t.n < opt.min_n;
     t.dim_mean.fill(kNaN);
     if (!t.suppressed) {
-      t.rc = ta.rc.mean;
-      t.sd = ta.rc.sd();
-      auto ci = ta.rc.ci95();
+      t.rc = rc.mean;
+      t.sd = rc.sd();
+      auto ci = rc.ci95();
       t.ci_low = ci[0];
       t.ci_high = ci[1];
       for (int d = 0; d < kDimensionCount; ++d) {
         t.dim_n[d] = static_cast<int>(ta.dim[d].n);
-        t.dim_mean[d] = shown(ta.dim[d], opt.min_n);
+        t.dim_mean[d] = shown(ta.dim[d], opt.min_n, 1);
       }
-      t.communication = shown(ta.comm, opt.min_n);
-      t.relationship = shown(ta.rel, opt.min_n);
+      t.communication = shown(ta.comm, opt.min_n, kScale);
+      t.relationship = shown(ta.rel, opt.min_n, kScale);
     } else {
       ++a.suppressed_ties;
     }
     t.strength = classify(t.rc, opt);
     a.ties.push_back(t);
   }
-  // Respondents with an included row (shown or suppressed tie).
-  std::vector<char> counted(survey.respondents.size(), 0);
-  for (std::size_t i = 0; i < survey.rows.size(); ++i)
-    if (row_slot[i] != kNone) counted[survey.rows[i].respondent] = 1;
-
   // Units.
   a.units.assign(survey.units.size(), UnitResult{});
   for (std::size_t r = 0; r < counted.size(); ++r)

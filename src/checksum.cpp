@@ -1,6 +1,7 @@
 #include "rcmap/checksum.hpp"
 
 #include <openssl/evp.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <memory>
@@ -26,6 +27,15 @@ std::string sha256_file(const std::string& path) {
     s += hex[md[i] & 15];
   }
   return s;
+}
+
+std::shared_future<std::string> sha256_file_async(const std::string& path) {
+  // Only a regular file may be read twice at once: a pipe's bytes would be
+  // split between the parser and the hash. Others are hashed on get().
+  struct stat st;
+  bool regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  return std::async(regular ? std::launch::async : std::launch::deferred,
+                    [path] { return sha256_file(path); }).share();
 }
 
 }  // namespace rcmap

@@ -25,9 +25,20 @@ struct Moments {
   std::array<double, 2> ci95() const;
 };
 
+// Moments of n values v_i = s_i / scale given exact integer sums
+// sum = sum(s_i) and sumsq = sum(s_i^2): mean = sum / (scale n) and
+// m2 = sum((v_i - mean)^2) = (n sumsq - sum^2) / (n scale^2), the numerator
+// in exact 128-bit integers, so rounding happens only in the final divisions
+// (more accurate than Welford's update, and no division per value).
+// Requires |sum| < 2^63 and sumsq < 2^64.
+Moments moments_from_sums(std::uint64_t n, std::int64_t sum, std::uint64_t sumsq, double scale = 1);
+
 // Cronbach's alpha (Cronbach 1951): k/(k-1) * (1 - sum(var_i) / var(total))
 // over rows that answered all k items. NaN if fewer than 2 rows or zero
-// total variance.
+// total variance. cronbach_alpha() is the same from the items' and the
+// total's moments.
+double cronbach_alpha(const std::vector<Moments>& items, const Moments& total);
+
 class CronbachAlpha {
  public:
   explicit CronbachAlpha(int k) : items_(k), k_(k) {}

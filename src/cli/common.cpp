@@ -93,7 +93,8 @@ ReadOptions SurveyArgs::read_options() const {
 
 void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags) const {
   for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"units", units}, {"responses", responses}}) {
-    run.inputs.push_back({role, path, sha256_file(path)});
+    auto started = digests.find(path);
+    run.inputs.push_back({role, path, started != digests.end() ? started->second.get() : sha256_file(path)});
     auto it = project.checksums.find(path);
     if (it != project.checksums.end() && it->second != run.inputs.back().sha256)
       diags.warning(path, 0, 0, {},
@@ -138,6 +139,8 @@ void print_diagnostics(const Diagnostics& diags, bool quiet) {
 }
 
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
+  for (const std::string* path : {&a.units, &a.responses})
+    if (!a.digests.count(*path)) a.digests.emplace(*path, sha256_file_async(*path));
   try {
     Survey s = read_survey(a.units, a.responses, a.read_options(), diags);
     survey_warnings(s, a.agg.min_answers, diags);

@@ -2,6 +2,7 @@
 // Shared pieces of the rcmap subcommands: option parsing with --help,
 // diagnostics on stderr, exit codes (README "Exit codes").
 #include <boost/program_options.hpp>
+#include <future>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,8 @@ struct SurveyArgs {
   ReadOptions read_options() const;
   // Input checksums for summary.json; warns if they differ from `project`'s.
   void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
+  // Checksums started by load_survey while the files are parsed (path -> digest).
+  mutable std::map<std::string, std::shared_future<std::string>> digests;
 };
 
 // Reads and validates the survey, printing diagnostics to stderr.
