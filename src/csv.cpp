@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -400,6 +401,32 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
     }
     return true;
   }
+}
+
+std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& tail_diags) {
+  if (!ok_ || data_.size() < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
+  const char* d = data_.data();
+  std::size_t mid = pos_ + (data_.size() - pos_) / 2;
+  bool odd = std::count(d + pos_, d + mid, '"') % 2 != 0;
+  std::size_t cut = std::string::npos;
+  for (std::size_t i = mid; i < data_.size(); ++i) {
+    if (d[i] == '"') odd = !odd;
+    else if (d[i] == '\n' && !odd) {
+      cut = i + 1;
+      break;
+    }
+  }
+  if (cut == std::string::npos || cut >= data_.size()) return std::nullopt;
+  CsvReader tail(path_, tail_diags);
+  tail.data_.reserve(data_.size() - cut + 1);
+  advise_huge_pages(tail.data_.data(), data_.size() - cut + 1);
+  tail.data_.assign(d + cut, data_.size() - cut);
+  tail.delim_ = delim_;
+  tail.header_ = header_;
+  tail.header_line_ = header_line_;
+  tail.ok_ = true;
+  data_.resize(cut);
+  return tail;
 }
 
 bool CsvReader::next(CsvRow& row) {

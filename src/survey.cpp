@@ -10,6 +10,10 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <functional>
+#include <optional>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "huge_pages.hpp"
@@ -251,12 +255,25 @@ class ResponsesBuilder {
  public:
   ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
                    const std::string& path, Diagnostics& diags)
-      : s_(s), path_(path), diags_(diags),
+      : s_(s), path_(path), diags_(&diags),
         cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
         respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
         words_((s.units.size() + 63) / 64) {}
 
   bool usable() const { return cols_.complete(); }
+  // Where row errors go from now on.
+  void report_to(Diagnostics& diags) { diags_ = &diags; }
+
+  // For joining a part built separately (read_in_halves): the index of
+  // respondent `id` (npos if unseen) and whether they rated `target`. Only
+  // while every row so far had a distinct (respondent, target): by_mask().
+  std::uint32_t find_respondent(std::string_view id) const {
+    return respondent_.find(id, IdIndex<RespondentKey>::hash(id));
+  }
+  bool by_mask() const { return by_mask_; }
+  bool rated(std::uint32_t respondent, std::uint32_t target) const {
+    return (rated_[respondent * words_ + target / 64] >> (target % 64)) & 1;
+  }
 
   void add(const CsvRow& row) {
     views_.assign(row.fields.begin(), row.fields.end());
@@ -273,7 +290,7 @@ class ResponsesBuilder {
     std::string_view own = trim_view(f[cols_[kOwnUnit]]);
     std::string_view tgt = trim_view(f[cols_[kTarget]]);
     if (rid.empty()) {
-      diags_.error(path_, line, cols_[kRespondent] + 1, "respondent",
+      diags_->error(path_, line, cols_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
       ok = false;
     }
@@ -292,7 +309,7 @@ class ResponsesBuilder {
       if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
       long long x;
       if (!parse_int(v, x) || x < 1 || x > 5) {
-        diags_.error(path_, line, c + 1, std::string(kDimensions[d]),
+        diags_->error(path_, line, c + 1, std::string(kDimensions[d]),
                      "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
         ok = false;
         continue;
@@ -321,7 +338,7 @@ class ResponsesBuilder {
       last_ = resp;
     }
     if (s_.respondent_unit[resp] != r.unit) {
-      diags_.error(path_, line, cols_[kOwnUnit] + 1, "unit",
+      diags_->error(path_, line, cols_[kOwnUnit] + 1, "unit",
                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
                        " here but in unit " + quoted(s_.units[s_.respondent_unit[resp]].id) +
                        " on line " + std::to_string(first_line_[resp]) +
@@ -347,7 +364,7 @@ class ResponsesBuilder {
     }
     auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
     if (!pfresh) {
-      diags_.error(path_, line, cols_[kTarget] + 1, "target",
+      diags_->error(path_, line, cols_[kTarget] + 1, "target",
                    "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
                        " twice (first on line " + std::to_string(pit->second) +
                        "); expected one row per respondent and target");
@@ -358,7 +375,7 @@ class ResponsesBuilder {
 
   void finish(std::size_t header_line) {
     if (records_ == 0)
-      diags_.error(path_, header_line, 0, {},
+      diags_->error(path_, header_line, 0, {},
                    "header only, no data rows; expected one row per respondent and rated unit");
   }
 
@@ -374,7 +391,7 @@ class ResponsesBuilder {
     if (guess < s_.units.size() && same(s_.units[guess].id, id)) return guess;
     std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
     if (idx == IdIndex<UnitKey>::npos) {
-      diags_.error(path_, line, col + 1, name,
+      diags_->error(path_, line, col + 1, name,
                    (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
                        "; expected a unit id from " + s_.units_path);
       ok = false;
@@ -398,7 +415,7 @@ class ResponsesBuilder {
 
   Survey& s_;
   const std::string& path_;
-  Diagnostics& diags_;
+  Diagnostics* diags_;
   ColumnMap cols_;
   std::size_t records_ = 0;
   IdIndex<UnitKey> units_;
@@ -429,6 +446,76 @@ std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t
 void finish_survey(Survey& s) {
   for (const auto& u : s.units)
     if (std::find(s.sides.begin(), s.sides.end(), u.side) == s.sides.end()) s.sides.push_back(u.side);
+}
+
+void read_rows(CsvReader& r, ResponsesBuilder& b) {
+  std::vector<std::string_view> fields;
+  std::size_t line = 0;
+  while (r.next(fields, line)) b.add(fields.data(), line);
+}
+
+// Large responses files are read in two halves on two threads (parsing and
+// building rows is most of `analyze`'s time on a million rows: bench/ingest.sh).
+// The second half is built into a Survey of its own and joined behind the
+// first: its new respondents are appended in their order of appearance, its
+// rows follow the first half's rows with their lines shifted, so the result
+// equals a one-pass read. The join is taken only when neither half reported
+// anything and no respondent of the second half clashes with the first (in
+// another unit, or rating a target again); otherwise the caller reads the
+// file again in one pass, so every error is reported exactly as then.
+enum class Halves { not_split, joined, failed };
+constexpr std::size_t kHalvesFrom = std::size_t{8} << 20;  // bytes; below, one thread is as fast
+
+Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const std::string& path) {
+  // Repeats across the halves are found with the per-respondent target bit
+  // sets, kept for up to 256 units.
+  if (s.units.size() > 256 || !hb.by_mask()) return Halves::not_split;
+  Diagnostics head_diags, tail_diags;
+  std::optional<CsvReader> tail = head.split(kHalvesFrom, tail_diags);
+  if (!tail) return Halves::not_split;
+  head.report_to(head_diags);
+  hb.report_to(head_diags);
+  Survey part;
+  part.units = s.units;
+  part.units_path = s.units_path;
+  part.rows.reserve(s.rows.capacity() / 2 + 16);
+  ResponsesBuilder tb(part, tail->header(), tail->header_line(), path, tail_diags);
+  const std::size_t column_notes = tail_diags.items().size();
+  std::thread worker;
+  try {
+    worker = std::thread(read_rows, std::ref(*tail), std::ref(tb));
+  } catch (const std::system_error&) {
+    read_rows(*tail, tb);
+  }
+  read_rows(head, hb);
+  if (worker.joinable()) worker.join();
+  if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
+      tail_diags.items().size() != column_notes || !hb.by_mask())
+    return Halves::failed;
+
+  constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> to(part.respondents.size(), npos);
+  for (std::size_t k = 0; k < part.respondents.size(); ++k) {
+    std::uint32_t i = hb.find_respondent(part.respondents[k]);
+    if (i == npos) continue;
+    if (s.respondent_unit[i] != part.respondent_unit[k]) return Halves::failed;
+    to[k] = i;
+  }
+  for (const Response& r : part.rows)
+    if (to[r.respondent] != npos && hb.rated(to[r.respondent], r.target)) return Halves::failed;
+  for (std::size_t k = 0; k < part.respondents.size(); ++k) {
+    if (to[k] != npos) continue;
+    to[k] = static_cast<std::uint32_t>(s.respondents.size());
+    s.respondents.push_back(std::move(part.respondents[k]));
+    s.respondent_unit.push_back(part.respondent_unit[k]);
+  }
+  const auto shift = static_cast<std::uint32_t>(head.line() - 1);
+  for (Response r : part.rows) {
+    r.respondent = to[r.respondent];
+    r.line += shift;
+    s.rows.push_back(r);
+  }
+  return Halves::joined;
 }
 
 }  // namespace
@@ -476,15 +563,34 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
     // A row takes at least ~20 bytes: reserving for that many avoids
     // regrowing a million-row vector (untouched capacity costs no memory).
     struct stat st;
-    if (::stat(responses_path.c_str(), &st) == 0 && st.st_size > 0)
-      s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
+    bool regular = ::stat(responses_path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > 0) s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
     advise_huge_pages(s.rows.data(), s.rows.capacity() * sizeof(Response));
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (b.usable()) {
-      std::vector<std::string_view> fields;
-      std::size_t line = 0;
-      while (r.next(fields, line)) b.add(fields.data(), line);
-      b.finish(r.header_line());
+      // Only a regular file can be read again if the halves disagree.
+      Halves h = regular ? read_in_halves(s, r, b, responses_path) : Halves::not_split;
+      if (h == Halves::not_split) {
+        read_rows(r, b);
+        b.finish(r.header_line());
+      } else if (h == Halves::failed) {
+        // Again in one pass, for exactly the one-pass diagnostics. Opening
+        // and column problems were reported the first time.
+        s.respondents.clear();
+        s.respondent_unit.clear();
+        s.rows.clear();
+        Diagnostics scratch;
+        CsvReader again = CsvReader::open(responses_path, opt.encoding, scratch);
+        ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
+        if (again.ok() && b2.usable()) {
+          again.report_to(diags);
+          b2.report_to(diags);
+          read_rows(again, b2);
+          b2.finish(again.header_line());
+        } else {
+          for (const auto& d : scratch.items()) diags.add(d);  // the file changed meanwhile
+        }
+      }
     }
   }
   if (diags.has_errors()) throw InputError(diags);

@@ -5,6 +5,7 @@
 // neutralisation.
 #include <cstddef>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,6 +56,23 @@ class CsvReader {
   // Same, without copying: `fields` become views into the reader's buffer
   // (quoted fields decoded in place), valid until the next call.
   bool next(std::vector<std::string_view>& fields, std::size_t& line);
+
+  // Physical line (1-based) at which the next record starts.
+  std::size_t line() const { return line_; }
+  // Where parse errors go from now on.
+  void report_to(Diagnostics& diags) { diags_ = &diags; }
+
+  // Moves the second half of the unread records into a reader of its own,
+  // so that two threads can parse the halves, and keeps the first half. The
+  // cut is after a line feed preceded by an even number of quotes since the
+  // next record (quotes pair up outside quoted fields, RFC 4180). Should that
+  // line feed lie inside a quoted field after all (a quote inside an unquoted
+  // field is literal), this reader reports an unterminated quote at its end:
+  // if neither half reports anything, they hold exactly the records of one
+  // pass. The tail counts lines from 1 and reports to `tail_diags`; its true
+  // line is its own + line() of this reader once exhausted - 1.
+  // Returns nullopt when fewer than `min_bytes` remain or no cut is found.
+  std::optional<CsvReader> split(std::size_t min_bytes, Diagnostics& tail_diags);
 
  private:
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
