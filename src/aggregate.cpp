@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "rcmap/stats.hpp"
@@ -83,6 +86,16 @@ struct TieAcc {
   std::array<Sums, kDimensionCount> dim;  // raw scores 1..5
   Sums total;                     // complete rows: sum of the 7 scores
   std::array<Sums, kDimensionCount> item;  // complete rows: each score
+  void merge(const TieAcc& o) {
+    rc.merge(o.rc);
+    comm.merge(o.comm);
+    rel.merge(o.rel);
+    total.merge(o.total);
+    for (int d = 0; d < kDimensionCount; ++d) {
+      dim[d].merge(o.dim[d]);
+      item[d].merge(o.item[d]);
+    }
+  }
   void add(const Response& r, int sum_c, int k_c, int sum_l, int k_l) {
     rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
     if (k_c) comm.add(sum_c * kScaled[k_c]);
@@ -109,19 +122,17 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.options = opt;
   a.rows_read = survey.rows.size();
 
-  // One pass: each included row goes to its tie's accumulator (slots in
-  // order of first appearance); ties are listed by (source, target) below.
-  // Integer sums make the pass cheap (no division per value) and exact.
-  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  // One pass: each included row goes to its tie's accumulator; ties are
+  // listed by (source, target) below. Integer sums make the pass cheap (no
+  // division per value), exact, and independent of the order of the rows, so
+  // a large survey can be split over two threads and the halves' sums added.
   const std::size_t U = survey.units.size();
-  const bool dense = U * U <= (std::size_t{1} << 22);
-  std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
-  std::unordered_map<std::uint64_t, std::uint32_t> slot_map;      // when U is large
-  std::vector<std::uint64_t> acc_key;
+  std::vector<std::uint64_t> acc_key;  // (unit << 32) | target of each accumulator
   std::vector<TieAcc> acc;
   std::vector<char> counted(survey.respondents.size(), 0);  // respondents with an included row
-  for (const Response& r : survey.rows) {
-    int sum_c = 0, k_c = 0, sum_l = 0, k_l = 0;
+  // Row sums; false if the row answers too few dimensions.
+  auto row_sums = [&](const Response& r, int& sum_c, int& k_c, int& sum_l, int& k_l) {
+    sum_c = k_c = sum_l = k_l = 0;
     for (int d = 0; d < kCommunicationDimensions; ++d) {
       sum_c += r.scores[d];
       k_c += r.scores[d] != 0;
@@ -130,17 +141,67 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       sum_l += r.scores[d];
       k_l += r.scores[d] != 0;
     }
-    if (k_c + k_l < opt.min_answers) continue;
-    ++a.rows_included;
-    counted[r.respondent] = 1;
-    std::uint64_t key = (static_cast<std::uint64_t>(r.unit) << 32) | r.target;
-    std::uint32_t* slot = dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key, kNone).first->second;
-    if (*slot == kNone) {
-      *slot = static_cast<std::uint32_t>(acc_key.size());
-      acc_key.push_back(key);
-      acc.emplace_back();
+    return k_c + k_l >= opt.min_answers;
+  };
+  auto key_of = [](const Response& r) { return (static_cast<std::uint64_t>(r.unit) << 32) | r.target; };
+  constexpr std::size_t kTwoThreadsFrom = 200000;  // rows
+  if (survey.rows.size() >= kTwoThreadsFrom && U * U * sizeof(TieAcc) <= (std::size_t{8} << 20)) {
+    // Accumulators indexed by unit * U + target, one set per half.
+    struct Half {
+      std::vector<TieAcc> acc;
+      std::vector<char> counted;
+      std::size_t included = 0;
+    };
+    auto run = [&](std::size_t begin, std::size_t end, Half& h) {
+      h.acc.resize(U * U);
+      h.counted.assign(survey.respondents.size(), 0);
+      int sum_c, k_c, sum_l, k_l;
+      for (std::size_t i = begin; i < end; ++i) {
+        const Response& r = survey.rows[i];
+        if (!row_sums(r, sum_c, k_c, sum_l, k_l)) continue;
+        ++h.included;
+        h.counted[r.respondent] = 1;
+        h.acc[r.unit * U + r.target].add(r, sum_c, k_c, sum_l, k_l);
+      }
+    };
+    Half first, second;
+    const std::size_t mid = survey.rows.size() / 2;
+    std::thread worker;
+    try {
+      worker = std::thread(run, mid, survey.rows.size(), std::ref(second));
+    } catch (const std::system_error&) {
+      run(mid, survey.rows.size(), second);
     }
-    acc[*slot].add(r, sum_c, k_c, sum_l, k_l);
+    run(0, mid, first);
+    if (worker.joinable()) worker.join();
+    a.rows_included = first.included + second.included;
+    for (std::size_t r = 0; r < counted.size(); ++r) counted[r] = first.counted[r] | second.counted[r];
+    for (std::size_t k = 0; k < U * U; ++k) {
+      first.acc[k].merge(second.acc[k]);
+      if (!first.acc[k].rc.n) continue;
+      acc_key.push_back((static_cast<std::uint64_t>(k / U) << 32) | (k % U));
+      acc.push_back(first.acc[k]);
+    }
+  } else {
+    // Slots in order of first appearance: a dense table for up to 2048
+    // units, a hash map beyond.
+    constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+    const bool dense = U * U <= (std::size_t{1} << 22);
+    std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
+    std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
+    int sum_c, k_c, sum_l, k_l;
+    for (const Response& r : survey.rows) {
+      if (!row_sums(r, sum_c, k_c, sum_l, k_l)) continue;
+      ++a.rows_included;
+      counted[r.respondent] = 1;
+      std::uint32_t* slot = dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
+      if (*slot == kNone) {
+        *slot = static_cast<std::uint32_t>(acc_key.size());
+        acc_key.push_back(key_of(r));
+        acc.emplace_back();
+      }
+      acc[*slot].add(r, sum_c, k_c, sum_l, k_l);
+    }
   }
 
   // Reliability over complete rows of shown ties.

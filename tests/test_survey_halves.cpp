@@ -1,15 +1,18 @@
-// Large responses files are read in two halves on two threads
-// (src/survey.cpp read_in_halves): the result must equal a one-pass read,
-// rows, respondents and diagnostics alike.
+// Large surveys are read in two halves on two threads (src/survey.cpp
+// read_in_halves) and aggregated on two threads (src/aggregate.cpp): the
+// results must equal a one-pass read and plain per-tie means.
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
+#include "rcmap/aggregate.hpp"
 #include "rcmap/csv.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/sample.hpp"
+#include "rcmap/stats.hpp"
 #include "rcmap/survey.hpp"
 #include "test_helpers.hpp"
 
@@ -141,4 +144,39 @@ TEST_CASE("a split halves the records at a line end with their lines", "[csv][ha
   CHECK(head_ids == std::vector<std::string>{"1", "2"});
   CHECK(tail_ids == std::vector<std::string>{"3", "4"});
   CHECK(tail_lines == std::vector<std::size_t>{5, 6});
+}
+
+TEST_CASE("a survey of over 200,000 rows is aggregated on two threads to the same ties", "[aggregate][halves]") {
+  Diagnostics d;
+  Survey s = read_survey((big_sample() / "units.csv").string(), (big_sample() / "responses.csv").string(), {}, d);
+  REQUIRE(s.rows.size() >= 200000);
+  AggregateOptions opt;
+  Aggregate a = aggregate(s, opt);
+  // Reference: plain per-tie means and Cronbach's alpha with Welford's
+  // updates (stats::Moments, stats::CronbachAlpha), one row at a time.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, stats::Moments> rc;
+  for (const Response& r : s.rows)
+    if (r.answered() >= opt.min_answers) rc[{r.unit, r.target}].add(r.mean(0, kDimensionCount));
+  REQUIRE(a.ties.size() == rc.size());
+  stats::CronbachAlpha alpha(kDimensionCount);
+  std::size_t i = 0;
+  for (const auto& [key, m] : rc) {
+    const Tie& t = a.ties[i++];
+    REQUIRE(t.source == key.first);
+    REQUIRE(t.target == key.second);
+    REQUIRE(t.n == static_cast<int>(m.n));
+    if (t.suppressed) continue;
+    CHECK(t.rc == Approx(m.mean).epsilon(1e-12));
+    CHECK(t.sd == Approx(m.sd()).epsilon(1e-9));
+  }
+  for (const Response& r : s.rows) {
+    long k = a.find(r.unit, r.target);
+    if (r.answered() != kDimensionCount || k < 0 || a.ties[static_cast<std::size_t>(k)].suppressed) continue;
+    double v[kDimensionCount];
+    for (int dd = 0; dd < kDimensionCount; ++dd) v[dd] = r.scores[dd];
+    alpha.add(v);
+  }
+  CHECK(a.alpha.n == static_cast<int>(alpha.n()));
+  CHECK(a.alpha.value == Approx(alpha.value()).epsilon(1e-12));
+  CHECK(a.rows_included + a.rows_excluded == s.rows.size());
 }
