@@ -74,12 +74,14 @@ SurveyTables read_survey_tables(const SurveyInput& in, Diagnostics& diags) {
 Survey build_survey_tables(const SurveyTables& t, Diagnostics& diags) {
   if (!t.wide_unit_column) return build_survey(t.units, t.responses, diags);
   // Long-layout columns mean nothing to the user: point respondent and own
-  // unit at their wide columns, drop the number of the others.
+  // unit at their wide columns, drop the others (the row is still right).
   Diagnostics inner;
   auto relay = [&] {
     for (Diagnostic d : inner.items()) {
       if (d.file == t.responses.path && d.column) {
-        if (d.column_name == "respondent") {
+        // A wide export rates each unit once per row: a target rated twice
+        // means the respondent id is on two rows.
+        if (d.column_name == "respondent" || d.column_name == "target") {
           d.column = t.wide_respondent_column;
           d.column_name = t.wide_respondent_name;
         } else if (d.column_name == "unit") {
@@ -87,6 +89,7 @@ Survey build_survey_tables(const SurveyTables& t, Diagnostics& diags) {
           d.column_name = t.wide_unit_name;
         } else {
           d.column = 0;
+          d.column_name.clear();
         }
       }
       diags.add(std::move(d));

@@ -54,8 +54,9 @@ SurveyTables read_survey_tables(const SurveyInput& in, Diagnostics& diags);
 // Reads and validates the survey (read_survey_tables + build_survey). Plain
 // CSV without a mapping takes read_survey's streaming path. Diagnostics
 // about a wide export name the wide file and row, and the respondent or
-// own-unit column of the wide header where the long layout's column has one
-// counterpart (other long columns are named without a number).
+// own-unit column of the wide header where the long layout's column has a
+// counterpart (a target rated twice = the respondent id on two rows); other
+// long-layout columns are left out.
 // Throws InputError if any error was found. Cost O(cells).
 Survey read_survey_input(const SurveyInput& in, Diagnostics& diags);
 
