@@ -4,6 +4,7 @@
 // tables").
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "rcmap/aggregated_ties.hpp"
 #include "reader_util.hpp"
@@ -20,7 +21,14 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
   const std::size_t source_col = static_cast<std::size_t>(detail::find_column(table.header, "source") + 1);
   const std::size_t target_col = static_cast<std::size_t>(detail::find_column(table.header, "target") + 1);
   std::size_t below_min_n = 0, blank_rc = 0;
+  long long total_n = 0;  // side and overall sums of n are int: keep them exact
   for (const auto& r : rows) {
+    if ((total_n += r.n) > std::numeric_limits<int>::max()) {
+      diags.error(table.path, r.line, static_cast<std::size_t>(detail::find_column(table.header, "n") + 1), "n",
+                  "the n of all ties add up to more than " + std::to_string(std::numeric_limits<int>::max()) +
+                      "; expected respondent counts");
+      break;
+    }
     auto s = units.unit_index(r.source), t = units.unit_index(r.target);
     if (!s) diags.error(table.path, r.line, source_col, "source", "unknown unit '" + r.source + "'; expected a unit id from " + units.units_path);
     if (!t) diags.error(table.path, r.line, target_col, "target", "unknown unit '" + r.target + "'; expected a unit id from " + units.units_path);

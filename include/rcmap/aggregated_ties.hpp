@@ -41,8 +41,8 @@ std::vector<AggregatedTieRow> read_aggregated_ties(const CsvTable& t, Diagnostic
 // respondent rows). Units, sides and overall: summarise_ties (side and
 // overall RC n-weighted, as aggregate()); respondents and response rates are
 // unknown (from_ties). Errors (file, line, column): source or target not a
-// unit id. Warnings: counts of ties suppressed by --min-n or blank in the
-// source. Throws InputError. O(T log T).
+// unit id; the n of all ties summing past INT_MAX. Warnings: counts of ties
+// suppressed by --min-n or blank in the source. Throws InputError. O(T log T).
 Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
                                const std::vector<AggregatedTieRow>& rows, const AggregateOptions& opt,
                                Diagnostics& diags);
