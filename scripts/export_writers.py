@@ -12,14 +12,16 @@ import zipfile
 FIXED_TIME = 1767225600  # 2026-01-01T00:00:00Z
 
 
-def save_xlsx(wb, path, inline_rows=1):
+def save_xlsx(wb, path, inline_rows=1, rich=None):
     """Saves openpyxl workbook `wb` to `path` with both string kinds Excel uses.
 
     openpyxl 3.0.9 (Debian 12) writes every text cell as an inline string
     (t="inlineStr"). In the first worksheet, cells of rows after `inline_rows`
     are rewritten as shared strings (a new xl/sharedStrings.xml part, ECMA-376
     §18.4); the first `inline_rows` rows stay inline, so a reader meets both.
+    `rich` maps a text to the <si> element to store it as (rich-text runs).
     """
+    rich = rich or {}
     buf = io.BytesIO()
     wb.save(buf)
     zin = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
@@ -38,10 +40,11 @@ def save_xlsx(wb, path, inline_rows=1):
     sheet_xml = re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t>(.*?)</t></is></c>',
                        to_shared, sheet_xml)
     assert "inlineStr" in sheet_xml and shared, "expected inline and shared strings"
+    assert set(rich) <= set(shared), "rich text for a string the sheet does not share"
     sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
            f'count="{len(shared)}" uniqueCount="{len(shared)}">'
-           + "".join(f"<si><t>{t}</t></si>" for t in shared) + "</sst>")
+           + "".join(rich.get(t, f"<si><t>{t}</t></si>") for t in shared) + "</sst>")
     replace = {
         "xl/worksheets/sheet1.xml": sheet_xml.encode(),
         "[Content_Types].xml": zin.read("[Content_Types].xml").decode().replace(
@@ -68,8 +71,10 @@ def write_sav(path, variables, rows):
     """Writes an SPSS .sav file with ReadStat's writer (readstat.h).
 
     variables: dicts with name, type ("string" or "double"), width (strings),
-    labels ({code: text}, optional), missing ([codes] declared user-missing,
-    optional). rows: lists parallel to `variables`; None = system-missing.
+    labels ({code: text}, optional) in the value-label set label_set (default
+    NAME_lbl; variables naming the same set share it), missing ([codes]
+    declared user-missing, optional). rows: lists parallel to `variables`;
+    None = system-missing.
     """
     rs = ctypes.CDLL("libreadstat.so.1")
     vp = ctypes.c_void_p
@@ -106,16 +111,21 @@ def write_sav(path, variables, rows):
     w = rs.readstat_writer_init()
     ok(rs.readstat_set_data_writer(w, ctypes.cast(sink, vp)))
     ok(rs.readstat_writer_set_file_timestamp(w, FIXED_TIME))
+    label_sets = {}
+    for v in variables:  # every label set first, in order of first use
+        set_name = v.get("label_set", v["name"] + "_lbl")
+        if v.get("labels") and set_name not in label_sets:
+            ls = rs.readstat_add_label_set(w, double_type, set_name.encode())
+            for code, text in v["labels"].items():
+                rs.readstat_label_double_value(ls, float(code), text.encode())
+            label_sets[set_name] = ls
     handles = []
     for v in variables:
         is_string = v["type"] == "string"
         h = rs.readstat_add_variable(w, v["name"].encode(), string_type if is_string else double_type,
                                      v.get("width", 0))
         if v.get("labels"):
-            ls = rs.readstat_add_label_set(w, double_type, (v["name"] + "_lbl").encode())
-            for code, text in v["labels"].items():
-                rs.readstat_label_double_value(ls, float(code), text.encode())
-            rs.readstat_variable_set_label_set(h, ls)
+            rs.readstat_variable_set_label_set(h, label_sets[v.get("label_set", v["name"] + "_lbl")])
         for m in v.get("missing", []):
             ok(rs.readstat_variable_add_missing_double_value(h, float(m)))
         handles.append((h, is_string))

@@ -69,6 +69,23 @@ def rotate(codes):
     return nxt
 
 
+def numeric_answers(rid, missing):
+    """Respondent `rid`'s answers as numbers, unit by unit: None where the
+    unit was not rated, missing() where a dimension was not answered,
+    problem_solving printed reversed."""
+    out = []
+    for ti in range(len(unit_ids)):
+        s = answers(rid, ti)
+        for d in range(7):
+            if s is None:
+                out.append(None)
+            elif not s[d]:
+                out.append(missing())
+            else:
+                out.append(6 - s[d] if d == PROBLEM_SOLVING else s[d])
+    return out
+
+
 # ---- wide CSV ---------------------------------------------------------------
 header = ["Respondent ID", "Afdeling"]
 header += [f"{CSV_NAMES[d]}_{tid}" for tid in unit_ids for d in range(7)]
@@ -103,17 +120,7 @@ ws.title = "Svar"
 ws.append(["Respondent", "Enhed"] + [f"Q{d + 1}.{label[tid]}" for tid in unit_ids for d in range(7)])
 missing = rotate([None, "Ved ikke", 9])
 for i, (rid, (own, _)) in enumerate(respondents.items()):
-    row = [rid, own if i % 2 else label[own]]
-    for ti in range(len(unit_ids)):
-        s = answers(rid, ti)
-        for d in range(7):
-            if s is None:
-                row.append(None)
-            elif not s[d]:
-                row.append(missing())
-            else:
-                row.append(6 - s[d] if d == PROBLEM_SOLVING else s[d])
-    ws.append(row)
+    ws.append([rid, own if i % 2 else label[own]] + numeric_answers(rid, missing))
 units_ws = wb.create_sheet("Enheder")
 units_ws.append(["unit", "label", "side", "headcount"])
 for u in units:
@@ -133,17 +140,7 @@ for k, tid in enumerate(unit_ids):
 missing = rotate([None, 9, -1, 6])
 rows = []
 for rid, (own, _) in respondents.items():
-    row = [rid, unit_ids.index(own) + 1]
-    for ti in range(len(unit_ids)):
-        s = answers(rid, ti)
-        for d in range(7):
-            if s is None:
-                row.append(None)
-            elif not s[d]:
-                row.append(missing())
-            else:
-                row.append(6 - s[d] if d == PROBLEM_SOLVING else s[d])
-    rows.append(row)
+    rows.append([rid, unit_ids.index(own) + 1] + numeric_answers(rid, missing))
 write_sav(os.path.join(HERE, "nordby-wide.sav"), variables, rows)
 
 REVERSED = "[recode.problem_solving]   ; printed from \"always solve\" (1) to \"always blame\" (5)\n" \
