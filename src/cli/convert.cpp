@@ -19,7 +19,7 @@ int cmd_convert(const Args& args) {
   if (!parse(args, desc, vm,
              "rcmap convert --to long --units FILE --responses FILE [--mapping FILE] [--sheet NAME] --out DIR",
              "rcmap convert --to long --units samples/units.csv --responses samples/wide/nordby-wide.xlsx "
-             "--mapping samples/wide/nordby-wide.ini --out understood"))
+             "--mapping samples/wide/nordby-wide-xlsx.ini --out understood"))
     return kOk;
   if (to != "long") throw UsageError("--to must be long, got '" + to + "'");
   Diagnostics diags;
