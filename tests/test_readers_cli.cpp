@@ -40,6 +40,9 @@ std::vector<Form> nordby_forms() {
                    "nordby-wide.xlsx --responses-sheet Svar --mapping " + kWide + "nordby-wide-xlsx.ini"},
       {"sav", "--units " + kUnits + " --responses " + kWide + "nordby-wide.sav --mapping " + kWide +
                   "nordby-wide-sav.ini"},
+      // Long layout in a workbook, no mapping: --sheet for both, --units-sheet overriding it.
+      {"long xlsx", "--units " + kWide + "nordby-long.xlsx --units-sheet Enheder --responses " + kWide +
+                        "nordby-long.xlsx --sheet Svar"},
   };
 }
 
@@ -64,7 +67,7 @@ Located first_answer_error(const std::string& log, const std::string& file_prefi
 
 }  // namespace
 
-TEST_CASE("the Nordby survey as wide CSV, xlsx and sav export gives byte-identical tables to the canonical files",
+TEST_CASE("the Nordby survey as wide CSV, xlsx and sav export and as long xlsx gives byte-identical tables to the canonical files",
           "[readers][cli][samples]") {
   ScratchDir t("wide-samples");
   const auto forms = nordby_forms();

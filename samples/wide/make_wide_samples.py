@@ -18,6 +18,8 @@ mapping, gives rcmap exactly the canonical samples (tests/test_wide_samples.cpp)
                     numeric answer cells, unanswered as an absent cell,
                     "Ved ikke" or 9; header cells are inline strings, data
                     text cells shared strings. Sheet "Enheder": the units.
+  nordby-long.xlsx  no mapping: the canonical layout as sheets "Svar"
+                    (responses, "NA" kept as text) and "Enheder" (units).
   nordby-wide.sav   mapping nordby-wide-sav.ini ([columns] list): SPSS,
                     own unit coded 1..16 with value labels (the unit labels),
                     unanswered as system-missing, 9, -1 or 6 (declared
@@ -121,11 +123,28 @@ ws.append(["Respondent", "Enhed"] + [f"Q{d + 1}.{label[tid]}" for tid in unit_id
 missing = rotate([None, "Ved ikke", 9])
 for i, (rid, (own, _)) in enumerate(respondents.items()):
     ws.append([rid, own if i % 2 else label[own]] + numeric_answers(rid, missing))
-units_ws = wb.create_sheet("Enheder")
-units_ws.append(["unit", "label", "side", "headcount"])
-for u in units:
-    units_ws.append([u["unit"], u["label"], u["side"], int(u["headcount"]) if u["headcount"] else None])
+
+
+def add_units_sheet(book):
+    sheet = book.create_sheet("Enheder")
+    sheet.append(["unit", "label", "side", "headcount"])
+    for u in units:
+        sheet.append([u["unit"], u["label"], u["side"], int(u["headcount"]) if u["headcount"] else None])
+
+
+add_units_sheet(wb)
 save_xlsx(wb, os.path.join(HERE, "nordby-wide.xlsx"))
+
+# ---- canonical long layout as a workbook (no mapping) -------------------------
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Svar"
+ws.append(list(canon[0].keys()))
+for r in canon:
+    ws.append([r["respondent"], r["unit"], r["target"]] +
+              [int(r[d]) if r[d] not in ("", "NA") else r[d] or None for d in DIMS])
+add_units_sheet(wb)
+save_xlsx(wb, os.path.join(HERE, "nordby-long.xlsx"))
 
 # ---- wide SAV ---------------------------------------------------------------
 variables = [{"name": "resp_id", "type": "string", "width": 8},
