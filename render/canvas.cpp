@@ -350,10 +350,13 @@ double draw_header(cairo_t* cr, const std::string& title, const std::string& sub
 
 std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o) {
   const Words& w = words(o.lang);
+  std::vector<std::string> parts;
+  if (!o.title.empty()) parts.push_back(o.title);
+  // Aggregated tie tables (analyze --ties) carry no respondent count.
+  if (!a.from_ties) parts.push_back(fill(w.respondents, std::to_string(total_respondents(s, a))));
+  if (!o.subtitle_date.empty()) parts.push_back(fill(w.data_from, o.subtitle_date));
   std::string out;
-  if (!o.title.empty()) out = o.title + "  ·  ";
-  out += fill(w.respondents, std::to_string(total_respondents(s, a)));
-  if (!o.subtitle_date.empty()) out += "  ·  " + fill(w.data_from, o.subtitle_date);
+  for (const auto& p : parts) out += (out.empty() ? "" : "  ·  ") + p;
   return out;
 }
 

@@ -335,7 +335,7 @@ void draw_map(const Survey& s, const Aggregate& a, const std::vector<Point>& lay
   const Box sb = draw_side_legend(cr, 24, ly, shown_sides, o.lang);
   const Box rb = draw_rc_scale(cr, std::max(sb.x1 + 24, 230.0), ly, 220, ao, o.lang);
   std::vector<std::string> notes;
-  notes.push_back(w.node_area);
+  if (!a.from_ties) notes.push_back(w.node_area);  // tie tables: no respondent counts, equal nodes
   notes.push_back(w.line_width);
   if (gap) {
     notes.push_back(std::string("······ ") + w.unmeasured);

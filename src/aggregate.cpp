@@ -257,6 +257,15 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       ++a.units[survey.respondent_unit[r]].respondents;
       ++a.respondents;
     }
+  for (std::size_t u = 0; u < survey.units.size(); ++u)
+    if (const auto& hc = survey.units[u].headcount; hc && *hc > 0)
+      a.units[u].response_rate = static_cast<double>(a.units[u].respondents) / *hc;
+  summarise_ties(survey, a);
+  return a;
+}
+
+void summarise_ties(const Survey& survey, Aggregate& a) {
+  a.units.resize(survey.units.size());
   std::vector<stats::Moments> given(survey.units.size()), received(survey.units.size());
   for (const Tie& t : a.ties) {
     if (t.suppressed) continue;
@@ -268,11 +277,8 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     received[t.target].add(t.rc);
   }
   for (std::size_t u = 0; u < survey.units.size(); ++u) {
-    UnitResult& ur = a.units[u];
-    const auto& hc = survey.units[u].headcount;
-    if (hc && *hc > 0) ur.response_rate = static_cast<double>(ur.respondents) / *hc;
-    if (given[u].n) ur.rc_given = given[u].mean;
-    if (received[u].n) ur.rc_received = received[u].mean;
+    if (given[u].n) a.units[u].rc_given = given[u].mean;
+    if (received[u].n) a.units[u].rc_received = received[u].mean;
   }
 
   // Sides: respondent-weighted over non-suppressed between-unit ties.
@@ -300,8 +306,6 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       if (!nsum[k]) continue;
       a.sides.push_back({survey.sides[i], survey.sides[j], nsum[k], tcount[k], wsum[k] / nsum[k]});
     }
-
-  return a;
 }
 
 }  // namespace rcmap

@@ -2,10 +2,9 @@
 // OWASP formula neutralisation).
 #include "rcmap/convert.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <ostream>
+
+#include "rcmap/output_dir.hpp"
 
 #include "reader_util.hpp"
 
@@ -89,33 +88,15 @@ CsvTable canonical_responses(const CsvTable& responses, Diagnostics& diags) {
 }
 
 void write_canonical_files(const std::string& dir, const CsvTable& units, const CsvTable& responses) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw OutputError("cannot create directory " + dir + ": " + ec.message());
-  struct Part {
-    const CsvTable* table;
-    fs::path final_path, tmp_path;
-  };
-  std::vector<Part> parts = {{&units, fs::path(dir) / "units.csv", {}},
-                             {&responses, fs::path(dir) / "responses.csv", {}}};
-  for (auto& p : parts) {
-    p.tmp_path = p.final_path;
-    p.tmp_path += ".tmp";
+  OutputDir out(dir);
+  for (const CsvTable* t : {&units, &responses}) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& r : p.table->rows) rows.push_back(r.fields);
-    std::ofstream out(p.tmp_path, std::ios::binary | std::ios::trunc);
-    if (out) write_csv(out, p.table->header, rows);
-    out.close();
-    if (!out) {
-      for (auto& q : parts) fs::remove(q.tmp_path, ec);
-      throw OutputError("cannot write " + p.tmp_path.string());
-    }
+    rows.reserve(t->rows.size());
+    for (const auto& r : t->rows) rows.push_back(r.fields);
+    out.write(t == &units ? "units.csv" : "responses.csv",
+              [&](std::ostream& os) { write_csv(os, t->header, rows); });
   }
-  for (auto& p : parts) {
-    fs::rename(p.tmp_path, p.final_path, ec);
-    if (ec) throw OutputError("cannot rename " + p.tmp_path.string() + " to " + p.final_path.string() + ": " + ec.message());
-  }
+  out.commit();
 }
 
 }  // namespace rcmap

@@ -15,10 +15,14 @@ Sites read_sites(const std::string& units_path, const std::string& responses_pat
   CsvTable units = read_csv(units_path, opt.encoding, diags);
   CsvTable responses = read_csv(responses_path, opt.encoding, diags);
   if (diags.has_errors()) throw InputError(diags);
+  return sites_from_tables(units, responses, diags);
+}
+
+Sites sites_from_tables(const CsvTable& units, const CsvTable& responses, Diagnostics& diags) {
   ColumnSplit us = split_by_column(units, "site", diags);
   ColumnSplit rs = split_by_column(responses, "site", diags);
   if (!us.had_column && !rs.had_column)
-    diags.error(responses_path, 1, 0, {}, "no 'site' column in " + units_path + " or here; expected a site label "
+    diags.error(responses.path, 1, 0, {}, "no 'site' column in " + units.path + " or here; expected a site label "
                                           "on every row for --by-site");
   if (diags.has_errors()) throw InputError(diags);
   Sites s;
@@ -32,12 +36,12 @@ Sites read_sites(const std::string& units_path, const std::string& responses_pat
         if (c >= row.fields.size()) continue;
         auto [it, fresh] = site_of.emplace(row.fields[c], k);
         if (!fresh && it->second != k)
-          diags.error(units_path, row.line, c + 1, "unit",
+          diags.error(units.path, row.line, c + 1, "unit",
                       "unit '" + row.fields[c] + "' is in sites '" + us.labels[it->second] + "' and '" + us.labels[k] +
-                          "'; expected unique unit ids, or a 'site' column in " + responses_path);
+                          "'; expected unique unit ids, or a 'site' column in " + responses.path);
       }
     const std::size_t uc = find_column(responses.header, "unit");
-    if (uc == static_cast<std::size_t>(-1)) diags.error(responses_path, 1, 0, {}, "missing required column 'unit'");
+    if (uc == static_cast<std::size_t>(-1)) diags.error(responses.path, 1, 0, {}, "missing required column 'unit'");
     if (diags.has_errors()) throw InputError(diags);
     rs = ColumnSplit{};
     rs.had_column = true;
@@ -50,7 +54,7 @@ Sites read_sites(const std::string& units_path, const std::string& responses_pat
     for (const CsvRow& row : responses.rows) {
       auto it = uc < row.fields.size() ? site_of.find(row.fields[uc]) : site_of.end();
       if (it == site_of.end()) {
-        diags.error(responses_path, row.line, uc + 1, "unit", "unknown unit; expected a unit id from " + units_path);
+        diags.error(responses.path, row.line, uc + 1, "unit", "unknown unit; expected a unit id from " + units.path);
         continue;
       }
       rs.parts[it->second].rows.push_back(row);
@@ -63,15 +67,15 @@ Sites read_sites(const std::string& units_path, const std::string& responses_pat
     if (us.had_column) {
       long u = us.find(rs.labels[k]);
       if (u < 0) {
-        diags.error(responses_path, rs.parts[k].rows.front().line, 0, "site",
-                    "site '" + rs.labels[k] + "' has no units in " + units_path + "; expected its units there");
+        diags.error(responses.path, rs.parts[k].rows.front().line, 0, "site",
+                    "site '" + rs.labels[k] + "' has no units in " + units.path + "; expected its units there");
         continue;
       }
       ut = &us.parts[static_cast<std::size_t>(u)];
     }
     Survey sv = build_survey(*ut, rs.parts[k], diags);
-    sv.units_path = units_path;
-    sv.responses_path = responses_path;
+    sv.units_path = units.path;
+    sv.responses_path = responses.path;
     s.labels.push_back(rs.labels[k]);
     s.surveys.push_back(std::move(sv));
   }

@@ -33,14 +33,17 @@ struct SavContext {
 
 int on_variable(int index, readstat_variable_t* v, const char* val_labels, void* ctx) {
   auto* c = static_cast<SavContext*>(ctx);
+  if (index < 0) return READSTAT_HANDLER_OK;
   if (c->names.size() <= std::size_t(index)) c->names.resize(index + 1), c->label_set.resize(index + 1);
-  c->names[index] = readstat_variable_get_name(v);
+  const char* name = readstat_variable_get_name(v);  // NULL in a damaged file (found by fuzz_sav)
+  c->names[index] = name ? name : "";
   c->label_set[index] = val_labels ? val_labels : "";
   return READSTAT_HANDLER_OK;
 }
 
 int on_value_label(const char* set, readstat_value_t value, const char* label, void* ctx) {
   auto* c = static_cast<SavContext*>(ctx);
+  if (!set || !label) return READSTAT_HANDLER_OK;  // damaged label record
   if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING)
     c->str_labels[set][detail::trim(readstat_string_value(value) ? readstat_string_value(value) : "")] = label;
   else if (!readstat_value_is_system_missing(value))
@@ -53,6 +56,7 @@ int on_value(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx)
   if (c->rows.size() <= std::size_t(obs)) c->rows.resize(obs + 1);
   auto& row = c->rows[obs];
   int idx = readstat_variable_get_index(v);
+  if (idx < 0) return READSTAT_HANDLER_OK;
   if (row.size() <= std::size_t(idx)) row.resize(idx + 1);
   Cell& cell = row[idx];
   if (readstat_value_is_system_missing(value) || readstat_value_is_defined_missing(value, v)) return READSTAT_HANDLER_OK;

@@ -34,10 +34,14 @@ void write_summary(std::ostream& out, const Survey& s, const Aggregate& a, const
   j.key("counts").begin_object();
   j.field("units", s.units.size());
   j.field("sides", s.sides.size());
-  j.field("respondents", a.respondents);
-  j.field("rows_read", a.rows_read);
-  j.field("rows_included", a.rows_included);
-  j.field("rows_excluded", a.rows_excluded);
+  if (a.from_ties) {  // aggregated tie table: no respondent rows
+    for (const char* k : {"respondents", "rows_read", "rows_included", "rows_excluded"}) j.key(k).null();
+  } else {
+    j.field("respondents", a.respondents);
+    j.field("rows_read", a.rows_read);
+    j.field("rows_included", a.rows_included);
+    j.field("rows_excluded", a.rows_excluded);
+  }
   j.field("ties", a.ties.size());
   j.field("ties_suppressed", a.suppressed_ties);
   j.end_object();

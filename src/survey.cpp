@@ -548,6 +548,16 @@ Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostic
   return s;
 }
 
+Survey build_units_only(const CsvTable& units, Diagnostics& diags) {
+  Survey s;
+  s.units_path = units.path;
+  if (!units.header.empty())
+    s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
+  if (diags.has_errors()) throw InputError(diags);
+  finish_survey(s);
+  return s;
+}
+
 Survey read_survey(const std::string& units_path, const std::string& responses_path,
                    const ReadOptions& opt, Diagnostics& diags) {
   Survey s;

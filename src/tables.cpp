@@ -46,7 +46,8 @@ Table units_table(const Survey& s, const Aggregate& a) {
   t.add("headcount", [&s](std::size_t i) {
     return s.units[i].headcount ? Cell::integer(*s.units[i].headcount) : Cell{};
   });
-  t.add("respondents", [=](std::size_t i) { return Cell::integer(ur(i).respondents); });
+  const bool known = !a.from_ties;  // aggregated tie tables carry no respondent counts
+  t.add("respondents", [=](std::size_t i) { return known ? Cell::integer(ur(i).respondents) : Cell{}; });
   t.add("response_rate", [=](std::size_t i) { return Cell::num(ur(i).response_rate); });
   t.add("rc_given", [=](std::size_t i) { return Cell::num(ur(i).rc_given); });
   t.add("rc_received", [=](std::size_t i) { return Cell::num(ur(i).rc_received); });

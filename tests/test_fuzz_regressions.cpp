@@ -6,6 +6,11 @@
 #define RCMAP_FUZZ_REPLAY 1
 #include "../fuzz/fuzz_csv.cpp"
 #include "../fuzz/fuzz_survey.cpp"
+#include "../fuzz/fuzz_xlsx.cpp"
+#include "../fuzz/fuzz_sav.cpp"
+#include "../fuzz/fuzz_mapping.cpp"
+#include "../fuzz/fuzz_wide.cpp"
+#include "../fuzz/fuzz_ties.cpp"
 
 #include <catch2/catch.hpp>
 #include <algorithm>
@@ -21,7 +26,10 @@ struct Target {
   const char* name;
   int (*run)(const std::uint8_t*, std::size_t);
 };
-const Target kTargets[] = {{"csv", rcmap::fuzz::csv}, {"survey", rcmap::fuzz::survey}};
+const Target kTargets[] = {{"csv", rcmap::fuzz::csv},         {"survey", rcmap::fuzz::survey},
+                           {"xlsx", rcmap::fuzz::xlsx},       {"sav", rcmap::fuzz::sav},
+                           {"mapping", rcmap::fuzz::mapping}, {"wide", rcmap::fuzz::wide},
+                           {"ties", rcmap::fuzz::ties}};
 
 int replay(const Target& t, const fs::path& file) {
   std::string bytes = rcmap::test::slurp(file.string());
@@ -66,4 +74,16 @@ TEST_CASE("the survey fuzz target aggregates a valid units/%%/responses input", 
 
 TEST_CASE("a broken fuzz invariant fails the replay instead of passing silently", "[fuzz]") {
   CHECK_THROWS_AS(RCMAP_FUZZ_ASSERT(1 + 1 == 3), std::logic_error);
+}
+
+TEST_CASE("the reader fuzz targets accept every workbook, SPSS file and mapping of the tests and samples", "[fuzz]") {
+  int n = 0;
+  for (const char* d : {"samples", "samples/wide", "tests/data/readers"})
+    for (const auto& f : files_in(rcmap::test::source_path(d))) {
+      const auto ext = f.extension();
+      if (ext == ".xlsx") n += replay(kTargets[2], f);
+      else if (ext == ".sav") n += replay(kTargets[3], f);
+      else if (ext == ".ini") n += replay(kTargets[4], f);
+    }
+  CHECK(n >= 14);
 }

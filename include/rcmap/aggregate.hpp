@@ -73,6 +73,9 @@ struct Aggregate {
   double overall_rc = kNaN;     // respondent-weighted over non-suppressed ties
   int overall_n = 0;
   Alpha alpha;
+  // Built from an aggregated tie table (analyze --ties): no respondent-level
+  // figures (respondents, rows, alpha, sd, CIs); tables leave them blank.
+  bool from_ties = false;
 
   // Index into `ties` of A->B, or -1. O(log T).
   long find(std::uint32_t source, std::uint32_t target) const {
@@ -87,5 +90,12 @@ struct Aggregate {
 
 // Aggregates the survey. Complexity O(R log R) in the number of rows.
 Aggregate aggregate(const Survey& survey, const AggregateOptions& opt);
+
+// The part of aggregate() that needs only the ties (sorted, suppression
+// applied): each unit's rc_given / rc_received (unweighted means of its
+// non-suppressed between-unit ties) and rc_within, the side pairs and the
+// overall RC (n-weighted over non-suppressed between-unit ties). Suppressed
+// ties are used nowhere. Also used for aggregated tie tables. O(T + S^2).
+void summarise_ties(const Survey& survey, Aggregate& a);
 
 }  // namespace rcmap

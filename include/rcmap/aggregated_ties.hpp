@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "rcmap/aggregate.hpp"
 #include "rcmap/csv.hpp"
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/survey.hpp"
@@ -31,5 +32,19 @@ struct AggregatedTieRow {
 // target; n not an integer >= 0; a score not a number in [1, 5]; the same
 // source -> target twice. Rows with errors are left out.
 std::vector<AggregatedTieRow> read_aggregated_ties(const CsvTable& t, Diagnostics& diags);
+
+// The Aggregate of tie rows read from `table` (analyze --ties), on `units`
+// (build_units_only). A tie is suppressed when its n is below opt.min_n or
+// its rc is blank: then every score is NaN, as in aggregate(). Shown ties
+// keep rc, the dimension means given (dim_n = n for those) and the
+// communication / relationship indices given; sd and CIs are NaN (no
+// respondent rows). Units, sides and overall: summarise_ties (side and
+// overall RC n-weighted, as aggregate()); respondents and response rates are
+// unknown (from_ties). Errors (file, line, column): source or target not a
+// unit id; the n of all ties summing past INT_MAX. Warnings: counts of ties
+// suppressed by --min-n or blank in the source. Throws InputError. O(T log T).
+Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
+                               const std::vector<AggregatedTieRow>& rows, const AggregateOptions& opt,
+                               Diagnostics& diags);
 
 }  // namespace rcmap

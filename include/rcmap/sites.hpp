@@ -30,6 +30,8 @@ struct Sites {
 };
 Sites read_sites(const std::string& units_path, const std::string& responses_path, const ReadOptions& opt,
                  Diagnostics& diags);
+// Same from tables already read (CSV, .xlsx, .sav: survey_input.hpp).
+Sites sites_from_tables(const CsvTable& units, const CsvTable& responses, Diagnostics& diags);
 
 struct SiteResult {
   std::string site;

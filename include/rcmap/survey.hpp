@@ -74,6 +74,10 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
 // Same from already-parsed tables (used by other readers, tests, fuzzers).
 Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostics& diags);
 
+// The units alone, validated as in build_survey, with no respondents: for
+// aggregated tie tables (analyze --ties). Throws InputError.
+Survey build_units_only(const CsvTable& units, Diagnostics& diags);
+
 // Warnings on a valid survey: units without respondents, more respondents
 // than headcount, rows with fewer than `min_answers` answered dimensions
 // (which aggregation excludes).

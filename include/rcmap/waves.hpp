@@ -53,6 +53,9 @@ struct Waves {
 };
 Waves read_waves(const std::string& units_path, const std::string& responses_path,
                  const std::vector<std::string>& select, const ReadOptions& opt, Diagnostics& diags);
+// Same from tables already read (CSV, .xlsx, .sav: survey_input.hpp).
+Waves waves_from_tables(const CsvTable& units, const CsvTable& responses, const std::vector<std::string>& select,
+                        Diagnostics& diags);
 
 // ---- unit map ---------------------------------------------------------------
 

@@ -18,6 +18,7 @@ int cmd_analyze(const Args& args) {
   MetricsOptions mopt;
   FigureArgs fig;
   BySiteArgs site;  // by_site.cpp
+  sa.responses_required = false;  // or --ties
   sa.add_to(desc, true);
   site.add_to(desc);
   fig.add_to(desc);
@@ -34,8 +35,22 @@ int cmd_analyze(const Args& args) {
     ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)");
   po::variables_map vm;
   Project project;
-  if (!parse(args, desc, vm, "rcmap analyze --units FILE --responses FILE --out DIR [options]",
+  // --ties is both the map's tie filter (emphasis, all, cross-side, weak) and,
+  // with any other value, the aggregated tie table to analyse instead of
+  // --responses; the table is taken out here so both can be given.
+  auto tie_filter = [](const std::string& v) {
+    return v == "emphasis" || v == "all" || v == "cross-side" || v == "weak";
+  };
+  Args rest;
+  for (std::size_t i = 0; i < args.argv.size(); ++i) {
+    const std::string& w = args.argv[i];
+    if (w == "--ties" && i + 1 < args.argv.size() && !tie_filter(args.argv[i + 1])) sa.ties = args.argv[++i];
+    else if (w.rfind("--ties=", 0) == 0 && !tie_filter(w.substr(7))) sa.ties = w.substr(7);
+    else rest.argv.push_back(w);
+  }
+  if (!parse(rest, desc, vm, "rcmap analyze --units FILE (--responses FILE | --ties FILE) --out DIR [options]",
              "rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results --min-n 5\n"
+             "  rcmap analyze --units samples/units.csv --ties earlier/ties.csv --out results-from-ties\n"
              "  rcmap analyze --config results/project.ini --out results-again",
              &project))
     return kOk;
@@ -49,12 +64,32 @@ int cmd_analyze(const Args& args) {
   mopt.gap_side_a = gap_sides.substr(0, comma);
   mopt.gap_side_b = gap_sides.substr(comma + 1);
   check_options(mopt);
+  if (!tie_filter(fig.ties)) {  // from a --config file
+    sa.ties = fig.ties;
+    fig.ties = "emphasis";
+  }
   fig.check();
+  const bool from_ties = !sa.ties.empty();
+  if (from_ties == !sa.responses.empty())
+    throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");
+  if (from_ties && (site.by_site || !sa.mapping.empty()))
+    throw UsageError("--ties cannot be combined with --by-site or --mapping (they need respondent answers)");
   if (site.by_site) return run_by_site(sa, site, out, dialect_name);
 
   Diagnostics diags;
-  Survey survey = load_survey(sa, diags);
-  Aggregate agg = aggregate(survey, sa.agg);
+  Survey survey;
+  Aggregate agg;
+  if (from_ties) {
+    LoadedTies t = load_aggregated_ties(sa, diags);
+    survey = std::move(t.survey);
+    agg = std::move(t.aggregate);
+    if (!sa.quiet)
+      for (const auto& part : skipped_for_ties())
+        std::cerr << "rcmap analyze: note: --ties: skipped " << part << '\n';
+  } else {
+    survey = load_survey(sa, diags);
+    agg = aggregate(survey, sa.agg);
+  }
   // Unit-level RC surveys have tens of units; some network metrics need
   // memory quadratic in the units, so very large unit sets get tables only.
   constexpr std::size_t kMaxMetricUnits = 2000;
@@ -74,6 +109,9 @@ int cmd_analyze(const Args& args) {
   RunInfo run;
   run.command = "analyze";
   run.options = options_of(vm);
+  if (from_ties)  // project.ini reruns the tie table (its figure filter is left at the default)
+    for (auto& [k, v] : run.options)
+      if (k == "ties") v = sa.ties;
   Diagnostics checks;
   sa.record(run, project, checks);
   print_diagnostics(checks, sa.quiet);
@@ -84,6 +122,15 @@ int cmd_analyze(const Args& args) {
   append_unit_metrics(units, metrics);
   Table gaps = gaps_table(survey, metrics);
   run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
+  if (from_ties)
+    run.sections.emplace_back("aggregated_ties", [&](JsonWriter& j) {
+      j.begin_object();
+      j.field("note", "input is an aggregated tie table (--ties): figures needing respondent answers are skipped");
+      j.key("skipped").begin_array();
+      for (const auto& part : skipped_for_ties()) j.value(part);
+      j.end_array();
+      j.end_object();
+    });
   auto table = [&](const char* name, const Table& t) {
     dir.write(name, [&](std::ostream& os) { write_table(os, t, dialect); });
   };
@@ -99,6 +146,9 @@ int cmd_analyze(const Args& args) {
   book.survey = &survey;
   book.aggregate = &agg;
   book.method = method_rows(agg);
+  if (from_ties)
+    book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
+                                      "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
   write_workbook(dir.temp_path("workbook.xlsx"), book);
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
   dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });

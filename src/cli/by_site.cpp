@@ -22,7 +22,8 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const std::string& 
   Diagnostics diags;
   Sites sites;
   try {
-    sites = read_sites(sa.units, sa.responses, sa.read_options(), diags);
+    SurveyTables tables = read_survey_tables(sa.input(), diags);
+    sites = sites_from_tables(tables.units, tables.responses, diags);
     for (const auto& s : sites.surveys) survey_warnings(s, sa.agg.min_answers, diags);
     print_diagnostics(diags, sa.quiet);
   } catch (const InputError&) {

@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -66,20 +67,57 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
 
 void SurveyArgs::add_to(po::options_description& desc, bool with_thresholds) {
   desc.add_options()
-    ("units", po::value(&units)->required(), "units file (unit,label,side,headcount)")
-    ("responses", po::value(&responses)->required(),
-     "responses file (respondent,unit,target + 7 dimensions)")
+    ("units", po::value(&units)->required(), "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")
+    ("responses", responses_required ? po::value(&responses)->required() : po::value(&responses),
+     "responses file (respondent,unit,target + 7 dimensions; CSV, .xlsx or .sav)")
     ("encoding", po::value(&encoding)->default_value("auto"),
      "input encoding: auto (UTF-8, else Windows-1252 with a warning), utf-8, windows-1252")
     ("min-answers", po::value(&agg.min_answers)->default_value(4),
      "dimensions (of 7) a row must answer to be included")
     ("quiet,q", po::bool_switch(&quiet), "print errors only, no warnings or notes");
+  add_input_options(desc);
   if (with_thresholds)
     desc.add_options()
       ("min-n", po::value(&agg.min_n)->default_value(5),
        "anonymity threshold: figures from fewer respondents are suppressed (at least 3)")
       ("weak-below", po::value(&agg.weak_below)->default_value(3.5), "RC below this is weak")
       ("strong-from", po::value(&agg.strong_from)->default_value(4.0), "RC from this is strong");
+}
+
+void SurveyArgs::add_input_options(po::options_description& desc) {
+  desc.add_options()
+    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first sheet)")
+    ("units-sheet", po::value(&units_sheet), "worksheet of the --units workbook (overrides --sheet)")
+    ("responses-sheet", po::value(&responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")
+    ("mapping", po::value(&mapping),
+     "mapping file (INI): --responses is a wide survey export (CSV, .xlsx or .sav) to reshape; "
+     "see samples/wide/");
+}
+
+SurveyInput SurveyArgs::input() const { return input(units, responses); }
+
+SurveyInput SurveyArgs::input(const std::string& units_path, const std::string& responses_path) const {
+  SurveyInput in;
+  in.units = units_path;
+  in.responses = responses_path;
+  in.mapping = mapping;
+  in.encoding = read_options().encoding;
+  // A file that does not exist is reported by its reader (exit 2), not here.
+  auto other = [](const std::string& p) {
+    std::error_code ec;
+    return std::filesystem::exists(p, ec) && detect_format(p) != InputFormat::xlsx;
+  };
+  const bool units_xlsx = detect_format(units_path) == InputFormat::xlsx;
+  const bool responses_xlsx = detect_format(responses_path) == InputFormat::xlsx;
+  if (!units_sheet.empty() && other(units_path))
+    throw UsageError("--units-sheet is for .xlsx workbooks; " + units_path + " is not one");
+  if (!responses_sheet.empty() && other(responses_path))
+    throw UsageError("--responses-sheet is for .xlsx workbooks; " + responses_path + " is not one");
+  if (!sheet.empty() && other(units_path) && other(responses_path))
+    throw UsageError("--sheet is for .xlsx workbooks; neither " + units_path + " nor " + responses_path + " is one");
+  if (units_xlsx) in.units_sheet = units_sheet.empty() ? sheet : units_sheet;
+  if (responses_xlsx) in.responses_sheet = responses_sheet.empty() ? sheet : responses_sheet;
+  return in;
 }
 
 ReadOptions SurveyArgs::read_options() const {
@@ -92,7 +130,11 @@ ReadOptions SurveyArgs::read_options() const {
 }
 
 void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags) const {
-  for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"units", units}, {"responses", responses}}) {
+  std::vector<std::pair<const char*, std::string>> files = {{"units", units}};
+  for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"responses", responses},
+                                   {"mapping", mapping}, {"ties", ties}})
+    if (!path.empty()) files.emplace_back(role, path);
+  for (const auto& [role, path] : files) {
     auto started = digests.find(path);
     run.inputs.push_back({role, path, started != digests.end() ? started->second.get() : sha256_file(path)});
     auto it = project.checksums.find(path);
@@ -140,9 +182,9 @@ void print_diagnostics(const Diagnostics& diags, bool quiet) {
 
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
   for (const std::string* path : {&a.units, &a.responses})
-    if (!a.digests.count(*path)) a.digests.emplace(*path, sha256_file_async(*path));
+    if (!path->empty() && !a.digests.count(*path)) a.digests.emplace(*path, sha256_file_async(*path));
   try {
-    Survey s = read_survey(a.units, a.responses, a.read_options(), diags);
+    Survey s = read_survey_input(a.input(), diags);
     survey_warnings(s, a.agg.min_answers, diags);
     print_diagnostics(diags, a.quiet);
     return s;

@@ -11,6 +11,7 @@
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/summary.hpp"
 #include "rcmap/survey.hpp"
+#include "rcmap/survey_input.hpp"
 
 namespace rcmap::cli {
 
@@ -43,10 +44,19 @@ std::string project_ini(const RunInfo& run);
 // Options shared by every command that reads a survey.
 struct SurveyArgs {
   std::string units, responses, encoding = "auto";
+  std::string ties;                 // analyze --ties: aggregated tie table instead of --responses
+  bool responses_required = true;   // false: analyze, which accepts --ties instead
+  std::string sheet, units_sheet, responses_sheet, mapping;  // add_input_options
   AggregateOptions agg;
   bool quiet = false;
   void add_to(po::options_description& desc, bool with_thresholds);
+  // --sheet, --units-sheet, --responses-sheet, --mapping (part of add_to).
+  void add_input_options(po::options_description& desc);
   ReadOptions read_options() const;
+  // The files and how to read them; throws UsageError for a sheet option
+  // given for a file that is not an .xlsx workbook.
+  SurveyInput input() const;
+  SurveyInput input(const std::string& units_path, const std::string& responses_path) const;
   // Input checksums for summary.json; warns if they differ from `project`'s.
   void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
   // Checksums started by load_survey while the files are parsed (path -> digest).
@@ -55,12 +65,22 @@ struct SurveyArgs {
 
 // Reads and validates the survey, printing diagnostics to stderr.
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
+
+// analyze --ties (analyze_ties.cpp): the units and the Aggregate of an
+// aggregated tie table; the parts skipped for lack of respondent data.
+struct LoadedTies {
+  Survey survey;
+  Aggregate aggregate;
+};
+LoadedTies load_aggregated_ties(const SurveyArgs& a, Diagnostics& diags);
+const std::vector<std::string>& skipped_for_ties();
 void print_diagnostics(const Diagnostics& diags, bool quiet);
 
 int cmd_validate(const Args& args);
 int cmd_analyze(const Args& args);
 int cmd_sample(const Args& args);
 int cmd_compare(const Args& args);
+int cmd_convert(const Args& args);
 
 // analyze --by-site (by_site.cpp): the full analysis per site in DIR/<site>/,
 // sites.csv and summary.json with the ANOVA/ICC section.

@@ -40,6 +40,7 @@ int cmd_compare(const Args& args) {
   po::options_description desc("rcmap compare options");
   std::string before, after, units, responses, waves, unit_map, out, encoding = "auto", dialect_name;
   CompareOptions opt;
+  SurveyArgs sa;  // reader options: --sheet, --mapping, ...
   bool quiet = false;
   desc.add_options()
     ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
@@ -56,6 +57,7 @@ int cmd_compare(const Args& args) {
     ("encoding", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"), "standard or excel-da")
     ("quiet,q", po::bool_switch(&quiet), "print errors only");
+  sa.add_input_options(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm,
              "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2]) --out DIR [options]",
@@ -70,9 +72,10 @@ int cmd_compare(const Args& args) {
   check_options(opt.agg);
   if (opt.bootstrap < 100) throw UsageError("--bootstrap must be at least 100 resamples");
   CsvDialect dialect = parse_csv_dialect(dialect_name);
-  SurveyArgs sa;
   sa.encoding = encoding;
   ReadOptions ropt = sa.read_options();
+  if (!by_dirs && !sa.mapping.empty())
+    throw UsageError("--mapping works with --before/--after (a wide export per wave), not with a 'wave' column");
 
   Diagnostics diags;
   std::vector<Survey> surveys;
@@ -83,13 +86,15 @@ int cmd_compare(const Args& args) {
     if (by_dirs) {
       auto [bu, br] = wave_files(before, "before");
       auto [au, ar] = wave_files(after, "after");
-      surveys.push_back(read_survey(bu, br, ropt, diags));
-      surveys.push_back(read_survey(au, ar, ropt, diags));
+      surveys.push_back(read_survey_input(sa.input(bu, br), diags));
+      surveys.push_back(read_survey_input(sa.input(au, ar), diags));
       labels = {"before", "after"};
       inputs = {{"before_units", bu}, {"before_responses", br}, {"after_units", au}, {"after_responses", ar}};
+      if (!sa.mapping.empty()) inputs.emplace_back("mapping", sa.mapping);
     } else {
       auto sel = split_list(waves);
-      Waves w = read_waves(units, responses, sel, ropt, diags);
+      SurveyTables tables = read_survey_tables(sa.input(units, responses), diags);
+      Waves w = waves_from_tables(tables.units, tables.responses, sel, diags);
       if (w.labels.size() != 2) {
         std::string found;
         for (const auto& l : w.labels) found += (found.empty() ? "'" : ", '") + l + "'";

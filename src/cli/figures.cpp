@@ -16,7 +16,9 @@ void FigureArgs::add_to(po::options_description& desc) {
     ("no-render", po::bool_switch(&no_render), "write no figures")
     ("lang", po::value(&lang)->default_value("en"), "language of figures: en, da (dansk), nb (norsk bokmål)")
     ("ties", po::value(&ties)->default_value("emphasis"),
-     "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak")
+     "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak; "
+     "analyze: any other value is an aggregated tie table FILE (source,target,n,rc) to analyse "
+     "instead of --responses")
     ("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)")
     ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
     ("title", po::value(&title)->default_value(""), "survey name shown on the figures")

@@ -18,6 +18,7 @@ const Subcommand kCommands[] = {
     {"analyze", "compute RC tables (and metrics, figures) from a survey", rcmap::cli::cmd_analyze},
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
     {"compare", "change between two survey waves: per tie, side pair, tested", rcmap::cli::cmd_compare},
+    {"convert", "write what rcmap read from any input as canonical units.csv, responses.csv", rcmap::cli::cmd_convert},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
 };
 

@@ -9,6 +9,7 @@ automatically. Control: with --min-n 4 the same figures DO appear, so this
 test can fail. Every other tie has n >= 5, so the two runs differ only in
 the planted tie. Expected figures are computed here, independently of rcmap.
 usage: anonymity_audit.py RCMAP WORK_DIR SOURCE_DIR"""
+import csv
 import os
 import shutil
 import random
@@ -138,4 +139,46 @@ check("".join(l + "\n" for l in main["ties.csv"].splitlines() if not l.startswit
 sect = lambda t, k: t[t.index(f'"{k}"'):].split("}")[0]
 for k in ("overall", "reliability"):
     check(sect(main["summary.json"], k) == sect(base["summary.json"], k), f"summary.json {k} equals the baseline")
+
+# analyze --ties (README "Aggregated tie tables"): the control run's ties.csv,
+# where X->Y is shown with n = 4, read back as a tie table. With --min-n 5 no
+# file may hold its figures or an aggregate computed (as README defines them)
+# from the given, rounded values with it; control: --min-n 4 shows them all.
+ties_in = os.path.join(work, "control", "ties.csv")
+with open(ties_in, newline="", encoding="utf-8") as f:
+    given = {(t["source"], t["target"]): (int(t["n"]), float(t["rc"])) for t in csv.DictReader(f) if t["rc"]}
+given_between = [k for k in given if k[0] != k[1]]
+
+
+def running_mean(values):
+    """Mean as rcmap's stats::Moments takes it (Welford), so a value on a
+    rounding boundary rounds the same way (2.5714285 here)."""
+    m = 0.0
+    for i, x in enumerate(values):
+        m += (x - m) / (i + 1)
+    return fmt(m)
+
+
+def n_weighted(keys):
+    return fmt(sum(given[k][1] * given[k][0] for k in keys) / sum(given[k][0] for k in keys))
+
+
+tie_planted = {
+    **{f"X->Y {k}": secret[k] for k in ("rc", "communication", "relationship")},
+    "X rc_given with X->Y": running_mean([given[("X", "Y")][1], given[("X", "Y2")][1]]),
+    "Y rc_received with X->Y": running_mean([given[("X", "Y")][1], given[("X2", "Y")][1]]),
+    "authority->provider with X->Y": n_weighted(
+        [k for k in given_between if units[k[0]] == "authority" and units[k[1]] == "provider"]),
+    "overall RC with X->Y": n_weighted(given_between),
+}
+for min_n, shown in (("4", True), ("5", False)):
+    out = os.path.join(work, "ties_min_n_" + min_n)
+    r = run([rcmap, "analyze", "--units", os.path.join(work, "units.csv"), "--ties", ties_in,
+             "--min-n", min_n, "--out", out], work)
+    check(r.code == 0, f"analyze --ties --min-n {min_n}: exit 0 ({r.code}) {r.stderr[:300]}")
+    files = walk(out)
+    check(len(files) >= 4, f"--ties --min-n {min_n}: {len(files)} files walked")
+    for what, v in tie_planted.items():
+        check((found(files, v) != []) == shown,
+              f"--ties --min-n {min_n}: {what} = {v} {'appears' if shown else 'absent'} ({found(files, v)})")
 finish()

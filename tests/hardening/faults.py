@@ -110,6 +110,27 @@ check(all(snap.get(n) == OLD[n] for n in ["ties.csv", "units.csv", "summary.json
       "final name blocked: files already moved are rolled back to the earlier results")
 check(temps(d) == [], "final name blocked: no temporary or backup file left")
 
+# rcmap convert --to long writes units.csv and responses.csv the same way:
+# with responses.csv blocked by a folder, units.csv is rolled back.
+CONVERT_FINAL = ["units.csv", "responses.csv"]
+r = run([rcmap, "convert", "--to", "long", *SMALL, "--out", path("conv")], work)
+check(r.code == 0 and sorted(os.listdir(path("conv"))) == sorted(CONVERT_FINAL), "convert: every final file")
+conv_old = snapshot(path("conv"))
+shutil.rmtree(path("conv_blocked"), ignore_errors=True)
+shutil.copytree(path("conv"), path("conv_blocked"))
+os.remove(path("conv_blocked", "responses.csv"))
+os.mkdir(path("conv_blocked", "responses.csv"))
+with open(path("conv_blocked", "units.csv"), "w") as f:
+    f.write("earlier units\n")
+r = run([rcmap, "convert", "--to", "long", *SMALL, "--out", path("conv_blocked")], work)
+check(r.code == 3, f"convert, final name blocked by a folder: exit 3 ({r.code})")
+check(open(path("conv_blocked", "units.csv")).read() == "earlier units\n",
+      "convert, final name blocked: units.csv rolled back to the earlier file")
+check(temps(path("conv_blocked")) == [], "convert, final name blocked: no temporary file left")
+r = run([rcmap, "convert", "--to", "long", *SMALL, "--out", path("file", "conv")], work)
+check(r.code == 3, "convert --out under a regular file: exit 3")
+check(conv_old == snapshot(path("conv")), "convert: earlier output untouched by the failed runs")
+
 # --- disk full: file size limit -------------------------------------------------
 def fsize_limit(limit):
     def f():

@@ -8,6 +8,7 @@ test cannot pass by writing nothing.
 usage: formula_injection.py RCMAP WORK_DIR"""
 import csv
 import os
+import re
 import sys
 
 from hlib import RESP_HEADER, check, finish, fresh_dir, run
@@ -65,4 +66,25 @@ for dialect, sep in (("standard", ","), ("excel-da", ";")):
             check("'" + t in cells_seen, f"{dialect}: {t!r} written as {chr(39) + t!r}")
         else:
             check(t in cells_seen, f"{dialect}: {t!r} written unchanged")
+
+# rcmap convert --to long writes the input back (README "Converting"): the
+# same rule, except that a plain number such as -2 stays a number.
+out = os.path.join(work, "convert")
+r = run([rcmap, "convert", "--to", "long", "--units", os.path.join(work, "units.csv"), "--responses",
+         os.path.join(work, "responses.csv"), "--out", out, "-q"], work)
+check(r.code == 0, f"convert: exit 0 ({r.code}) {r.stderr[:300]}")
+cells_seen, live = set(), []
+for name in ("units.csv", "responses.csv"):
+    with open(os.path.join(out, name), newline="", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            cells_seen.update(row)
+            live += [(name, c) for c in row if c.startswith(DANGER) and not re.fullmatch(r"[+-]?\d+(\.\d+)?", c)]
+check(live == [], f"convert: no cell begins with = + - @ TAB CR (found {live[:5]})")
+for t in sorted(texts | {"=r0_0"}):
+    if re.fullmatch(r"[+-]?\d+(\.\d+)?", t):
+        check(t in cells_seen, f"convert: plain number {t!r} written as a number")
+    elif t.startswith(DANGER):
+        check("'" + t in cells_seen, f"convert: {t!r} written as {chr(39) + t!r}")
+    else:
+        check(t in cells_seen, f"convert: {t!r} written unchanged")
 finish()

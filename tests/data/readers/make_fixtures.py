@@ -25,14 +25,15 @@ same answers are then exported the way survey tools do:
              is declared user-missing on every rating variable.
 """
 import csv
-import ctypes
-import io
 import os
 import random
-import re
+import sys
 import zipfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from export_writers import save_xlsx, write_sav  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DIMS = ["frequent", "timely", "accurate", "problem_solving",
@@ -146,153 +147,43 @@ units_ws = wb.create_sheet("Enheder")
 units_ws.append(["unit", "label", "side", "headcount"])
 for u in UNITS:
     units_ws.append([u[0], u[1], u[2], int(u[3]) if u[3] else None])
-buf = io.BytesIO()
-wb.save(buf)
 
-# openpyxl 3.0.9 (Debian 12) writes every text cell as an inline string.
-# Rewrite sheet "Svar": data-row text cells become shared strings (a new
-# xl/sharedStrings.xml part), the header row stays inline; "Myndighed Nord"
-# is stored as rich-text runs plus a phonetic run that must be skipped.
-# Fixed timestamps make the archive deterministic.
-from xml.sax.saxutils import escape
-zin = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-sheet_xml = zin.read("xl/worksheets/sheet1.xml").decode()
-shared, shared_index = [], {}
-
-
-def to_shared(m):
-    ref, attrs, text = m.group(1), m.group(2), m.group(3)
-    if re.fullmatch(r"[A-Z]+1", ref):
-        return m.group(0)  # header row: keep inline
-    if text not in shared_index:
-        shared_index[text] = len(shared)
-        shared.append(text)
-    return f'<c r="{ref}"{attrs} t="s"><v>{shared_index[text]}</v></c>'
-
-
-sheet_xml = re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t>(.*?)</t></is></c>',
-                   to_shared, sheet_xml)
-assert sheet_xml.count("inlineStr") == len(xheader), "header must stay inline"
-assert shared, "no shared strings"
-sis = []
-for text in shared:
-    if text == "Myndighed Nord":
-        sis.append('<si><r><t xml:space="preserve">Myndighed </t></r><r><rPr><b/></rPr>'
-                   '<t>Nord</t></r><rPh sb="0" eb="9"><t>ミンディヒェズ</t></rPh></si>')
-    else:
-        sis.append(f"<si><t>{text}</t></si>")
-sst_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-           f'count="{len(shared)}" uniqueCount="{len(shared)}">' + "".join(sis) + "</sst>")
-content_types = zin.read("[Content_Types].xml").decode().replace(
-    "</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-rels = zin.read("xl/_rels/workbook.xml.rels").decode().replace(
-    "</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
-    'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-with zipfile.ZipFile(os.path.join(HERE, "wide.xlsx"), "w", zipfile.ZIP_DEFLATED) as zout:
-    parts = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
-    parts.append(("xl/sharedStrings.xml", sst_xml.encode()))
-    for filename, data in parts:
-        if filename == "xl/worksheets/sheet1.xml":
-            data = sheet_xml.encode()
-        elif filename == "[Content_Types].xml":
-            data = content_types.encode()
-        elif filename == "xl/_rels/workbook.xml.rels":
-            data = rels.encode()
-        elif filename == "docProps/core.xml":
-            data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-01-01T00:00:00Z", data)
-        zi = zipfile.ZipInfo(filename, date_time=(2026, 1, 1, 0, 0, 0))
-        zi.compress_type = zipfile.ZIP_DEFLATED
-        zout.writestr(zi, data)
+# Header inline strings, data text cells shared strings (scripts/export_writers.py);
+# "Myndighed Nord" stored as rich-text runs plus a phonetic run that must be skipped.
+save_xlsx(wb, os.path.join(HERE, "wide.xlsx"), rich={
+    "Myndighed Nord": '<si><r><t xml:space="preserve">Myndighed </t></r><r><rPr><b/></rPr>'
+                      '<t>Nord</t></r><rPh sb="0" eb="9"><t>ミンディヒェズ</t></rPh></si>'})
 with open(os.path.join(HERE, "wide_xlsx_lines.txt"), "w") as f:
     f.write(" ".join(map(str, xlsx_lines)) + "\n")
 
-# ---- wide SAV via ReadStat's writer (ctypes) --------------------------------
-rs = ctypes.CDLL("libreadstat.so.1")
-vp = ctypes.c_void_p
-for name, res, args in [
-        ("readstat_writer_init", vp, []),
-        ("readstat_set_data_writer", ctypes.c_int, [vp, vp]),
-        ("readstat_add_label_set", vp, [vp, ctypes.c_int, ctypes.c_char_p]),
-        ("readstat_label_double_value", None, [vp, ctypes.c_double, ctypes.c_char_p]),
-        ("readstat_add_variable", vp, [vp, ctypes.c_char_p, ctypes.c_int, ctypes.c_size_t]),
-        ("readstat_variable_set_label_set", None, [vp, vp]),
-        ("readstat_variable_add_missing_double_value", ctypes.c_int, [vp, ctypes.c_double]),
-        ("readstat_writer_set_file_timestamp", ctypes.c_int, [vp, ctypes.c_long]),
-        ("readstat_begin_writing_sav", ctypes.c_int, [vp, vp, ctypes.c_long]),
-        ("readstat_begin_row", ctypes.c_int, [vp]),
-        ("readstat_insert_double_value", ctypes.c_int, [vp, vp, ctypes.c_double]),
-        ("readstat_insert_string_value", ctypes.c_int, [vp, vp, ctypes.c_char_p]),
-        ("readstat_insert_missing_value", ctypes.c_int, [vp, vp]),
-        ("readstat_end_row", ctypes.c_int, [vp]),
-        ("readstat_end_writing", ctypes.c_int, [vp]),
-        ("readstat_writer_free", None, [vp])]:
-    fn = getattr(rs, name)
-    fn.restype, fn.argtypes = res, args
-READSTAT_TYPE_STRING, READSTAT_TYPE_DOUBLE = 0, 5
-out = bytearray()
-WRITER = ctypes.CFUNCTYPE(ctypes.c_ssize_t, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p)
-
-
-@WRITER
-def sink(data, n, ctx):
-    out.extend(ctypes.string_at(data, n))
-    return n
-
-
-def ok(rc):
-    assert rc == 0, f"readstat error {rc}"
-
-
-w = rs.readstat_writer_init()
-ok(rs.readstat_set_data_writer(w, ctypes.cast(sink, vp)))
-ok(rs.readstat_writer_set_file_timestamp(w, 1767225600))
-unit_labels = rs.readstat_add_label_set(w, READSTAT_TYPE_DOUBLE, b"enhed_lbl")
-for code, (_, label, _, _) in enumerate(UNITS, start=1):
-    rs.readstat_label_double_value(unit_labels, float(code), label.encode())
-freq_labels = rs.readstat_add_label_set(w, READSTAT_TYPE_DOUBLE, b"freq_lbl")
-for code, text in enumerate(FREQ_TEXT, start=1):
-    rs.readstat_label_double_value(freq_labels, float(code), text.encode())
-v_resp = rs.readstat_add_variable(w, b"resp_id", READSTAT_TYPE_STRING, 8)
-v_unit = rs.readstat_add_variable(w, b"enhed", READSTAT_TYPE_DOUBLE, 0)
-rs.readstat_variable_set_label_set(v_unit, unit_labels)
-rating_vars = []
+# ---- wide SAV via ReadStat's writer (scripts/export_writers.py) -------------
+variables = [{"name": "resp_id", "type": "string", "width": 8},
+             {"name": "enhed", "type": "double", "label_set": "enhed_lbl",
+              "labels": {code: u[1] for code, u in enumerate(UNITS, start=1)}}]
 sav_columns = []  # (dimension, unit, variable)
 for ti, (tid, _, _, _) in enumerate(UNITS):
     for di in range(7):
         name = f"v{ti * 7 + di + 1:02d}"
-        v = rs.readstat_add_variable(w, name.encode(), READSTAT_TYPE_DOUBLE, 0)
-        ok(rs.readstat_variable_add_missing_double_value(v, 6.0))
+        v = {"name": name, "type": "double", "missing": [6]}
         if di == 0:
-            rs.readstat_variable_set_label_set(v, freq_labels)
-        rating_vars.append(v)
+            v.update(label_set="freq_lbl", labels=dict(enumerate(FREQ_TEXT, start=1)))
+        variables.append(v)
         sav_columns.append((DIMS[di], tid, name))
-ok(rs.readstat_begin_writing_sav(w, None, len(RESP)))
 k = 0
 unit_code = {u[0]: i + 1 for i, u in enumerate(UNITS)}
+cases = []
 for ri, (rid, own) in enumerate(RESP):
-    ok(rs.readstat_begin_row(w))
-    ok(rs.readstat_insert_string_value(w, v_resp, rid.encode()))
-    ok(rs.readstat_insert_double_value(w, v_unit, float(unit_code[own])))
+    case = [rid, unit_code[own]]
     for ti in range(len(UNITS)):
         for di in range(7):
-            v = rating_vars[ti * 7 + di]
             s = answers[ri][ti][di]
             if s:
-                ok(rs.readstat_insert_double_value(w, v, float(6 - s if di == 3 else s)))
+                case.append(6 - s if di == 3 else s)
             else:
-                m = [None, 9.0, -1.0, 6.0][k % 4]
+                case.append([None, 9, -1, 6][k % 4])
                 k += 1
-                if m is None:
-                    ok(rs.readstat_insert_missing_value(w, v))
-                else:
-                    ok(rs.readstat_insert_double_value(w, v, m))
-    ok(rs.readstat_end_row(w))
-ok(rs.readstat_end_writing(w))
-rs.readstat_writer_free(w)
-with open(os.path.join(HERE, "wide.sav"), "wb") as f:
-    f.write(out)
+    cases.append(case)
+write_sav(os.path.join(HERE, "wide.sav"), variables, cases)
 
 with open(os.path.join(HERE, "mapping_sav.ini"), "w", encoding="utf-8") as f:
     f.write("; Mapping for wide.sav (written by make_fixtures.py): explicit column list.\n"
