@@ -162,3 +162,22 @@ Table brokers_table(const NetworkReport& r, const std::vector<std::uint32_t>& ro
 void write_network_summary(JsonWriter& j, const NetworkReport& r);
 
 }  // namespace rcmap::people
+
+// ---- sample (people_sample.cpp) -----------------------------------------------
+namespace rcmap {
+class OutputDir;
+}
+namespace rcmap::people {
+
+struct PeopleSampleOptions {
+  std::uint64_t seed = 1;
+  std::size_t people = 0;       // 0: the units' headcounts (20 where missing)
+  double ties_per_person = 6;   // mean out-degree
+};
+// Writes people.csv and person-ties.csv for `units` into `out` (not
+// committed); see samples/README.md for the planted structure. Streams the
+// rows: O(people * ties_per_person) time, O(units) memory besides one
+// person's targets. Throws UsageError for fewer than two people.
+void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOptions& opt, OutputDir& out);
+
+}  // namespace rcmap::people

@@ -136,8 +136,20 @@ void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   j.field("density", n.density).field("reciprocity", n.reciprocity);
   j.key("ei_index");
   ei_json(j, n.ei);
+  // A side with fewer than min_n people: its E-I figures would describe them.
+  std::vector<std::size_t> side_people(n.ei_sides.size(), 0);
+  const SideIndex sides = side_index(*r.units);
+  for (std::size_t u = 0; u < size.size(); ++u)
+    if (std::size_t(sides.of_unit[u]) < side_people.size()) side_people[sides.of_unit[u]] += size[u];
   j.key("ei_index_by_side").begin_array();
-  for (const auto& e : n.ei_sides) ei_json(j, e);
+  for (std::size_t k = 0; k < n.ei_sides.size(); ++k) {
+    if (side_people[k] >= std::size_t(r.options.min_n)) {
+      ei_json(j, n.ei_sides[k]);
+      continue;
+    }
+    j.begin_object().field("side", n.ei_sides[k].side).field("suppressed", true);
+    j.field("note", "fewer than min_n people on this side").end_object();
+  }
   j.end_array();
   j.field("ei_note", "ties counted once each; *_rc fields are sums of tie weights");
   j.field("assortativity_side", n.assortativity_side).field("assortativity_unit", n.assortativity_unit);
