@@ -92,17 +92,25 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
   if (!info.unit_level) {
     // Person ties: routine ones first and faint, side_a <-> side_b on top.
-    const double alpha = std::clamp(60.0 / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.04, 0.35);
+    // Fainter with more ties; PNG strokes accumulate (see below), so fainter still.
+    const double alpha = std::clamp((f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))),
+                                    0.03, 0.35);
     for (int layer = 0; layer < 2; ++layer) {
+      set_colour(cr, layer ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, layer ? std::min(1.0, 2 * alpha) : alpha);
+      cairo_set_line_width(cr, layer ? 0.5 : 0.35);
       for (std::size_t e = 0; e < t.size(); ++e) {
         const std::uint32_t a = t.source[e], b = t.target[e];
         if (!l.drawn[a] || !l.drawn[b] || int(is_gap(p.unit[a], p.unit[b])) != layer) continue;
         const Point x = at(l.person[a]), y = at(l.person[b]);
         cairo_move_to(cr, x.x, x.y);
         cairo_line_to(cr, y.x, y.y);
+        // PNG: one stroke per tie, since a single translucent stroke of
+        // thousands of crossing segments makes Cairo's image backend
+        // tessellate their union (5 s for 20,000 ties). SVG and PDF keep one
+        // path per layer (a quarter of the file size); there overlapping
+        // ties do not darken each other.
+        if (f == Format::png) cairo_stroke(cr);
       }
-      set_colour(cr, layer ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, layer ? std::min(1.0, 2.5 * alpha) : alpha);
-      cairo_set_line_width(cr, layer ? 0.5 : 0.35);
       cairo_stroke(cr);
     }
     // People.
@@ -149,8 +157,12 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
     for (std::size_t k = 0; k < l.units.size(); ++k) {
       const Point c = at(l.centre[k]);
       Text label(units[l.units[k]].id, 7, true);
+      const double x = c.x - label.width() / 2, y = c.y - l.radius[k] * side - label.height() - 1;
+      set_colour(cr, {1, 1, 1}, 0.8);  // halo: readable over ties and dots
+      cairo_rectangle(cr, x - 1.5, y, label.width() + 3, label.height());
+      cairo_fill(cr);
       set_colour(cr, {0.1, 0.1, 0.1});
-      label.draw(cr, c.x - label.width() / 2, c.y - l.radius[k] * side - label.height() - 1);
+      label.draw(cr, x, y);
     }
 
   // Legend and notes along the bottom.
