@@ -186,3 +186,32 @@ TEST_CASE("pseudonyms are HMAC-SHA256, stable for a key and different across key
   const auto all = people::pseudonymise({"a", "b", "c"}, "key");
   CHECK(all[1] == people::pseudonym("b", "key"));
 }
+
+TEST_CASE("Krackhardt's managers read from GraphML agree with NetworkX", "[people][network]") {
+  // tests/data/people/make_krackhardt.py writes the GraphML with nx.write_graphml
+  // and the reference values; units = departments.
+  Diagnostics d;
+  const std::string dir = source_path("tests/data/people/");
+  const auto units = read_units(dir + "krackhardt-units.csv", ReadOptions{}, d);
+  const auto p = people::read_people(dir + "krackhardt-people.csv", units, Encoding::auto_detect, d);
+  const auto t = people::read_person_ties(dir + "krackhardt-ties.graphml", p, Encoding::auto_detect, d);
+  REQUIRE(p.ids.size() == 21);
+  people::NetworkOptions o;
+  o.distance = DistanceTransform::complement;
+  const people::NetworkResult r = people::person_metrics(units, p, t, o);
+  const auto ref = read_rows(dir + "krackhardt-networkx.csv");
+  REQUIRE(ref.size() == 21);
+  std::size_t ties = 0;
+  for (const auto& x : ref) {
+    INFO("person " << x[0]);
+    const auto& m = r.people[p.index.at(x[0])];
+    ties += std::stoul(x[2]);
+    CHECK(m.degree_in == std::stoi(x[1]));
+    CHECK(m.degree_out == std::stoi(x[2]));
+    CHECK(m.betweenness == Approx(std::stod(x[3])).margin(1e-6));
+    CHECK(m.pagerank == Approx(std::stod(x[4])).epsilon(1e-7));
+    CHECK(m.constraint == Approx(std::stod(x[5])).epsilon(1e-9));
+    CHECK(m.effective_size == Approx(std::stod(x[6])).epsilon(1e-9));
+  }
+  CHECK(t.size() == ties);
+}
