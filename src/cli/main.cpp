@@ -19,6 +19,7 @@ const Subcommand kCommands[] = {
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
     {"compare", "change between two survey waves: per tie, side pair, tested", rcmap::cli::cmd_compare},
     {"convert", "write what rcmap read from any input as canonical units.csv, responses.csv", rcmap::cli::cmd_convert},
+    {"network", "person-level network: metrics, unit pairs, cross-side brokers", rcmap::cli::cmd_network},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
 };
 

@@ -1,24 +1,48 @@
 #include "common.hpp"
 #include "rcmap/output_dir.hpp"
+#include "rcmap/people.hpp"
 #include "rcmap/sample.hpp"
 
 namespace rcmap::cli {
 
 int cmd_sample(const Args& args) {
   po::options_description desc("rcmap sample options");
-  std::string out;
+  std::string out, units_file;
   SampleOptions opt;
+  people::PeopleSampleOptions popt;
+  bool person_network = false;
   desc.add_options()
     ("out", po::value(&out)->required(), "folder to write units.csv and responses.csv into")
     ("seed", po::value(&opt.seed)->default_value(1), "random seed (same seed, same files)")
     ("respondents", po::value(&opt.respondents)->default_value(300), "number of respondents")
     ("units", po::value(&opt.units)->default_value(16), "number of units (16 = Nordby Kommune)")
     ("waves", po::value(&opt.waves)->default_value(1), "survey waves (adds a 'wave' column; authority->provider improves 0.3 per wave)")
-    ("sites", po::value(&opt.sites)->default_value(1), "sites/municipalities (adds a 'site' column to both files)");
+    ("sites", po::value(&opt.sites)->default_value(1), "sites/municipalities (adds a 'site' column to both files)")
+    ("people", po::bool_switch(&person_network),
+     "write a person network instead: people.csv and person-ties.csv for the units of --units-file")
+    ("units-file", po::value(&units_file)->default_value("samples/units.csv"), "units of the person network")
+    ("people-count", po::value(&popt.people)->default_value(0), "people in the person network (0: the headcounts)")
+    ("ties-per-person", po::value(&popt.ties_per_person)->default_value(6), "mean ties a person names");
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap sample --out DIR [--seed N --respondents N --units K --waves N --sites N]",
-             "rcmap sample --out big --seed 7 --respondents 70000 --units 16   # about 1,000,000 rows"))
+             "rcmap sample --out big --seed 7 --respondents 70000 --units 16   # about 1,000,000 rows\n"
+             "  rcmap sample --people --units-file samples/units.csv --out samples   # person network"))
     return kOk;
+  if (person_network) {
+    Diagnostics diags;
+    std::vector<Unit> units;
+    try {
+      units = read_units(units_file, ReadOptions{}, diags);
+    } catch (const InputError&) {
+      print_diagnostics(diags, false);
+      throw;
+    }
+    popt.seed = opt.seed;
+    OutputDir dir(out);
+    people::generate_people_sample(units, popt, dir);
+    dir.commit();
+    return kOk;
+  }
   OutputDir dir(out);
   generate_sample(opt, dir);
   dir.commit();
