@@ -54,7 +54,8 @@ with open(os.path.join(work, "ties.csv"), "w", newline="") as f:
                   people[j - j % 5 + (j + 1) % 5][0]}:
             f.write(f"{q(p)},{q(t)},3\n")
 
-texts = {x for u in units for x in u} | {p for p, _ in people}
+survey_texts = {x for u in units for x in u}
+texts = survey_texts | {p for p, _ in people}
 for dialect, sep in (("standard", ","), ("excel-da", ";")):
     out = os.path.join(work, dialect)
     r = run([rcmap, "analyze", "--units", os.path.join(work, "units.csv"), "--responses",
@@ -97,7 +98,7 @@ for name in ("units.csv", "responses.csv"):
             cells_seen.update(row)
             live += [(name, c) for c in row if c.startswith(DANGER) and not re.fullmatch(r"[+-]?\d+(\.\d+)?", c)]
 check(live == [], f"convert: no cell begins with = + - @ TAB CR (found {live[:5]})")
-for t in sorted(texts | {"=r0_0"}):
+for t in sorted(survey_texts | {"=r0_0"}):  # convert reads the survey, not people.csv
     if re.fullmatch(r"[+-]?\d+(\.\d+)?", t):
         check(t in cells_seen, f"convert: plain number {t!r} written as a number")
     elif t.startswith(DANGER):
