@@ -17,6 +17,7 @@ struct Subcommand {
 const Subcommand kCommands[] = {
     {"analyze", "compute RC tables (and metrics, figures) from a survey", rcmap::cli::cmd_analyze},
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
+    {"report", "regenerate report.pdf (and per-unit pages) in a results folder", rcmap::cli::cmd_report},
     {"compare", "change between two survey waves: per tie, side pair, tested", rcmap::cli::cmd_compare},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
 };
