@@ -91,7 +91,7 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
 
   // Ego map, left: the unit in the centre, partners on a circle (by side,
   // then label); outgoing arrow on one side of the spoke, incoming on the other.
-  const double mx0 = 24, mx1 = 420, my0 = top + 18, my1 = kPageHeight - 70;
+  const double mx0 = 24, mx1 = 420, my0 = top + 18, my1 = kPageHeight - 80;
   {
     Text head(rw.ego_map, 10, true);
     set_colour(cr, {0.15, 0.15, 0.15});
@@ -106,10 +106,11 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
   partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
   const double cx = (mx0 + mx1) / 2, cy = (my0 + my1) / 2;
   // An ellipse leaving room for labels (at most 90 pt wide) left and right.
-  const double Rx = (mx1 - mx0) / 2 - 96, Ry = (my1 - my0) / 2 - 30, r0 = 13, r1 = 7;
+  const double Rx = (mx1 - mx0) / 2 - 96, Ry = (my1 - my0) / 2 - 16, r0 = 13, r1 = 7;
   const double fs = partners.size() > 24 ? 5.5 : 7;
   for (std::size_t k = 0; k < partners.size(); ++k) {
-    const double ang = -M_PI / 2 + 2 * M_PI * static_cast<double>(k) / static_cast<double>(partners.size());
+    // Half a step off the vertical so that every label sits beside its node.
+    const double ang = -M_PI / 2 + 2 * M_PI * (static_cast<double>(k) + 0.5) / static_cast<double>(partners.size());
     const double px = cx + Rx * std::cos(ang), py = cy + Ry * std::sin(ang);
     const double sl = std::hypot(px - cx, py - cy);
     const double ux = (px - cx) / sl, uy = (py - cy) / sl, nx = -uy * 3, ny = ux * 3;
@@ -129,11 +130,9 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
     cairo_arc(cr, px, py, r1, 0, 2 * M_PI);
     set_colour(cr, side_colour(side_rank(order, s.units[partners[k]].side)));
     cairo_fill(cr);
-    Text t(s.units[partners[k]].label, fs, false, 90, ux < -0.2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
-    double tx = ux < -0.2 ? px - r1 - 3 - t.width() : ux > 0.2 ? px + r1 + 3 : px - t.width() / 2;
-    double ty = uy < -0.2 && std::fabs(ux) <= 0.2 ? py - r1 - 2 - t.height()
-                : uy > 0.2 && std::fabs(ux) <= 0.2 ? py + r1 + 2
-                                                   : py - t.height() / 2;
+    Text t(s.units[partners[k]].label, fs, false, 90, ux < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
+    double tx = ux < 0 ? px - r1 - 3 - t.width() : px + r1 + 3;
+    const double ty = py - t.height() / 2;
     tx = std::clamp(tx, mx0, mx1 - t.width());
     set_colour(cr, {0.1, 0.1, 0.1});
     t.draw(cr, tx, ty);
