@@ -130,7 +130,6 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   doc.paragraph(fmt(rw.gaps_note, {side_name(lang, in.findings->side_a), side_name(lang, in.findings->side_b)}), 9);
   ReportTable t;
   t.header = {rw.col_from, rw.col_to, rw.col_rc, rw.col_n, rw.col_reverse, rw.col_kind};
-  t.widths = {3, 3, 1, 0.8, 1.3, 1.4};
   t.right_aligned = {false, false, true, true, true, false};
   std::vector<double> rc;
   for (const Gap& g : in.metrics->gaps) {
@@ -163,9 +162,8 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   ReportTable t;
   t.header = {rw.col_unit, rw.col_side, rw.col_respondents, rw.col_rate, rw.col_given, rw.col_received,
               rw.col_within, rw.col_pagerank, rw.col_betweenness};
-  t.widths = {2.6, 1.3, 1.6, 1.3, 0.9, 1.2, 0.9, 1.3, 1.6};
   t.right_aligned = {false, false, true, true, true, true, true, true, true};
-  t.font_size = 7.5;
+  t.font_size = 7;
   auto num = [&](double v, int d) { return std::isfinite(v) ? format_number(v, d, lang) : std::string(); };
   const auto order = side_order(s, in.figure);
   std::vector<std::uint32_t> rows(s.units.size());

@@ -118,16 +118,67 @@ void ReportDocument::bullets(const std::vector<std::string>& items, double size)
   y_ += size * 0.3;
 }
 
+namespace {
+
+// Width of the widest space-separated word of `text`.
+double longest_word(const std::string& text, double size, bool bold) {
+  double w = 0;
+  std::size_t b = 0;
+  while (b <= text.size()) {
+    std::size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    if (e > b) w = std::max(w, Text(text.substr(b, e - b), size, bold).width());
+    b = e + 1;
+  }
+  return w;
+}
+
+// Column widths from the content: every column at least as wide as its
+// widest word (header included) so words are not broken; right-aligned
+// (number) columns as wide as their widest cell; the space left goes to the
+// text columns in proportion to how much wider their cells would like to be.
+std::vector<double> auto_widths(const ReportTable& tb, double total, double pad) {
+  const std::size_t nc = tb.header.size();
+  std::vector<double> need(nc), want(nc);
+  for (std::size_t c = 0; c < nc; ++c) {
+    const bool number = c < tb.right_aligned.size() && tb.right_aligned[c];
+    need[c] = longest_word(tb.header[c], tb.font_size, true);
+    want[c] = need[c];
+    for (const auto& row : tb.rows) {
+      if (c >= row.size() || row[c].empty()) continue;
+      const double full = Text(row[c], tb.font_size).width();
+      need[c] = std::max(need[c], number ? full : longest_word(row[c], tb.font_size, false));
+      want[c] = std::max(want[c], full);
+    }
+    need[c] += 2 * pad + 2, want[c] += 2 * pad + 2;  // +2: no wrap from rounding
+  }
+  double sum_need = 0, extra = 0;
+  for (std::size_t c = 0; c < nc; ++c) sum_need += need[c], extra += want[c] - need[c];
+  std::vector<double> w = need;
+  if (sum_need > total) {  // too narrow even so: scale down (words may break)
+    for (double& x : w) x *= total / sum_need;
+    return w;
+  }
+  const double left = total - sum_need;
+  for (std::size_t c = 0; c < nc; ++c)
+    w[c] += extra > 0 ? left * (want[c] - need[c]) / extra : left / static_cast<double>(nc);
+  return w;
+}
+
+}  // namespace
+
 void ReportDocument::table(const ReportTable& tb) {
   const std::size_t nc = tb.header.size();
-  double sum = 0;
-  for (std::size_t c = 0; c < nc; ++c) sum += c < tb.widths.size() ? tb.widths[c] : 1.0;
-  std::vector<double> w(nc), x(nc + 1, kMargin);
-  for (std::size_t c = 0; c < nc; ++c) {
-    w[c] = (c < tb.widths.size() ? tb.widths[c] : 1.0) / sum * kTextWidth;
-    x[c + 1] = x[c] + w[c];
-  }
   const double pad = 3;
+  std::vector<double> w(nc), x(nc + 1, kMargin);
+  if (tb.widths.empty()) {
+    w = auto_widths(tb, kTextWidth, pad);
+  } else {
+    double sum = 0;
+    for (std::size_t c = 0; c < nc; ++c) sum += c < tb.widths.size() ? tb.widths[c] : 1.0;
+    for (std::size_t c = 0; c < nc; ++c) w[c] = (c < tb.widths.size() ? tb.widths[c] : 1.0) / sum * kTextWidth;
+  }
+  for (std::size_t c = 0; c < nc; ++c) x[c + 1] = x[c] + w[c];
   auto align = [&](std::size_t c) {
     return c < tb.right_aligned.size() && tb.right_aligned[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
   };

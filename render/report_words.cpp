@@ -60,7 +60,7 @@ const ReportWords kDa{
     "Ingen par af enheder er ensidige (de to retninger afviger overalt med mindre end {0}).",
     "Figurer",
     "Figurerne er udeladt: undersøgelsen har {0} enheder, og figurer tegnes for højst {1} enheder. Tabellerne er komplette.",
-    "Koordineringsgab, de alvorligste først",
+    "Koordineringshuller, de alvorligste først",
     "Alle par af enheder (i hver retning) mellem {0} og {1}. Ikke målte par vises uden værdi.",
     "Fra", "Til", "RC", "n", "Modsat RC", "Type",
     "ikke målt", "svag", "ensidig", "ok",

@@ -37,8 +37,9 @@ struct ReportColour {
 };
 
 // A table: header cells, column widths as fractions of the text width (they
-// need not sum to 1; they are normalised), and rows of text cells. Cells wrap
-// within their column; a row never splits across pages.
+// need not sum to 1; they are normalised; empty: computed from the content so
+// that no word is broken where the page allows), and rows of text cells.
+// Cells wrap within their column; a row never splits across pages.
 struct ReportTable {
   std::vector<std::string> header;
   std::vector<double> widths;
