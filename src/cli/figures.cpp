@@ -20,7 +20,7 @@ void FigureArgs::add_to(po::options_description& desc) {
     ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
     ("per-unit", po::bool_switch(&per_unit),
      "one extra report.pdf page and units/<name>.png per unit, for its manager")
-    ("lang", po::value(&lang)->default_value("en"), "language of figures: en, da (dansk), nb (norsk bokmål)")
+    ("lang", po::value(&lang)->default_value("en"), "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)")
     ("ties", po::value(&ties)->default_value("emphasis"),
      "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak")
     ("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)")
