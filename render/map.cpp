@@ -228,18 +228,20 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   cairo_fill(cr);
 }
 
-void draw_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-              const FigureOptions& o, Format f, const std::string& path, bool gap) {
+std::string map_title(const FigureOptions& o, bool gap) {
+  const Words& w = words(o.lang);
+  return gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b))
+             : std::string(w.map_title);
+}
+
+void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
+              const FigureOptions& o, bool gap) {
   const Placement pl = place(s, a, layout, o, gap);
   const MapGeometry& g = pl.geo;
   const Words& w = words(o.lang);
   const AggregateOptions& ao = a.options;
   const auto order = side_order(s, o);
-  const std::string title =
-      gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b))
-          : std::string(w.map_title);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, title);
-  cairo_t* cr = cv.cr();
+  const std::string title = map_title(o, gap);
   draw_header(cr, title, subtitle(s, a, o));
 
   std::vector<int> slot(s.units.size(), -1);
@@ -356,7 +358,6 @@ void draw_map(const Survey& s, const Aggregate& a, const std::vector<Point>& lay
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
   }
-  cv.finish();
 }
 
 }  // namespace
@@ -366,14 +367,28 @@ MapGeometry map_geometry(const Survey& s, const Aggregate& a, const std::vector<
   return place(s, a, layout, o, gap_map).geo;
 }
 
+void draw_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
+                   const FigureOptions& o) {
+  draw_map(cr, s, a, layout, o, false);
+}
+
+void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a,
+                       const std::vector<Point>& layout, const FigureOptions& o) {
+  draw_map(cr, s, a, layout, o, true);
+}
+
 void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
                 const FigureOptions& o, Format f, const std::string& path) {
-  draw_map(s, a, layout, o, f, path, false);
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, map_title(o, false));
+  draw_map(cv.cr(), s, a, layout, o, false);
+  cv.finish();
 }
 
 void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
                     const FigureOptions& o, Format f, const std::string& path) {
-  draw_map(s, a, layout, o, f, path, true);
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, map_title(o, true));
+  draw_map(cv.cr(), s, a, layout, o, true);
+  cv.finish();
 }
 
 }  // namespace rcmap::render

@@ -9,8 +9,7 @@
 namespace rcmap::render {
 using namespace detail;
 
-void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
-                   const std::string& path) {
+void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const FigureOptions& o) {
   const Words& w = words(o.lang);
   const AggregateOptions& ao = a.options;
   const auto order = side_order(s, o);
@@ -22,8 +21,6 @@ void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, 
       if (s.units[i].side == side) units.push_back(i);
   }
   const std::size_t n = units.size();
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, w.matrix_title);
-  cairo_t* cr = cv.cr();
   const double top = draw_header(cr, w.matrix_title, subtitle(s, a, o)) + 6;
 
   const double legend_h = 50, side_w = 14, col_band = 100;
@@ -158,6 +155,12 @@ void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, 
     t.draw(cr, rb.x1 + 30, ny);
     ny += t.height() + 2;
   }
+}
+
+void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
+                   const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, words(o.lang).matrix_title);
+  draw_matrix_page(cv.cr(), s, a, o);
   cv.finish();
 }
 

@@ -38,13 +38,10 @@ std::vector<ProfileGroup> profile_groups(const Survey& s, const Aggregate& a,
   return g;
 }
 
-void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
-                    const std::string& path) {
+void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const FigureOptions& o) {
   const Words& w = words(o.lang);
   const AggregateOptions& ao = a.options;
   const auto groups = profile_groups(s, a, o);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, w.profile_title);
-  cairo_t* cr = cv.cr();
   const double top = draw_header(cr, w.profile_title, subtitle(s, a, o));
   const double x0 = 64, x1 = kPageWidth - 90, y0 = top + 26, y1 = kPageHeight - 92;
   auto ymap = [&](double v) { return y1 - (v - 1.0) / 4.0 * (y1 - y0); };
@@ -149,6 +146,12 @@ void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o,
   Text note(fill(w.hidden_note, std::to_string(ao.min_n)), 7);
   set_colour(cr, {0.3, 0.3, 0.3});
   note.draw(cr, x0, ly + 18);
+}
+
+void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
+                    const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, words(o.lang).profile_title);
+  draw_profile_page(cv.cr(), s, a, o);
   cv.finish();
 }
 

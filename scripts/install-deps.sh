@@ -18,7 +18,8 @@ build_pkgs=(
 extra_pkgs=()
 for arg in "$@"; do
   case "$arg" in
-    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl unzip clang libclang-rt-14-dev valgrind) ;;
+    # python3-networkx (--test): the CLI tests read network.graphml back with NetworkX.
+    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind) ;;
     --bench) extra_pkgs+=(python3 python3-pandas python3-networkx time) ;;
     *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
   esac

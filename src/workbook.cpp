@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "rcmap/diagnostics.hpp"
+#include "rcmap/method.hpp"
 #include "rcmap/palette.hpp"
 
 namespace rcmap {
@@ -111,10 +112,10 @@ void table_sheet(Book& book, const WorkbookSheet& s, int min_n) {
   worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows), static_cast<lxw_col_t>(t.columns.size() - 1));
 }
 
-void matrix_sheet(Book& book, const Survey& s, const Aggregate& a) {
+void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::string& lang) {
   lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "Matrix");
   const auto& o = a.options;
-  worksheet_write_string(ws, 0, 0, "rating unit \\ rated unit", book.header());
+  worksheet_write_string(ws, 0, 0, workbook_words(lang).matrix_corner, book.header());
   std::size_t w0 = 24;
   for (std::size_t u = 0; u < s.units.size(); ++u) {
     auto k = static_cast<lxw_row_t>(u + 1);
@@ -137,10 +138,11 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a) {
   worksheet_freeze_panes(ws, 1, 1);
 }
 
-void method_sheet(Book& book, const std::vector<std::pair<std::string, std::string>>& rows) {
+void method_sheet(Book& book, const std::vector<std::pair<std::string, std::string>>& rows,
+                  const std::string& lang) {
   lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "Method");
-  worksheet_write_string(ws, 0, 0, "topic", book.header());
-  worksheet_write_string(ws, 0, 1, "text", book.header());
+  worksheet_write_string(ws, 0, 0, workbook_words(lang).topic, book.header());
+  worksheet_write_string(ws, 0, 1, workbook_words(lang).text, book.header());
   lxw_format* wrap = workbook_add_format(book.wb());
   format_set_text_wrap(wrap);
   format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -159,8 +161,8 @@ void write_workbook(const std::string& path, const WorkbookContent& content) {
   Book book(path);
   int min_n = content.aggregate ? content.aggregate->options.min_n : 0;
   for (const auto& s : content.sheets) table_sheet(book, s, min_n);
-  if (content.survey && content.aggregate) matrix_sheet(book, *content.survey, *content.aggregate);
-  method_sheet(book, content.method);
+  if (content.survey && content.aggregate) matrix_sheet(book, *content.survey, *content.aggregate, content.lang);
+  method_sheet(book, content.method, content.lang);
   book.close();
 }
 

@@ -25,6 +25,7 @@ struct WorkbookContent {
   const Survey* survey = nullptr;     // for the Matrix sheet
   const Aggregate* aggregate = nullptr;
   std::vector<std::pair<std::string, std::string>> method;  // topic, text
+  std::string lang = "en";  // Method headers and Matrix corner (method.hpp workbook_words)
 };
 
 // Writes the workbook to `path`. Throws OutputError on failure.

@@ -2,6 +2,7 @@
 
 #include "common.hpp"
 #include "figures.hpp"
+#include "rcmap/graphml.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
 #include "rcmap/metrics.hpp"
@@ -11,7 +12,7 @@
 
 namespace rcmap::cli {
 
-int cmd_analyze(const Args& args) {
+int run_analysis(const Args& args, bool report_only) {
   po::options_description desc("rcmap analyze options");
   SurveyArgs sa;
   std::string out, dialect_name = "standard", distance = "inverse", gap_sides = "authority,provider";
@@ -74,7 +75,10 @@ int cmd_analyze(const Args& args) {
     throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");
   if (from_ties && (site.by_site || !sa.mapping.empty()))
     throw UsageError("--ties cannot be combined with --by-site or --mapping (they need respondent answers)");
-  if (site.by_site) return run_by_site(sa, site, out, dialect_name);
+  if (site.by_site) {
+    if (report_only) throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
+    return run_by_site(sa, site, out, dialect_name);
+  }
 
   Diagnostics diags;
   Survey survey;
@@ -114,6 +118,27 @@ int cmd_analyze(const Args& args) {
       if (k == "ties") v = sa.ties;
   Diagnostics checks;
   sa.record(run, project, checks);
+  if (report_only) {
+    // The report must describe the results in DIR: refuse changed inputs.
+    Diagnostics changed;
+    for (const auto& in : run.inputs) {
+      auto it = project.checksums.find(in.path);
+      if (it == project.checksums.end())
+        changed.error(out + "/summary.json", 0, 0, {}, "records no SHA-256 for input " + in.path);
+      else if (it->second != in.sha256)
+        changed.error(in.path, 0, 0, {},
+                      "SHA-256 differs from the one recorded in " + out +
+                          "/summary.json; expected the input the results were made from (rerun rcmap analyze)");
+    }
+    if (changed.error_count()) {
+      print_diagnostics(changed, false);
+      throw InputError(changed);
+    }
+    OutputDir dir(out);
+    fig.write_report(survey, agg, metrics, mopt, dir);
+    dir.commit();
+    return kOk;
+  }
   print_diagnostics(checks, sa.quiet);
 
   OutputDir dir(out);
@@ -145,16 +170,21 @@ int cmd_analyze(const Args& args) {
                  {"Sides", &sides, {}}};
   book.survey = &survey;
   book.aggregate = &agg;
-  book.method = method_rows(agg);
+  book.lang = fig.lang;
+  book.method = method_rows(agg, fig.lang);
   if (from_ties)
     book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
                                       "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
   write_workbook(dir.temp_path("workbook.xlsx"), book);
+  write_graphml(dir.temp_path("network.graphml"), survey, agg, units, ties);
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
+  if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir);
   dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
   dir.commit();
   return kOk;
 }
+
+int cmd_analyze(const Args& args) { return run_analysis(args, false); }
 
 }  // namespace rcmap::cli

@@ -82,6 +82,9 @@ int cmd_sample(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_network(const Args& args);  // network.cpp: person-level networks
+int cmd_report(const Args& args);  // report.cpp
+// analyze (analyze.cpp); report_only: the rcmap report path, see report.cpp.
+int run_analysis(const Args& args, bool report_only);
 
 // analyze --by-site (by_site.cpp): the full analysis per site in DIR/<site>/,
 // sites.csv and summary.json with the ANOVA/ICC section.

@@ -4,8 +4,12 @@
 #include <sstream>
 
 #ifdef RCMAP_WITH_RENDER
+#include "rcmap/findings.hpp"
 #include "rcmap/layout.hpp"
+#include "rcmap/paths.hpp"
 #include "rcmap/render/figures.hpp"
+#include "rcmap/render/report.hpp"
+#include "rcmap/version.hpp"
 #endif
 
 namespace rcmap::cli {
@@ -13,8 +17,10 @@ namespace rcmap::cli {
 void FigureArgs::add_to(po::options_description& desc) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), "write no figures")
-    ("lang", po::value(&lang)->default_value("en"), "language of figures: en, da (dansk), nb (norsk bokmål)")
+    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
+    ("per-unit", po::bool_switch(&per_unit),
+     "one extra report.pdf page and units/<name>.png per unit, for its manager")
+    ("lang", po::value(&lang)->default_value("en"), "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)")
     ("ties", po::value(&ties)->default_value("emphasis"),
      "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak; "
      "analyze: any other value is an aggregated tie table FILE (source,target,n,rc) to analyse "
@@ -69,12 +75,13 @@ void FigureArgs::check() const {
   if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
 }
 
+// A map or matrix of hundreds of units is unreadable and costly to lay out.
+constexpr std::size_t kMaxUnits = 120;
+
 void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
                        const std::string& side_b, double asymmetry, unsigned long seed,
                        OutputDir& dir) const {
   if (no_render) return;
-  // A map or matrix of hundreds of units is unreadable and costly to lay out.
-  constexpr std::size_t kMaxUnits = 120;
   if (s.units.size() > kMaxUnits) {
     std::cerr << "rcmap analyze: warning: " << s.units.size() << " units: figures are drawn for at most "
               << kMaxUnits << " units; none written (tables are complete)\n";
@@ -120,7 +127,39 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
     render::render_profile(d, a, o, fmt, dir.temp_path("profile." + ext));
   }
 }
+
+void FigureArgs::write_report(const Survey& s, const Aggregate& a, const MetricsResult& m,
+                              const MetricsOptions& mopt, OutputDir& dir) const {
+  render::ReportInput in;
+  in.survey = &s;
+  in.aggregate = &a;
+  in.metrics = &m;
+  const Findings findings = compute_findings(s, a, m, mopt);
+  in.findings = &findings;
+  in.figure.lang = parse_lang(lang);
+  in.figure.dpi = dpi;
+  in.figure.title = title;
+  in.figure.subtitle_date = date;
+  in.figure.ties = parse_ties(ties);
+  in.figure.layout = parse_layout(layout);
+  in.figure.side_a = mopt.gap_side_a;
+  in.figure.side_b = mopt.gap_side_b;
+  in.figure.asymmetry = mopt.asymmetry;
+  in.figure.seed = mopt.seed;
+  in.max_figure_units = kMaxUnits;
+  in.per_unit = per_unit;
+  in.version = kVersion;
+  if (s.units.size() <= kMaxUnits)
+    in.layout = compute_layout(s, a, in.figure.layout, in.figure.side_a, in.figure.side_b, mopt.seed);
+  render::render_report(in, dir.temp_path("report.pdf"));
+  if (!per_unit) return;
+  SafeNames names;
+  for (std::uint32_t u = 0; u < s.units.size(); ++u)
+    render::render_unit_page(in, u, render::Format::png, dir.temp_path("units/" + names.unique(s.units[u].label, ".png")));
+}
 #else
+void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                              OutputDir&) const {}
 void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "common.hpp"
+#include "rcmap/metrics.hpp"
 #include "rcmap/output_dir.hpp"
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/render/figures.hpp"
@@ -19,13 +20,18 @@ render::Lang parse_lang(const std::string& l);
 struct FigureArgs {
   std::string formats = "png,svg", lang = "en", ties = "emphasis", layout = "sides", title, date;
   double dpi = 200;
-  bool no_render = false;
+  bool no_render = false, per_unit = false;
   void add_to(po::options_description& desc);
   // Checks every value (UsageError) before any work is done.
   void check() const;
   // Renders map, gap-map, matrix and profile in every format into `dir`.
   void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
              double asymmetry, unsigned long seed, OutputDir& dir) const;
+  // Writes report.pdf and, with --per-unit, units/<safe-name>.png into `dir`
+  // (report.cpp in render/); the figures inside are left out above the
+  // figure unit limit, with a sentence saying why.
+  void write_report(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+                    OutputDir& dir) const;
 };
 
 }  // namespace rcmap::cli

@@ -12,6 +12,7 @@ usage: anonymity_audit.py RCMAP WORK_DIR SOURCE_DIR"""
 import csv
 import os
 import shutil
+import subprocess
 import random
 import statistics
 import sys
@@ -129,6 +130,32 @@ for dialect in ([], ["--csv-dialect", "excel-da"]):
     sep = ";" if dialect else ","
     check(sep.join(["X", "Y", "Enhed X", "Enhed Y", "authority", "provider", "4"]) + sep * 12 + "suppressed"
           in ties, f"audit {dialect}: X->Y listed as suppressed with n=4 and blank scores")
+# report.pdf prints RC with 2 decimals (unit pages too, --per-unit), so its
+# text layer is also searched for the 2-decimal forms of the planted values
+# that are distinctive there (not in the baseline's report), in en and da.
+
+
+def report_text(out):
+    p = os.path.join(work, out, "report.pdf")
+    return subprocess.run(["pdftotext", "-q", p, "-"], capture_output=True, text=True).stdout.replace("\n", " ")
+
+
+base_report = report_text("baseline")
+two = {what: f"{float(v):.2f}" for what, v in planted.items()}
+two = {what: v for what, v in two.items() if v not in base_report}
+check("X->Y rc" in two and two["X->Y rc"] == "1.43", f"precondition: X->Y RC 1.43 is distinctive in report.pdf ({two})")
+analyze("control_pdf", "--min-n", "4", "--per-unit")
+check("RC 1.43" in report_text("control_pdf"), "control --min-n 4: report.pdf shows X->Y with RC 1.43")
+for lang in ("en", "da"):
+    out = "audit_pdf_" + lang
+    files = dict(analyze(out, "--per-unit", "--lang", lang))
+    check("report.pdf" in files and "network.graphml" in files, f"audit {lang}: report.pdf and network.graphml written")
+    check(any(n.startswith("units" + os.sep) for n in files), f"audit {lang}: per-unit pages written")
+    text = report_text(out)
+    for what, v in two.items():
+        for form in {v, v.replace(".", ",")}:
+            check(form not in text, f"audit report.pdf {lang}: {what} = {form} absent")
+
 # Differencing: apart from the suppressed X->Y row (and input counts in
 # summary.json), the outputs equal those of the baseline without the tie.
 main, base = dict(analyze("audit")), dict(baseline)

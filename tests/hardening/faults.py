@@ -24,7 +24,9 @@ import time
 from hlib import check, finish, fresh_dir, run
 
 rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
-FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx"]
+# 200 units: above the figure limit, so no figures, but report.pdf (without them) and network.graphml.
+FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx",
+         "network.graphml", "report.pdf"]
 
 
 def path(*p):

@@ -14,6 +14,8 @@
 //   Response::unit in Survey::rows.
 // - Output is byte-identical for identical input and options (fixed PDF
 //   dates; no time, random or pointer-dependent content).
+#include <cairo.h>
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -86,6 +88,16 @@ void render_matrix(const Survey&, const Aggregate&, const FigureOptions&, Format
                    const std::string& path);
 void render_profile(const Survey&, const Aggregate&, const FigureOptions&, Format,
                     const std::string& path);
+
+// The same figures drawn onto a caller's Cairo context whose user space is one
+// kPageWidth x kPageHeight page (points, origin top left); nothing is painted
+// outside it and the background is not painted. Used by the report (report.pdf).
+void draw_map_page(cairo_t* cr, const Survey&, const Aggregate&, const std::vector<Point>& layout,
+                   const FigureOptions&);
+void draw_gap_map_page(cairo_t* cr, const Survey&, const Aggregate&, const std::vector<Point>& layout,
+                       const FigureOptions&);
+void draw_matrix_page(cairo_t* cr, const Survey&, const Aggregate&, const FigureOptions&);
+void draw_profile_page(cairo_t* cr, const Survey&, const Aggregate&, const FigureOptions&);
 
 // Group means of the profile: for each dimension, the respondent-weighted mean
 // sum(dim_mean * dim_n) / sum(dim_n) over the non-suppressed between-unit ties

@@ -1,0 +1,50 @@
+// rcmap report DIR: regenerates DIR/report.pdf (and units/*.png with
+// --per-unit) from the inputs and options recorded in DIR/summary.json.
+// The inputs are re-read and must still have the recorded SHA-256 (exit 2
+// otherwise); the analysis is recomputed (the same code as analyze, so the
+// same numbers) and only the report files are written, atomically.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "common.hpp"
+
+namespace rcmap::cli {
+
+int cmd_report(const Args& args) {
+  po::options_description desc("rcmap report options");
+  std::string dir, lang, title, date;
+  bool per_unit = false, quiet = false;
+  desc.add_options()
+    ("dir", po::value(&dir)->required(), "results folder of an earlier rcmap analyze (holds summary.json)")
+    ("lang", po::value(&lang), "report language: en, da (dansk), nb (norsk bokmål); default: as recorded")
+    ("per-unit", po::bool_switch(&per_unit), "add one page and units/<name>.png per unit")
+    ("title", po::value(&title), "survey name; default: as recorded")
+    ("date", po::value(&date), "date of the data; default: as recorded")
+    ("quiet,q", po::bool_switch(&quiet), "print errors only");
+  po::options_description all(desc);
+  all.add_options()("help,h", "show this help");
+  po::positional_options_description pos;
+  pos.add("dir", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args.argv).options(all).positional(pos).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: rcmap report DIR [--lang en|da|nb] [--per-unit] [--title TEXT] [--date DATE]\n\n"
+                << all << "\nExample:\n  rcmap report results --lang da --per-unit\n";
+      return kOk;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + " (see: rcmap report --help)");
+  }
+  Args a;
+  a.argv = {"--config", dir + "/summary.json", "--out", dir};
+  if (vm.count("lang")) a.argv.insert(a.argv.end(), {"--lang", lang});
+  if (vm.count("title")) a.argv.insert(a.argv.end(), {"--title", title});
+  if (vm.count("date")) a.argv.insert(a.argv.end(), {"--date", date});
+  if (per_unit) a.argv.push_back("--per-unit");
+  if (quiet) a.argv.push_back("--quiet");
+  return run_analysis(a, true);
+}
+
+}  // namespace rcmap::cli
