@@ -32,17 +32,12 @@ inline const Tie& tie(const Survey& s, const Aggregate& a, const char* src, cons
 }  // namespace rcmap::test
 
 #ifdef RCMAP_BINARY
-#include <cstdlib>
-#include <sys/wait.h>
+#include "support/cli_run.hpp"  // run_rcmap, ScratchDir
 namespace rcmap::test {
 // Runs a shell command line; returns its exit code (-1 if it did not exit).
 inline int shell(const std::string& cmd) {
   const int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-// Runs rcmap with `args`, stdout and stderr to `log`; returns its exit code.
-inline int run_rcmap(const std::string& args, const std::string& log = "/dev/null") {
-  return shell(std::string(RCMAP_BINARY) + " " + args + " >" + log + " 2>&1");
 }
 }  // namespace rcmap::test
 #endif

@@ -11,8 +11,7 @@ namespace rcmap::test {
 
 // Runs `rcmap <args>`; stdout and stderr go to `log`. Returns the exit code.
 inline int run_rcmap(const std::string& args, const std::string& log = "/dev/null") {
-  std::string cmd = std::string(RCMAP_BINARY) + " " + args + " >" + log + " 2>&1";
-  int rc = std::system(cmd.c_str());
+  const int rc = std::system((std::string(RCMAP_BINARY) + " " + args + " >" + log + " 2>&1").c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
