@@ -510,11 +510,11 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     s.respondent_unit.push_back(part.respondent_unit[k]);
   }
   const auto shift = static_cast<std::uint32_t>(head.line() - 1);
-  for (Response r : part.rows) {
+  for (Response& r : part.rows) {
     r.respondent = to[r.respondent];
     r.line += shift;
-    s.rows.push_back(r);
   }
+  s.rows.insert(s.rows.end(), part.rows.begin(), part.rows.end());
   return Halves::joined;
 }
 
