@@ -118,7 +118,7 @@ TEST_CASE("ties.csv errors name line and column; self-loops are dropped with a w
   CHECK(empty.has_errors());
 }
 
-TEST_CASE("ties from GraphML and Pajek files are read with igraph", "[people][network]") {
+TEST_CASE("ties from GraphML, Pajek and UCINET DL files are read with igraph", "[people][network]") {
   Files f;
   const auto p = three_people(f);
   SECTION("GraphML: node ids are person ids, edge attribute weight") {
@@ -147,6 +147,16 @@ TEST_CASE("ties from GraphML and Pajek files are read with igraph", "[people][ne
     CHECK(t.source == std::vector<std::uint32_t>{0, 2});
     CHECK(t.target == std::vector<std::uint32_t>{2, 0});
     CHECK(t.weight == std::vector<double>{2, 2});
+  }
+  SECTION("UCINET DL full matrix with labels: row names the source, 0 is no tie") {
+    Diagnostics d;
+    const auto t = people::read_person_ties(
+        f.put("t.dl", "dl n=3\nformat = fullmatrix\nlabels:\nx,y,z\ndata:\n0 1.5 0\n0 0 0\n3 0 0\n"), p,
+        Encoding::auto_detect, d);
+    REQUIRE(t.size() == 2);
+    CHECK(t.source == std::vector<std::uint32_t>{0, 2});
+    CHECK(t.target == std::vector<std::uint32_t>{1, 0});
+    CHECK(t.weight == std::vector<double>{1.5, 3});
   }
   SECTION("Pajek: an unknown person and a non-positive weight are errors") {
     Diagnostics d;

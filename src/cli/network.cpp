@@ -116,7 +116,7 @@ int cmd_network(const Args& args) {
   desc.add_options()
     ("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")
     ("ties", po::value(&ties_path)->required(),
-     "person ties: CSV (source,target,weight), GraphML (.graphml) or Pajek (.net)")
+     "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")
     ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)")
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("min-n", po::value(&nopt.min_n)->default_value(5),

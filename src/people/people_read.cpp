@@ -129,7 +129,8 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
 
 void read_ties_network(const std::string& path, bool graphml, const People& people, TieBuilder& b,
                        Diagnostics& diags) {
-  NetworkFile net = graphml ? read_graphml(path, diags) : read_pajek(path, diags);
+  // Pajek or UCINET DL, told apart by content (netread.hpp read_network).
+  NetworkFile net = graphml ? read_graphml(path, diags) : read_network(path, diags);
   if (diags.has_errors()) return;
   std::vector<std::uint32_t> person(net.labels.size(), 0);
   bool ok = true;
@@ -219,7 +220,7 @@ PersonTies read_person_ties(const std::string& path, const People& people, Encod
   t.path = path;
   TieBuilder b{t, {}, diags};
   if (ends_with(path, ".graphml")) read_ties_network(path, true, people, b, diags);
-  else if (ends_with(path, ".net")) read_ties_network(path, false, people, b, diags);
+  else if (ends_with(path, ".net") || ends_with(path, ".dl")) read_ties_network(path, false, people, b, diags);
   else read_ties_csv(path, people, enc, b, diags);
   if (diags.has_errors()) throw InputError(diags);
   return t;
