@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "common.hpp"
-#include "figures.hpp"
+#include "analysis.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
 #include "rcmap/metrics.hpp"
@@ -10,6 +10,53 @@
 #include "rcmap/workbook.hpp"
 
 namespace rcmap::cli {
+
+void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
+                    const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
+                    OutputDir& dir) {
+  // Unit-level RC surveys have tens of units; some network metrics need
+  // memory quadratic in the units, so very large unit sets get tables only.
+  constexpr std::size_t kMaxMetricUnits = 2000;
+  MetricsResult metrics;
+  if (survey.units.size() <= kMaxMetricUnits) {
+    metrics = compute_metrics(survey, agg, mopt);
+  } else {
+    metrics.units.resize(survey.units.size());
+    metrics.ties.resize(agg.ties.size());
+    metrics.network.distance = mopt.distance;
+    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
+                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
+  }
+  if (!quiet)
+    for (const auto& w : metrics.warnings)
+      std::cerr << "rcmap: metrics: warning: " << (prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ")
+                << w << '\n';
+
+  Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
+  append_tie_metrics(ties, metrics);
+  append_unit_metrics(units, metrics);
+  Table gaps = gaps_table(survey, metrics);
+  run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
+  auto table = [&](const char* name, const Table& t) {
+    dir.write(prefix + name, [&](std::ostream& os) { write_table(os, t, dialect); });
+  };
+  table("ties.csv", ties);
+  table("units.csv", units);
+  table("sides.csv", sides);
+  table("gaps.csv", gaps);
+  WorkbookContent book;
+  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
+                 {"Units", &units, {}},
+                 {"Gaps", &gaps, {}},
+                 {"Sides", &sides, {}}};
+  book.survey = &survey;
+  book.aggregate = &agg;
+  book.method = method_rows(agg);
+  write_workbook(dir.temp_path(prefix + "workbook.xlsx"), book);
+  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
+  dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
+  dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
+}
 
 int cmd_analyze(const Args& args) {
   po::options_description desc("rcmap analyze options");
@@ -43,6 +90,7 @@ int cmd_analyze(const Args& args) {
   CsvDialect dialect = parse_csv_dialect(dialect_name);
   sa.read_options();  // checks --encoding before any work
   mopt.distance = parse_distance(distance);
+  site.apply_deprecated(gap_sides, sa.quiet);
   auto comma = gap_sides.find(',');
   if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
     throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
@@ -50,59 +98,25 @@ int cmd_analyze(const Args& args) {
   mopt.gap_side_b = gap_sides.substr(comma + 1);
   check_options(mopt);
   fig.check();
-  if (site.by_site) return run_by_site(sa, site, out, dialect_name);
+  if (!site.highlight.empty() && !site.by_site) throw UsageError("--highlight needs --by-site");
+
+  RunInfo run;
+  run.command = "analyze";
+  for (auto& [k, v] : options_of(vm)) {  // the deprecated aliases are recorded as --gap-sides
+    if (k == "authority-side" || k == "provider-side") continue;
+    run.options.emplace_back(k, k == "gap-sides" ? gap_sides : v);
+  }
+  if (site.by_site) return run_by_site(sa, site, mopt, fig, dialect, project, run, out);
 
   Diagnostics diags;
   Survey survey = load_survey(sa, diags);
   Aggregate agg = aggregate(survey, sa.agg);
-  // Unit-level RC surveys have tens of units; some network metrics need
-  // memory quadratic in the units, so very large unit sets get tables only.
-  constexpr std::size_t kMaxMetricUnits = 2000;
-  MetricsResult metrics;
-  if (survey.units.size() <= kMaxMetricUnits) {
-    metrics = compute_metrics(survey, agg, mopt);
-  } else {
-    metrics.units.resize(survey.units.size());
-    metrics.ties.resize(agg.ties.size());
-    metrics.network.distance = mopt.distance;
-    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
-                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
-  }
-  if (!sa.quiet)
-    for (const auto& w : metrics.warnings) std::cerr << "rcmap: metrics: warning: " << w << '\n';
-
-  RunInfo run;
-  run.command = "analyze";
-  run.options = options_of(vm);
   Diagnostics checks;
   sa.record(run, project, checks);
   print_diagnostics(checks, sa.quiet);
 
   OutputDir dir(out);
-  Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
-  append_tie_metrics(ties, metrics);
-  append_unit_metrics(units, metrics);
-  Table gaps = gaps_table(survey, metrics);
-  run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
-  auto table = [&](const char* name, const Table& t) {
-    dir.write(name, [&](std::ostream& os) { write_table(os, t, dialect); });
-  };
-  table("ties.csv", ties);
-  table("units.csv", units);
-  table("sides.csv", sides);
-  table("gaps.csv", gaps);
-  WorkbookContent book;
-  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
-                 {"Units", &units, {}},
-                 {"Gaps", &gaps, {}},
-                 {"Sides", &sides, {}}};
-  book.survey = &survey;
-  book.aggregate = &agg;
-  book.method = method_rows(agg);
-  write_workbook(dir.temp_path("workbook.xlsx"), book);
-  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
-  dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
-  dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
+  write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
   return kOk;
 }

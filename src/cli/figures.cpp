@@ -5,18 +5,21 @@
 
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/layout.hpp"
+#include "rcmap/render/change_figures.hpp"
 #include "rcmap/render/figures.hpp"
 #endif
 
 namespace rcmap::cli {
 
-void FigureArgs::add_to(po::options_description& desc) {
+void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
     ("no-render", po::bool_switch(&no_render), "write no figures")
-    ("lang", po::value(&lang)->default_value("en"), "language of figures: en, da (dansk), nb (norsk bokmål)")
-    ("ties", po::value(&ties)->default_value("emphasis"),
-     "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak")
+    ("lang", po::value(&lang)->default_value("en"), "language of figures: en, da (dansk), nb (norsk bokmål)");
+  if (tie_filter)
+    desc.add_options()("ties", po::value(&ties)->default_value("emphasis"),
+                       "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak");
+  desc.add_options()
     ("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)")
     ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
     ("title", po::value(&title)->default_value(""), "survey name shown on the figures")
@@ -67,37 +70,39 @@ void FigureArgs::check() const {
   if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
 }
 
-void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
-                       const std::string& side_b, double asymmetry, unsigned long seed,
-                       OutputDir& dir) const {
-  if (no_render) return;
-  // A map or matrix of hundreds of units is unreadable and costly to lay out.
-  constexpr std::size_t kMaxUnits = 120;
-  if (s.units.size() > kMaxUnits) {
-    std::cerr << "rcmap analyze: warning: " << s.units.size() << " units: figures are drawn for at most "
-              << kMaxUnits << " units; none written (tables are complete)\n";
-    return;
-  }
-  // Labels are drawn at most kMaxLabel bytes long (cut at a UTF-8 boundary, "…").
+namespace {
+// A map or matrix of hundreds of units is unreadable and costly to lay out.
+constexpr std::size_t kMaxUnits = 120;
+bool too_many_units(std::size_t units, const char* command) {
+  if (units <= kMaxUnits) return false;
+  std::cerr << "rcmap " << command << ": warning: " << units << " units: figures are drawn for at most "
+            << kMaxUnits << " units; none written (tables are complete)\n";
+  return true;
+}
+// `s`, or a copy in `cut` whose labels are at most kMaxLabel bytes long
+// (cut at a UTF-8 boundary, "…").
+const Survey& drawable(const Survey& s, Survey& cut) {
   constexpr std::size_t kMaxLabel = 160;
-  const Survey* drawn = &s;
-  Survey cut;
   bool long_label = false;
   for (const auto& u : s.units) long_label |= u.label.size() > kMaxLabel;
-  if (long_label) {
-    cut.units = s.units;
-    cut.sides = s.sides;
-    cut.unit_by_id = s.unit_by_id;
-    cut.respondents = s.respondents;
-    cut.respondent_unit = s.respondent_unit;
-    for (auto& u : cut.units)
-      if (u.label.size() > kMaxLabel) {
-        std::size_t n = kMaxLabel;
-        while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
-        u.label = u.label.substr(0, n) + "\u2026";
-      }
-    drawn = &cut;
-  }
+  if (!long_label) return s;
+  cut.units = s.units;
+  cut.sides = s.sides;
+  cut.unit_by_id = s.unit_by_id;
+  cut.respondents = s.respondents;
+  cut.respondent_unit = s.respondent_unit;
+  for (auto& u : cut.units)
+    if (u.label.size() > kMaxLabel) {
+      std::size_t n = kMaxLabel;
+      while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
+      u.label = u.label.substr(0, n) + "\u2026";
+    }
+  return cut;
+}
+}  // namespace
+
+render::FigureOptions FigureArgs::options(const std::string& side_a, const std::string& side_b,
+                                          unsigned long seed) const {
   render::FigureOptions o;
   o.lang = parse_lang(lang);
   o.dpi = dpi;
@@ -107,15 +112,49 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   o.layout = parse_layout(layout);
   o.side_a = side_a;
   o.side_b = side_b;
-  o.asymmetry = asymmetry;
   o.seed = seed;
-  const Survey& d = *drawn;
+  return o;
+}
+
+void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
+                       const std::string& side_b, double asymmetry, unsigned long seed,
+                       OutputDir& dir, const std::string& prefix) const {
+  if (no_render || too_many_units(s.units.size(), "analyze")) return;
+  Survey cut;
+  const Survey& d = drawable(s, cut);
+  render::FigureOptions o = options(side_a, side_b, seed);
+  o.asymmetry = asymmetry;
   std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
   for (const auto& [fmt, ext] : parse_formats(formats)) {
-    render::render_map(d, a, pos, o, fmt, dir.temp_path("map." + ext));
-    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path("gap-map." + ext));
-    render::render_matrix(d, a, o, fmt, dir.temp_path("matrix." + ext));
-    render::render_profile(d, a, o, fmt, dir.temp_path("profile." + ext));
+    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext));
+    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext));
+    render::render_matrix(d, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
+    render::render_profile(d, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
+  }
+}
+
+void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
+                             const std::string& side_b, OutputDir& dir) const {
+  if (no_render) return;
+  const render::FigureOptions o = options(side_a, side_b, 1);
+  for (const auto& [fmt, ext] : parse_formats(formats))
+    render::render_sites(b, highlight, min_n, o, fmt, dir.temp_path("sites." + ext));
+}
+
+void FigureArgs::write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+                              const std::string& side_a, const std::string& side_b, unsigned long seed,
+                              OutputDir& dir) const {
+  if (no_render || too_many_units(std::max(before.units.size(), c.units.size()), "compare")) return;
+  Survey cut;
+  const Survey& d = drawable(before, cut);
+  const render::FigureOptions o = options(side_a, side_b, seed);
+  // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
+  const Aggregate a = aggregate(d, c.options.agg);
+  const std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
+  for (const auto& [fmt, ext] : parse_formats(formats)) {
+    render::render_change_map(d, a, pos, c, o, fmt, dir.temp_path("change-map." + ext));
+    render::render_change_matrix(c, o, fmt, dir.temp_path("change-matrix." + ext));
+    render::render_trend(w, c.options.agg.min_n, o, fmt, dir.temp_path("trend." + ext));
   }
 }
 #else
@@ -123,7 +162,11 @@ void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
-                       unsigned long, OutputDir&) const {}
+                       unsigned long, OutputDir&, const std::string&) const {}
+void FigureArgs::write_sites(const SitesBenchmark&, long, int, const std::string&, const std::string&,
+                             OutputDir&) const {}
+void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::string&,
+                              const std::string&, unsigned long, OutputDir&) const {}
 #endif
 
 }  // namespace rcmap::cli
