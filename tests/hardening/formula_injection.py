@@ -41,12 +41,28 @@ with open(os.path.join(work, "responses.csv"), "w", newline="") as f:
             for tgt, *_ in units:
                 f.write(f"{q('=r' + str(i) + '_' + str(k))},{q(src)},{q(tgt)}" + ",4" * 7 + "\n")
 
+# compare (a `wave` column, labels dangerous too) and analyze --by-site (a
+# dangerous `site` label, written to sites.csv).
+SITES, WAVES = ("=cmd|' /C calc'!A0", "+plain"), ("-w1", "@w2")
+with open(os.path.join(work, "responses.csv"), newline="") as f:
+    body = f.read().split("\n", 1)[1]
+for col, labels, name in (("wave", WAVES, "waves.csv"), ("site", SITES, "sites.csv")):
+    with open(os.path.join(work, name), "w", newline="") as f:
+        f.write(col + "," + RESP_HEADER + "\n")
+        for label in labels:
+            f.writelines(q(label) + "," + line + "\n" for line in body.split("\n") if line)
+RUNS = [("analyze", ["analyze", "--responses", os.path.join(work, "responses.csv")], set(), {"ties.csv"}),
+        ("compare", ["compare", "--responses", os.path.join(work, "waves.csv"), "--bootstrap", "100"], set(WAVES),
+         {"changes.csv", "waves.csv", "sides-waves.csv"}),
+        ("by-site", ["analyze", "--by-site", "--responses", os.path.join(work, "sites.csv")], set(SITES),
+         {"sites.csv"})]
 texts = {x for u in units for x in u}
-for dialect, sep in (("standard", ","), ("excel-da", ";")):
-    out = os.path.join(work, dialect)
-    r = run([rcmap, "analyze", "--units", os.path.join(work, "units.csv"), "--responses",
-             os.path.join(work, "responses.csv"), "--out", out, "--csv-dialect", dialect, "-q"], work)
-    check(r.code == 0, f"{dialect}: analyze exit 0 ({r.code}) {r.stderr[:300]}")
+for (cmd, args, extra_texts, extra_csvs), (dialect, sep) in [
+        (c, d) for c in RUNS for d in (("standard", ","), ("excel-da", ";"))]:
+    out = os.path.join(work, cmd + "-" + dialect)
+    r = run([rcmap, *args, "--units", os.path.join(work, "units.csv"), "--out", out, "--csv-dialect", dialect,
+             "-q", "--no-render"], work)
+    check(r.code == 0, f"{cmd} {dialect}: exit 0 ({r.code}) {r.stderr[:300]}")
     cells_seen, live, csvs = set(), [], []
     for root, _, files in os.walk(out):
         for name in files:
@@ -57,12 +73,15 @@ for dialect, sep in (("standard", ","), ("excel-da", ";")):
                 for row in csv.reader(f, delimiter=sep):
                     cells_seen.update(row)
                     live += [(name, c) for c in row if c.startswith(DANGER)]
-    check({"ties.csv", "units.csv", "sides.csv"} <= set(csvs), f"{dialect}: CSVs walked {sorted(csvs)}")
-    check(live == [], f"{dialect}: no cell begins with = + - @ TAB CR (found {live[:5]})")
-    # Every dangerous input text is present, neutralised, at least once.
-    for t in sorted(texts):
+    check(extra_csvs <= set(csvs), f"{cmd} {dialect}: CSVs walked {sorted(csvs)}")
+    check(live == [], f"{cmd} {dialect}: no cell begins with = + - @ TAB CR (found {live[:5]})")
+    # Every dangerous input text is present, neutralised, at least once
+    # (compare writes unit ids and sides, not labels).
+    for t in sorted(texts | extra_texts):
+        if cmd == "compare" and t in {u[1] for u in units}:
+            continue
         if t.startswith(DANGER):
-            check("'" + t in cells_seen, f"{dialect}: {t!r} written as {chr(39) + t!r}")
+            check("'" + t in cells_seen, f"{cmd} {dialect}: {t!r} written as {chr(39) + t!r}")
         else:
-            check(t in cells_seen, f"{dialect}: {t!r} written unchanged")
+            check(t in cells_seen, f"{cmd} {dialect}: {t!r} written unchanged")
 finish()
