@@ -64,17 +64,10 @@ Box draw_delta_scale(cairo_t* cr, double x, double y, double width, const std::s
   set_colour(cr, {0.15, 0.15, 0.15});
   head.draw(cr, x, y);
   const double bar_y = y + head.height() + 2, bar_h = 9;
-  const int steps = 160;
-  for (int i = 0; i < steps; ++i) {
-    const Colour c = delta_scale_colour(kDeltaLimit * (2.0 * (i + 0.5) / steps - 1.0), kDeltaLimit);
-    set_colour(cr, {c.r, c.g, c.b});
-    cairo_rectangle(cr, x + width * i / steps, bar_y, width / steps + 0.3, bar_h);
-    cairo_fill(cr);
-  }
-  set_colour(cr, {0.3, 0.3, 0.3});
-  cairo_set_line_width(cr, 0.5);
-  cairo_rectangle(cr, x, bar_y, width, bar_h);
-  cairo_stroke(cr);
+  draw_colour_bar(cr, x, bar_y, width, bar_h, [](double t) {
+    const Colour c = delta_scale_colour(kDeltaLimit * (2 * t - 1), kDeltaLimit);
+    return Rgb{c.r, c.g, c.b};
+  });
   for (int i = -2; i <= 2; ++i) {
     const double v = kDeltaLimit * i / 2.0;
     std::string label = (i > 0 ? "+" : "") + format_number(v, 2, lang);
@@ -106,7 +99,7 @@ void draw_notes(cairo_t* cr, double x, double y, double width, const std::vector
 std::string change_subtitle(const FigureOptions& o) {
   std::string s = o.title;
   if (!o.subtitle_date.empty())
-    s += (s.empty() ? "" : " · ") + fill(words(o.lang).data_from, o.subtitle_date);
+    s += (s.empty() ? "" : "  ·  ") + fill(words(o.lang).data_from, o.subtitle_date);
   return s;
 }
 

@@ -19,7 +19,7 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
   cairo_t* cr = cv.cr();
   std::string sub = change_subtitle(o);
   if (highlight >= 0)
-    sub += (sub.empty() ? "" : " · ") + fill(cw.highlight_note, b.sites[static_cast<std::size_t>(highlight)].site);
+    sub += (sub.empty() ? "" : "  ·  ") + fill(cw.highlight_note, b.sites[static_cast<std::size_t>(highlight)].site);
   const double top = draw_header(cr, cw.sites_title, sub);
   struct Series {
     std::string name;

@@ -67,15 +67,7 @@ void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format
     set_colour(cr, {0.3, 0.3, 0.3});
     t.draw(cr, x0 - 6 - t.width(), yof(v) - t.height() / 2);
   }
-  {
-    Text t(ww.axis_rc, 8, true);
-    cairo_save(cr);
-    cairo_translate(cr, 18, (y0 + y1) / 2 + t.width() / 2);
-    cairo_rotate(cr, -M_PI / 2);
-    set_colour(cr, {0.2, 0.2, 0.2});
-    t.draw(cr, 0, 0);
-    cairo_restore(cr);
-  }
+  draw_vertical_title(cr, ww.axis_rc, 18, (y0 + y1) / 2);
   for (std::size_t k = 0; k < nw; ++k) {
     Text t(w.labels[k], 8);
     set_colour(cr, {0.2, 0.2, 0.2});
