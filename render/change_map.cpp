@@ -17,19 +17,15 @@ Colour mix_grey(Colour c, double t) {
 }
 }  // namespace
 
-std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c, std::size_t* skipped) {
+std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c) {
   std::vector<ChangeTie> out;
-  std::size_t new_ties = 0;
   const double k = crowding(before.units.size());
   for (const TieChange& t : c.ties) {
     // Not compared (below min_n in a wave): never drawn, its values never used.
     if (!t.compared() || t.source == t.target) continue;
+    // A compared tie has baseline respondents, so both ends have a baseline unit.
     const long s = c.units[t.source].before, g = c.units[t.target].before;
-    if (s < 0 || g < 0) {
-      ++new_ties;
-      continue;
-    }
-    if (s == g) continue;  // both ends merged into one baseline unit
+    if (s < 0 || g < 0 || s == g) continue;  // s == g: both ends merged into one baseline unit
     ChangeTie d;
     d.source = static_cast<std::uint32_t>(s);
     d.target = static_cast<std::uint32_t>(g);
@@ -50,7 +46,6 @@ std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c
     return std::make_tuple(a.credible, std::fabs(a.delta), a.source, a.target) <
            std::make_tuple(b.credible, std::fabs(b.delta), b.source, b.target);
   });
-  if (skipped) *skipped = new_ties;
   return out;
 }
 
@@ -117,8 +112,7 @@ void render_change_map(const Survey& before, const Aggregate& before_agg, const 
   draw_header(cr, title, change_subtitle(o));
   std::vector<int> slot(before.units.size(), -1);
   for (std::size_t k = 0; k < g.units.size(); ++k) slot[g.units[k]] = static_cast<int>(k);
-  std::size_t skipped = 0;
-  for (const ChangeTie& t : change_map_ties(before, c, &skipped)) {
+  for (const ChangeTie& t : change_map_ties(before, c)) {
     const auto ku = static_cast<std::size_t>(slot[t.source]), kv = static_cast<std::size_t>(slot[t.target]);
     if (t.credible)  // dark casing so pale colours near 0 stay visible on white
       draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv],
@@ -134,7 +128,6 @@ void render_change_map(const Survey& before, const Aggregate& before_agg, const 
                                   fill(cw.delta_scale, c.before_label, c.after_label), o.lang);
   std::vector<std::string> notes = {cw.faded_note, fill(cw.not_compared_note, std::to_string(c.options.agg.min_n)),
                                     fill(cw.positions_note, c.before_label)};
-  if (skipped) notes.push_back(fill(cw.new_units_note, std::to_string(skipped), c.before_label));
   draw_notes(cr, db.x1 + 28, ly, kPageWidth - 16 - (db.x1 + 28), notes);
   cv.finish();
 }

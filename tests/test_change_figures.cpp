@@ -174,9 +174,7 @@ TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-com
   rcmap::CompareOptions opt;
   opt.agg.min_n = 3;
   rcmap::Comparison c = rcmap::compare_waves(w.surveys.front(), w.surveys.back(), {}, opt);
-  std::size_t skipped = 99;
-  auto ties = rcmap::render::change_map_ties(w.surveys.front(), c, &skipped);
-  CHECK(skipped == 0);
+  auto ties = rcmap::render::change_map_ties(w.surveys.front(), c);
   // B->A has 2 respondents in w1 (and none in w3): not compared, not drawn.
   REQUIRE(ties.size() == 2);
   // Faded first: A->B (delta 1.5, Welch p = 0.10 with 3 df: no credible change):
@@ -194,6 +192,39 @@ TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-com
   CHECK(ties[1].colour.hex() == 0x542788);
   CHECK(ties[1].alpha == Approx(0.95));
   CHECK(ties[1].width == Approx(0.782624).margin(1e-6));
+}
+
+TEST_CASE("change map draws a renamed unit's ties at its baseline node; new units' ties are not compared", "[change][render]") {
+  std::string d = tmp("renamed");
+  // Baseline: w1 of the fixture. Follow-up: A->B and A->C of w3 with C renamed D,
+  // and a new unit E rated by A (5 respondents, score 4).
+  filter_csv(source_path("tests/data/waves/three/responses.csv"), d + "/b.csv", 0, "w1");
+  std::ofstream(d + "/ua.csv") << "unit,label,side,headcount\nA,Unit A,authority,6\nB,Unit B,provider,4\n"
+                                  "D,Unit D,provider,4\nE,Unit E,provider,5\n";
+  std::ofstream ra(d + "/a.csv");
+  ra << "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
+  auto row = [&](const std::string& r, const char* u, const char* t, int s) {
+    ra << r << "," << u << "," << t;
+    for (int k = 0; k < 7; ++k) ra << "," << s;
+    ra << "\n";
+  };
+  row("a1", "A", "B", 4), row("a2", "A", "B", 4), row("a3", "A", "B", 5), row("a4", "A", "B", 5);
+  for (int i = 1; i <= 5; ++i) row("a" + std::to_string(i), "A", "D", i <= 3 ? 4 : 5);
+  for (int i = 1; i <= 5; ++i) row("a" + std::to_string(i), "A", "E", 4);
+  ra.close();
+  rcmap::Diagnostics diags;
+  rcmap::Survey before = rcmap::read_survey(source_path("tests/data/waves/three/units.csv"), d + "/b.csv", {}, diags);
+  rcmap::Survey after = rcmap::read_survey(d + "/ua.csv", d + "/a.csv", {}, diags);
+  rcmap::UnitMap map;
+  map.old_to_new["C"] = "D";
+  rcmap::CompareOptions opt;
+  opt.agg.min_n = 3;
+  rcmap::Comparison c = rcmap::compare_waves(before, after, map, opt);
+  auto ties = rcmap::render::change_map_ties(before, c);
+  REQUIRE(ties.size() == 2);  // A->B and A->D; A->E has no baseline respondents
+  CHECK((ties[1].source == 0 && ties[1].target == 2));  // A->D drawn to C, D's baseline node
+  CHECK(ties[1].delta == Approx(2.0));                 // 4.4 - 2.4, as in the fixture's A->C
+  fs::remove_all(d);
 }
 
 namespace {

@@ -47,7 +47,6 @@ int cmd_compare(const Args& args) {
   CompareOptions opt;
   FigureArgs fig;
   bool quiet = false;
-  fig.add_to(desc, false);
   desc.add_options()
     ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
     ("after", po::value(&after), "follow-up wave, as --before")
@@ -55,7 +54,7 @@ int cmd_compare(const Args& args) {
     ("responses", po::value(&responses), "responses file with a 'wave' column")
     ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
      "appearance); changes.csv compares the first and the last")
-    ("unit-map", po::value(&unit_map), "CSV old,new: before-wave unit ids renamed or merged into after-wave ids")
+    ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids")
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
     ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
@@ -67,6 +66,7 @@ int cmd_compare(const Args& args) {
     ("encoding", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"), "standard or excel-da")
     ("quiet,q", po::bool_switch(&quiet), "print errors only");
+  fig.add_to(desc, false);
   po::variables_map vm;
   if (!parse(args, desc, vm,
              "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2,...]) --out DIR [options]",
@@ -163,7 +163,8 @@ int cmd_compare(const Args& args) {
     std::string all;
     for (const auto& l : labels) all += (all.empty() ? "" : ",") + l;
     j.field("waves", all);
-    j.field("gap-sides", gap_sides);
+    j.field("gap-sides", gap_sides).field("layout", fig.layout).field("lang", fig.lang);
+    j.field("formats", fig.no_render ? std::string() : fig.formats);
     j.field("min-n", opt.agg.min_n).field("min-answers", opt.agg.min_answers);
     j.field("bootstrap", opt.bootstrap).field("seed", static_cast<long long>(opt.seed));
     j.field("encoding", encoding).field("csv-dialect", dialect_name).field("out", out);

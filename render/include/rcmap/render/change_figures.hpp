@@ -26,14 +26,14 @@ struct ChangeTie {
   Colour colour{0, 0, 0};  // delta_scale_colour(delta, kDeltaLimit); faded ties mixed halfway to grey
   double alpha = 1, width = 1;
 };
-// The ties of the change map: compared ties between different units that
-// both have a baseline unit (ComparedUnit::before; merged units are drawn at
-// the first baseline unit mapping to them). Not compared ties (below min_n in
-// a wave, or in one wave only) are not drawn. Credible: full colour, alpha
-// 0.95, width by min(n_before, n_after); other compared ties faded (alpha
-// 0.45, width 0.7). Order: faded first, then by |delta|. `skipped` counts
-// compared ties with an endpoint new since the baseline (no position).
-std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c, std::size_t* skipped = nullptr);
+// The ties of the change map: compared ties between different baseline
+// units (ComparedUnit::before; merged units are drawn at the first baseline
+// unit mapping to them). Not compared ties (below min_n in a wave, or in one
+// wave only, e.g. of units new since the baseline) are not drawn. Credible:
+// full colour, alpha 0.95, width by min(n_before, n_after); other compared
+// ties faded (alpha 0.45, width 0.7). Order: faded first, then by |delta|.
+// O(T log T).
+std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c);
 
 // Change map: the baseline map's nodes and labels (map_geometry of `before`
 // with `before_layout`, exactly as `rcmap analyze` draws the before wave's
@@ -67,7 +67,6 @@ struct ChangeWords {
   const char* faded_note;
   const char* not_compared_note;  // {0} = min_n
   const char* positions_note;     // {0} = baseline wave
-  const char* new_units_note;     // {0} = ties, {1} = baseline wave
   const char* blank_cell_note;    // {0} = min_n
   const char* pale_cell_note;
   const char* wave_axis;
