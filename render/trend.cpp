@@ -13,9 +13,7 @@ using namespace detail;
 
 namespace detail {
 
-// A value axis from lo to hi (multiples of 0.5 covering every finite value
-// and interval end, within 1..5), gridlines every 0.5 and labels; returns
-// the mapping value -> y.
+// See map_parts.hpp: multiples of 0.5 with a margin of at least 0.1.
 std::pair<double, double> value_range(const std::vector<double>& values) {
   double lo = 5, hi = 1;
   for (double v : values)
