@@ -360,6 +360,30 @@ std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o
   return out;
 }
 
+void draw_colour_bar(cairo_t* cr, double x, double y, double width, double height,
+                     const std::function<Rgb(double)>& colour_at) {
+  const int steps = 160;
+  for (int i = 0; i < steps; ++i) {
+    set_colour(cr, colour_at((i + 0.5) / steps));
+    cairo_rectangle(cr, x + width * i / steps, y, width / steps + 0.3, height);
+    cairo_fill(cr);
+  }
+  set_colour(cr, {0.3, 0.3, 0.3});
+  cairo_set_line_width(cr, 0.5);
+  cairo_rectangle(cr, x, y, width, height);
+  cairo_stroke(cr);
+}
+
+void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double y_centre) {
+  Text t(text, 8, true);
+  cairo_save(cr);
+  cairo_translate(cr, x, y_centre + t.width() / 2);
+  cairo_rotate(cr, -M_PI / 2);
+  set_colour(cr, {0.2, 0.2, 0.2});
+  t.draw(cr, 0, 0);
+  cairo_restore(cr);
+}
+
 Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,
                   Lang lang) {
   const Words& w = words(lang);
@@ -369,17 +393,7 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
   const double bar_y = y + head.height() + 2, bar_h = 9;
   const double lo = 2.0, hi = 5.0;  // RC below 2 has the colour of 2
   auto xof = [&](double rc) { return x + (rc - lo) / (hi - lo) * width; };
-  const int steps = 160;
-  for (int i = 0; i < steps; ++i) {
-    const double rc = lo + (hi - lo) * (i + 0.5) / steps;
-    set_colour(cr, rc_colour(rc, opt));
-    cairo_rectangle(cr, x + width * i / steps, bar_y, width / steps + 0.3, bar_h);
-    cairo_fill(cr);
-  }
-  set_colour(cr, {0.3, 0.3, 0.3});
-  cairo_set_line_width(cr, 0.5);
-  cairo_rectangle(cr, x, bar_y, width, bar_h);
-  cairo_stroke(cr);
+  draw_colour_bar(cr, x, bar_y, width, bar_h, [&](double t) { return rc_colour(lo + (hi - lo) * t, opt); });
   double bottom = bar_y + bar_h;
   // Integer ticks, threshold ticks (bold) and class names.
   for (int v = 2; v <= 5; ++v) {

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,11 @@ class Canvas {
 double draw_header(cairo_t* cr, const std::string& title, const std::string& subtitle);
 // "<survey> · N respondents · data from <date>".
 std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o);
+// Horizontal bar of `colour_at(t)`, t from 0 (left) to 1 (right), outlined.
+void draw_colour_bar(cairo_t* cr, double x, double y, double width, double height,
+                     const std::function<Rgb(double)>& colour_at);
+// Bold axis title rotated to run upwards, centred on y_centre, its top at x.
+void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double y_centre);
 // Horizontal RC colour bar from 1 to 5 with ticks at the thresholds and the
 // class names under it; returns the box used.
 Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "canvas.hpp"
+#include "map_parts.hpp"
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/render/i18n.hpp"
 
@@ -19,10 +19,6 @@ double node_radius(int respondents, double k) {
   return k * std::clamp(1.9 * std::sqrt(std::max(respondents, 1)), 3.5, 13.0);
 }
 
-// 1 up to 16 drawn units, then shrinking as sqrt(16 / units), at least 0.6.
-double crowding(std::size_t units) {
-  return std::clamp(std::sqrt(16.0 / static_cast<double>(std::max<std::size_t>(units, 1))), 0.6, 1.0);
-}
 
 // Candidate label positions around a node: 8 directions, two distances,
 // in order of preference (closest to `outward` first).
@@ -83,11 +79,13 @@ std::pair<double, double> fit_axis(const std::vector<double>& p, const std::vect
   return {s0, (L + U) / 2};
 }
 
-struct Placement {
-  MapGeometry geo;
-  std::vector<PangoAlignment> align;
-  std::vector<double> wrap;
-};
+}  // namespace
+
+namespace detail {
+
+double crowding(std::size_t units) {
+  return std::clamp(std::sqrt(16.0 / static_cast<double>(std::max<std::size_t>(units, 1))), 0.6, 1.0);
+}
 
 Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
                 const FigureOptions& o, bool gap) {
@@ -183,12 +181,6 @@ Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& l
   return best;
 }
 
-struct TieStyle {
-  Rgb colour;
-  double alpha, width;
-  bool dotted = false;
-};
-
 double tie_width(int n) { return std::clamp(0.35 * std::sqrt(std::max(n, 1)), 0.6, 2.6); }
 
 void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieStyle& st) {
@@ -227,6 +219,44 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   cairo_close_path(cr);
   cairo_fill(cr);
 }
+
+void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl,
+                           const std::vector<std::string>& order) {
+  // Nodes.
+  for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
+    const Unit& u = s.units[pl.geo.units[k]];
+    cairo_arc(cr, pl.geo.centre[k].x, pl.geo.centre[k].y, pl.geo.radius[k], 0, 2 * M_PI);
+    set_colour(cr, side_colour(side_rank(order, u.side)));
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, 1.0);
+    cairo_stroke(cr);
+  }
+  // Labels on a light backing so ties under them do not hide the text.
+  for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
+    const Box& b = pl.geo.label_boxes[k];
+    Text t(s.units[pl.geo.units[k]].label, pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
+    cairo_rectangle(cr, b.x0 - 0.5, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0);
+    cairo_fill(cr);
+    set_colour(cr, {0.1, 0.1, 0.1});
+    t.draw(cr, b.x0, b.y0);
+  }
+}
+
+double draw_legend_rule(cairo_t* cr, double legend_height) {
+  const double ly = kPageHeight - legend_height + 4;
+  cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+  cairo_set_line_width(cr, 0.5);
+  cairo_move_to(cr, kMargin, ly - 4);
+  cairo_line_to(cr, kPageWidth - kMargin, ly - 4);
+  cairo_stroke(cr);
+  return ly;
+}
+
+}  // namespace detail
+
+namespace {
 
 std::string map_title(const FigureOptions& o, bool gap) {
   const Words& w = words(o.lang);
@@ -305,33 +335,8 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     const auto ku = static_cast<std::size_t>(slot[d.u]), kv = static_cast<std::size_t>(slot[d.v]);
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], d.st);
   }
-  // Nodes.
-  for (std::size_t k = 0; k < g.units.size(); ++k) {
-    const Unit& u = s.units[g.units[k]];
-    cairo_arc(cr, g.centre[k].x, g.centre[k].y, g.radius[k], 0, 2 * M_PI);
-    set_colour(cr, side_colour(side_rank(order, u.side)));
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_set_line_width(cr, 1.0);
-    cairo_stroke(cr);
-  }
-  // Labels on a light backing so ties under them do not hide the text.
-  for (std::size_t k = 0; k < g.units.size(); ++k) {
-    const Box& b = g.label_boxes[k];
-    Text t(s.units[g.units[k]].label, g.label_font_size, false, pl.wrap[k], pl.align[k]);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
-    cairo_rectangle(cr, b.x0 - 0.5, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0);
-    cairo_fill(cr);
-    set_colour(cr, {0.1, 0.1, 0.1});
-    t.draw(cr, b.x0, b.y0);
-  }
-  // Legend band.
-  const double ly = kPageHeight - kLegendHeight + 4;
-  cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
-  cairo_set_line_width(cr, 0.5);
-  cairo_move_to(cr, kMargin, ly - 4);
-  cairo_line_to(cr, kPageWidth - kMargin, ly - 4);
-  cairo_stroke(cr);
+  draw_nodes_and_labels(cr, s, pl, order);
+  const double ly = draw_legend_rule(cr, kLegendHeight);
   std::vector<std::string> shown_sides = order;
   if (gap) shown_sides.resize(std::min<std::size_t>(shown_sides.size(), 2));
   const Box sb = draw_side_legend(cr, 24, ly, shown_sides, o.lang);

@@ -57,15 +57,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
     set_colour(cr, {0.3, 0.3, 0.3});
     t.draw(cr, x0 - 6 - t.width(), ymap(v) - t.height() / 2);
   }
-  {
-    Text t(w.axis_rc, 8, true);
-    cairo_save(cr);
-    cairo_translate(cr, 24, (y0 + y1) / 2 + t.width() / 2);
-    cairo_rotate(cr, -M_PI / 2);
-    set_colour(cr, {0.2, 0.2, 0.2});
-    t.draw(cr, 0, 0);
-    cairo_restore(cr);
-  }
+  draw_vertical_title(cr, w.axis_rc, 24, (y0 + y1) / 2);
   const Rgb colours[4] = {side_colour(0), side_colour(1), tint(side_colour(0), 0.55),
                           tint(side_colour(1), 0.55)};
   const double band = (x1 - x0) / kDimensionCount, bw = band * 0.78 / 4;

@@ -31,6 +31,14 @@ Colour rc_scale_colour(double rc, const AggregateOptions& o) {
   return mix(hex(0x998ec3), hex(0x542788), (rc - o.strong_from) / span);
 }
 
+Colour delta_scale_colour(double delta, double limit) {
+  if (!std::isfinite(delta) || !(limit > 0)) return {0.6, 0.6, 0.6};
+  static const unsigned k[] = {0xb35806, 0xf1a340, 0xfee0b6, 0xf7f7f7, 0xd8daeb, 0x998ec3, 0x542788};
+  const double x = (std::clamp(delta / limit, -1.0, 1.0) + 1.0) * 3.0;  // 0 .. 6
+  const int i = std::min(5, static_cast<int>(std::floor(x)));
+  return mix(hex(k[i]), hex(k[i + 1]), x - i);
+}
+
 Colour side_palette_colour(std::size_t rank) {
   static const unsigned k[] = {0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9,
                                0xE69F00, 0xD55E00, 0x000000, 0xF0E442};

@@ -160,17 +160,6 @@ SitesBenchmark benchmark_sites(const Sites& sites, const std::vector<Aggregate>&
   return b;
 }
 
-std::string site_folder_name(const std::string& site) {
-  std::string r;
-  for (unsigned char c : site) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-              c == '_' || c == '-';
-    r += ok ? static_cast<char>(c) : '_';
-  }
-  if (r.empty() || r.find_first_not_of('.') == std::string::npos) r = "site_" + r;
-  return r;
-}
-
 Table sites_table(const SitesBenchmark& b) {
   Table t;
   t.rows = b.sites.size();

@@ -136,10 +136,3 @@ TEST_CASE("min-n applies per site: a site with too few respondents shows no RC",
   CHECK_FALSE(b.anova.defined);  // one site left: no ANOVA
   fs::remove_all(d);
 }
-
-TEST_CASE("site folder names are safe", "[sites]") {
-  CHECK(rcmap::site_folder_name("Nordby Kommune") == "Nordby_Kommune");
-  CHECK(rcmap::site_folder_name("../etc") == ".._etc");
-  CHECK(rcmap::site_folder_name("..") == "site_..");
-  CHECK(rcmap::site_folder_name("Århus/Ø") == "__rhus___");
-}

@@ -22,6 +22,13 @@ struct Colour {
 // #542788 at 5). NaN (suppressed) -> grey #999999.
 Colour rc_scale_colour(double rc, const AggregateOptions& opt);
 
+// Change of RC (after - before) on ColorBrewer's 7-class PuOr (Brewer &
+// Harrower 2003, colour-blind safe), centred at 0: #b35806 #f1a340 #fee0b6
+// #f7f7f7 #d8daeb #998ec3 #542788 at -limit, -2/3, -1/3, 0, 1/3, 2/3, +limit
+// times `limit`, linear in between, clamped beyond +-limit. Worse orange,
+// better purple, as on the RC scale. NaN -> grey #999999.
+Colour delta_scale_colour(double delta, double limit = 0.5);
+
 // Okabe & Ito (2008) colour-blind-safe qualitative palette for sides, in the
 // order blue, bluish green, reddish purple, sky blue, orange, vermillion,
 // black, yellow (yellow last: weak on white), repeating.

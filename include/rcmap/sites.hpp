@@ -72,9 +72,4 @@ Table sites_table(const SitesBenchmark& b);
 // The "sites" section of summary.json (ANOVA, ICCs).
 void write_sites_json(JsonWriter& j, const SitesBenchmark& b);
 
-// A folder name for a site: ASCII letters, digits, '.', '_' and '-' kept,
-// everything else '_'; never empty, "." or "..".
-// TODO: swap for rcmap::safe_file_name from include/rcmap/paths.hpp when it lands.
-std::string site_folder_name(const std::string& site);
-
 }  // namespace rcmap

@@ -148,4 +148,38 @@ Table sides_changes_table(const Comparison& c);
 // The "comparison" section of summary.json.
 void write_comparison_json(JsonWriter& j, const Comparison& c);
 
+// ---- every wave: waves.csv, sides-waves.csv, the trend figure --------------
+
+// A figure in one wave: RC = mean of respondent-level scores (as in
+// changes.csv), its 95 % t interval (mean +- t(0.975, n-1) sd / sqrt(n)) and
+// n respondents. rc and the interval are NaN when n < min_n (anonymity per
+// wave); the interval also when n < 2.
+struct WaveLevel {
+  double rc = kNaN, ci_low = kNaN, ci_high = kNaN;
+  int n = 0;
+};
+struct WaveSeriesRow {
+  std::string source, target;    // unit ids (last wave's terms) or side names
+  std::vector<WaveLevel> waves;  // parallel to WaveSeries::labels
+};
+struct WaveSeries {
+  std::vector<std::string> labels;
+  std::vector<WaveSeriesRow> ties;   // every pair with an included row in any wave
+  std::vector<WaveSeriesRow> sides;  // side pairs (between different units) shown in any wave
+};
+
+// Per-wave figures of every tie and side pair. Units are the last wave's
+// units, then earlier waves' (mapped by `map` into the last wave's ids) not
+// in it; respondent-level scores and anonymity exactly as compare_waves
+// (merged ties from shown original ties only; side pairs from each wave's
+// shown ties, each wave using its own units' sides). Rows are ordered by
+// (source, target) in that unit (side) order. O(W R log R).
+WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels,
+                       const UnitMap& map, const AggregateOptions& opt);
+
+// waves.csv: source,target,wave,rc,ci_low,ci_high,n (one line per tie and wave).
+Table waves_table(const WaveSeries& w);
+// sides-waves.csv: source_side,target_side,wave,rc,ci_low,ci_high,n.
+Table sides_waves_table(const WaveSeries& w);
+
 }  // namespace rcmap

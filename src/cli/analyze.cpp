@@ -1,7 +1,7 @@
 #include <iostream>
 
+#include "analysis.hpp"
 #include "common.hpp"
-#include "figures.hpp"
 #include "rcmap/graphml.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
@@ -11,6 +11,73 @@
 #include "rcmap/workbook.hpp"
 
 namespace rcmap::cli {
+
+MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, bool quiet,
+                               const std::string& prefix) {
+  // Unit-level RC surveys have tens of units; some network metrics need
+  // memory quadratic in the units, so very large unit sets get tables only.
+  constexpr std::size_t kMaxMetricUnits = 2000;
+  MetricsResult metrics;
+  if (survey.units.size() <= kMaxMetricUnits) {
+    metrics = compute_metrics(survey, agg, mopt);
+  } else {
+    metrics.units.resize(survey.units.size());
+    metrics.ties.resize(agg.ties.size());
+    metrics.network.distance = mopt.distance;
+    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
+                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
+  }
+  if (!quiet)
+    for (const auto& w : metrics.warnings)
+      std::cerr << "rcmap: metrics: warning: " << (prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ")
+                << w << '\n';
+  return metrics;
+}
+
+void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
+                    const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
+                    OutputDir& dir) {
+  const MetricsResult metrics = analysis_metrics(survey, agg, mopt, quiet, prefix);
+  Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
+  append_tie_metrics(ties, metrics);
+  append_unit_metrics(units, metrics);
+  Table gaps = gaps_table(survey, metrics);
+  run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
+  if (agg.from_ties)
+    run.sections.emplace_back("aggregated_ties", [&](JsonWriter& j) {
+      j.begin_object();
+      j.field("note", "input is an aggregated tie table (--ties): figures needing respondent answers are skipped");
+      j.key("skipped").begin_array();
+      for (const auto& part : skipped_for_ties()) j.value(part);
+      j.end_array();
+      j.end_object();
+    });
+  auto table = [&](const char* name, const Table& t) {
+    dir.write(prefix + name, [&](std::ostream& os) { write_table(os, t, dialect); });
+  };
+  table("ties.csv", ties);
+  table("units.csv", units);
+  table("sides.csv", sides);
+  table("gaps.csv", gaps);
+  WorkbookContent book;
+  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
+                 {"Units", &units, {}},
+                 {"Gaps", &gaps, {}},
+                 {"Sides", &sides, {}}};
+  book.survey = &survey;
+  book.aggregate = &agg;
+  book.lang = fig.lang;
+  book.method = method_rows(agg, fig.lang);
+  if (agg.from_ties)
+    book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
+                                      "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
+  write_workbook(dir.temp_path(prefix + "workbook.xlsx"), book);
+  write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
+  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
+  if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+  dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
+  dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
+}
 
 int run_analysis(const Args& args, bool report_only) {
   po::options_description desc("rcmap analyze options");
@@ -59,6 +126,7 @@ int run_analysis(const Args& args, bool report_only) {
   CsvDialect dialect = parse_csv_dialect(dialect_name);
   sa.read_options();  // checks --encoding before any work
   mopt.distance = parse_distance(distance);
+  site.apply_deprecated(gap_sides, sa.quiet);
   auto comma = gap_sides.find(',');
   if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
     throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
@@ -75,9 +143,21 @@ int run_analysis(const Args& args, bool report_only) {
     throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");
   if (from_ties && (site.by_site || !sa.mapping.empty()))
     throw UsageError("--ties cannot be combined with --by-site or --mapping (they need respondent answers)");
+  if (!site.highlight.empty() && !site.by_site) throw UsageError("--highlight needs --by-site");
+
+  RunInfo run;
+  run.command = "analyze";
+  for (auto& [k, v] : options_of(vm)) {  // the deprecated aliases are recorded as --gap-sides
+    if (k == "authority-side" || k == "provider-side") continue;
+    run.options.emplace_back(k, k == "gap-sides" ? gap_sides : v);
+  }
+  if (from_ties)  // project.ini reruns the tie table (its figure filter is left at the default)
+    for (auto& [k, v] : run.options)
+      if (k == "ties") v = sa.ties;
   if (site.by_site) {
-    if (report_only) throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
-    return run_by_site(sa, site, out, dialect_name);
+    if (report_only)
+      throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
+    return run_by_site(sa, site, mopt, fig, dialect, project, run, out);
   }
 
   Diagnostics diags;
@@ -94,28 +174,6 @@ int run_analysis(const Args& args, bool report_only) {
     survey = load_survey(sa, diags);
     agg = aggregate(survey, sa.agg);
   }
-  // Unit-level RC surveys have tens of units; some network metrics need
-  // memory quadratic in the units, so very large unit sets get tables only.
-  constexpr std::size_t kMaxMetricUnits = 2000;
-  MetricsResult metrics;
-  if (survey.units.size() <= kMaxMetricUnits) {
-    metrics = compute_metrics(survey, agg, mopt);
-  } else {
-    metrics.units.resize(survey.units.size());
-    metrics.ties.resize(agg.ties.size());
-    metrics.network.distance = mopt.distance;
-    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
-                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
-  }
-  if (!sa.quiet)
-    for (const auto& w : metrics.warnings) std::cerr << "rcmap: metrics: warning: " << w << '\n';
-
-  RunInfo run;
-  run.command = "analyze";
-  run.options = options_of(vm);
-  if (from_ties)  // project.ini reruns the tie table (its figure filter is left at the default)
-    for (auto& [k, v] : run.options)
-      if (k == "ties") v = sa.ties;
   Diagnostics checks;
   sa.record(run, project, checks);
   if (report_only) {
@@ -134,6 +192,7 @@ int run_analysis(const Args& args, bool report_only) {
       print_diagnostics(changed, false);
       throw InputError(changed);
     }
+    const MetricsResult metrics = analysis_metrics(survey, agg, mopt, sa.quiet, "");
     OutputDir dir(out);
     fig.write_report(survey, agg, metrics, mopt, dir);
     dir.commit();
@@ -142,45 +201,7 @@ int run_analysis(const Args& args, bool report_only) {
   print_diagnostics(checks, sa.quiet);
 
   OutputDir dir(out);
-  Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
-  append_tie_metrics(ties, metrics);
-  append_unit_metrics(units, metrics);
-  Table gaps = gaps_table(survey, metrics);
-  run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
-  if (from_ties)
-    run.sections.emplace_back("aggregated_ties", [&](JsonWriter& j) {
-      j.begin_object();
-      j.field("note", "input is an aggregated tie table (--ties): figures needing respondent answers are skipped");
-      j.key("skipped").begin_array();
-      for (const auto& part : skipped_for_ties()) j.value(part);
-      j.end_array();
-      j.end_object();
-    });
-  auto table = [&](const char* name, const Table& t) {
-    dir.write(name, [&](std::ostream& os) { write_table(os, t, dialect); });
-  };
-  table("ties.csv", ties);
-  table("units.csv", units);
-  table("sides.csv", sides);
-  table("gaps.csv", gaps);
-  WorkbookContent book;
-  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
-                 {"Units", &units, {}},
-                 {"Gaps", &gaps, {}},
-                 {"Sides", &sides, {}}};
-  book.survey = &survey;
-  book.aggregate = &agg;
-  book.lang = fig.lang;
-  book.method = method_rows(agg, fig.lang);
-  if (from_ties)
-    book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
-                                      "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
-  write_workbook(dir.temp_path("workbook.xlsx"), book);
-  write_graphml(dir.temp_path("network.graphml"), survey, agg, units, ties);
-  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
-  if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir);
-  dir.write("summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
-  dir.write("project.ini", [&](std::ostream& os) { os << project_ini(run); });
+  write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
   return kOk;
 }

@@ -1,10 +1,12 @@
-// rcmap analyze --by-site (docs/waves.md "Sites").
+// rcmap analyze --by-site (README "Waves and sites"): the full analysis of
+// each site in DIR/<site>/, the benchmark sites.csv, the ANOVA/ICC section
+// of summary.json and the `sites` figure.
 #include <iostream>
-#include <set>
 
+#include "analysis.hpp"
 #include "common.hpp"
-#include "rcmap/checksum.hpp"
 #include "rcmap/output_dir.hpp"
+#include "rcmap/paths.hpp"
 #include "rcmap/sites.hpp"
 
 namespace rcmap::cli {
@@ -12,13 +14,25 @@ namespace rcmap::cli {
 void BySiteArgs::add_to(po::options_description& desc) {
   desc.add_options()
     ("by-site", po::bool_switch(&by_site), "full analysis per site (a 'site' column) into DIR/<site>/, plus sites.csv")
-    ("authority-side", po::value(&authority_side)->default_value("authority"), "side named authority in sites.csv")
-    ("provider-side", po::value(&provider_side)->default_value("provider"), "side named provider in sites.csv");
+    ("highlight", po::value(&highlight), "with --by-site: the site the sites figure highlights")
+    ("authority-side", po::value(&authority_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER")
+    ("provider-side", po::value(&provider_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER");
 }
 
-int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const std::string& out,
-                const std::string& dialect_name) {
-  CsvDialect dialect = parse_csv_dialect(dialect_name);
+void BySiteArgs::apply_deprecated(std::string& gap_sides, bool quiet) const {
+  if (authority_side.empty() && provider_side.empty()) return;
+  const auto comma = gap_sides.find(',');
+  std::string a = gap_sides.substr(0, comma), b = comma == std::string::npos ? "" : gap_sides.substr(comma + 1);
+  if (!authority_side.empty()) a = authority_side;
+  if (!provider_side.empty()) b = provider_side;
+  gap_sides = a + "," + b;
+  if (!quiet)
+    std::cerr << "rcmap analyze: warning: --authority-side and --provider-side are deprecated; "
+                 "use --gap-sides " << gap_sides << '\n';
+}
+
+int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOptions& mopt, const FigureArgs& fig,
+                const CsvDialect& dialect, const Project& project, RunInfo run, const std::string& out) {
   Diagnostics diags;
   Sites sites;
   try {
@@ -30,41 +44,39 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const std::string& 
     print_diagnostics(diags, sa.quiet);
     throw;
   }
+  long highlight = -1;
+  if (!opt.highlight.empty()) {
+    for (std::size_t k = 0; k < sites.labels.size() && highlight < 0; ++k)
+      if (sites.labels[k] == opt.highlight) highlight = static_cast<long>(k);
+    if (highlight < 0) {
+      std::string known;
+      for (const auto& l : sites.labels) known += (known.empty() ? "'" : ", '") + l + "'";
+      throw UsageError("--highlight: no site '" + opt.highlight + "' in " + sa.responses + " (sites: " + known + ")");
+    }
+  }
   std::vector<Aggregate> aggs;
   for (const auto& s : sites.surveys) aggs.push_back(aggregate(s, sa.agg));
-  SitesBenchmark bench = benchmark_sites(sites, aggs, opt.authority_side, opt.provider_side);
+  SitesBenchmark bench = benchmark_sites(sites, aggs, mopt.gap_side_a, mopt.gap_side_b);
   if (!sa.quiet)
     for (const auto& w : bench.warnings) std::cerr << "rcmap analyze: warning: " << w << '\n';
 
-  RunInfo run;
   run.command = "analyze --by-site";
   Diagnostics checks;
-  sa.record(run, Project{}, checks);
-  run.options.emplace_back("out", out);
-  run.options.emplace_back("csv-dialect", dialect_name);
-  run.options.emplace_back("authority-side", opt.authority_side);
-  run.options.emplace_back("provider-side", opt.provider_side);
-
+  sa.record(run, project, checks);
+  print_diagnostics(checks, sa.quiet);
   OutputDir dir(out);
-  std::set<std::string> used;
+  SafeNames names;
   for (std::size_t k = 0; k < sites.surveys.size(); ++k) {
-    std::string folder = site_folder_name(sites.labels[k]), base = folder;
-    for (int i = 2; !used.insert(folder).second; ++i) folder = base + "-" + std::to_string(i);
+    const std::string folder = names.unique(sites.labels[k]);
     if (folder != sites.labels[k] && !sa.quiet)
       std::cerr << "rcmap analyze: note: site '" << sites.labels[k] << "' is written to folder '" << folder << "'\n";
-    const Survey& s = sites.surveys[k];
-    const Aggregate& a = aggs[k];
-    auto table = [&](const char* name, const Table& t) {
-      dir.write(folder + "/" + name, [&](std::ostream& os) { write_table(os, t, dialect); });
-    };
-    table("ties.csv", ties_table(s, a));
-    table("units.csv", units_table(s, a));
-    table("sides.csv", sides_table(s, a));
     RunInfo site_run = run;
-    site_run.options.emplace_back("site", sites.labels[k]);
-    dir.write(folder + "/summary.json", [&](std::ostream& os) { write_summary(os, s, a, site_run); });
+    const std::string label = sites.labels[k];
+    site_run.sections.emplace_back("site", [label](JsonWriter& j) { j.value(label); });
+    write_analysis(sites.surveys[k], aggs[k], mopt, fig, dialect, sa.quiet, site_run, folder + "/", dir);
   }
   dir.write("sites.csv", [&](std::ostream& os) { write_table(os, sites_table(bench), dialect); });
+  fig.write_sites(bench, highlight, sa.agg.min_n, mopt.gap_side_a, mopt.gap_side_b, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

@@ -86,14 +86,14 @@ int cmd_report(const Args& args);  // report.cpp
 // analyze (analyze.cpp); report_only: the rcmap report path, see report.cpp.
 int run_analysis(const Args& args, bool report_only);
 
-// analyze --by-site (by_site.cpp): the full analysis per site in DIR/<site>/,
-// sites.csv and summary.json with the ANOVA/ICC section.
+// analyze --by-site (by_site.cpp; run_by_site in analysis.hpp).
 struct BySiteArgs {
   bool by_site = false;
-  std::string authority_side = "authority", provider_side = "provider";
+  std::string highlight;
+  std::string authority_side, provider_side;  // deprecated aliases of --gap-sides
   void add_to(po::options_description& desc);
+  // Rewrites `gap_sides` from the deprecated options, with a warning.
+  void apply_deprecated(std::string& gap_sides, bool quiet) const;
 };
-int run_by_site(const SurveyArgs& sa, const BySiteArgs& site, const std::string& out,
-                const std::string& dialect_name);  // compare.cpp: change between two waves
 
 }  // namespace rcmap::cli

@@ -1,9 +1,13 @@
-// rcmap compare: change between two survey waves (docs/waves.md).
+// rcmap compare: change between survey waves (README "Waves and sites"):
+// changes.csv and sides-changes.csv compare the first (baseline) and the last
+// wave; waves.csv and sides-waves.csv list every wave; figures change-map,
+// change-matrix and trend.
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "common.hpp"
+#include "figures.hpp"
 #include "rcmap/checksum.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/version.hpp"
@@ -39,29 +43,37 @@ std::vector<std::string> split_list(const std::string& s) {
 int cmd_compare(const Args& args) {
   po::options_description desc("rcmap compare options");
   std::string before, after, units, responses, waves, unit_map, out, encoding = "auto", dialect_name;
+  std::string gap_sides = "authority,provider";
   CompareOptions opt;
   SurveyArgs sa;  // reader options: --sheet, --mapping, ...
+  FigureArgs fig;
   bool quiet = false;
   desc.add_options()
     ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
     ("after", po::value(&after), "follow-up wave, as --before")
     ("units", po::value(&units), "units file shared by the waves (with --responses holding a 'wave' column)")
     ("responses", po::value(&responses), "responses file with a 'wave' column")
-    ("waves", po::value(&waves), "the two waves to compare, before first: w1,w2 (default: the file's two waves in order of appearance)")
-    ("unit-map", po::value(&unit_map), "CSV old,new: before-wave unit ids renamed or merged into after-wave ids")
+    ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
+     "appearance); changes.csv compares the first and the last")
+    ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids")
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
     ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
     ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")
-    ("seed", po::value(&opt.seed)->default_value(1), "bootstrap seed (same seed, same intervals)")
+    ("seed", po::value(&opt.seed)->default_value(1), "bootstrap and layout seed (same seed, same intervals; "
+     "the change map uses analyze's layout of the baseline with this seed)")
+    ("gap-sides", po::value(&gap_sides)->default_value("authority,provider"),
+     "the two sides placed left and right on the change map (as analyze)")
     ("encoding", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"), "standard or excel-da")
     ("quiet,q", po::bool_switch(&quiet), "print errors only");
   sa.add_input_options(desc);
+  fig.add_to(desc, false);
   po::variables_map vm;
   if (!parse(args, desc, vm,
-             "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2]) --out DIR [options]",
-             "rcmap compare --before wave1 --after wave2 --unit-map unit-map.csv --out change --seed 1"))
+             "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2,...]) --out DIR [options]",
+             "rcmap compare --before wave1 --after wave2 --unit-map unit-map.csv --out change --seed 1\n"
+             "  rcmap compare --units units.csv --responses responses.csv --waves 2019,2021,2024 --out trend --lang da"))
     return kOk;
   const bool by_dirs = !before.empty() || !after.empty();
   if (by_dirs && (before.empty() || after.empty())) throw UsageError("give both --before and --after");
@@ -71,6 +83,10 @@ int cmd_compare(const Args& args) {
     throw UsageError("give --before and --after, or --units and --responses with a wave column");
   check_options(opt.agg);
   if (opt.bootstrap < 100) throw UsageError("--bootstrap must be at least 100 resamples");
+  const auto sides = split_list(gap_sides);
+  if (sides.size() != 2 || gap_sides.find(",,") != std::string::npos)
+    throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
+  fig.check();
   CsvDialect dialect = parse_csv_dialect(dialect_name);
   sa.encoding = encoding;
   ReadOptions ropt = sa.read_options();
@@ -95,10 +111,10 @@ int cmd_compare(const Args& args) {
       auto sel = split_list(waves);
       SurveyTables tables = read_survey_tables(sa.input(units, responses), diags);
       Waves w = waves_from_tables(tables.units, tables.responses, sel, diags);
-      if (w.labels.size() != 2) {
+      if (w.labels.size() < 2) {
         std::string found;
         for (const auto& l : w.labels) found += (found.empty() ? "'" : ", '") + l + "'";
-        throw UsageError("compare needs exactly two waves, found " + found + "; choose with --waves W1,W2");
+        throw UsageError("compare needs at least two waves, found " + found + "; choose with --waves W1,W2");
       }
       surveys = std::move(w.surveys);
       labels = w.labels;
@@ -115,21 +131,27 @@ int cmd_compare(const Args& args) {
     throw;
   }
 
-  Comparison c = compare_waves(surveys[0], surveys[1], map, opt);
-  c.before_label = labels[0];
-  c.after_label = labels[1];
+  // The baseline against the last wave (a reform's whole effect); every
+  // wave's level is in waves.csv / sides-waves.csv.
+  Comparison c = compare_waves(surveys.front(), surveys.back(), map, opt);
+  c.before_label = labels.front();
+  c.after_label = labels.back();
+  const WaveSeries series = wave_series(surveys, labels, map, opt.agg);
   if (!quiet) {
     for (const auto& u : c.units_dropped)
-      std::cerr << "rcmap compare: warning: unit '" << u << "' of wave '" << labels[0]
-                << "' is not in wave '" << labels[1] << "' (add it to --unit-map if it was renamed or merged)\n";
+      std::cerr << "rcmap compare: warning: unit '" << u << "' of wave '" << labels.front()
+                << "' is not in wave '" << labels.back() << "' (add it to --unit-map if it was renamed or merged)\n";
     for (const auto& u : c.units_new)
-      std::cerr << "rcmap compare: note: unit '" << u << "' is new in wave '" << labels[1] << "'\n";
+      std::cerr << "rcmap compare: note: unit '" << u << "' is new in wave '" << labels.back() << "'\n";
     for (const auto& w : c.warnings) std::cerr << "rcmap compare: warning: " << w << '\n';
   }
 
   OutputDir dir(out);
   dir.write("changes.csv", [&](std::ostream& os) { write_table(os, changes_table(c), dialect); });
   dir.write("sides-changes.csv", [&](std::ostream& os) { write_table(os, sides_changes_table(c), dialect); });
+  dir.write("waves.csv", [&](std::ostream& os) { write_table(os, waves_table(series), dialect); });
+  dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
+  fig.write_change(surveys.front(), c, series, sides[0], sides[1], static_cast<unsigned long>(opt.seed), dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();
@@ -143,7 +165,11 @@ int cmd_compare(const Args& args) {
     }
     j.end_object();
     j.key("options").begin_object();
-    j.field("waves", labels[0] + "," + labels[1]);
+    std::string all;
+    for (const auto& l : labels) all += (all.empty() ? "" : ",") + l;
+    j.field("waves", all);
+    j.field("gap-sides", gap_sides).field("layout", fig.layout).field("lang", fig.lang);
+    j.field("formats", fig.no_render ? std::string() : fig.formats);
     j.field("min-n", opt.agg.min_n).field("min-answers", opt.agg.min_answers);
     j.field("bootstrap", opt.bootstrap).field("seed", static_cast<long long>(opt.seed));
     j.field("encoding", encoding).field("csv-dialect", dialect_name).field("out", out);

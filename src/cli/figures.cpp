@@ -7,6 +7,7 @@
 #include "rcmap/findings.hpp"
 #include "rcmap/layout.hpp"
 #include "rcmap/paths.hpp"
+#include "rcmap/render/change_figures.hpp"
 #include "rcmap/render/figures.hpp"
 #include "rcmap/render/report.hpp"
 #include "rcmap/version.hpp"
@@ -14,17 +15,22 @@
 
 namespace rcmap::cli {
 
-void FigureArgs::add_to(po::options_description& desc) {
+void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
-    ("per-unit", po::bool_switch(&per_unit),
-     "one extra report.pdf page and units/<name>.png per unit, for its manager")
-    ("lang", po::value(&lang)->default_value("en"), "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)")
-    ("ties", po::value(&ties)->default_value("emphasis"),
-     "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak; "
-     "analyze: any other value is an aggregated tie table FILE (source,target,n,rc) to analyse "
-     "instead of --responses")
+    ("no-render", po::bool_switch(&no_render), tie_filter ? "write no figures and no report.pdf" : "write no figures")
+    ("lang", po::value(&lang)->default_value("en"),
+     tie_filter ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
+                : "language of figures: en, da (dansk), nb (norsk bokmål)");
+  if (tie_filter)
+    desc.add_options()
+      ("per-unit", po::bool_switch(&per_unit),
+       "one extra report.pdf page and units/<name>.png per unit, for its manager")
+      ("ties", po::value(&ties)->default_value("emphasis"),
+       "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak; "
+       "analyze: any other value is an aggregated tie table FILE (source,target,n,rc) to analyse "
+       "instead of --responses");
+  desc.add_options()
     ("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)")
     ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
     ("title", po::value(&title)->default_value(""), "survey name shown on the figures")
@@ -51,6 +57,7 @@ render::Lang parse_lang(const std::string& l) {
   if (l == "nb") return render::Lang::nb;
   throw UsageError("--lang must be en, da or nb, got '" + l + "'");
 }
+
 namespace {
 render::TieFilter parse_ties(const std::string& t) {
   if (t == "emphasis") return render::TieFilter::emphasis;
@@ -75,38 +82,39 @@ void FigureArgs::check() const {
   if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
 }
 
+namespace {
 // A map or matrix of hundreds of units is unreadable and costly to lay out.
 constexpr std::size_t kMaxUnits = 120;
-
-void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
-                       const std::string& side_b, double asymmetry, unsigned long seed,
-                       OutputDir& dir) const {
-  if (no_render) return;
-  if (s.units.size() > kMaxUnits) {
-    std::cerr << "rcmap analyze: warning: " << s.units.size() << " units: figures are drawn for at most "
-              << kMaxUnits << " units; none written (tables are complete)\n";
-    return;
-  }
-  // Labels are drawn at most kMaxLabel bytes long (cut at a UTF-8 boundary, "…").
+bool too_many_units(std::size_t units, const char* command) {
+  if (units <= kMaxUnits) return false;
+  std::cerr << "rcmap " << command << ": warning: " << units << " units: figures are drawn for at most "
+            << kMaxUnits << " units; none written (tables are complete)\n";
+  return true;
+}
+// `s`, or a copy in `cut` whose labels are at most kMaxLabel bytes long
+// (cut at a UTF-8 boundary, "…").
+const Survey& drawable(const Survey& s, Survey& cut) {
   constexpr std::size_t kMaxLabel = 160;
-  const Survey* drawn = &s;
-  Survey cut;
   bool long_label = false;
   for (const auto& u : s.units) long_label |= u.label.size() > kMaxLabel;
-  if (long_label) {
-    cut.units = s.units;
-    cut.sides = s.sides;
-    cut.unit_by_id = s.unit_by_id;
-    cut.respondents = s.respondents;
-    cut.respondent_unit = s.respondent_unit;
-    for (auto& u : cut.units)
-      if (u.label.size() > kMaxLabel) {
-        std::size_t n = kMaxLabel;
-        while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
-        u.label = u.label.substr(0, n) + "\u2026";
-      }
-    drawn = &cut;
-  }
+  if (!long_label) return s;
+  cut.units = s.units;
+  cut.sides = s.sides;
+  cut.unit_by_id = s.unit_by_id;
+  cut.respondents = s.respondents;
+  cut.respondent_unit = s.respondent_unit;
+  for (auto& u : cut.units)
+    if (u.label.size() > kMaxLabel) {
+      std::size_t n = kMaxLabel;
+      while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
+      u.label = u.label.substr(0, n) + "\u2026";
+    }
+  return cut;
+}
+}  // namespace
+
+render::FigureOptions FigureArgs::options(const std::string& side_a, const std::string& side_b,
+                                          unsigned long seed) const {
   render::FigureOptions o;
   o.lang = parse_lang(lang);
   o.dpi = dpi;
@@ -116,55 +124,86 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   o.layout = parse_layout(layout);
   o.side_a = side_a;
   o.side_b = side_b;
-  o.asymmetry = asymmetry;
   o.seed = seed;
-  const Survey& d = *drawn;
+  return o;
+}
+
+void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
+                       const std::string& side_b, double asymmetry, unsigned long seed,
+                       OutputDir& dir, const std::string& prefix) const {
+  if (no_render || too_many_units(s.units.size(), "analyze")) return;
+  Survey cut;
+  const Survey& d = drawable(s, cut);
+  render::FigureOptions o = options(side_a, side_b, seed);
+  o.asymmetry = asymmetry;
   std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
   for (const auto& [fmt, ext] : parse_formats(formats)) {
-    render::render_map(d, a, pos, o, fmt, dir.temp_path("map." + ext));
-    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path("gap-map." + ext));
-    render::render_matrix(d, a, o, fmt, dir.temp_path("matrix." + ext));
-    render::render_profile(d, a, o, fmt, dir.temp_path("profile." + ext));
+    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext));
+    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext));
+    render::render_matrix(d, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
+    render::render_profile(d, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
   }
 }
 
 void FigureArgs::write_report(const Survey& s, const Aggregate& a, const MetricsResult& m,
-                              const MetricsOptions& mopt, OutputDir& dir) const {
+                              const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
   render::ReportInput in;
   in.survey = &s;
   in.aggregate = &a;
   in.metrics = &m;
   const Findings findings = compute_findings(s, a, m, mopt);
   in.findings = &findings;
-  in.figure.lang = parse_lang(lang);
-  in.figure.dpi = dpi;
-  in.figure.title = title;
-  in.figure.subtitle_date = date;
-  in.figure.ties = parse_ties(ties);
-  in.figure.layout = parse_layout(layout);
-  in.figure.side_a = mopt.gap_side_a;
-  in.figure.side_b = mopt.gap_side_b;
+  in.figure = options(mopt.gap_side_a, mopt.gap_side_b, mopt.seed);
   in.figure.asymmetry = mopt.asymmetry;
-  in.figure.seed = mopt.seed;
   in.max_figure_units = kMaxUnits;
   in.per_unit = per_unit;
   in.version = kVersion;
   if (s.units.size() <= kMaxUnits)
     in.layout = compute_layout(s, a, in.figure.layout, in.figure.side_a, in.figure.side_b, mopt.seed);
-  render::render_report(in, dir.temp_path("report.pdf"));
+  render::render_report(in, dir.temp_path(prefix + "report.pdf"));
   if (!per_unit) return;
   SafeNames names;
   for (std::uint32_t u = 0; u < s.units.size(); ++u)
-    render::render_unit_page(in, u, render::Format::png, dir.temp_path("units/" + names.unique(s.units[u].label, ".png")));
+    render::render_unit_page(in, u, render::Format::png,
+                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")));
+}
+
+void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
+                             const std::string& side_b, OutputDir& dir) const {
+  if (no_render) return;
+  const render::FigureOptions o = options(side_a, side_b, 1);
+  for (const auto& [fmt, ext] : parse_formats(formats))
+    render::render_sites(b, highlight, min_n, o, fmt, dir.temp_path("sites." + ext));
+}
+
+void FigureArgs::write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+                              const std::string& side_a, const std::string& side_b, unsigned long seed,
+                              OutputDir& dir) const {
+  if (no_render || too_many_units(std::max(before.units.size(), c.units.size()), "compare")) return;
+  Survey cut;
+  const Survey& d = drawable(before, cut);
+  const render::FigureOptions o = options(side_a, side_b, seed);
+  // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
+  const Aggregate a = aggregate(d, c.options.agg);
+  const std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
+  for (const auto& [fmt, ext] : parse_formats(formats)) {
+    render::render_change_map(d, a, pos, c, o, fmt, dir.temp_path("change-map." + ext));
+    render::render_change_matrix(c, o, fmt, dir.temp_path("change-matrix." + ext));
+    render::render_trend(w, c.options.agg.min_n, o, fmt, dir.temp_path("trend." + ext));
+  }
 }
 #else
-void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
-                              OutputDir&) const {}
 void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
-                       unsigned long, OutputDir&) const {}
+                       unsigned long, OutputDir&, const std::string&) const {}
+void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                              OutputDir&, const std::string&) const {}
+void FigureArgs::write_sites(const SitesBenchmark&, long, int, const std::string&, const std::string&,
+                             OutputDir&) const {}
+void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::string&,
+                              const std::string&, unsigned long, OutputDir&) const {}
 #endif
 
 }  // namespace rcmap::cli

@@ -255,4 +255,55 @@ for ids in people.values():
         check(found(pseudo, pid) == [], f"network --pseudonymise: id {pid} absent ({found(pseudo, pid)})")
 check(found(pseudo, "audit-key-6f1d") == [], "network --pseudonymise: the key is never written")
 check(found(pseudo, "p-") != [], "network --pseudonymise: pseudonyms written")
+# --- compare and analyze --by-site ---------------------------------------------
+# Two identical waves (compare) and two identical sites (--by-site) of the
+# same survey: X->Y has n = 4 in each wave and each site. compare's side
+# pairs average each respondent's rows first, so its leaky aggregate is the
+# respondent-level authority->provider figure with X->Y included.
+with open(os.path.join(work, "waves.csv"), "w") as f:
+    f.write("wave," + RESP_HEADER + "\n")
+    for w in ("w1", "w2"):
+        for r, u, t, sc in rows:
+            f.write(f"{w},{r},{u},{t}," + ",".join(map(str, sc)) + "\n")
+with open(os.path.join(work, "sites.csv"), "w") as f:
+    f.write("site," + RESP_HEADER + "\n")
+    for site in ("Nord", "Syd"):
+        for r, u, t, sc in rows:
+            f.write(f"{site},{r},{u},{t}," + ",".join(map(str, sc)) + "\n")
+per_resp = {}
+for r, u, t, sc in rows:
+    if units[u] == "authority" and units[t] == "provider":
+        per_resp.setdefault(r, []).append(sum(sc) / 7)
+planted_cmp = {**planted, "respondent-level authority->provider with X->Y":
+               fmt(statistics.mean(statistics.mean(v) for v in per_resp.values()))}
+print("planted values (compare):", planted_cmp)
+
+
+def other(out, args, *extra):
+    r = run([rcmap, *args, "--units", os.path.join(work, "units.csv"), "--out", os.path.join(work, out),
+             "--formats", "png,svg,pdf", *extra], work)
+    check(r.code == 0, f"{' '.join(args)} {' '.join(extra)}: exit 0 ({r.code}) {r.stderr[:300]}")
+    return walk(os.path.join(work, out))
+
+
+CMP = ["compare", "--responses", os.path.join(work, "waves.csv"), "--bootstrap", "200"]
+SITES = ["analyze", "--responses", os.path.join(work, "sites.csv"), "--by-site"]
+for name, args, values, must in (
+        ("compare", CMP, planted_cmp, {"changes.csv", "waves.csv", "sides-waves.csv", "change-map.svg",
+                                       "change-matrix.pdf", "trend.svg"}),
+        ("by-site", SITES, planted, {"sites.csv", "sites.svg", os.path.join("Nord", "ties.csv"),
+                                     os.path.join("Syd", "map.svg"), os.path.join("Syd", "workbook.xlsx")})):
+    control = other(name + "_control", args, "--min-n", "4")
+    for what, v in values.items():
+        if name == "compare" and what not in ("X->Y rc", "respondent-level authority->provider with X->Y"):
+            continue  # compare writes tie and side-pair RC only (no SD, unit or overall figures)
+        check(found(control, v) != [], f"{name} control --min-n 4: {what} = {v} appears ({found(control, v)})")
+    for dialect in ([], ["--csv-dialect", "excel-da"]):
+        out = other(name + "_audit" + ("_da" if dialect else ""), args, *dialect)
+        names = {n for n, _ in out}
+        check(must <= names, f"{name} audit {dialect}: files walked include {sorted(must - names)}")
+        for what, v in values.items():
+            for form in {v, v.replace(".", ",")}:
+                check(found(out, form) == [], f"{name} audit {dialect}: {what} = {form} absent ({found(out, form)})")
+
 finish()

@@ -266,5 +266,42 @@ snap = snapshot(d)
 check(all(snap.get(n) == NET_OLD[n] for n in ["people-metrics.csv", "unit-ties.csv"]),
       "network, final name blocked: files already moved are rolled back")
 check(temps(d) == [], "network, final name blocked: no temporary or backup file left")
+# --- compare and analyze --by-site: every final file; a blocked name rolls back
+FIGS = ("png", "svg")
+COMPARE_FINAL = ["changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json"] + [
+    f"{f}.{e}" for f in ("change-map", "change-matrix", "trend") for e in FIGS]
+SITE_FINAL = FINAL + [f"{f}.{e}" for f in ("map", "gap-map", "matrix", "profile") for e in FIGS]
+check(run([rcmap, "sample", "--out", path("waves"), "--waves", "3", "--sites", "2"], work).code == 0,
+      "sample with waves and sites")
+# One site's rows of every wave (compare takes one site at a time).
+with open(path("waves", "responses.csv")) as f, open(path("waves", "s1.csv"), "w") as g:
+    for i, line in enumerate(f):
+        cells = line.rstrip("\n").split(",")
+        if i == 0 or cells[0] == "S1":
+            g.write(",".join(cells[1:]) + "\n")
+with open(path("waves", "units.csv")) as f, open(path("waves", "u1.csv"), "w") as g:
+    for i, line in enumerate(f):
+        if i == 0 or line.startswith("S1,"):
+            g.write(line.split(",", 1)[1])
+C = ["--units", path("waves", "u1.csv"), "--responses", path("waves", "s1.csv"), "-q", "--bootstrap", "200"]
+check(run([rcmap, "compare", *C, "--out", path("cmp_old"), "--min-n", "6"], work).code == 0, "compare: earlier results")
+CMP_OLD = snapshot(path("cmp_old"))
+check(sorted(CMP_OLD) == sorted(COMPARE_FINAL), f"compare: every final file ({sorted(CMP_OLD)})")
+d = path("cmp_blocked")
+shutil.copytree(path("cmp_old"), d)
+os.remove(os.path.join(d, "trend.svg"))
+os.mkdir(os.path.join(d, "trend.svg"))
+r = run([rcmap, "compare", *C, "--out", d], work)
+check(r.code == 3 and "cannot move" in r.stderr, f"compare: final name blocked by a folder: exit 3 ({r.code})")
+check(snapshot(d) == {k: v for k, v in CMP_OLD.items() if k != "trend.svg"} and temps(d) == [],
+      "compare: final name blocked: earlier results restored, no temporary file left")
+check(run([rcmap, "sample", "--out", path("sites_in"), "--sites", "2"], work).code == 0, "sample with sites")
+S = ["--units", path("sites_in", "units.csv"), "--responses", path("sites_in", "responses.csv"), "-q"]
+r = run([rcmap, "analyze", *S, "--by-site", "--out", path("sites")], work)
+check(r.code == 0, f"analyze --by-site: exit 0 ({r.stderr[:300]})")
+SITES = snapshot(path("sites"))
+expected = ["sites.csv", "summary.json"] + [f"sites.{e}" for e in FIGS] + [
+    os.path.join(s, n) for s in ("S1", "S2") for n in SITE_FINAL]
+check(sorted(SITES) == sorted(expected), f"analyze --by-site: every final file ({sorted(SITES)})")
 
 finish()

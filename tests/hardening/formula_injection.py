@@ -54,17 +54,31 @@ with open(os.path.join(work, "ties.csv"), "w", newline="") as f:
                   people[j - j % 5 + (j + 1) % 5][0]}:
             f.write(f"{q(p)},{q(t)},3\n")
 
-survey_texts = {x for u in units for x in u}
-texts = survey_texts | {p for p, _ in people}
-for dialect, sep in (("standard", ","), ("excel-da", ";")):
-    out = os.path.join(work, dialect)
-    r = run([rcmap, "analyze", "--units", os.path.join(work, "units.csv"), "--responses",
-             os.path.join(work, "responses.csv"), "--out", out, "--csv-dialect", dialect, "-q"], work)
-    check(r.code == 0, f"{dialect}: analyze exit 0 ({r.code}) {r.stderr[:300]}")
-    r = run([rcmap, "network", "--people", os.path.join(work, "people.csv"), "--ties", os.path.join(work, "ties.csv"),
-             "--units", os.path.join(work, "units.csv"), "--out", os.path.join(out, "network"), "--csv-dialect", dialect,
-             "--authority-side=-authority", "--provider-side==side", "--no-render", "-q"], work)
-    check(r.code == 0, f"{dialect}: network exit 0 ({r.code}) {r.stderr[:300]}")
+# compare (a `wave` column, labels dangerous too) and analyze --by-site (a
+# dangerous `site` label, written to sites.csv).
+SITES, WAVES = ("=cmd|' /C calc'!A0", "+plain"), ("-w1", "@w2")
+with open(os.path.join(work, "responses.csv"), newline="") as f:
+    body = f.read().split("\n", 1)[1]
+for col, labels, name in (("wave", WAVES, "waves.csv"), ("site", SITES, "sites.csv")):
+    with open(os.path.join(work, name), "w", newline="") as f:
+        f.write(col + "," + RESP_HEADER + "\n")
+        for label in labels:
+            f.writelines(q(label) + "," + line + "\n" for line in body.split("\n") if line)
+RUNS = [("analyze", ["analyze", "--responses", os.path.join(work, "responses.csv")], set(), {"ties.csv"}),
+        ("compare", ["compare", "--responses", os.path.join(work, "waves.csv"), "--bootstrap", "100"], set(WAVES),
+         {"changes.csv", "waves.csv", "sides-waves.csv"}),
+        ("by-site", ["analyze", "--by-site", "--responses", os.path.join(work, "sites.csv")], set(SITES),
+         {"sites.csv"}),
+        ("network", ["network", "--people", os.path.join(work, "people.csv"), "--ties", os.path.join(work, "ties.csv"),
+                     "--authority-side=-authority", "--provider-side==side"], {p for p, _ in people},
+         {"people-metrics.csv", "unit-ties.csv", "brokers.csv"})]
+texts = {x for u in units for x in u}
+for (cmd, args, extra_texts, extra_csvs), (dialect, sep) in [
+        (c, d) for c in RUNS for d in (("standard", ","), ("excel-da", ";"))]:
+    out = os.path.join(work, cmd + "-" + dialect)
+    r = run([rcmap, *args, "--units", os.path.join(work, "units.csv"), "--out", out, "--csv-dialect", dialect,
+             "-q", "--no-render"], work)
+    check(r.code == 0, f"{cmd} {dialect}: exit 0 ({r.code}) {r.stderr[:300]}")
     cells_seen, live, csvs = set(), [], []
     for root, _, files in os.walk(out):
         for name in files:
@@ -75,15 +89,17 @@ for dialect, sep in (("standard", ","), ("excel-da", ";")):
                 for row in csv.reader(f, delimiter=sep):
                     cells_seen.update(row)
                     live += [(name, c) for c in row if c.startswith(DANGER)]
-    check({"ties.csv", "units.csv", "sides.csv", "people-metrics.csv", "unit-ties.csv", "brokers.csv"} <= set(csvs),
-          f"{dialect}: CSVs walked {sorted(csvs)}")
-    check(live == [], f"{dialect}: no cell begins with = + - @ TAB CR (found {live[:5]})")
-    # Every dangerous input text is present, neutralised, at least once.
-    for t in sorted(texts):
+    check(extra_csvs <= set(csvs), f"{cmd} {dialect}: CSVs walked {sorted(csvs)}")
+    check(live == [], f"{cmd} {dialect}: no cell begins with = + - @ TAB CR (found {live[:5]})")
+    # Every dangerous input text is present, neutralised, at least once
+    # (compare and network write unit ids and sides, not labels).
+    for t in sorted(texts | extra_texts):
+        if cmd in ("compare", "network") and t in {u[1] for u in units}:
+            continue
         if t.startswith(DANGER):
-            check("'" + t in cells_seen, f"{dialect}: {t!r} written as {chr(39) + t!r}")
+            check("'" + t in cells_seen, f"{cmd} {dialect}: {t!r} written as {chr(39) + t!r}")
         else:
-            check(t in cells_seen, f"{dialect}: {t!r} written unchanged")
+            check(t in cells_seen, f"{cmd} {dialect}: {t!r} written unchanged")
 
 # rcmap convert --to long writes the input back (README "Converting"): the
 # same rule, except that a plain number such as -2 stays a number.
@@ -98,7 +114,7 @@ for name in ("units.csv", "responses.csv"):
             cells_seen.update(row)
             live += [(name, c) for c in row if c.startswith(DANGER) and not re.fullmatch(r"[+-]?\d+(\.\d+)?", c)]
 check(live == [], f"convert: no cell begins with = + - @ TAB CR (found {live[:5]})")
-for t in sorted(survey_texts | {"=r0_0"}):  # convert reads the survey, not people.csv
+for t in sorted(texts | {"=r0_0"}):  # convert reads the survey, not people.csv
     if re.fullmatch(r"[+-]?\d+(\.\d+)?", t):
         check(t in cells_seen, f"convert: plain number {t!r} written as a number")
     elif t.startswith(DANGER):

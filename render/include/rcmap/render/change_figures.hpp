@@ -1,0 +1,81 @@
+#pragma once
+// Figures of `rcmap compare` and `rcmap analyze --by-site` (README "Waves and
+// sites"): change map, change matrix, trend across waves, sites dot plot.
+// Conventions as figures.hpp (page, fonts, byte-identical output); figures
+// never show a value the tables leave blank: a tie or side pair below min_n
+// in a wave has no score in that wave and no change.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rcmap/palette.hpp"
+#include "rcmap/render/figures.hpp"
+#include "rcmap/sites.hpp"
+#include "rcmap/waves.hpp"
+
+namespace rcmap::render {
+
+// Full-strength change colours: |delta| at or beyond this is the darkest.
+inline constexpr double kDeltaLimit = 0.5;
+
+// How the change map draws one compared tie between two baseline units.
+struct ChangeTie {
+  std::uint32_t source = 0, target = 0;  // indices into the before Survey::units
+  double delta = 0;
+  bool credible = false;
+  Colour colour{0, 0, 0};  // delta_scale_colour(delta, kDeltaLimit); faded ties mixed halfway to grey
+  double alpha = 1, width = 1;
+};
+// The ties of the change map: compared ties between different baseline
+// units (ComparedUnit::before; merged units are drawn at the first baseline
+// unit mapping to them). Not compared ties (below min_n in a wave, or in one
+// wave only, e.g. of units new since the baseline) are not drawn. Credible:
+// full colour, alpha 0.95, width by min(n_before, n_after); other compared
+// ties faded (alpha 0.45, width 0.7). Order: faded first, then by |delta|.
+// O(T log T).
+std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c);
+
+// Change map: the baseline map's nodes and labels (map_geometry of `before`
+// with `before_layout`, exactly as `rcmap analyze` draws the before wave's
+// map.png) with change_map_ties, and a diverging legend centred at 0.
+void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
+                       const Comparison& c, const FigureOptions&, Format, const std::string& path);
+// Change matrix: rating unit x rated unit (Comparison::units grouped by
+// side), cells coloured by delta with its value; non-credible changes pale
+// and hatched; blank where not compared. `min_n` for the legend.
+void render_change_matrix(const Comparison& c, const FigureOptions&, Format, const std::string& path);
+// Trend: RC of each between-side pair in every wave as a line with 95 %
+// interval bars; a wave where the pair has fewer than min_n respondents has
+// no point (the line breaks).
+void render_trend(const WaveSeries& w, int min_n, const FigureOptions&, Format, const std::string& path);
+// Sites dot plot: per site (rows) overall RC, side_a->side_b, side_b->side_a
+// and within-side RC as dots on a 1-5 axis; site `highlight` (index into
+// b.sites, or -1) in bold with larger dots, the others grey. Sites below
+// min_n have no dots.
+void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions&, Format,
+                  const std::string& path);
+
+// Fixed words of these figures (en, da, nb); templates with {0}, {1}.
+struct ChangeWords {
+  const char* change_map_title;   // "Change in coordination: {0} → {1}"
+  const char* change_matrix_title;
+  const char* trend_title;
+  const char* sites_title;
+  const char* delta_scale;        // "Change in RC ({1} − {0})"
+  const char* worse;
+  const char* better;
+  const char* faded_note;
+  const char* not_compared_note;  // {0} = min_n
+  const char* positions_note;     // {0} = baseline wave
+  const char* blank_cell_note;    // {0} = min_n
+  const char* pale_cell_note;
+  const char* wave_axis;
+  const char* interval_note;      // {0} = min_n
+  const char* overall;
+  const char* within_sides;
+  const char* highlight_note;     // {0} = site
+  const char* site_hidden_note;   // {0} = min_n
+};
+const ChangeWords& change_words(Lang lang);
+
+}  // namespace rcmap::render
