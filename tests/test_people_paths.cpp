@@ -213,9 +213,9 @@ TEST_CASE("person path estimates are identical for a seed and any process count,
 TEST_CASE("person paths: auto sample size above exact_max_edges, and edge cases", "[people][paths]") {
   const auto t = grouped_graph();
   PathOptions o;
-  o.exact_max_edges = 4199;  // the graph has 4,200 ties: estimate, auto k = min(n, max(200, 4e8 / m))
+  o.exact_max_edges = 4199;  // the graph has 4,200 ties: estimate, auto k = min(n, max(100, 1.5e8 / m))
   const auto r = path_metrics(*t.g.get(), t.len, o);
-  CHECK(r.sources == 600);  // 4e8 / 4200 > 600: every vertex is a source
+  CHECK(r.sources == 600);  // 1.5e8 / 4200 > 600: every vertex is a source
   CHECK_FALSE(r.sampled);
   o.exact_max_edges = 4200;
   CHECK(path_metrics(*t.g.get(), t.len, o).note == "exact (all 600 source vertices)");

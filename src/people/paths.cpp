@@ -29,7 +29,9 @@
 //    pipe). The parent adds the blocks in block order, so results are
 //    byte-identical for any P and any timing. A failed pipe()/fork(), or a
 //    child that dies, makes the parent compute those blocks itself. igraph is
-//    only ever called by one thread per process. Call this with no other
+//    only ever called by one thread per process; the children call only
+//    igraph's Dijkstra-based functions, which use no OpenMP (libgomp is not
+//    fork-safe; igraph uses it in PRPACK PageRank). Call this with no other
 //    thread running (fork() copies only the calling thread).
 // Complexity: O(k (m + n log n)) time for k sources (k = n when exact);
 // memory O(n + m) per process plus 64 n doubles for the harmonic estimate.
@@ -57,8 +59,8 @@ constexpr std::size_t kBlocks = 32;         // fixed partition of the sources
 constexpr std::size_t kDistanceBatch = 64;  // sampled targets per distance matrix
 // Auto sample size: about kWork edge relaxations (k * m), at least
 // kMinSamples sources (see docs/network-scale.md for the timing behind it).
-constexpr double kWork = 4e8;
-constexpr std::int64_t kMinSamples = 200;
+constexpr double kWork = 1.5e8;
+constexpr std::int64_t kMinSamples = 100;
 
 // k distinct vertices of 0..n-1, uniform, sorted (partial Fisher-Yates).
 std::vector<long> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed) {
