@@ -58,7 +58,6 @@ Table gaps_table(const Survey& s, const MetricsResult& m) {
   return t;
 }
 
-namespace {
 void ei_json(JsonWriter& j, const EIIndex& e) {
   j.begin_object();
   if (!e.side.empty()) j.field("side", e.side);
@@ -66,7 +65,6 @@ void ei_json(JsonWriter& j, const EIIndex& e) {
   j.field("internal_rc", e.internal_rc).field("external_rc", e.external_rc).field("ei_weighted", e.ei_weighted);
   j.end_object();
 }
-}  // namespace
 
 void write_network_json(JsonWriter& j, const MetricsResult& m, const MetricsOptions& opt) {
   const NetworkMetrics& n = m.network;

@@ -234,6 +234,10 @@ NetworkFile read_pajek(const std::string& path, Diagnostics& diags) {
   return read_with(path, "Pajek", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_pajek(g, f); }, diags);
 }
 
+NetworkFile read_graphml(const std::string& path, Diagnostics& diags) {
+  return read_with(path, "GraphML", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_graphml(g, f, 0); }, diags);
+}
+
 NetworkFile read_network(const std::string& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::string word;

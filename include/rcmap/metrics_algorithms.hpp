@@ -25,10 +25,11 @@ void tie_paths(const UnitGraph& g, std::vector<TieMetrics>& ties, std::vector<st
 
 // burt.cpp: Burt's constraint (igraph_constraint) and effective size on a
 // directed weighted graph with mutual weights a_ij = w(i->j) + w(j->i).
+// `vertex` names the vertices in warnings ("unit", "person").
 std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& arcs,
-                               std::vector<std::string>& warnings);
+                               std::vector<std::string>& warnings, const char* vertex = "unit");
 std::vector<double> effective_size(std::size_t n, const std::vector<WeightedArc>& arcs,
-                                   std::vector<std::string>& warnings);
+                                   std::vector<std::string>& warnings, const char* vertex = "unit");
 
 // brokerage.cpp: Gould & Fernandez (1989) role counts.
 struct BrokerageRoles {
@@ -36,6 +37,10 @@ struct BrokerageRoles {
 };
 std::vector<BrokerageRoles> brokerage(std::size_t n, const std::vector<VertexPair>& arcs,
                                       const std::vector<int>& group);
+// Same, counting only brokered pairs (a, c) with one end in group ga and the
+// other in gb: the brokers between two sides.
+std::vector<BrokerageRoles> brokerage_between(std::size_t n, const std::vector<VertexPair>& arcs,
+                                              const std::vector<int>& group, int ga, int gb);
 
 // ei_index.cpp: Krackhardt & Stern (1988) E-I index, global and per group.
 struct EIResult {
@@ -63,6 +68,12 @@ struct CommunityResult {
   long count = 0;
   double modularity = kNaN, nmi = kNaN, adjusted_rand = kNaN;
 };
+// Agreement of two partitions of the same vertices: normalised mutual
+// information and adjusted Rand index (igraph_compare_communities).
+struct PartitionAgreement {
+  double nmi = kNaN, adjusted_rand = kNaN;
+};
+PartitionAgreement compare_partitions(const std::vector<long>& a, const std::vector<long>& b);
 CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
                             const std::vector<double>& weights, const std::vector<int>& side_of,
                             unsigned long seed, std::vector<std::string>& warnings);

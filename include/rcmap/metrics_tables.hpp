@@ -15,6 +15,8 @@ void append_tie_metrics(Table& ties, const MetricsResult& m);
 // gaps.csv: source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity
 Table gaps_table(const Survey& s, const MetricsResult& m);
 
+// One E-I index as a JSON object (side, internal, external, ei, *_rc, ei_weighted).
+void ei_json(JsonWriter& j, const EIIndex& e);
 // The "network" object of summary.json.
 void write_network_json(JsonWriter& j, const MetricsResult& m, const MetricsOptions& opt);
 

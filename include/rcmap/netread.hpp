@@ -33,6 +33,11 @@ NetworkFile read_dl(const std::string& path, Diagnostics& diags);
 // are igraph's "id" vertex attribute; a file with only *Edges is undirected.
 NetworkFile read_pajek(const std::string& path, Diagnostics& diags);
 
+// GraphML (igraph_read_graph_graphml, first graph of the file): labels are
+// the node ids (igraph's "id" vertex attribute), weights the edge attribute
+// "weight"; directed unless the graph says edgedefault="undirected".
+NetworkFile read_graphml(const std::string& path, Diagnostics& diags);
+
 // Picks read_dl or read_pajek by content: first word "DL" (any case) or a
 // line starting with '*'.
 NetworkFile read_network(const std::string& path, Diagnostics& diags);

@@ -58,6 +58,7 @@ int cmd_validate(const Args& args);
 int cmd_analyze(const Args& args);
 int cmd_sample(const Args& args);
 int cmd_compare(const Args& args);
+int cmd_network(const Args& args);  // network.cpp: person-level networks
 
 // analyze --by-site (by_site.cpp): the full analysis per site in DIR/<site>/,
 // sites.csv and summary.json with the ANOVA/ICC section.

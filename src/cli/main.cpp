@@ -18,6 +18,7 @@ const Subcommand kCommands[] = {
     {"analyze", "compute RC tables (and metrics, figures) from a survey", rcmap::cli::cmd_analyze},
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
     {"compare", "change between two survey waves: per tie, side pair, tested", rcmap::cli::cmd_compare},
+    {"network", "person-level network: metrics, unit pairs, cross-side brokers", rcmap::cli::cmd_network},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
 };
 

@@ -17,6 +17,17 @@
 
 namespace rcmap::metrics {
 
+PartitionAgreement compare_partitions(const std::vector<long>& a, const std::vector<long>& b) {
+  ig::ErrorScope scope;
+  PartitionAgreement r;
+  const ig::IntVector x(a), y(b);
+  ig::check(igraph_compare_communities(x.get(), y.get(), &r.nmi, IGRAPH_COMMCMP_NMI),
+            "igraph_compare_communities");
+  ig::check(igraph_compare_communities(x.get(), y.get(), &r.adjusted_rand, IGRAPH_COMMCMP_ADJUSTED_RAND),
+            "igraph_compare_communities");
+  return r;
+}
+
 CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
                             const std::vector<double>& weights, const std::vector<int>& side_of,
                             unsigned long seed, std::vector<std::string>& warnings) {
@@ -37,21 +48,18 @@ CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
     r.membership.push_back(it->second);
   }
   r.count = static_cast<long>(renumber.size());
-  const ig::IntVector mem(r.membership);
   if (g.ecount() > 0) {
+    const ig::IntVector mem(r.membership);
     ig::check(igraph_modularity(g.get(), mem.get(), w.get(), 1.0, IGRAPH_UNDIRECTED, &r.modularity),
               "igraph_modularity");
   } else {
     warnings.push_back("modularity undefined: no functional tie");
   }
   if (n >= 2) {
-    std::vector<long> sides(side_of.begin(), side_of.end());
-    const ig::IntVector s(sides);
-    ig::check(igraph_compare_communities(mem.get(), s.get(), &r.nmi, IGRAPH_COMMCMP_NMI),
-              "igraph_compare_communities");
-    ig::check(igraph_compare_communities(mem.get(), s.get(), &r.adjusted_rand,
-                                         IGRAPH_COMMCMP_ADJUSTED_RAND),
-              "igraph_compare_communities");
+    const PartitionAgreement a =
+        compare_partitions(r.membership, std::vector<long>(side_of.begin(), side_of.end()));
+    r.nmi = a.nmi;
+    r.adjusted_rand = a.adjusted_rand;
   } else {
     warnings.push_back("agreement of communities with sides undefined: fewer than two units");
   }

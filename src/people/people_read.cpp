@@ -1,0 +1,220 @@
+// Reading and validating the person-network inputs (README "Person
+// networks", Inputs): people.csv and the person ties as CSV, GraphML or
+// Pajek. Errors name file, line and column and say what was expected; all
+// errors up to the Diagnostics cap are collected before InputError is thrown.
+// CSV files are streamed (CsvReader) and ids interned in a hash map, so
+// reading is O(rows) time and O(people + ties) memory; the duplicate-pair
+// check sorts the packed (source, target) keys, O(m log m).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "../reader_util.hpp"
+#include "rcmap/netread.hpp"
+#include "rcmap/people.hpp"
+
+namespace rcmap::people {
+namespace {
+
+// Positions of the required columns, or an error per missing one.
+std::vector<int> required_columns(const CsvReader& r, const std::vector<std::string_view>& names,
+                                  std::vector<std::string>& ignored, Diagnostics& diags) {
+  std::vector<int> pos;
+  for (auto name : names) {
+    pos.push_back(detail::find_column(r.header(), name));
+    if (pos.back() < 0)
+      diags.error(r.path(), r.header_line(), 0, {},
+                  "missing required column '" + std::string(name) + "'; found columns: " +
+                      detail::quoted_list(r.header()));
+  }
+  for (std::size_t i = 0; i < r.header().size(); ++i)
+    if (std::find(pos.begin(), pos.end(), static_cast<int>(i)) == pos.end())
+      ignored.push_back(r.header()[i]);
+  if (!ignored.empty())
+    diags.note(r.path(), "ignored extra columns: " + detail::quoted_list(ignored));
+  return pos;
+}
+
+std::string shown(std::string_view s) {
+  constexpr std::size_t kMax = 60;
+  if (s.size() <= kMax) return "'" + std::string(s) + "'";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
+}
+
+// Ties being collected, with the line of each (0 for GraphML/Pajek) for the
+// duplicate-pair message.
+struct TieBuilder {
+  PersonTies& out;
+  std::vector<std::uint32_t> lines;
+  Diagnostics& diags;
+  std::size_t loops = 0;
+
+  void add(std::uint32_t s, std::uint32_t t, double w, std::size_t line) {
+    if (s == t) {
+      ++loops;
+      return;
+    }
+    out.source.push_back(s);
+    out.target.push_back(t);
+    out.weight.push_back(w);
+    lines.push_back(static_cast<std::uint32_t>(line));
+  }
+
+  void finish(const People& people, std::size_t header_line) {
+    if (loops)
+      diags.warning(out.path, 0, 0, {},
+                    std::to_string(loops) + (loops == 1 ? " tie names" : " ties name") +
+                        " the person themself (self-loop); dropped");
+    if (out.size() == 0 && !diags.has_errors())
+      diags.error(out.path, header_line, 0, {}, "no tie between two different people; expected one row per tie");
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      keys[i] = {(std::uint64_t(out.source[i]) << 32) | out.target[i], static_cast<std::uint32_t>(i)};
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      if (keys[i].first != keys[i - 1].first) continue;
+      const std::size_t a = keys[i - 1].second, b = keys[i].second;
+      diags.error(out.path, lines[b], lines[b] ? 1 : 0, lines[b] ? "source" : "",
+                  "tie " + shown(people.ids[out.source[b]]) + " -> " + shown(people.ids[out.target[b]]) +
+                      " is listed twice" + (lines[a] ? " (first on line " + std::to_string(lines[a]) + ")" : "") +
+                      "; expected one weight per ordered pair");
+    }
+  }
+};
+
+void read_ties_csv(const std::string& path, const People& people, Encoding enc, TieBuilder& b,
+                   Diagnostics& diags) {
+  CsvReader r = CsvReader::open(path, enc, diags);
+  if (!r.ok()) return;
+  const std::vector<int> col = required_columns(r, {"source", "target", "weight"}, b.out.ignored_columns, diags);
+  if (std::find(col.begin(), col.end(), -1) != col.end()) return;
+  std::vector<std::string_view> f;
+  std::size_t line = 0;
+  std::string key;
+  while (r.next(f, line)) {
+    std::uint32_t ends[2] = {0, 0};
+    bool ok = true;
+    for (int k = 0; k < 2; ++k) {
+      key.assign(detail::trim(f[col[k]]));
+      auto it = people.index.find(key);
+      if (it != people.index.end()) {
+        ends[k] = it->second;
+        continue;
+      }
+      ok = false;
+      diags.error(path, line, col[k] + 1, r.header()[col[k]],
+                  key.empty() ? "empty person id; expected a person listed in " + people.path
+                              : "unknown person " + shown(key) + "; expected a person listed in " + people.path);
+    }
+    double w = 0;
+    if (!detail::parse_double(f[col[2]], w) || !(w > 0)) {
+      diags.error(path, line, col[2] + 1, r.header()[col[2]],
+                  "weight " + shown(f[col[2]]) + "; expected a number greater than 0");
+      ok = false;
+    }
+    if (ok) b.add(ends[0], ends[1], w, line);
+  }
+  b.finish(people, r.header_line());
+}
+
+void read_ties_network(const std::string& path, bool graphml, const People& people, TieBuilder& b,
+                       Diagnostics& diags) {
+  NetworkFile net = graphml ? read_graphml(path, diags) : read_pajek(path, diags);
+  if (diags.has_errors()) return;
+  std::vector<std::uint32_t> person(net.labels.size(), 0);
+  bool ok = true;
+  for (std::size_t v = 0; v < net.labels.size(); ++v) {
+    auto it = people.index.find(net.labels[v]);
+    if (it == people.index.end()) {
+      diags.error(path, 0, 0, {}, "vertex " + std::to_string(v + 1) + " is unknown person " + shown(net.labels[v]) +
+                                      "; expected a person listed in " + people.path);
+      ok = false;
+    } else {
+      person[v] = it->second;
+    }
+  }
+  if (!net.directed && !net.edges.empty())
+    diags.note(path, "undirected network: each edge is read as two ties, one in each direction");
+  for (const auto& e : net.edges) {
+    if (!(e.weight > 0)) {
+      diags.error(path, 0, 0, {}, "tie " + shown(net.labels[e.from]) + " -> " + shown(net.labels[e.to]) +
+                                      " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
+      ok = false;
+    }
+    if (!ok) continue;
+    b.add(person[e.from], person[e.to], e.weight, 0);
+    if (!net.directed) b.add(person[e.to], person[e.from], e.weight, 0);
+  }
+  if (ok) b.finish(people, 0);
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+People read_people(const std::string& path, const std::vector<Unit>& units, Encoding enc,
+                   Diagnostics& diags) {
+  People p;
+  p.path = path;
+  std::unordered_map<std::string, std::uint32_t> unit_by_id;
+  for (std::size_t u = 0; u < units.size(); ++u) unit_by_id.emplace(units[u].id, static_cast<std::uint32_t>(u));
+  CsvReader r = CsvReader::open(path, enc, diags);
+  if (r.ok()) {
+    const std::vector<int> col = required_columns(r, {"person", "unit"}, p.ignored_columns, diags);
+    if (col[0] >= 0 && col[1] >= 0) {
+      std::vector<std::string_view> f;
+      std::size_t line = 0;
+      std::vector<std::uint32_t> first_line;
+      std::string id, unit;
+      while (r.next(f, line)) {
+        id.assign(detail::trim(f[col[0]]));
+        unit.assign(detail::trim(f[col[1]]));
+        auto u = unit_by_id.find(unit);
+        if (id.empty()) diags.error(path, line, col[0] + 1, r.header()[col[0]], "empty person id; expected an id");
+        if (u == unit_by_id.end())
+          diags.error(path, line, col[1] + 1, r.header()[col[1]],
+                      (unit.empty() ? std::string("empty unit") : "unknown unit " + shown(unit)) +
+                          "; expected a unit listed in the units file");
+        if (id.empty() || u == unit_by_id.end()) continue;
+        auto [it, fresh] = p.index.emplace(id, static_cast<std::uint32_t>(p.ids.size()));
+        if (!fresh) {
+          diags.error(path, line, col[0] + 1, r.header()[col[0]],
+                      "person " + shown(id) + " is listed twice (first on line " +
+                          std::to_string(first_line[it->second]) + "); expected one row per person");
+          continue;
+        }
+        p.ids.push_back(id);
+        p.unit.push_back(u->second);
+        first_line.push_back(static_cast<std::uint32_t>(line));
+      }
+      if (p.ids.empty() && !diags.has_errors())
+        diags.error(path, r.header_line(), 0, {}, "header only, no people; expected one row per person");
+    }
+  }
+  if (diags.has_errors()) throw InputError(diags);
+  return p;
+}
+
+PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc,
+                            Diagnostics& diags) {
+  PersonTies t;
+  t.path = path;
+  TieBuilder b{t, {}, diags};
+  if (ends_with(path, ".graphml")) read_ties_network(path, true, people, b, diags);
+  else if (ends_with(path, ".net")) read_ties_network(path, false, people, b, diags);
+  else read_ties_csv(path, people, enc, b, diags);
+  if (diags.has_errors()) throw InputError(diags);
+  return t;
+}
+
+}  // namespace rcmap::people
