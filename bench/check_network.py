@@ -4,7 +4,7 @@
     /usr/bin/python3 bench/check_network.py RCMAP.csv PEER.csv NAME
 
 Both files have a `person` column; every metric column present in both is
-compared person by person. Tolerances (weights are 1, 2, 4, so every path
+compared person by person. Tolerances (lengths 6 - weight are integers, so every path
 length is exact and both sides count the same shortest paths):
   betweenness  |a - b| <= 1e-9 (1 + |b|)   exact counts, summation order only
   harmonic     |a - b| <= 1e-10

@@ -4,7 +4,7 @@
 # betweenness and PageRank kernels, graph-tool (bench/network_gt.py).
 # usage: bash bench/network.sh [BUILD_DIR]   (default: build, configured with
 #        -DRCMAP_BUILD_BENCH=ON for the kernel driver)
-# Environment: SIZES="1k 20k 1m" (subset to run), NX_MAX_TIES (default 20000:
+# Environment: SIZES="1k 20k 1m" (subset to run), NX_MAX_TIES (default 21000:
 # NetworkX and graph-tool's exact betweenness are O(V E) and need hours at
 # 1M ties), PYTHON (default /usr/bin/python3). See docs/network-scale.md.
 # Exit 0 when every comparison agrees (a missed speed target is reported,
@@ -15,7 +15,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="$(cd "${1:-build}" && pwd)"
 rcmap="$build/rcmap" kernel="$build/bench/rcmap_bench_paths"
 python="${PYTHON:-/usr/bin/python3}"
-sizes="${SIZES:-1k 20k 1m}" nx_max="${NX_MAX_TIES:-20000}"
+sizes="${SIZES:-1k 20k 1m}" nx_max="${NX_MAX_TIES:-21000}"
+units="$here/../samples/units.csv"  # the 16 Nordby units; people spread by headcount
 for f in "$rcmap" "$kernel" /usr/bin/time; do
   [ -x "$f" ] || { echo "network.sh: $f missing (cmake -DRCMAP_BUILD_BENCH=ON; scripts/install-deps.sh --bench)" >&2; exit 2; }
 done
@@ -49,16 +50,17 @@ agree=0
 rows=()
 for size in $sizes; do
   case "$size" in
-    1k) people=100 ties=1000 ;;
-    20k) people=1400 ties=20000 ;;
-    1m) people=100000 ties=1000000 ;;
+    1k) people=100 per=10 ;;
+    20k) people=1400 per=14.3 ;;
+    1m) people=100000 per=10 ;;
     *) echo "network.sh: unknown size $size (1k, 20k, 1m)" >&2; exit 2 ;;
   esac
   d="$tmp/$size"
-  "$rcmap" sample --people "$people" --ties "$ties" --seed 7 --out "$d/in"
-  in=("$d/in/people.csv" "$d/in/ties.csv")
+  "$rcmap" sample --people --units-file "$units" --people-count "$people" --ties-per-person "$per" --seed 7 --out "$d/in"
+  in=("$d/in/people.csv" "$d/in/person-ties.csv")
+  ties=$(($(wc -l <"${in[1]}") - 1))
   if [ "$full" = 1 ]; then
-    run "rcmap-$size" "$rcmap" network --people "${in[0]}" --ties "${in[1]}" --units "$d/in/units.csv" --out "$d/rcmap"
+    run "rcmap-$size" "$rcmap" network --people "${in[0]}" --ties "${in[1]}" --units "$units" --out "$d/rcmap" --distance complement
     mine="$d/rcmap/people-metrics.csv"
   else
     run "rcmap-$size" "$kernel" "${in[@]}" "$d/kernel.csv"
@@ -72,7 +74,7 @@ for size in $sizes; do
   grep -q "estimated from" "$tmp/kernel-$size.log" && sampled=1
   nx_s="-" nx_kb="-" speed="-" gt_k="-" gt_ratio="-"
   if [ "$ties" -le "$nx_max" ]; then
-    run "nx-$size" "$python" "$here/network_ref.py" "${in[@]}" "$d/in/units.csv" "$d/nx"
+    run "nx-$size" "$python" "$here/network_ref.py" "${in[@]}" "$units" "$d/nx"
     nx_s="$s" nx_kb=$(mb "$kb") speed=$(ratio "$s" "$r_s")
     SAMPLED=$sampled "$python" "$here/check_network.py" "$mine" "$d/nx/people-metrics.csv" networkx || agree=1
     run "gt-$size" "$python" "$here/network_gt.py" "${in[@]}" "$d/gt.csv"

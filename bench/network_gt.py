@@ -28,7 +28,7 @@ def main():
     g.add_vertex(len(people))
     g.add_edge_list(np.column_stack([index[ties["source"]].to_numpy(), index[ties["target"]].to_numpy()]))
     w = g.new_edge_property("double", vals=ties["weight"].to_numpy(dtype=float))
-    d = g.new_edge_property("double", vals=1.0 / ties["weight"].to_numpy(dtype=float))
+    d = g.new_edge_property("double", vals=6.0 - ties["weight"].to_numpy(dtype=float))  # --distance complement
     t1 = time.perf_counter()
     vb, _ = gt.betweenness(g, weight=d, norm=False)
     t2 = time.perf_counter()

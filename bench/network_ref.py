@@ -5,7 +5,8 @@ Debian's pandas and NetworkX (bench/network.sh, docs/network-scale.md).
     /usr/bin/python3 bench/network_ref.py PEOPLE.csv TIES.csv UNITS.csv OUTDIR
 
 Reads the three CSVs, builds a DiGraph (weight = tie weight, distance =
-1/weight), computes weighted directed betweenness (raw counts), harmonic
+6 - weight as rcmap network --distance complement: integer lengths, so
+NetworkX's float comparison of path lengths is exact), computes weighted directed betweenness (raw counts), harmonic
 centrality (OUT, distance), PageRank (weight, damping 0.85), Burt's
 constraint (weight), aggregates ties to unit pairs (count, density, mean
 weight) and writes people-metrics.csv and unit-ties.csv into OUTDIR.
@@ -33,7 +34,7 @@ def main():
     people = pd.read_csv(people_path, dtype=str)
     ties = pd.read_csv(ties_path, dtype={"source": str, "target": str})
     units = pd.read_csv(units_path, dtype=str)
-    ties["distance"] = 1.0 / ties["weight"]
+    ties["distance"] = 6.0 - ties["weight"]
     g = nx.DiGraph()
     g.add_nodes_from(people["person"])
     g.add_weighted_edges_from(ties[["source", "target", "weight"]].itertuples(index=False))

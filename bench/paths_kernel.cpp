@@ -4,7 +4,8 @@
 // behind the rank correlation in docs/network-scale.md.
 //   rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes]
 // Input: files written by `rcmap sample --people` (no quoting, no validation).
-// Output: person,betweenness,harmonic,pagerank (%.17g); timings on stderr.
+// Edge length = 6 - weight (rcmap network --distance complement; integer
+// lengths for weights 1..5, so path sums are exact). Output: person,betweenness,harmonic,pagerank (%.17g); timings on stderr.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
     const auto a = line.find(','), b = line.find(',', a + 1);
     edges.emplace_back(index.at(line.substr(0, a)), index.at(line.substr(a + 1, b - a - 1)));
     weight.push_back(std::stod(line.substr(b + 1)));
-    length.push_back(1.0 / weight.back());
+    length.push_back(6.0 - weight.back());
   }
   rcmap::ig::Graph g(ids.size(), edges, true);
   std::fprintf(stderr, "read %.3f s\n", since(t0));
