@@ -19,7 +19,8 @@ extra_pkgs=()
 for arg in "$@"; do
   case "$arg" in
     --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl unzip clang libclang-rt-14-dev valgrind) ;;
-    --bench) extra_pkgs+=(python3 python3-pandas python3-networkx time) ;;
+    # python3-graph-tool: second peer for the person-network kernels (bench/network.sh)
+    --bench) extra_pkgs+=(python3 python3-pandas python3-networkx python3-graph-tool time) ;;
     *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
   esac
 done
