@@ -22,27 +22,13 @@
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/survey.hpp"
+#include "splitmix.hpp"
 
 namespace rcmap {
 
 namespace {
 
-// SplitMix64 (Steele, Lea & Flood 2014): tiny, fast, identical on every platform.
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-  double normal() {  // Box-Muller
-    double u = uniform(), v = uniform();
-    if (u < 1e-300) u = 1e-300;
-    return std::sqrt(-2 * std::log(u)) * std::cos(6.283185307179586 * v);
-  }
-};
+using detail::Rng;  // src/splitmix.hpp
 
 struct SampleUnit {
   const char* id;

@@ -51,6 +51,28 @@ std::vector<std::vector<std::string>> read_rows(const std::string& path) {
   return rows;
 }
 
+// A person network from tests/data/people/<prefix>-{units,people}.csv and `ties`,
+// with the metrics under --distance complement (integer lengths for weights 1..3).
+struct Loaded {
+  Diagnostics d;
+  std::vector<Unit> units;
+  people::People p;
+  people::PersonTies t;
+  people::NetworkResult r;
+  Loaded(const std::string& prefix, const std::string& ties, const std::string& side_a = "authority",
+         const std::string& side_b = "provider") {
+    const std::string dir = source_path("tests/data/people/");
+    units = read_units(dir + prefix + "-units.csv", ReadOptions{}, d);
+    p = people::read_people(dir + prefix + "-people.csv", units, Encoding::auto_detect, d);
+    t = people::read_person_ties(dir + ties, p, Encoding::auto_detect, d);
+    people::NetworkOptions o;
+    o.distance = DistanceTransform::complement;
+    o.side_a = side_a;
+    o.side_b = side_b;
+    r = people::person_metrics(units, p, t, o);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("person metrics of a four-person graph match hand computation", "[people]") {
@@ -128,18 +150,12 @@ TEST_CASE("person ties aggregate to unit pairs with directed block density", "[p
 }
 
 TEST_CASE("person metrics of Lazega's law firm agree with NetworkX", "[people]") {
-  Diagnostics d;
-  const std::string dir = source_path("tests/data/people/");
-  const auto units = read_units(dir + "lazega-units.csv", ReadOptions{}, d);
-  const auto p = people::read_people(dir + "lazega-people.csv", units, Encoding::auto_detect, d);
-  const auto t = people::read_person_ties(dir + "lazega-ties.csv", p, Encoding::auto_detect, d);
+  const Loaded net("lazega", "lazega-ties.csv", "corporate", "litigation");
+  const auto& p = net.p;
+  const auto& r = net.r;
   REQUIRE(p.ids.size() == 71);
-  REQUIRE(t.size() == 1417);
-  people::NetworkOptions o;
-  o.distance = DistanceTransform::complement;  // integer lengths: no rounding ties
-  o.side_a = "corporate";
-  o.side_b = "litigation";
-  const people::NetworkResult r = people::person_metrics(units, p, t, o);
+  REQUIRE(net.t.size() == 1417);
+  const std::string dir = source_path("tests/data/people/");
   const auto ref = read_rows(dir + "lazega-networkx.csv");
   REQUIRE(ref.size() == 71);
   for (std::size_t v = 0; v < 71; ++v) {
@@ -165,10 +181,10 @@ TEST_CASE("person metrics of Lazega's law firm agree with NetworkX", "[people]")
     CHECK(m.cross_side.gatekeeper == m.roles.gatekeeper);
     CHECK(m.cross_side.representative == m.roles.representative);
   }
-  const auto net = read_rows(dir + "lazega-networkx-network.csv");
-  CHECK(r.assortativity_side == Approx(std::stod(net[0][1])).epsilon(1e-9));
-  CHECK(r.reciprocity == Approx(std::stod(net[1][1])).epsilon(1e-9));
-  CHECK(r.density == Approx(std::stod(net[2][1])).epsilon(1e-9));
+  const auto whole = read_rows(dir + "lazega-networkx-network.csv");
+  CHECK(r.assortativity_side == Approx(std::stod(whole[0][1])).epsilon(1e-9));
+  CHECK(r.reciprocity == Approx(std::stod(whole[1][1])).epsilon(1e-9));
+  CHECK(r.density == Approx(std::stod(whole[2][1])).epsilon(1e-9));
   CHECK(r.communities >= 2);
   CHECK(r.modularity > 0);
   CHECK(r.nmi_unit >= 0);
@@ -185,4 +201,30 @@ TEST_CASE("pseudonyms are HMAC-SHA256, stable for a key and different across key
   CHECK_THROWS_AS(people::pseudonym("a01", ""), UsageError);
   const auto all = people::pseudonymise({"a", "b", "c"}, "key");
   CHECK(all[1] == people::pseudonym("b", "key"));
+}
+
+TEST_CASE("Krackhardt's managers read from GraphML agree with NetworkX", "[people][network]") {
+  // tests/data/people/make_krackhardt.py writes the GraphML with nx.write_graphml
+  // and the reference values; units = departments.
+  const Loaded net("krackhardt", "krackhardt-ties.graphml");
+  const auto& p = net.p;
+  const auto& t = net.t;
+  const auto& r = net.r;
+  REQUIRE(p.ids.size() == 21);
+  const std::string dir = source_path("tests/data/people/");
+  const auto ref = read_rows(dir + "krackhardt-networkx.csv");
+  REQUIRE(ref.size() == 21);
+  std::size_t ties = 0;
+  for (const auto& x : ref) {
+    INFO("person " << x[0]);
+    const auto& m = r.people[p.index.at(x[0])];
+    ties += std::stoul(x[2]);
+    CHECK(m.degree_in == std::stoi(x[1]));
+    CHECK(m.degree_out == std::stoi(x[2]));
+    CHECK(m.betweenness == Approx(std::stod(x[3])).margin(1e-6));
+    CHECK(m.pagerank == Approx(std::stod(x[4])).epsilon(1e-7));
+    CHECK(m.constraint == Approx(std::stod(x[5])).epsilon(1e-9));
+    CHECK(m.effective_size == Approx(std::stod(x[6])).epsilon(1e-9));
+  }
+  CHECK(t.size() == ties);
 }

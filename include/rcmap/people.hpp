@@ -181,3 +181,24 @@ struct PeopleSampleOptions {
 void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOptions& opt, OutputDir& out);
 
 }  // namespace rcmap::people
+
+// ---- person map layout (person_layout.cpp) --------------------------------------
+#include "rcmap/layout.hpp"
+
+namespace rcmap::people {
+
+// Positions in the unit square [0, 1]^2 (x right, y down) for the person
+// map: one disc per drawn unit (units with at least min_n people), people
+// inside their unit's disc. See person_layout.cpp.
+struct PersonLayout {
+  std::vector<std::uint32_t> units;  // drawn units (indices into the units)
+  std::vector<Point> centre;         // parallel to `units`
+  std::vector<double> radius;        // parallel to `units`, area ~ people
+  std::vector<int> slot;             // unit index -> position in `units`, -1 if not drawn
+  std::vector<Point> person;         // parallel to People::ids (empty without people)
+  std::vector<char> drawn;           // person is drawn (unit drawn)
+};
+PersonLayout person_layout(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n,
+                           unsigned long seed, bool with_people);
+
+}  // namespace rcmap::people

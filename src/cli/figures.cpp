@@ -24,7 +24,6 @@ void FigureArgs::add_to(po::options_description& desc) {
 }
 
 #ifdef RCMAP_WITH_RENDER
-namespace {
 std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list) {
   std::vector<std::pair<render::Format, std::string>> out;
   std::istringstream in(list);
@@ -44,6 +43,7 @@ render::Lang parse_lang(const std::string& l) {
   if (l == "nb") return render::Lang::nb;
   throw UsageError("--lang must be en, da or nb, got '" + l + "'");
 }
+namespace {
 render::TieFilter parse_ties(const std::string& t) {
   if (t == "emphasis") return render::TieFilter::emphasis;
   if (t == "all") return render::TieFilter::all;

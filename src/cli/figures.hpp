@@ -4,8 +4,17 @@
 
 #include "common.hpp"
 #include "rcmap/output_dir.hpp"
+#ifdef RCMAP_WITH_RENDER
+#include "rcmap/render/figures.hpp"
+#endif
 
 namespace rcmap::cli {
+
+#ifdef RCMAP_WITH_RENDER
+// --formats (png,svg,pdf in any combination) and --lang (en, da, nb); UsageError otherwise.
+std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list);
+render::Lang parse_lang(const std::string& l);
+#endif
 
 struct FigureArgs {
   std::string formats = "png,svg", lang = "en", ties = "emphasis", layout = "sides", title, date;

@@ -9,10 +9,14 @@
 #include <iterator>
 
 #include "common.hpp"
+#include "figures.hpp"
 #include "rcmap/checksum.hpp"
 #include "rcmap/output_dir.hpp"
 #include "rcmap/people.hpp"
 #include "rcmap/summary.hpp"
+#ifdef RCMAP_WITH_RENDER
+#include "rcmap/render/person_map.hpp"
+#endif
 
 namespace rcmap::cli {
 namespace {
@@ -54,6 +58,51 @@ std::string pseudonym_key(const std::string& key_file) {
   return key;
 }
 
+// person-map.<ext> in every format of --formats (README "Person networks", Figure).
+struct MapArgs {
+  std::string formats = "png,svg", lang = "en", title;
+  std::size_t max_nodes = 2000;
+  double dpi = 200;
+  bool no_render = false;
+  void add_to(po::options_description& desc) {
+    desc.add_options()
+      ("max-nodes", po::value(&max_nodes)->default_value(2000),
+       "person map: at most this many people, else the map is drawn at unit level")
+      ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
+      ("no-render", po::bool_switch(&no_render), "write no figure")
+      ("lang", po::value(&lang)->default_value("en"), "language of the figure: en, da (dansk), nb (norsk bokmål)")
+      ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
+      ("title", po::value(&title)->default_value(""), "survey name shown on the figure");
+  }
+#ifdef RCMAP_WITH_RENDER
+  void check() const {
+    if (no_render) return;
+    parse_formats(formats);
+    parse_lang(lang);
+    if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
+  }
+  void write(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
+             const people::NetworkOptions& nopt, OutputDir& dir) const {
+    if (no_render) return;
+    render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes};
+    render::FigureOptions o;
+    o.lang = parse_lang(lang);
+    o.dpi = dpi;
+    o.title = title;
+    o.side_a = nopt.side_a;
+    o.side_b = nopt.side_b;
+    o.seed = nopt.seed;
+    for (const auto& [fmt, ext] : parse_formats(formats)) render::render_person_map(in, o, fmt, dir.temp_path("person-map." + ext));
+  }
+#else
+  void check() const {
+    if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
+  }
+  void write(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
+             const people::NetworkOptions&, OutputDir&) const {}
+#endif
+};
+
 }  // namespace
 
 int cmd_network(const Args& args) {
@@ -63,6 +112,7 @@ int cmd_network(const Args& args) {
   people::NetworkOptions nopt;
   std::size_t top = 20;
   bool quiet = false, pseudonymise = false;
+  MapArgs map;
   desc.add_options()
     ("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")
     ("ties", po::value(&ties_path)->required(),
@@ -86,6 +136,7 @@ int cmd_network(const Args& args) {
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
      "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
     ("quiet,q", po::bool_switch(&quiet), "print errors only, no warnings, notes or progress");
+  map.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap network --people FILE --ties FILE --units FILE --out DIR [options]",
              "rcmap network --people samples/people.csv --ties samples/person-ties.csv "
@@ -96,6 +147,7 @@ int cmd_network(const Args& args) {
   if (nopt.side_a.empty() || nopt.side_b.empty() || nopt.side_a == nopt.side_b)
     throw UsageError("--authority-side and --provider-side need two different, non-empty side names");
   const CsvDialect dialect = parse_csv_dialect(dialect_name);
+  map.check();
   SurveyArgs enc_args;
   enc_args.encoding = encoding;
   const Encoding enc = enc_args.read_options().encoding;
@@ -156,6 +208,8 @@ int cmd_network(const Args& args) {
   table("people-metrics.csv", people::people_metrics_table(report, listed));
   table("unit-ties.csv", people::unit_ties_table(report, shown));
   table("brokers.csv", people::brokers_table(report, brokers));
+  progress("drawing the person map");
+  map.write(units, people, ties, nopt, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

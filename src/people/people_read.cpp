@@ -35,6 +35,14 @@ std::vector<int> required_columns(const CsvReader& r, const std::vector<std::str
   return pos;
 }
 
+// Surrounding spaces and TABs removed, as the survey readers do for ids (a
+// quoted CR or NBSP stays part of the id, so ids match the units file's).
+std::string_view trim_id(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::string shown(std::string_view s) {
   constexpr std::size_t kMax = 60;
   if (s.size() <= kMax) return "'" + std::string(s) + "'";
@@ -97,7 +105,7 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
     std::uint32_t ends[2] = {0, 0};
     bool ok = true;
     for (int k = 0; k < 2; ++k) {
-      key.assign(detail::trim(f[col[k]]));
+      key.assign(trim_id(f[col[k]]));
       auto it = people.index.find(key);
       if (it != people.index.end()) {
         ends[k] = it->second;
@@ -177,8 +185,8 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
       std::vector<std::uint32_t> first_line;
       std::string id, unit;
       while (r.next(f, line)) {
-        id.assign(detail::trim(f[col[0]]));
-        unit.assign(detail::trim(f[col[1]]));
+        id.assign(trim_id(f[col[0]]));
+        unit.assign(trim_id(f[col[1]]));
         auto u = unit_by_id.find(unit);
         if (id.empty()) diags.error(path, line, col[0] + 1, r.header()[col[0]], "empty person id; expected an id");
         if (u == unit_by_id.end())

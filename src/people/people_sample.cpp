@@ -17,23 +17,11 @@
 
 #include "rcmap/output_dir.hpp"
 #include "rcmap/people.hpp"
+#include "../splitmix.hpp"
 
 namespace rcmap::people {
-namespace {
 
-struct Rng {  // SplitMix64 (Steele, Lea & Flood 2014), as src/sample.cpp
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * double(n)) % n; }
-};
-
-}  // namespace
+using detail::Rng;  // SplitMix64, src/splitmix.hpp
 
 void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOptions& opt, OutputDir& out) {
   std::vector<std::size_t> size;

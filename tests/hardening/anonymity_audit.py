@@ -138,4 +138,51 @@ check("".join(l + "\n" for l in main["ties.csv"].splitlines() if not l.startswit
 sect = lambda t, k: t[t.index(f'"{k}"'):].split("}")[0]
 for k in ("overall", "reliability"):
     check(sect(main["summary.json"], k) == sect(base["summary.json"], k), f"summary.json {k} equals the baseline")
+# ---- rcmap network: units with fewer than min-n people only in aggregate ----
+# Unit S (3 people, the only unit of side "tiny") has distinctive person ids
+# and tie weights (1.37, mean weight 1.370000 in every pair with S). With
+# --min-n 5 none of them may appear in any file; with --min-n 3 (control)
+# they do. With --pseudonymise no input person id (nor the key) appears.
+net = fresh_dir(os.path.join(work, "net_in"))
+people = {"A": [f"alma{i}" for i in range(6)], "B": [f"bent{i}" for i in range(6)],
+          "S": ["zorbasecret1", "zorbasecret2", "zorbasecret3"]}
+with open(os.path.join(net, "units.csv"), "w") as f:
+    f.write("unit,label,side,headcount\nA,Enhed A,authority,6\nB,Enhed B,provider,6\nS,Enhed S,tiny,3\n")
+with open(os.path.join(net, "people.csv"), "w") as f:
+    f.write("person,unit\n" + "".join(f"{p},{u}\n" for u, ps in people.items() for p in ps))
+net_ties = [(a, b, 3) for a in people["A"] for b in people["B"][:3]] + \
+           [(b, a, 4) for b in people["B"] for a in people["A"][:2]] + \
+           [(s, a, 1.37) for s in people["S"] for a in people["A"][:2]] + \
+           [(b, s, 1.37) for b in people["B"][:2] for s in people["S"]]
+with open(os.path.join(net, "ties.csv"), "w") as f:
+    f.write("source,target,weight\n" + "".join(f"{a},{b},{w}\n" for a, b, w in net_ties))
+with open(os.path.join(net, "key"), "w") as f:
+    f.write("audit-key-6f1d\n")
+
+
+def network(out, *extra):
+    r = run([rcmap, "network", "--people", os.path.join(net, "people.csv"), "--ties", os.path.join(net, "ties.csv"),
+             "--units", os.path.join(net, "units.csv"), "--out", os.path.join(work, out), "--formats", "svg,pdf", *extra],
+            work)
+    check(r.code == 0, f"network {' '.join(extra)}: exit 0 ({r.code}) {r.stderr[:300]}")
+    return walk(os.path.join(work, out))
+
+
+net_secret = ["zorbasecret", "1.370000", '"side": "tiny",\n        "internal"']
+control = network("net_control", "--min-n", "3")
+for v in net_secret:
+    check(found(control, v) != [], f"network control --min-n 3: {v!r} appears ({found(control, v)})")
+audit = network("net_audit") + network("net_audit_da", "--csv-dialect", "excel-da")
+net_secret.append("1,370000")
+check({n for n, _ in audit} >= {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json",
+                                "person-map.svg", "person-map.pdf"}, f"network audit: files {[n for n, _ in audit]}")
+for v in net_secret:
+    check(found(audit, v) == [], f"network audit --min-n 5: {v!r} absent ({found(audit, v)})")
+check(found(audit, ",S,") == [] and found(audit, "\nS,") == [], "network audit: no row of unit S")
+pseudo = network("net_pseudo", "--min-n", "3", "--pseudonymise", "--key-file", os.path.join(net, "key"))
+for ids in people.values():
+    for pid in ids:
+        check(found(pseudo, pid) == [], f"network --pseudonymise: id {pid} absent ({found(pseudo, pid)})")
+check(found(pseudo, "audit-key-6f1d") == [], "network --pseudonymise: the key is never written")
+check(found(pseudo, "p-") != [], "network --pseudonymise: pseudonyms written")
 finish()

@@ -211,4 +211,37 @@ check(analyze(d, survey=SURVEY).code == 0, "a run after the kills succeeds")
 check(temps(d) == [], "stale temporary files of killed runs are removed by the next run")
 check(snapshot(d) == BIG_NEW, "after the kills and a complete run: exactly the new results")
 
+# --- rcmap network: the same guarantees for its files ---------------------------
+FINAL_NETWORK = ["people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json", "person-map.png",
+                 "person-map.svg"]
+r = run([rcmap, "sample", "--people", "--units-file", path("big", "units.csv"), "--people-count", "3000",
+         "--out", path("people")], work)
+check(r.code == 0, "generate a 3,000-person network")
+
+
+def network(out, extra=(), **kw):
+    return run([rcmap, "network", "--people", path("people", "people.csv"), "--ties",
+                path("people", "person-ties.csv"), "--units", path("big", "units.csv"), "--out", out, "-q",
+                *extra], work, **kw)
+
+
+check(network(path("net_old"), ["--min-n", "6"]).code == 0, "network: earlier results")
+NET_OLD = snapshot(path("net_old"))
+check(sorted(NET_OLD) == sorted(FINAL_NETWORK), f"network: every final file ({sorted(NET_OLD)})")
+d = path("net_fsize")
+shutil.copytree(path("net_old"), d)
+r = network(d, preexec=fsize_limit(16 * 1024))
+check(r.code == 3 and "File too large" in r.stderr, f"network, ulimit -f 16 KiB: exit 3 ({r.code})")
+check(snapshot(d) == NET_OLD, "network, ulimit -f 16 KiB: earlier results byte-identical")
+d = path("net_blocked")
+shutil.copytree(path("net_old"), d)
+os.remove(os.path.join(d, "brokers.csv"))
+os.mkdir(os.path.join(d, "brokers.csv"))
+r = network(d)
+check(r.code == 3 and "cannot move" in r.stderr, "network, final name blocked by a folder: exit 3")
+snap = snapshot(d)
+check(all(snap.get(n) == NET_OLD[n] for n in ["people-metrics.csv", "unit-ties.csv"]),
+      "network, final name blocked: files already moved are rolled back")
+check(temps(d) == [], "network, final name blocked: no temporary or backup file left")
+
 finish()
