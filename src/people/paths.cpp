@@ -128,22 +128,12 @@ void compute_block(const Plan& p, std::size_t b, std::vector<double>& out) {
   }
 }
 
-bool write_all(int fd, const void* data, std::size_t bytes) {
-  const char* p = static_cast<const char*>(data);
+// Moves exactly `bytes` with io = read(2) or write(2), retrying partial
+// transfers and EINTR; false on end of file or error.
+template <class Ptr, class Io>
+bool transfer_all(Ptr p, std::size_t bytes, Io io) {
   while (bytes) {
-    const ssize_t w = ::write(fd, p, bytes);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return false;
-    p += w;
-    bytes -= static_cast<std::size_t>(w);
-  }
-  return true;
-}
-
-bool read_all(int fd, void* data, std::size_t bytes) {
-  char* p = static_cast<char*>(data);
-  while (bytes) {
-    const ssize_t r = ::read(fd, p, bytes);
+    const ssize_t r = io(p, bytes);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) return false;
     p += r;
@@ -181,7 +171,11 @@ struct Workers {
     std::vector<double> buf;
     for (std::size_t b = w; b < p.blocks; b += procs) {
       compute_block(p, b, buf);
-      if (!write_all(fd, buf.data(), buf.size() * sizeof(double))) { code = 1; break; }
+      const auto put = [fd](const char* q, std::size_t k) { return ::write(fd, q, k); };
+      if (!transfer_all(reinterpret_cast<const char*>(buf.data()), buf.size() * sizeof(double), put)) {
+        code = 1;
+        break;
+      }
     }
   } catch (...) {
     code = 1;
@@ -248,7 +242,9 @@ PathMetrics path_metrics(const igraph_t& g, const std::vector<double>& lengths, 
     const std::size_t w = b % procs;
     bool got = false;
     if (workers.fd[w] >= 0) {
-      got = read_all(workers.fd[w], buf.data(), buf.size() * sizeof(double));
+      const int fd = workers.fd[w];
+      got = transfer_all(reinterpret_cast<char*>(buf.data()), buf.size() * sizeof(double),
+                         [fd](char* q, std::size_t k) { return ::read(fd, q, k); });
       if (!got) {  // child failed: its remaining blocks run here
         ::close(workers.fd[w]);
         workers.fd[w] = -1;
