@@ -74,9 +74,13 @@ struct PartitionAgreement {
   double nmi = kNaN, adjusted_rand = kNaN;
 };
 PartitionAgreement compare_partitions(const std::vector<long>& a, const std::vector<long>& b);
+// Louvain (units) or Leiden with the modularity objective (people: igraph
+// 0.10.2's Louvain can take minutes on large person graphs).
+enum class CommunityMethod { louvain, leiden };
 CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
                             const std::vector<double>& weights, const std::vector<int>& side_of,
-                            unsigned long seed, std::vector<std::string>& warnings);
+                            unsigned long seed, std::vector<std::string>& warnings,
+                            CommunityMethod method = CommunityMethod::louvain);
 
 // network_summary.cpp: reciprocity, density, side assortativity of the
 // functional-tie graph and the copied aggregate RC figures.

@@ -10,7 +10,7 @@
 //  - brokerage roles: Gould & Fernandez (1989), metrics::brokerage with the
 //    side of the person's unit as group (brokerage.cpp); cross_side: the same
 //    roles counted only for brokered pairs between side_a and side_b.
-//  - community: Louvain (metrics::communities) on the undirected graph,
+//  - community: Leiden, modularity objective (metrics::communities) on the undirected graph,
 //    weight of {a,b} = mean weight of the directions present.
 //  - network: E-I index by side (Krackhardt & Stern 1988, ei_index.cpp, each
 //    tie counted once), nominal assortativity by side and by unit
@@ -146,7 +146,8 @@ NetworkResult person_metrics(const std::vector<Unit>& units, const People& peopl
   std::vector<VertexPair> und;
   std::vector<double> und_w;
   undirected_view(ties, und, und_w);
-  const metrics::CommunityResult comm = metrics::communities(n, und, und_w, side_of, opt.seed, r.warnings);
+  const metrics::CommunityResult comm = metrics::communities(n, und, und_w, side_of, opt.seed, r.warnings,
+                                                                     metrics::CommunityMethod::leiden);
   r.communities = comm.count;
   r.modularity = comm.modularity;
   r.nmi_side = comm.nmi;
