@@ -1,3 +1,4 @@
+#include <future>
 #include <iostream>
 
 #include "analysis.hpp"
@@ -71,10 +72,16 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   if (agg.from_ties)
     book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
                                       "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
-  write_workbook(dir.temp_path(prefix + "workbook.xlsx"), book);
+  // The workbook (zip + XML, the slowest table) is written on a second thread
+  // while the GraphML, figures and report are written here; it calls no
+  // igraph function, so igraph stays on this thread. get() rethrows.
+  std::future<void> workbook = std::async(std::launch::async, [&book, path = dir.temp_path(prefix + "workbook.xlsx")] {
+    write_workbook(path, book);
+  });
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
   if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+  workbook.get();
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
 }
