@@ -77,7 +77,7 @@ void write_table(std::ostream& out, const Table& t, const CsvDialect& dialect) {
       switch (v.kind) {
         case Cell::Kind::empty: w.empty(); break;
         case Cell::Kind::text: w.text(v.text); break;
-        case Cell::Kind::number: w.number(v.number); break;
+        case Cell::Kind::number: w.number(v.number, v.decimals); break;
         case Cell::Kind::integer: w.integer(static_cast<long long>(v.number)); break;
       }
     }

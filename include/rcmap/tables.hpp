@@ -24,10 +24,11 @@ struct Cell {
   enum class Kind { empty, text, number, integer } kind = Kind::empty;
   std::string text;
   double number = 0;  // number or integer value
+  int decimals = 6;   // of a number in CSV (README: 6 decimals; small shares such as PageRank more)
   static Cell of(std::string s) { return {Kind::text, std::move(s), 0}; }
   static Cell of(const char* s) { return {Kind::text, s, 0}; }
-  static Cell num(double v) {  // NaN (suppressed, undefined) -> empty
-    return v == v ? Cell{Kind::number, {}, v} : Cell{};
+  static Cell num(double v, int decimals = 6) {  // NaN (suppressed, undefined) -> empty
+    return v == v ? Cell{Kind::number, {}, v, decimals} : Cell{};
   }
   static Cell integer(long long v) { return {Kind::integer, {}, static_cast<double>(v)}; }
 };

@@ -46,7 +46,9 @@ Table people_metrics_table(const NetworkReport& r, const std::vector<std::uint32
   t.add("strength_out", [=](std::size_t i) { return Cell::num(m(i).strength_out); });
   t.add("betweenness", [=](std::size_t i) { return Cell::num(m(i).betweenness); });
   t.add("harmonic", [=](std::size_t i) { return Cell::num(m(i).harmonic); });
-  t.add("pagerank", [=](std::size_t i) { return Cell::num(m(i).pagerank); });
+  // PageRank sums to 1 over all people: ~1e-5 each among 100,000, so 6
+  // decimals would keep one digit; 10 keep about five.
+  t.add("pagerank", [=](std::size_t i) { return Cell::num(m(i).pagerank, 10); });
   t.add("constraint", [=](std::size_t i) { return Cell::num(m(i).constraint); });
   t.add("effective_size", [=](std::size_t i) { return Cell::num(m(i).effective_size); });
   t.add("coordinator", [=](std::size_t i) { return Cell::integer(std::llround(m(i).roles.coordinator)); });
