@@ -19,10 +19,10 @@ namespace rcmap::cli {
 void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), tie_filter ? "write no figures and no report.pdf" : "write no figures")
+    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
     ("lang", po::value(&lang)->default_value("en"),
      tie_filter ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
-                : "language of figures: en, da (dansk), nb (norsk bokmål)");
+                : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
   if (tie_filter)
     desc.add_options()
       ("per-unit", po::bool_switch(&per_unit),
