@@ -100,15 +100,13 @@ std::string change_subtitle(const FigureOptions& o) {
 
 }  // namespace detail
 
-void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
-                       const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
+void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& before_agg,
+                          const std::vector<Point>& before_layout, const Comparison& c, const FigureOptions& o) {
   constexpr double kLegendHeight = 64;
   const Placement pl = place(before, before_agg, before_layout, o, false);
   const MapGeometry& g = pl.geo;
   const ChangeWords& cw = change_words(o.lang);
   const std::string title = fill(cw.change_map_title, c.before_label, c.after_label);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, title);
-  cairo_t* cr = cv.cr();
   draw_header(cr, title, change_subtitle(o));
   std::vector<int> slot(before.units.size(), -1);
   for (std::size_t k = 0; k < g.units.size(); ++k) slot[g.units[k]] = static_cast<int>(k);
@@ -129,6 +127,13 @@ void render_change_map(const Survey& before, const Aggregate& before_agg, const 
   std::vector<std::string> notes = {cw.faded_note, fill(cw.not_compared_note, std::to_string(c.options.agg.min_n)),
                                     fill(cw.positions_note, c.before_label)};
   draw_notes(cr, db.x1 + 28, ly, kPageWidth - 16 - (db.x1 + 28), notes);
+}
+
+void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
+                       const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi,
+            fill(change_words(o.lang).change_map_title, c.before_label, c.after_label));
+  draw_change_map_page(cv.cr(), before, before_agg, before_layout, c, o);
   cv.finish();
 }
 

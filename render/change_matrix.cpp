@@ -11,7 +11,7 @@
 namespace rcmap::render {
 using namespace detail;
 
-void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
+void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptions& o) {
   const ChangeWords& cw = change_words(o.lang);
   std::vector<std::string> order = {o.side_a, o.side_b};
   for (const ComparedUnit& u : c.units)
@@ -28,8 +28,6 @@ void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f,
   for (std::size_t i = 0; i < c.ties.size(); ++i)
     at[c.ties[i].source * c.units.size() + c.ties[i].target] = static_cast<long>(i);
   const std::string title = fill(cw.change_matrix_title, c.before_label, c.after_label);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, title);
-  cairo_t* cr = cv.cr();
   const double top = draw_header(cr, title, change_subtitle(o)) + 6;
   draw_matrix(cr, top, labels, group_start, order, o.lang, [&](std::size_t r, std::size_t col, Box b, double fs) {
     const long i = at[units[r] * c.units.size() + units[col]];
@@ -63,6 +61,12 @@ void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f,
   draw_notes(cr, db.x1 + 30, ly, kPageWidth - 16 - (db.x1 + 30),
              {cw.pale_cell_note, fill(cw.blank_cell_note, std::to_string(c.options.agg.min_n)),
               words(o.lang).diagonal_note});
+}
+
+void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi,
+            fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label));
+  draw_change_matrix_page(cv.cr(), c, o);
   cv.finish();
 }
 

@@ -26,11 +26,9 @@ std::pair<double, double> value_range(const std::vector<double>& values) {
 
 }  // namespace detail
 
-void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format f, const std::string& path) {
+void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOptions& o) {
   const ChangeWords& cw = change_words(o.lang);
   const Words& ww = words(o.lang);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, cw.trend_title);
-  cairo_t* cr = cv.cr();
   const double top = draw_header(cr, cw.trend_title, change_subtitle(o));
   // The four pairs of side_a and side_b, as in the profile figure; every
   // pair is listed in sides-waves.csv.
@@ -120,6 +118,11 @@ void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format
   }
   draw_notes(cr, x1 + 24, std::max(ly + 10, y1 - 40), kPageWidth - 16 - (x1 + 24),
              {fill(cw.interval_note, std::to_string(min_n))});
+}
+
+void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format f, const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, change_words(o.lang).trend_title);
+  draw_trend_page(cv.cr(), w, min_n, o);
   cv.finish();
 }
 

@@ -1,7 +1,7 @@
 // rcmap compare: change between survey waves (README "Waves and sites"):
 // changes.csv and sides-changes.csv compare the first (baseline) and the last
 // wave; waves.csv and sides-waves.csv list every wave; figures change-map,
-// change-matrix and trend.
+// change-matrix and trend, and report.pdf.
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -151,7 +151,10 @@ int cmd_compare(const Args& args) {
   dir.write("sides-changes.csv", [&](std::ostream& os) { write_table(os, sides_changes_table(c), dialect); });
   dir.write("waves.csv", [&](std::ostream& os) { write_table(os, waves_table(series), dialect); });
   dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
-  fig.write_change(surveys.front(), c, series, sides[0], sides[1], static_cast<unsigned long>(opt.seed), dir);
+  std::vector<int> respondents;  // per wave, with an included row (as analyze's summary)
+  for (const Survey& s : surveys) respondents.push_back(aggregate(s, opt.agg).respondents);
+  fig.write_change(surveys.front(), c, series, respondents, sides[0], sides[1], static_cast<unsigned long>(opt.seed),
+                   dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

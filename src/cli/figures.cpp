@@ -4,6 +4,7 @@
 #include <sstream>
 
 #ifdef RCMAP_WITH_RENDER
+#include "rcmap/change_findings.hpp"
 #include "rcmap/findings.hpp"
 #include "rcmap/layout.hpp"
 #include "rcmap/paths.hpp"
@@ -18,10 +19,10 @@ namespace rcmap::cli {
 void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), tie_filter ? "write no figures and no report.pdf" : "write no figures")
+    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
     ("lang", po::value(&lang)->default_value("en"),
      tie_filter ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
-                : "language of figures: en, da (dansk), nb (norsk bokmål)");
+                : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
   if (tie_filter)
     desc.add_options()
       ("per-unit", po::bool_switch(&per_unit),
@@ -177,20 +178,32 @@ void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n,
 }
 
 void FigureArgs::write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
-                              const std::string& side_a, const std::string& side_b, unsigned long seed,
-                              OutputDir& dir) const {
-  if (no_render || too_many_units(std::max(before.units.size(), c.units.size()), "compare")) return;
+                              const std::vector<int>& wave_respondents, const std::string& side_a,
+                              const std::string& side_b, unsigned long seed, OutputDir& dir) const {
+  if (no_render) return;
   Survey cut;
   const Survey& d = drawable(before, cut);
-  const render::FigureOptions o = options(side_a, side_b, seed);
+  render::ChangeReportInput in;
+  in.figure = options(side_a, side_b, seed);
   // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
   const Aggregate a = aggregate(d, c.options.agg);
-  const std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
-  for (const auto& [fmt, ext] : parse_formats(formats)) {
-    render::render_change_map(d, a, pos, c, o, fmt, dir.temp_path("change-map." + ext));
-    render::render_change_matrix(c, o, fmt, dir.temp_path("change-matrix." + ext));
-    render::render_trend(w, c.options.agg.min_n, o, fmt, dir.temp_path("trend." + ext));
+  if (!too_many_units(std::max(before.units.size(), c.units.size()), "compare")) {
+    in.before_layout = compute_layout(d, a, in.figure.layout, side_a, side_b, seed);
+    for (const auto& [fmt, ext] : parse_formats(formats)) {
+      render::render_change_map(d, a, in.before_layout, c, in.figure, fmt, dir.temp_path("change-map." + ext));
+      render::render_change_matrix(c, in.figure, fmt, dir.temp_path("change-matrix." + ext));
+      render::render_trend(w, c.options.agg.min_n, in.figure, fmt, dir.temp_path("trend." + ext));
+    }
   }
+  const ChangeFindings findings = compute_change_findings(c, side_a, side_b, w.labels, wave_respondents);
+  in.before = &d;
+  in.before_agg = &a;
+  in.max_figure_units = kMaxUnits;
+  in.comparison = &c;
+  in.series = &w;
+  in.findings = &findings;
+  in.version = kVersion;
+  render::render_change_report(in, dir.temp_path("report.pdf"));
 }
 #else
 void FigureArgs::check() const {
@@ -202,8 +215,8 @@ void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResu
                               OutputDir&, const std::string&) const {}
 void FigureArgs::write_sites(const SitesBenchmark&, long, int, const std::string&, const std::string&,
                              OutputDir&) const {}
-void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::string&,
-                              const std::string&, unsigned long, OutputDir&) const {}
+void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::vector<int>&,
+                              const std::string&, const std::string&, unsigned long, OutputDir&) const {}
 #endif
 
 }  // namespace rcmap::cli

@@ -41,9 +41,12 @@ struct FigureArgs {
   void write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
                    const std::string& side_b, OutputDir& dir) const;
   // change-map (on the layout analyze computes for `before` with the same
-  // --layout and seed), change-matrix and trend of rcmap compare.
-  void write_change(const Survey& before, const Comparison& c, const WaveSeries& w, const std::string& side_a,
-                    const std::string& side_b, unsigned long seed, OutputDir& dir) const;
+  // --layout and seed), change-matrix and trend of rcmap compare, and its
+  // report.pdf (figures left out above the unit limit); `wave_respondents`
+  // parallel to w.labels.
+  void write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+                    const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
+                    unsigned long seed, OutputDir& dir) const;
 
 #ifdef RCMAP_WITH_RENDER
  private:

@@ -290,7 +290,7 @@ CMP = ["compare", "--responses", os.path.join(work, "waves.csv"), "--bootstrap",
 SITES = ["analyze", "--responses", os.path.join(work, "sites.csv"), "--by-site"]
 for name, args, values, must in (
         ("compare", CMP, planted_cmp, {"changes.csv", "waves.csv", "sides-waves.csv", "change-map.svg",
-                                       "change-matrix.pdf", "trend.svg"}),
+                                       "change-matrix.pdf", "trend.svg", "report.pdf"}),
         ("by-site", SITES, planted, {"sites.csv", "sites.svg", os.path.join("Nord", "ties.csv"),
                                      os.path.join("Syd", "map.svg"), os.path.join("Syd", "workbook.xlsx")})):
     control = other(name + "_control", args, "--min-n", "4")
@@ -298,6 +298,10 @@ for name, args, values, must in (
         if name == "compare" and what not in ("X->Y rc", "respondent-level authority->provider with X->Y"):
             continue  # compare writes tie and side-pair RC only (no SD, unit or overall figures)
         check(found(control, v) != [], f"{name} control --min-n 4: {what} = {v} appears ({found(control, v)})")
+    # compare's report.pdf prints side-pair RC with 2 decimals (its side-pair table).
+    cmp_two = f"{float(planted_cmp['respondent-level authority->provider with X->Y']):.2f}"
+    if name == "compare":
+        check(cmp_two in report_text(name + "_control"), f"compare control: report.pdf shows {cmp_two}")
     for dialect in ([], ["--csv-dialect", "excel-da"]):
         out = other(name + "_audit" + ("_da" if dialect else ""), args, *dialect)
         names = {n for n, _ in out}
@@ -305,5 +309,8 @@ for name, args, values, must in (
         for what, v in values.items():
             for form in {v, v.replace(".", ",")}:
                 check(found(out, form) == [], f"{name} audit {dialect}: {what} = {form} absent ({found(out, form)})")
+        if name == "compare":
+            check(cmp_two not in report_text(name + "_audit" + ("_da" if dialect else "")),
+                  f"compare audit {dialect}: report.pdf has no {cmp_two}")
 
 finish()

@@ -268,7 +268,7 @@ check(all(snap.get(n) == NET_OLD[n] for n in ["people-metrics.csv", "unit-ties.c
 check(temps(d) == [], "network, final name blocked: no temporary or backup file left")
 # --- compare and analyze --by-site: every final file; a blocked name rolls back
 FIGS = ("png", "svg")
-COMPARE_FINAL = ["changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json"] + [
+COMPARE_FINAL = ["changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf"] + [
     f"{f}.{e}" for f in ("change-map", "change-matrix", "trend") for e in FIGS]
 SITE_FINAL = FINAL + [f"{f}.{e}" for f in ("map", "gap-map", "matrix", "profile") for e in FIGS]
 check(run([rcmap, "sample", "--out", path("waves"), "--waves", "3", "--sites", "2"], work).code == 0,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "rcmap/change_findings.hpp"
 #include "rcmap/palette.hpp"
 #include "rcmap/render/figures.hpp"
 #include "rcmap/sites.hpp"
@@ -54,6 +55,33 @@ void render_trend(const WaveSeries& w, int min_n, const FigureOptions&, Format, 
 // min_n have no dots.
 void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions&, Format,
                   const std::string& path);
+
+// The change map, change matrix and trend drawn onto a caller's Cairo
+// context whose user space is one kPageWidth x kPageHeight page (as
+// draw_map_page); the render_* functions above draw exactly these pages.
+void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& before_agg,
+                          const std::vector<Point>& before_layout, const Comparison& c, const FigureOptions&);
+void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptions&);
+void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOptions&);
+
+// report.pdf of `rcmap compare` (render/change_report.cpp): title page
+// (waves, respondents per wave), key findings from ChangeFindings, the three
+// figures as vector pages (left out when `before_layout` is empty: too many
+// units), the ranked table of credible tie changes and a method page. Only
+// compared figures (>= min_n in both waves) are named or shown. Byte-identical
+// for identical input (fixed PDF dates). Throws OutputError.
+struct ChangeReportInput {
+  const Survey* before = nullptr;       // drawable baseline survey
+  const Aggregate* before_agg = nullptr;
+  std::vector<Point> before_layout;     // empty: figures left out
+  std::size_t max_figure_units = 0;     // for the sentence saying why
+  const Comparison* comparison = nullptr;
+  const WaveSeries* series = nullptr;
+  const ChangeFindings* findings = nullptr;
+  FigureOptions figure;
+  std::string version;
+};
+void render_change_report(const ChangeReportInput& in, const std::string& path);
 
 // Fixed words of these figures (en, da, nb); templates with {0}, {1}.
 struct ChangeWords {
