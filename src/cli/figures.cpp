@@ -92,24 +92,32 @@ bool too_many_units(std::size_t units, const char* command) {
             << kMaxUnits << " units; none written (tables are complete)\n";
   return true;
 }
-// `s`, or a copy in `cut` whose labels are at most kMaxLabel bytes long
-// (cut at a UTF-8 boundary, "…").
+// Labels are drawn at most kMaxLabel bytes long: a longer one is cut at a
+// UTF-8 boundary and ends in "…" (the tables keep it whole).
+constexpr std::size_t kMaxLabel = 160;
+bool cut_label(std::string& label) {
+  if (label.size() <= kMaxLabel) return false;
+  std::size_t n = kMaxLabel;
+  while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
+  label = label.substr(0, n) + "\u2026";
+  return true;
+}
+// `s`, or a copy in `cut` with its labels cut.
 const Survey& drawable(const Survey& s, Survey& cut) {
-  constexpr std::size_t kMaxLabel = 160;
   bool long_label = false;
   for (const auto& u : s.units) long_label |= u.label.size() > kMaxLabel;
   if (!long_label) return s;
-  cut.units = s.units;
-  cut.sides = s.sides;
-  cut.unit_by_id = s.unit_by_id;
-  cut.respondents = s.respondents;
-  cut.respondent_unit = s.respondent_unit;
-  for (auto& u : cut.units)
-    if (u.label.size() > kMaxLabel) {
-      std::size_t n = kMaxLabel;
-      while (n > 0 && (static_cast<unsigned char>(u.label[n]) & 0xC0) == 0x80) --n;
-      u.label = u.label.substr(0, n) + "\u2026";
-    }
+  cut = s;
+  for (auto& u : cut.units) cut_label(u.label);
+  return cut;
+}
+// The same for a comparison's units.
+const Comparison& drawable(const Comparison& c, Comparison& cut) {
+  bool long_label = false;
+  for (const auto& u : c.units) long_label |= u.label.size() > kMaxLabel;
+  if (!long_label) return c;
+  cut = c;
+  for (auto& u : cut.units) cut_label(u.label);
   return cut;
 }
 }  // namespace
@@ -146,8 +154,10 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   }
 }
 
-void FigureArgs::write_report(const Survey& s, const Aggregate& a, const MetricsResult& m,
+void FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
                               const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
+  Survey cut;
+  const Survey& s = drawable(survey, cut);  // labels cut as on the figures: the report shows them too
   render::ReportInput in;
   in.survey = &s;
   in.aggregate = &a;
@@ -177,12 +187,14 @@ void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n,
     render::render_sites(b, highlight, min_n, o, fmt, dir.temp_path("sites." + ext));
 }
 
-void FigureArgs::write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+void FigureArgs::write_change(const Survey& before, const Comparison& comparison, const WaveSeries& w,
                               const std::vector<int>& wave_respondents, const std::string& side_a,
                               const std::string& side_b, unsigned long seed, OutputDir& dir) const {
   if (no_render) return;
   Survey cut;
   const Survey& d = drawable(before, cut);
+  Comparison cut_comparison;
+  const Comparison& c = drawable(comparison, cut_comparison);
   render::ChangeReportInput in;
   in.figure = options(side_a, side_b, seed);
   // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
