@@ -81,9 +81,20 @@ struct Sums {
   }
 };
 
+// Count and sum only, for values shown as means alone.
+struct Totals {
+  std::uint64_t n = 0;
+  std::int64_t s = 0;
+  void merge(const Totals& o) {
+    n += o.n;
+    s += o.s;
+  }
+};
+
 struct TieAcc {
-  Sums rc, comm, rel;             // scaled by kScale
-  std::array<Sums, kDimensionCount> dim;  // raw scores 1..5
+  Sums rc;                        // scaled by kScale
+  Totals comm, rel;               // scaled by kScale
+  std::array<Totals, kDimensionCount> dim;  // raw scores 1..5
   Sums total;                     // complete rows: sum of the 7 scores
   std::array<Sums, kDimensionCount> item;  // complete rows: each score
   void merge(const TieAcc& o) {
@@ -98,10 +109,15 @@ struct TieAcc {
   }
   void add(const Response& r, int sum_c, int k_c, int sum_l, int k_l) {
     rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
-    if (k_c) comm.add(sum_c * kScaled[k_c]);
-    if (k_l) rel.add(sum_l * kScaled[k_l]);
-    for (int d = 0; d < kDimensionCount; ++d)
-      if (r.scores[d]) dim[d].add(r.scores[d]);
+    // Without branches: an unanswered score is 0 and adds nothing.
+    comm.n += k_c != 0;
+    comm.s += sum_c * kScaled[k_c];
+    rel.n += k_l != 0;
+    rel.s += sum_l * kScaled[k_l];
+    for (int d = 0; d < kDimensionCount; ++d) {
+      dim[d].n += r.scores[d] != 0;
+      dim[d].s += r.scores[d];
+    }
     if (k_c + k_l == kDimensionCount) {
       total.add(sum_c + sum_l);
       for (int d = 0; d < kDimensionCount; ++d) item[d].add(r.scores[d]);
@@ -110,8 +126,8 @@ struct TieAcc {
 };
 
 // A mean from fewer than min_n rows is itself suppressed.
-double shown(const Sums& m, int min_n, double scale) {
-  return static_cast<int>(m.n) >= min_n ? stats::moments_from_sums(m.n, m.s, m.q, scale).mean : kNaN;
+double shown(const Totals& m, int min_n, double scale) {
+  return static_cast<int>(m.n) >= min_n ? stats::moments_from_sums(m.n, m.s, 0, scale).mean : kNaN;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/csv.hpp"
 
+#include "file_bytes.hpp"
 #include "huge_pages.hpp"
 
 #include <fcntl.h>
@@ -71,6 +72,9 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
   return i;
 }
 
+// Regular files from this size are mapped instead of read (file_bytes.hpp).
+constexpr std::size_t kMapFrom = std::size_t{1} << 20;
+
 std::size_t line_of(std::string_view s, std::size_t offset) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < offset && i < s.size(); ++i)
@@ -133,34 +137,50 @@ char detect_delimiter(std::string_view rec) {
 }
 
 CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags)
-    : data_(std::move(bytes)), path_(std::move(path)), diags_(&diags) {
-  if (data_.size() >= 3 && data_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    data_.erase(0, 3);
+    : CsvReader(std::make_shared<FileBytes>(std::move(bytes)), std::move(path), enc, diags) {}
+
+CsvReader::CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags)
+    : bytes_(std::move(bytes)), d_(bytes_->data()), n_(bytes_->size()), path_(std::move(path)), diags_(&diags) {
+  if (n_ >= 3 && std::memcmp(d_, "\xEF\xBB\xBF", 3) == 0) {
+    d_ += 3;
+    n_ -= 3;
     had_bom_ = true;
   }
-  if (enc == Encoding::windows1252) {
-    data_ = windows1252_to_utf8(data_);
+  start(enc, diags);
+}
+
+// Decodes the bytes to UTF-8 (replacing them if transcoded) and reads the
+// header record.
+void CsvReader::start(Encoding enc, Diagnostics& diags) {
+  auto transcode = [&] {
+    bytes_ = std::make_shared<FileBytes>(windows1252_to_utf8(std::string_view(d_, n_)));
+    d_ = bytes_->data();
+    n_ = bytes_->size();
     transcoded_ = true;
+  };
+  const std::string_view text(d_, n_);
+  if (enc == Encoding::windows1252) {
+    transcode();
   } else {
     // Find the first invalid byte and whether any valid multi-byte sequence exists.
     std::size_t bad = std::string::npos;
     bool multibyte = false;
-    for (std::size_t i = 0; i < data_.size();) {
-      i = skip_ascii(data_, i);
-      if (i >= data_.size()) break;
-      std::size_t n = utf8_seq(data_, i);
-      if (n == 0) {
+    for (std::size_t i = 0; i < n_;) {
+      i = skip_ascii(text, i);
+      if (i >= n_) break;
+      std::size_t k = utf8_seq(text, i);
+      if (k == 0) {
         if (bad == std::string::npos) bad = i;
         ++i;
       } else {
-        multibyte |= n > 1;
-        i += n;
+        multibyte |= k > 1;
+        i += k;
       }
     }
     if (bad != std::string::npos) {
-      std::size_t line = line_of(data_, bad);
+      std::size_t line = line_of(text, bad);
       char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(data_[bad]));
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(d_[bad]));
       if (enc == Encoding::utf8) {
         diags.error(path_, line, 0, {},
                     std::string("invalid UTF-8 (byte ") + hex +
@@ -180,20 +200,19 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
       diags.warning(path_, line, 0, {},
                     "file is not valid UTF-8; read as Windows-1252 (Excel's CSV export). Use "
                     "--encoding utf-8 to reject such files instead");
-      data_ = windows1252_to_utf8(data_);
-      transcoded_ = true;
+      transcode();
     }
   }
   // Skip leading blank lines, detect the delimiter from the header record.
-  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n' || pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n') ++line_;
+  while (pos_ < n_ && (d_[pos_] == '\n' || d_[pos_] == '\r')) {
+    if (d_[pos_] == '\n' || pos_ + 1 >= n_ || d_[pos_ + 1] != '\n') ++line_;
     ++pos_;
   }
-  if (pos_ >= data_.size()) {
+  if (pos_ >= n_) {
     diags.error(path_, 0, 0, {}, "empty file; expected a header line with column names");
     return;
   }
-  delim_ = detect_delimiter(std::string_view(data_).substr(pos_));
+  delim_ = detect_delimiter(std::string_view(d_ + pos_, n_ - pos_));
   Parse p = parse_record(views_, header_line_);
   if (p != Parse::ok) {
     if (p == Parse::end) diags.error(path_, 0, 0, {}, "empty file; expected a header line");
@@ -205,18 +224,26 @@ CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnost
 }
 
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
-  // One read(2) into a buffer of the file's size (pipes: grow as needed);
-  // a read error ends the data as istream would (e.g. a folder reads empty).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error(path, 0, 0, {}, "cannot open file for reading");
     return CsvReader(path, diags);
   }
-  std::string bytes;
   struct stat st;
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  // A large regular file is mapped rather than copied (file_bytes.hpp).
+  if (regular && static_cast<std::size_t>(st.st_size) >= kMapFrom) {
+    if (auto mapped = FileBytes::map(fd, static_cast<std::size_t>(st.st_size), path)) {
+      ::close(fd);
+      return CsvReader(std::move(mapped), path, enc, diags);
+    }
+  }
+  // Otherwise one read(2) into a buffer of the file's size (pipes: grow as
+  // needed); a read error ends the data as istream would (e.g. a folder
+  // reads empty).
+  std::string bytes;
   std::size_t cap = 1 << 16;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    cap = static_cast<std::size_t>(st.st_size) + 1;  // +1: see the end without a second resize
+  if (regular) cap = static_cast<std::size_t>(st.st_size) + 1;  // +1: see the end without a second resize
   std::size_t len = 0;
   bytes.reserve(cap);
   advise_huge_pages(bytes.data(), cap);
@@ -233,14 +260,16 @@ CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& di
   return CsvReader(std::move(bytes), path, enc, diags);
 }
 
-// Parses one record starting at pos_ into `fields`: views into data_,
+// Parses one record starting at pos_ into `fields`: views into d_,
 // valid until the next call. Quoted fields are decoded in place (a decoded
-// field is never longer than its quoted form, and data_ is not read again
+// field is never longer than its quoted form, and d_ is not read again
 // behind pos_). Reports syntax errors and returns Parse::bad after skipping
 // to the end of the faulty record.
 CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, std::size_t& line) {
-  const std::size_t n = data_.size();
-  char* d = data_.data();  // d[n] is the string's terminating NUL
+  const std::size_t n = n_;
+  // d[n] is NUL (FileBytes), or d[n - 1] is a line feed (a first half after
+  // split()): every scan below stops at one or the other.
+  char* d = d_;
   // Skip blank lines.
   while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
     if (d[pos_] == '\n' || pos_ + 1 >= n || d[pos_ + 1] != '\n') ++line_;
@@ -404,28 +433,31 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
 }
 
 std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& tail_diags) {
-  if (!ok_ || data_.size() < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
-  const char* d = data_.data();
-  std::size_t mid = pos_ + (data_.size() - pos_) / 2;
+  if (!ok_ || n_ < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
+  const char* d = d_;
+  std::size_t mid = pos_ + (n_ - pos_) / 2;
   bool odd = std::count(d + pos_, d + mid, '"') % 2 != 0;
   std::size_t cut = std::string::npos;
-  for (std::size_t i = mid; i < data_.size(); ++i) {
+  for (std::size_t i = mid; i < n_; ++i) {
     if (d[i] == '"') odd = !odd;
     else if (d[i] == '\n' && !odd) {
       cut = i + 1;
       break;
     }
   }
-  if (cut == std::string::npos || cut >= data_.size()) return std::nullopt;
+  if (cut == std::string::npos || cut >= n_) return std::nullopt;
+  // Both halves share the bytes: the tail is [cut, n_), this reader keeps
+  // [0, cut), which ends in a line feed. Each decodes quoted fields in place
+  // in its own part only.
   CsvReader tail(path_, tail_diags);
-  tail.data_.reserve(data_.size() - cut + 1);
-  advise_huge_pages(tail.data_.data(), data_.size() - cut + 1);
-  tail.data_.assign(d + cut, data_.size() - cut);
+  tail.bytes_ = bytes_;
+  tail.d_ = d_ + cut;
+  tail.n_ = n_ - cut;
   tail.delim_ = delim_;
   tail.header_ = header_;
   tail.header_line_ = header_line_;
   tail.ok_ = true;
-  data_.resize(cut);
+  n_ = cut;
   return tail;
 }
 

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -17,6 +18,7 @@
 #include <unordered_map>
 
 #include "huge_pages.hpp"
+#include "phase_times.hpp"
 
 namespace rcmap {
 
@@ -58,7 +60,7 @@ inline bool same(std::string_view a, std::string_view b) {
   return true;
 }
 
-inline std::string_view trim_view(std::string_view s) {
+[[gnu::always_inline]] inline std::string_view trim_view(std::string_view s) {
   if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t'))
     return s;
   std::size_t a = 0, b = s.size();
@@ -258,7 +260,11 @@ class ResponsesBuilder {
       : s_(s), path_(path), diags_(&diags),
         cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
         respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
-        words_((s.units.size() + 63) / 64) {}
+        words_((s.units.size() + 63) / 64) {
+    if (cols_.complete())
+      for (std::size_t k = 0; k < col_.size(); ++k) col_[k] = cols_[k];
+    for (const Unit& u : s.units) unit_ids_.emplace_back(u.id);
+  }
 
   bool usable() const { return cols_.complete(); }
   // Where row errors go from now on.
@@ -286,35 +292,29 @@ class ResponsesBuilder {
     Response r;
     r.line = static_cast<std::uint32_t>(line);
     bool ok = true;
-    std::string_view rid = trim_view(f[cols_[kRespondent]]);
-    std::string_view own = trim_view(f[cols_[kOwnUnit]]);
-    std::string_view tgt = trim_view(f[cols_[kTarget]]);
+    std::string_view rid = trim_view(f[col_[kRespondent]]);
+    std::string_view own = trim_view(f[col_[kOwnUnit]]);
+    std::string_view tgt = trim_view(f[col_[kTarget]]);
     if (rid.empty()) {
-      diags_->error(path_, line, cols_[kRespondent] + 1, "respondent",
+      diags_->error(path_, line, col_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
       ok = false;
     }
     // Guesses: the unit of the previous row, the unit after its target.
-    std::uint32_t own_idx = unit(own, last_own_, line, cols_[kOwnUnit], "unit", ok);
-    std::uint32_t tgt_idx = unit(tgt, last_tgt_ + 1, line, cols_[kTarget], "target", ok);
+    std::uint32_t own_idx = unit(own, last_own_, line, col_[kOwnUnit], "unit", ok);
+    std::uint32_t tgt_idx = unit(tgt, last_tgt_ + 1, line, col_[kTarget], "target", ok);
     if (own_idx != IdIndex<UnitKey>::npos) last_own_ = own_idx;
     if (tgt_idx != IdIndex<UnitKey>::npos) last_tgt_ = tgt_idx;
     for (int d = 0; d < kDimensionCount; ++d) {
-      std::size_t c = cols_[kFirstDim + d];
-      std::string_view v = trim_view(f[c]);
-      if (v.size() == 1 && v[0] >= '1' && v[0] <= '5') {  // the common case
-        r.scores[d] = static_cast<std::uint8_t>(v[0] - '0');
-        continue;
+      std::string_view v = f[col_[kFirstDim + d]];
+      if (v.size() == 1) {  // the common case: one digit
+        unsigned x = static_cast<unsigned char>(v[0]) - unsigned{'1'};
+        if (x < 5) {
+          r.scores[d] = static_cast<std::uint8_t>(x + 1);
+          continue;
+        }
       }
-      if (v.empty() || v == "NA" || v == "na" || v == "Na") continue;
-      long long x;
-      if (!parse_int(v, x) || x < 1 || x > 5) {
-        diags_->error(path_, line, c + 1, std::string(kDimensions[d]),
-                     "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
-        ok = false;
-        continue;
-      }
-      r.scores[d] = static_cast<std::uint8_t>(x);
+      ok &= score(v, d, line, r);
     }
     if (!ok) return;
     r.unit = own_idx;
@@ -384,11 +384,31 @@ class ResponsesBuilder {
     return (static_cast<std::uint64_t>(respondent) << 32) | target;
   }
 
+  // Score `v` of dimension `d` other than a lone digit: blank, NA, a
+  // padded digit, or an error (reported; returns false).
+  [[gnu::noinline]] bool score(std::string_view v, int d, std::size_t line, Response& r) {
+    const std::size_t c = col_[kFirstDim + d];
+    v = trim_view(v);
+    if (v.empty() || v == "NA" || v == "na" || v == "Na") return true;
+    long long x;
+    if (!parse_int(v, x) || x < 1 || x > 5) {
+      diags_->error(path_, line, c + 1, std::string(kDimensions[d]),
+                   "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
+      return false;
+    }
+    r.scores[d] = static_cast<std::uint8_t>(x);
+    return true;
+  }
+
   // Index of unit `id`, or reports it and clears `ok` (same lookup as
   // Survey::unit_index, without building a std::string).
   std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
                      const char* name, bool& ok) {
-    if (guess < s_.units.size() && same(s_.units[guess].id, id)) return guess;
+    if (guess < unit_ids_.size() && same(unit_ids_[guess], id)) return guess;
+    return find_unit(id, line, col, name, ok);
+  }
+  [[gnu::noinline]] std::uint32_t find_unit(std::string_view id, std::size_t line, std::size_t col,
+                                            const char* name, bool& ok) {
     std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
     if (idx == IdIndex<UnitKey>::npos) {
       diags_->error(path_, line, col + 1, name,
@@ -417,6 +437,8 @@ class ResponsesBuilder {
   const std::string& path_;
   Diagnostics* diags_;
   ColumnMap cols_;
+  std::array<std::size_t, kFirstDim + kDimensionCount> col_{};  // cols_, at hand
+  std::vector<std::string_view> unit_ids_;                      // s_.units[i].id
   std::size_t records_ = 0;
   IdIndex<UnitKey> units_;
   IdIndex<RespondentKey> respondent_;
@@ -472,6 +494,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   if (s.units.size() > 256 || !hb.by_mask()) return Halves::not_split;
   Diagnostics head_diags, tail_diags;
   std::optional<CsvReader> tail = head.split(kHalvesFrom, tail_diags);
+  RCMAP_PHASE("split");
   if (!tail) return Halves::not_split;
   head.report_to(head_diags);
   hb.report_to(head_diags);
@@ -479,6 +502,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   part.units = s.units;
   part.units_path = s.units_path;
   part.rows.reserve(s.rows.capacity() / 2 + 16);
+  advise_huge_pages(part.rows.data(), part.rows.capacity() * sizeof(Response));
   ResponsesBuilder tb(part, tail->header(), tail->header_line(), path, tail_diags);
   const std::size_t column_notes = tail_diags.items().size();
   std::thread worker;
@@ -488,33 +512,43 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     read_rows(*tail, tb);
   }
   read_rows(head, hb);
+  RCMAP_PHASE("first half read");
   if (worker.joinable()) worker.join();
+  RCMAP_PHASE("second half read");
   if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
       tail_diags.items().size() != column_notes || !hb.by_mask())
     return Halves::failed;
 
   constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
+  // to[k]: the joined index of the second half's respondent k; in_head[k]:
+  // whether they also answered in the first half.
   std::vector<std::uint32_t> to(part.respondents.size(), npos);
+  std::vector<char> in_head(part.respondents.size(), 0);
   for (std::size_t k = 0; k < part.respondents.size(); ++k) {
     std::uint32_t i = hb.find_respondent(part.respondents[k]);
     if (i == npos) continue;
     if (s.respondent_unit[i] != part.respondent_unit[k]) return Halves::failed;
     to[k] = i;
+    in_head[k] = 1;
   }
-  for (const Response& r : part.rows)
-    if (to[r.respondent] != npos && hb.rated(to[r.respondent], r.target)) return Halves::failed;
   for (std::size_t k = 0; k < part.respondents.size(); ++k) {
     if (to[k] != npos) continue;
     to[k] = static_cast<std::uint32_t>(s.respondents.size());
     s.respondents.push_back(std::move(part.respondents[k]));
     s.respondent_unit.push_back(part.respondent_unit[k]);
   }
+  // One pass over the second half's rows: a clash check, then the row
+  // renumbered and appended (the caller clears `s` if this fails).
   const auto shift = static_cast<std::uint32_t>(head.line() - 1);
-  for (Response& r : part.rows) {
-    r.respondent = to[r.respondent];
-    r.line += shift;
+  s.rows.reserve(s.rows.size() + part.rows.size());
+  for (const Response& r : part.rows) {
+    if (in_head[r.respondent] && hb.rated(to[r.respondent], r.target)) return Halves::failed;
+    Response x = r;
+    x.respondent = to[r.respondent];
+    x.line += shift;
+    s.rows.push_back(x);
   }
-  s.rows.insert(s.rows.end(), part.rows.begin(), part.rows.end());
+  RCMAP_PHASE("halves joined");
   return Halves::joined;
 }
 
@@ -569,6 +603,7 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
   }
   if (diags.has_errors()) throw InputError(diags);
   CsvReader r = CsvReader::open(responses_path, opt.encoding, diags);
+  RCMAP_PHASE("responses opened and decoded");
   if (r.ok()) {
     // A row takes at least ~20 bytes: reserving for that many avoids
     // regrowing a million-row vector (untouched capacity costs no memory).

@@ -5,6 +5,7 @@
 // neutralisation.
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 #include "rcmap/diagnostics.hpp"
 
 namespace rcmap {
+
+class FileBytes;  // src/file_bytes.hpp
 
 enum class Encoding { auto_detect, utf8, windows1252 };
 
@@ -76,9 +79,15 @@ class CsvReader {
 
  private:
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
+  CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags);
+  void start(Encoding enc, Diagnostics& diags);
   enum class Parse { ok, end, bad };
   Parse parse_record(std::vector<std::string_view>& fields, std::size_t& line);
-  std::string data_, path_;
+  // This reader's bytes are d_[0, n_) of bytes_ (a part of it after split()).
+  std::shared_ptr<FileBytes> bytes_;
+  char* d_ = nullptr;
+  std::size_t n_ = 0;
+  std::string path_;
   Diagnostics* diags_;
   std::size_t pos_ = 0, line_ = 1, header_line_ = 0;
   char delim_ = ',';

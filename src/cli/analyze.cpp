@@ -10,6 +10,7 @@
 #include "rcmap/metrics_tables.hpp"
 #include "rcmap/tables.hpp"
 #include "rcmap/workbook.hpp"
+#include "../phase_times.hpp"
 
 namespace rcmap::cli {
 
@@ -39,6 +40,7 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
                     const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
                     OutputDir& dir) {
   const MetricsResult metrics = analysis_metrics(survey, agg, mopt, quiet, prefix);
+  RCMAP_PHASE("metrics");
   Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
   append_tie_metrics(ties, metrics);
   append_unit_metrics(units, metrics);
@@ -56,10 +58,6 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   auto table = [&](const char* name, const Table& t) {
     dir.write(prefix + name, [&](std::ostream& os) { write_table(os, t, dialect); });
   };
-  table("ties.csv", ties);
-  table("units.csv", units);
-  table("sides.csv", sides);
-  table("gaps.csv", gaps);
   WorkbookContent book;
   book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
                  {"Units", &units, {}},
@@ -73,17 +71,23 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
     book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
                                       "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
   // The workbook (zip + XML, the slowest table) is written on a second thread
-  // while the GraphML, figures and report are written here; it calls no
-  // igraph function, so igraph stays on this thread. get() rethrows.
+  // while the other tables, GraphML, figures and report are written here; it
+  // calls no igraph function, so igraph stays on this thread. get() rethrows.
   std::future<void> workbook = std::async(std::launch::async, [&book, path = dir.temp_path(prefix + "workbook.xlsx")] {
     write_workbook(path, book);
   });
+  table("ties.csv", ties);
+  table("units.csv", units);
+  table("sides.csv", sides);
+  table("gaps.csv", gaps);
+  RCMAP_PHASE("tables written");
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
   if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
-  workbook.get();
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
+  workbook.get();
+  RCMAP_PHASE("workbook written");
 }
 
 int run_analysis(const Args& args, bool report_only) {
@@ -179,10 +183,13 @@ int run_analysis(const Args& args, bool report_only) {
         std::cerr << "rcmap analyze: note: --ties: skipped " << part << '\n';
   } else {
     survey = load_survey(sa, diags);
+    RCMAP_PHASE("survey loaded");
     agg = aggregate(survey, sa.agg);
+    RCMAP_PHASE("aggregated");
   }
   Diagnostics checks;
   sa.record(run, project, checks);
+  RCMAP_PHASE("checksums");
   if (report_only) {
     // The report must describe the results in DIR: refuse changed inputs.
     Diagnostics changed;
@@ -210,6 +217,7 @@ int run_analysis(const Args& args, bool report_only) {
   OutputDir dir(out);
   write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
+  RCMAP_PHASE("committed");
   return kOk;
 }
 

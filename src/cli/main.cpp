@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "rcmap/version.hpp"
+#include "../phase_times.hpp"
 
 namespace {
 
@@ -34,6 +35,7 @@ void usage(std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  RCMAP_PHASE("main");
   using namespace rcmap;
   if (argc < 2) {
     usage(std::cerr);
