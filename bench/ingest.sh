@@ -2,8 +2,9 @@
 # Benchmark: rcmap analyze (ingest + validation + aggregation + tables) on
 # ~1,000,000 response rows against a pandas read_csv + groupby baseline.
 # usage: bash bench/ingest.sh [BUILD_DIR]     (default: build)
-# Prints seconds (best of 3 wall times) and peak memory (max RSS over the
-# runs) of each tool and PASS/FAIL against the targets. Exit 0 if both
+# Prints seconds (best of 5 wall times, measured to the microsecond by
+# bench/timed.py) and peak memory (max RSS over the runs) of each tool and
+# PASS/FAIL against the targets. Exit 0 if both
 # tools agree on every tie (also when a target is missed: this is a
 # report), non-zero if they disagree or a run fails.
 set -euo pipefail
@@ -18,11 +19,10 @@ python="${PYTHON:-}"
 if [ -z "$python" ]; then
   if [ -x /usr/bin/python3 ]; then python=/usr/bin/python3; else python=python3; fi
 fi
-[ -x /usr/bin/time ] || { echo "ingest.sh: /usr/bin/time missing (scripts/install-deps.sh --bench)" >&2; exit 2; }
 "$python" -c 'import pandas' 2>/dev/null ||
   { echo "ingest.sh: $python has no pandas (scripts/install-deps.sh --bench)" >&2; exit 2; }
 
-runs=3
+runs=5
 seed=7 respondents=70000 units=16
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -38,13 +38,13 @@ time_best() {
   local name="$1"; shift
   best_s="" best_cpu="" peak_kb=0
   for ((i = 1; i <= runs; i++)); do
-    if ! /usr/bin/time -o "$tmp/time" -f "%e %U %S %M" "$@" >"$tmp/$name.log" 2>&1; then
+    if ! "$python" "$here/timed.py" "$tmp/$name.log" "$@" >"$tmp/time"; then
       echo "ingest.sh: $name failed:" >&2; cat "$tmp/$name.log" >&2; exit 2
     fi
-    read -r s u sy kb <"$tmp/time"
+    read -r s cpu kb <"$tmp/time"
     if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
       best_s="$s"
-      best_cpu=$(awk -v u="$u" -v s="$sy" 'BEGIN { print u + s }')
+      best_cpu="$cpu"
     fi
     if [ "$kb" -gt "$peak_kb" ]; then peak_kb="$kb"; fi
   done
@@ -62,13 +62,12 @@ check_rc=0
 
 awk -v rows="$rows" -v bytes="$bytes" -v rs="$rcmap_s" -v rk="$rcmap_kb" -v rc="$rcmap_cpu" \
     -v ps="$pandas_s" -v pk="$pandas_kb" -v pc="$pandas_cpu" -v runs="$runs" 'BEGIN {
-  rs_ = (rs > 0 ? rs : 0.005)  # /usr/bin/time resolution is 10 ms
-  ratio = ps / rs_
+  ratio = ps / rs
   printf "input: %d response rows, %.1f MB (rcmap sample --seed 7 --respondents 70000 --units 16)\n", rows, bytes / 1e6
   printf "seconds = best of %d wall times (cpu = user + system of that run); peak = max resident set size\n\n", runs
   printf "%-8s %9s %9s %9s %8s\n", "tool", "seconds", "cpu s", "peak MB", "speed"
-  printf "%-8s %9.2f %9.2f %9.1f %7.1fx\n", "rcmap", rs, rc, rk / 1024, ratio
-  printf "%-8s %9.2f %9.2f %9.1f %7.1fx\n", "pandas", ps, pc, pk / 1024, 1
+  printf "%-8s %9.3f %9.3f %9.1f %7.1fx\n", "rcmap", rs, rc, rk / 1024, ratio
+  printf "%-8s %9.3f %9.3f %9.1f %7.1fx\n", "pandas", ps, pc, pk / 1024, 1
   printf "\n"
   printf "target: rcmap >= 10x faster than pandas: %s (%.1fx)\n", (ratio >= 10 ? "PASS" : "FAIL"), ratio
   printf "target: rcmap peak < 300 MB:             %s (%.1f MB)\n", (rk / 1024 < 300 ? "PASS" : "FAIL"), rk / 1024

@@ -217,6 +217,13 @@ class IdIndex {
     for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
+  // Room for `expected` ids without regrowing; only while empty.
+  void reserve(std::size_t expected) {
+    if (count_ || 2 * expected <= slots_.size()) return;
+    std::size_t cap = slots_.size();
+    while (cap < 2 * expected) cap *= 2;
+    slots_.assign(cap, Slot{npos, 0});
+  }
   std::uint32_t find(std::string_view id, std::uint32_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -267,6 +274,18 @@ class ResponsesBuilder {
   }
 
   bool usable() const { return cols_.complete(); }
+  // Room for about `rows` rows from about rows / 8 respondents, so that the
+  // vectors and the respondent index are not regrown while reading.
+  void reserve(std::size_t rows) {
+    const std::size_t n = rows / 8 + 16;
+    s_.rows.reserve(rows);
+    advise_huge_pages(s_.rows.data(), s_.rows.capacity() * sizeof(Response));
+    s_.respondents.reserve(n);
+    s_.respondent_unit.reserve(n);
+    first_line_.reserve(n);
+    if (by_mask_) rated_.reserve(n * words_);
+    respondent_.reserve(n);
+  }
   // Where row errors go from now on.
   void report_to(Diagnostics& diags) { diags_ = &diags; }
 
@@ -609,9 +628,8 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
     // regrowing a million-row vector (untouched capacity costs no memory).
     struct stat st;
     bool regular = ::stat(responses_path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-    if (regular && st.st_size > 0) s.rows.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
-    advise_huge_pages(s.rows.data(), s.rows.capacity() * sizeof(Response));
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
+    if (regular && st.st_size > 0) b.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
     if (b.usable()) {
       // Only a regular file can be read again if the halves disagree.
       Halves h = regular ? read_in_halves(s, r, b, responses_path) : Halves::not_split;

@@ -185,7 +185,9 @@ Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
     if (!path->empty() && !a.digests.count(*path)) a.digests.emplace(*path, sha256_file_async(*path));
   try {
     Survey s = read_survey_input(a.input(), diags);
-    survey_warnings(s, a.agg.min_answers, diags);
+    // Warnings are only printed, and --quiet prints none: a quiet run skips
+    // them (a pass over every row).
+    if (!a.quiet) survey_warnings(s, a.agg.min_answers, diags);
     print_diagnostics(diags, a.quiet);
     return s;
   } catch (const InputError&) {
