@@ -9,6 +9,7 @@
 #include "rcmap/sites.hpp"
 #include "rcmap/waves.hpp"
 #ifdef RCMAP_WITH_RENDER
+#include "rcmap/layout.hpp"
 #include "rcmap/render/figures.hpp"
 #endif
 
@@ -18,6 +19,9 @@ namespace rcmap::cli {
 // --formats (png,svg,pdf in any combination) and --lang (en, da, nb); UsageError otherwise.
 std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list);
 render::Lang parse_lang(const std::string& l);
+// --ties (emphasis, all, cross-side, weak) and --layout (sides, force).
+render::TieFilter parse_ties(const std::string& t);
+LayoutKind parse_layout(const std::string& l);
 #endif
 
 struct FigureArgs {
@@ -49,7 +53,7 @@ struct FigureArgs {
                     unsigned long seed, OutputDir& dir) const;
 
 #ifdef RCMAP_WITH_RENDER
- private:
+  // The figure options these arguments give (figure_options.cpp).
   render::FigureOptions options(const std::string& side_a, const std::string& side_b, unsigned long seed) const;
 #endif
 };

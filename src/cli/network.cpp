@@ -15,7 +15,7 @@
 #include "rcmap/people.hpp"
 #include "rcmap/summary.hpp"
 #ifdef RCMAP_WITH_RENDER
-#include "rcmap/render/person_map.hpp"
+#include "figure_module.hpp"
 #endif
 
 namespace rcmap::cli {
@@ -80,6 +80,7 @@ struct MapArgs {
     parse_formats(formats);
     parse_lang(lang);
     if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
+    figure_module();  // a missing module is reported before any work
   }
   void write(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
              const people::NetworkOptions& nopt, OutputDir& dir) const {
@@ -92,7 +93,7 @@ struct MapArgs {
     o.side_a = nopt.side_a;
     o.side_b = nopt.side_b;
     o.seed = nopt.seed;
-    for (const auto& [fmt, ext] : parse_formats(formats)) render::render_person_map(in, o, fmt, dir.temp_path("person-map." + ext));
+    figure_module().person_map(in, o, formats, dir);
   }
 #else
   void check() const {

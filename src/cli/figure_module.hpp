@@ -1,0 +1,49 @@
+#pragma once
+// Figures are drawn by a module loaded at run time, rcmap-figures.so (built
+// from figures_draw.cpp and render/), so that a run that draws nothing
+// (--no-render, validate, convert) does not load Cairo, Pango and the ~35
+// libraries behind them: about 5 ms of every start (bench/README.md).
+#include <string>
+#include <vector>
+
+#include "figures.hpp"
+#include "rcmap/render/person_map.hpp"
+
+namespace rcmap::cli {
+
+// Layout check between the executable and the module: both must come from
+// the same build (the module is found beside the executable first).
+inline constexpr unsigned long kFigureModuleLayout =
+    sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul + sizeof(Aggregate) * 101ul +
+    sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions);
+
+// The module's entry points (figures_draw.cpp).
+struct FigureModule {
+  const char* version;  // kVersion of the module's build
+  unsigned long layout;  // kFigureModuleLayout of the module's build
+  void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
+                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&,
+                const std::string& prefix);
+  void (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
+                       const MetricsOptions&, OutputDir&, const std::string& prefix);
+  void (*write_sites)(const FigureArgs&, const SitesBenchmark&, long highlight, int min_n,
+                      const std::string& side_a, const std::string& side_b, OutputDir&);
+  void (*write_change)(const FigureArgs&, const Survey& before, const Comparison&, const WaveSeries&,
+                       const std::vector<int>& wave_respondents, const std::string& side_a,
+                       const std::string& side_b, unsigned long seed, OutputDir&);
+  // person-map.<ext> of rcmap network in every format of `formats`.
+  void (*person_map)(const render::PersonMapInput&, const render::FigureOptions&, const std::string& formats,
+                     OutputDir&);
+};
+
+// The module, loaded on first use (figure_module.cpp): the file named by the
+// environment variable RCMAP_FIGURE_MODULE if set, else from the executable's
+// folder, then ../LIBDIR/rcmap from there (an installation), then the build
+// tree it was built in. Throws OutputError naming the places tried if none
+// loads.
+const FigureModule& figure_module();
+
+}  // namespace rcmap::cli
+
+// The module's one exported symbol.
+extern "C" const rcmap::cli::FigureModule* rcmap_figure_module();
