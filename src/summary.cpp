@@ -12,7 +12,7 @@ void write_run_fields(JsonWriter& j, const RunInfo& run) {
   j.key("inputs").begin_object();
   for (const auto& in : run.inputs) {
     j.key(in.role).begin_object();
-    j.field("path", in.path).field("sha256", in.sha256);
+    j.field("path", in.path).field("sha256", in.checksum());
     j.end_object();
   }
   j.end_object();

@@ -2,6 +2,7 @@
 // summary.json of `rcmap analyze`: counts, thresholds, every option used,
 // reliability, overall RC, input checksums and the rcmap version.
 #include <functional>
+#include <future>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -19,6 +20,10 @@ struct RunInfo {
   // Input files: role ("units", "responses") -> path and SHA-256.
   struct Input {
     std::string role, path, sha256;
+    // While `sha256` is empty: the checksum still being computed, waited
+    // for only when it is written.
+    std::shared_future<std::string> pending = {};
+    std::string checksum() const { return sha256.empty() && pending.valid() ? pending.get() : sha256; }
   };
   std::vector<Input> inputs;
   // Later steps add sections ("network": {...}) through these.

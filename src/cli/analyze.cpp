@@ -197,7 +197,7 @@ int run_analysis(const Args& args, bool report_only) {
       auto it = project.checksums.find(in.path);
       if (it == project.checksums.end())
         changed.error(out + "/summary.json", 0, 0, {}, "records no SHA-256 for input " + in.path);
-      else if (it->second != in.sha256)
+      else if (it->second != in.checksum())
         changed.error(in.path, 0, 0, {},
                       "SHA-256 differs from the one recorded in " + out +
                           "/summary.json; expected the input the results were made from (rerun rcmap analyze)");

@@ -135,9 +135,16 @@ void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags
                                    {"mapping", mapping}, {"ties", ties}})
     if (!path.empty()) files.emplace_back(role, path);
   for (const auto& [role, path] : files) {
+    // A checksum being computed is waited for when summary.json is written,
+    // or now to compare it with the project's.
     auto started = digests.find(path);
-    run.inputs.push_back({role, path, started != digests.end() ? started->second.get() : sha256_file(path)});
     auto it = project.checksums.find(path);
+    if (started == digests.end())
+      run.inputs.push_back({role, path, sha256_file(path)});
+    else if (it == project.checksums.end())
+      run.inputs.push_back({role, path, {}, started->second});
+    else
+      run.inputs.push_back({role, path, started->second.get()});
     if (it != project.checksums.end() && it->second != run.inputs.back().sha256)
       diags.warning(path, 0, 0, {},
                     "file differs from the one the project file was made from (SHA-256 changed); "

@@ -59,7 +59,9 @@ struct SurveyArgs {
   SurveyInput input(const std::string& units_path, const std::string& responses_path) const;
   // Input checksums for summary.json; warns if they differ from `project`'s.
   void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
-  // Checksums started by load_survey while the files are parsed (path -> digest).
+  // Checksums started by load_survey while the files are parsed (path ->
+  // digest); record() leaves them to be waited for when summary.json is
+  // written.
   mutable std::map<std::string, std::shared_future<std::string>> digests;
 };
 
