@@ -62,6 +62,8 @@ class CsvReader {
 
   // Physical line (1-based) at which the next record starts.
   std::size_t line() const { return line_; }
+  // Bytes of this reader's part of the text (all of it unless split()).
+  std::size_t bytes() const { return n_; }
   // Where parse errors go from now on.
   void report_to(Diagnostics& diags) { diags_ = &diags; }
 
