@@ -314,7 +314,8 @@ class ResponsesBuilder {
   // For joining a part built separately (read_in_halves): the index of
   // respondent `id` (npos if unseen) and whether they rated `target`. Only
   // while every row so far had a distinct (respondent, target): by_mask().
-  std::uint32_t find_respondent(std::string_view id) const {
+  std::uint32_t find_respondent(std::string_view id) {
+    flush_index();
     const std::uint32_t h = IdIndex<RespondentKey>::hash(id);
     // Most respondents of a later part are new here: the filter answers
     // that from the cache, the index only the few it cannot rule out.
@@ -370,15 +371,22 @@ class ResponsesBuilder {
     if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) {
       resp = last_;
     } else {
+      // A respondent the filter has not seen is new: no lookup in the index
+      // (a cache miss each), and the index takes new ids in batches, whose
+      // misses overlap (flush_index).
       std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
-      resp = respondent_.find(rid, h);
+      resp = IdIndex<RespondentKey>::npos;
+      if (seen_.may_contain(h)) {
+        flush_index();
+        resp = respondent_.find(rid, h);
+      }
       if (resp == IdIndex<RespondentKey>::npos) {
         resp = static_cast<std::uint32_t>(s_.respondents.size());
         s_.respondents.emplace_back(rid);
         s_.respondent_unit.push_back(r.unit);
         first_line_.push_back(r.line);
         if (by_mask_) rated_.resize(rated_.size() + words_, 0);
-        respondent_.insert(resp, h);
+        unindexed_.push_back(h);
         seen_.add(h);
       }
       last_ = resp;
@@ -488,7 +496,15 @@ class ResponsesBuilder {
   std::size_t records_ = 0;
   IdIndex<UnitKey> units_;
   IdIndex<RespondentKey> respondent_;
-  BloomFilter seen_;  // hashes of respondent_'s ids
+  BloomFilter seen_;  // hashes of the respondents' ids
+  // Hashes of the last respondents, not yet in respondent_ (their indices
+  // follow respondent_'s last).
+  std::vector<std::uint32_t> unindexed_;
+  void flush_index() {
+    auto first = static_cast<std::uint32_t>(s_.respondents.size() - unindexed_.size());
+    for (std::uint32_t h : unindexed_) respondent_.insert(first++, h);
+    unindexed_.clear();
+  }
   std::uint32_t last_ = IdIndex<RespondentKey>::npos;  // respondent of the previous row
   std::uint32_t last_own_ = 0, last_tgt_ = static_cast<std::uint32_t>(-1);  // units of the previous row
   std::vector<std::uint32_t> first_line_;
