@@ -34,21 +34,14 @@ bool cut_label(std::string& label) {
   label = label.substr(0, n) + "\u2026";
   return true;
 }
-// `s`, or a copy in `cut` with its labels cut.
-const Survey& drawable(const Survey& s, Survey& cut) {
+// `x` (a Survey or a Comparison), or a copy in `cut` with its units'
+// labels cut.
+template <class T>
+const T& drawable(const T& x, T& cut) {
   bool long_label = false;
-  for (const auto& u : s.units) long_label |= u.label.size() > kMaxLabel;
-  if (!long_label) return s;
-  cut = s;
-  for (auto& u : cut.units) cut_label(u.label);
-  return cut;
-}
-// The same for a comparison's units.
-const Comparison& drawable(const Comparison& c, Comparison& cut) {
-  bool long_label = false;
-  for (const auto& u : c.units) long_label |= u.label.size() > kMaxLabel;
-  if (!long_label) return c;
-  cut = c;
+  for (const auto& u : x.units) long_label |= u.label.size() > kMaxLabel;
+  if (!long_label) return x;
+  cut = x;
   for (auto& u : cut.units) cut_label(u.label);
   return cut;
 }
