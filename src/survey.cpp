@@ -218,13 +218,6 @@ class IdIndex {
     for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
-  // Room for `expected` ids without regrowing; only while empty.
-  void reserve(std::size_t expected) {
-    if (count_ || 2 * expected <= slots_.size()) return;
-    std::size_t cap = slots_.size();
-    while (cap < 2 * expected) cap *= 2;
-    slots_.assign(cap, Slot{npos, 0});
-  }
   std::uint32_t find(std::string_view id, std::uint32_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -297,7 +290,8 @@ class ResponsesBuilder {
 
   bool usable() const { return cols_.complete(); }
   // Room for about `rows` rows from about rows / 8 respondents, so that the
-  // vectors and the respondent index are not regrown while reading.
+  // vectors are not regrown while reading (reserved memory untouched costs
+  // nothing).
   void reserve(std::size_t rows) {
     const std::size_t n = rows / 8 + 16;
     s_.rows.reserve(rows);
@@ -306,7 +300,8 @@ class ResponsesBuilder {
     s_.respondent_unit.reserve(n);
     first_line_.reserve(n);
     if (by_mask_) rated_.reserve(n * words_);
-    respondent_.reserve(n);
+    // Not the respondent index: sized for the estimate, its table would be
+    // written (zeroed) in full before reading; it grows as needed instead.
   }
   // Where row errors go from now on.
   void report_to(Diagnostics& diags) { diags_ = &diags; }
