@@ -74,7 +74,9 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   // while the other tables, GraphML, figures and report are written here; it
   // calls no igraph function, so igraph stays on this thread. get() rethrows.
   std::future<void> workbook = std::async(std::launch::async, [&book, path = dir.temp_path(prefix + "workbook.xlsx")] {
+    RCMAP_PHASE("workbook thread starts");
     write_workbook(path, book);
+    RCMAP_PHASE("workbook thread ends");
   });
   table("ties.csv", ties);
   table("units.csv", units);
