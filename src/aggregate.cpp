@@ -13,6 +13,8 @@
 #include "rcmap/aggregate.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <cmath>
 #include <functional>
 #include <system_error>
@@ -91,12 +93,26 @@ struct Totals {
   }
 };
 
+// Sum and sum of squares; the count is kept elsewhere.
+struct Squares {
+  std::int64_t s = 0;
+  std::uint64_t q = 0;
+  void add(std::int64_t v) {
+    s += v;
+    q += static_cast<std::uint64_t>(v * v);
+  }
+  void merge(const Squares& o) {
+    s += o.s;
+    q += o.q;
+  }
+};
+
 struct TieAcc {
   Sums rc;                        // scaled by kScale
   Totals comm, rel;               // scaled by kScale
   std::array<Totals, kDimensionCount> dim;  // raw scores 1..5
   Sums total;                     // complete rows: sum of the 7 scores
-  std::array<Sums, kDimensionCount> item;  // complete rows: each score
+  std::array<Squares, kDimensionCount> item;  // complete rows (total.n): each score
   void merge(const TieAcc& o) {
     rc.merge(o.rc);
     comm.merge(o.comm);
@@ -147,16 +163,20 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   std::vector<TieAcc> acc;
   std::vector<char> counted(survey.respondents.size(), 0);  // respondents with an included row
   // Row sums; false if the row answers too few dimensions.
+  // The 7 scores (0 = not answered, else 1..5) are read as one 8-byte word,
+  // the struct's padding byte masked off, and summed and counted bytewise
+  // (sums of at most 4 scores stay below 256, so no byte carries).
+  static_assert(kDimensionCount == 7 && kCommunicationDimensions == 4 &&
+                offsetof(Response, scores) + 8 <= sizeof(Response));
   auto row_sums = [&](const Response& r, int& sum_c, int& k_c, int& sum_l, int& k_l) {
-    sum_c = k_c = sum_l = k_l = 0;
-    for (int d = 0; d < kCommunicationDimensions; ++d) {
-      sum_c += r.scores[d];
-      k_c += r.scores[d] != 0;
-    }
-    for (int d = kCommunicationDimensions; d < kDimensionCount; ++d) {
-      sum_l += r.scores[d];
-      k_l += r.scores[d] != 0;
-    }
+    std::uint64_t x;
+    std::memcpy(&x, reinterpret_cast<const unsigned char*>(&r) + offsetof(Response, scores), 8);
+    x &= 0x00FFFFFFFFFFFFFFull;
+    const std::uint64_t answered = (x | x >> 1 | x >> 2) & 0x0001010101010101ull;  // scores < 8
+    sum_c = static_cast<int>(((x & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
+    sum_l = static_cast<int>(((x >> 32) * 0x010101ull) >> 16 & 0xFF);
+    k_c = static_cast<int>(((answered & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
+    k_l = static_cast<int>(((answered >> 32) * 0x010101ull) >> 16 & 0xFF);
     return k_c + k_l >= opt.min_answers;
   };
   auto key_of = [](const Response& r) { return (static_cast<std::uint64_t>(r.unit) << 32) | r.target; };
@@ -221,7 +241,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   }
 
   // Reliability over complete rows of shown ties.
-  std::array<Sums, kDimensionCount> item;
+  std::array<Squares, kDimensionCount> item;
   Sums total;
   for (const TieAcc& ta : acc) {
     if (static_cast<int>(ta.rc.n) < opt.min_n) continue;
@@ -229,7 +249,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     for (int d = 0; d < kDimensionCount; ++d) item[d].merge(ta.item[d]);
   }
   std::vector<stats::Moments> item_moments;
-  for (const Sums& m : item) item_moments.push_back(stats::moments_from_sums(m.n, m.s, m.q));
+  for (const Squares& m : item) item_moments.push_back(stats::moments_from_sums(total.n, m.s, m.q));
   a.alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
   a.alpha.n = static_cast<int>(total.n);
   a.rows_excluded = a.rows_read - a.rows_included;
