@@ -2,9 +2,10 @@
 # Benchmark: rcmap analyze (ingest + validation + aggregation + tables) on
 # ~1,000,000 response rows against a pandas read_csv + groupby baseline.
 # usage: bash bench/ingest.sh [BUILD_DIR]     (default: build)
-# Prints seconds (best of 5 wall times, measured to the microsecond by
-# bench/timed.py) and peak memory (max RSS over the runs) of each tool and
-# PASS/FAIL against the targets. Exit 0 if both
+# Runs the two tools in alternation, 10 rounds, and prints for each the best
+# and median wall time (measured to the microsecond by bench/timed.py), the
+# CPU time of the best run, peak memory (max RSS over the runs) and
+# PASS/FAIL against the targets (best against best). Exit 0 if both
 # tools agree on every tie (also when a target is missed: this is a
 # report), non-zero if they disagree or a run fails.
 set -euo pipefail
@@ -22,7 +23,7 @@ fi
 "$python" -c 'import pandas' 2>/dev/null ||
   { echo "ingest.sh: $python has no pandas (scripts/install-deps.sh --bench)" >&2; exit 2; }
 
-runs=5
+runs=10
 seed=7 respondents=70000 units=16
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -31,43 +32,41 @@ trap 'rm -rf "$tmp"' EXIT
 rows=$(($(wc -l <"$tmp/in/responses.csv") - 1))
 bytes=$(wc -c <"$tmp/in/responses.csv")
 
-# time_best NAME CMD...: runs CMD $runs times; sets best_s (min wall
-# seconds), best_cpu (user + system seconds of that run) and peak_kb (max
-# of the peak RSS of each run).
-time_best() {
+# The two programs run in alternation, `runs` rounds of one run each, so
+# that both see the same state of a shared machine. run_one NAME CMD... runs
+# CMD once and appends "wall cpu maxrss_kb" to $tmp/NAME.times.
+run_one() {
   local name="$1"; shift
-  best_s="" best_cpu="" peak_kb=0
-  for ((i = 1; i <= runs; i++)); do
-    if ! "$python" "$here/timed.py" "$tmp/$name.log" "$@" >"$tmp/time"; then
-      echo "ingest.sh: $name failed:" >&2; cat "$tmp/$name.log" >&2; exit 2
-    fi
-    read -r s cpu kb <"$tmp/time"
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-      best_s="$s"
-      best_cpu="$cpu"
-    fi
-    if [ "$kb" -gt "$peak_kb" ]; then peak_kb="$kb"; fi
-  done
+  if ! "$python" "$here/timed.py" "$tmp/$name.log" "$@" >>"$tmp/$name.times"; then
+    echo "ingest.sh: $name failed:" >&2; cat "$tmp/$name.log" >&2; exit 2
+  fi
 }
-
-time_best rcmap "$rcmap" analyze --units "$tmp/in/units.csv" --responses "$tmp/in/responses.csv" \
-  --out "$tmp/rcmap" -q --no-render
-rcmap_s="$best_s" rcmap_cpu="$best_cpu" rcmap_kb="$peak_kb"
-time_best pandas "$python" "$here/pandas_baseline.py" "$tmp/in/units.csv" "$tmp/in/responses.csv" \
-  "$tmp/pandas_ties.csv"
-pandas_s="$best_s" pandas_cpu="$best_cpu" pandas_kb="$peak_kb"
+for ((i = 1; i <= runs; i++)); do
+  run_one rcmap "$rcmap" analyze --units "$tmp/in/units.csv" --responses "$tmp/in/responses.csv" \
+    --out "$tmp/rcmap" -q --no-render
+  run_one pandas "$python" "$here/pandas_baseline.py" "$tmp/in/units.csv" "$tmp/in/responses.csv" \
+    "$tmp/pandas_ties.csv"
+done
+# stats NAME: "best_wall cpu_of_that_run median_wall max_rss_kb"
+stats() {
+  sort -n "$tmp/$1.times" | awk '{ w[NR] = $1; c[NR] = $2; if ($3 > kb) kb = $3 }
+    END { m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2; print w[1], c[1], m, kb }'
+}
+read -r rcmap_s rcmap_cpu rcmap_med rcmap_kb < <(stats rcmap)
+read -r pandas_s pandas_cpu pandas_med pandas_kb < <(stats pandas)
 
 check_rc=0
 "$python" "$here/check_ties.py" "$tmp/rcmap/ties.csv" "$tmp/pandas_ties.csv" 5 || check_rc=$?
 
-awk -v rows="$rows" -v bytes="$bytes" -v rs="$rcmap_s" -v rk="$rcmap_kb" -v rc="$rcmap_cpu" \
-    -v ps="$pandas_s" -v pk="$pandas_kb" -v pc="$pandas_cpu" -v runs="$runs" 'BEGIN {
+awk -v rows="$rows" -v bytes="$bytes" -v rs="$rcmap_s" -v rk="$rcmap_kb" -v rc="$rcmap_cpu" -v rm="$rcmap_med" \
+    -v ps="$pandas_s" -v pk="$pandas_kb" -v pc="$pandas_cpu" -v pm="$pandas_med" -v runs="$runs" 'BEGIN {
   ratio = ps / rs
   printf "input: %d response rows, %.1f MB (rcmap sample --seed 7 --respondents 70000 --units 16)\n", rows, bytes / 1e6
-  printf "seconds = best of %d wall times (cpu = user + system of that run); peak = max resident set size\n\n", runs
-  printf "%-8s %9s %9s %9s %8s\n", "tool", "seconds", "cpu s", "peak MB", "speed"
-  printf "%-8s %9.3f %9.3f %9.1f %7.1fx\n", "rcmap", rs, rc, rk / 1024, ratio
-  printf "%-8s %9.3f %9.3f %9.1f %7.1fx\n", "pandas", ps, pc, pk / 1024, 1
+  printf "%d rounds, the two programs in alternation; seconds = best wall time (cpu = user + system\n", runs
+  printf "of that run), median = median wall time; peak = max resident set size\n\n"
+  printf "%-8s %9s %9s %9s %9s %8s %14s\n", "tool", "seconds", "cpu s", "median s", "peak MB", "speed", "speed (median)"
+  printf "%-8s %9.3f %9.3f %9.3f %9.1f %7.1fx %13.1fx\n", "rcmap", rs, rc, rm, rk / 1024, ratio, pm / rm
+  printf "%-8s %9.3f %9.3f %9.3f %9.1f %7.1fx %13.1fx\n", "pandas", ps, pc, pm, pk / 1024, 1, 1
   printf "\n"
   printf "target: rcmap >= 10x faster than pandas: %s (%.1fx)\n", (ratio >= 10 ? "PASS" : "FAIL"), ratio
   printf "target: rcmap peak < 300 MB:             %s (%.1f MB)\n", (rk / 1024 < 300 ? "PASS" : "FAIL"), rk / 1024
