@@ -454,6 +454,8 @@ class ResponsesBuilder {
   std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
                      const char* name, bool& ok) {
     if (guess < unit_ids_.size() && same(unit_ids_[guess], id)) return guess;
+    // A respondent who skips a unit: the one after the guess.
+    if (guess + 1 < unit_ids_.size() && same(unit_ids_[guess + 1], id)) return guess + 1;
     return find_unit(id, line, col, name, ok);
   }
   [[gnu::noinline]] std::uint32_t find_unit(std::string_view id, std::size_t line, std::size_t col,
