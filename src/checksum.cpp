@@ -14,6 +14,9 @@
 namespace rcmap {
 
 std::string sha256_file(const std::string& path) {
+  // Only a regular file can be read again: a pipe's bytes go to the parser,
+  // and hashing what is left would give a wrong checksum. It gets none ("").
+  if (struct stat st; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return {};
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
   // A large regular file is hashed where it lies (mapped, no copy);
@@ -46,12 +49,7 @@ std::string sha256_file(const std::string& path) {
 }
 
 std::shared_future<std::string> sha256_file_async(const std::string& path) {
-  // Only a regular file may be read twice at once: a pipe's bytes would be
-  // split between the parser and the hash. Others are hashed on get().
-  struct stat st;
-  bool regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-  return std::async(regular ? std::launch::async : std::launch::deferred,
-                    [path] { return sha256_file(path); }).share();
+  return std::async(std::launch::async, [path] { return sha256_file(path); }).share();
 }
 
 }  // namespace rcmap

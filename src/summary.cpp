@@ -12,7 +12,10 @@ void write_run_fields(JsonWriter& j, const RunInfo& run) {
   j.key("inputs").begin_object();
   for (const auto& in : run.inputs) {
     j.key(in.role).begin_object();
-    j.field("path", in.path).field("sha256", in.checksum());
+    j.field("path", in.path);
+    // No checksum for an input that was not a regular file (a pipe).
+    if (const std::string sha = in.checksum(); sha.empty()) j.key("sha256").null();
+    else j.field("sha256", sha);
     j.end_object();
   }
   j.end_object();

@@ -3,6 +3,8 @@
 // exports".
 #include "rcmap/survey_input.hpp"
 
+#include <sys/stat.h>
+
 #include <cstring>
 #include <fstream>
 
@@ -14,6 +16,11 @@
 namespace rcmap {
 
 InputFormat detect_format(const std::string& path) {
+  // A pipe (/dev/stdin, <(...)) can be read once only, by the CSV reader:
+  // peeking at it here would take its first bytes. Workbooks and SPSS files
+  // need a file that can be read at any offset anyway.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return InputFormat::csv;
   std::ifstream in(path, std::ios::binary);
   char sig[4] = {};
   if (!in.read(sig, 4)) return InputFormat::csv;

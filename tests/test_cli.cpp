@@ -206,3 +206,24 @@ TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[
   CHECK(slurp(t / "info").find("freeze A2") != std::string::npos);
   CHECK(slurp(t / "info").find("suppressed: fewer than 5 respondents") != std::string::npos);
 }
+
+TEST_CASE("responses read from a pipe give the same ties, and summary.json records no checksum for them",
+          "[cli]") {
+  TempDir t;
+  REQUIRE(run("analyze " + kSample + " --out " + (t / "file") + " -q --no-render") == 0);
+  // A real pipe: `cat` writes, rcmap reads /dev/stdin once.
+  const std::string cmd = "cat " + source_path("samples/responses.csv") + " | " + RCMAP_BINARY +
+                          " analyze --units " + source_path("samples/units.csv") +
+                          " --responses /dev/stdin --out " + (t / "pipe") + " -q --no-render >" + (t / "log") +
+                          " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  INFO(slurp(t / "log"));
+  REQUIRE(WIFEXITED(rc));
+  REQUIRE(WEXITSTATUS(rc) == 0);
+  CHECK(slurp(t / "pipe/ties.csv") == slurp(t / "file/ties.csv"));
+  const std::string summary = slurp(t / "pipe/summary.json");
+  const auto at = summary.find("\"path\": \"/dev/stdin\"");
+  REQUIRE(at != std::string::npos);
+  const std::string sha = summary.substr(summary.find("\"sha256\"", at), 14);
+  CHECK(sha == "\"sha256\": null");
+}
