@@ -40,10 +40,11 @@ void on_sigbus(int sig, siginfo_t* info, void* ctx) {
   for (auto& s : g_slots) {
     std::uintptr_t b = s.begin.load(std::memory_order_acquire);
     if (b != 0 && a >= b && a < s.end.load(std::memory_order_acquire)) {
-      constexpr char head[] = "rcmap: error: ";
+      // As rcmap's other messages: "rcmap: FILE: error: ...".
+      constexpr char head[] = "rcmap: ";
       constexpr char tail[] =
-          ": the file was shortened by another program while rcmap read it; expected it unchanged "
-          "until rcmap has read it. Nothing was written; run rcmap again\n";
+          ": error: the file was shortened by another program while rcmap read it; expected it "
+          "unchanged until rcmap has read it. Nothing was written; run rcmap again\n";
       say(head, sizeof head - 1);
       say(s.path, ::strnlen(s.path, kPathMax));
       say(tail, sizeof tail - 1);
