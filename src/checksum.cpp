@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
 #include <memory>
 
 #include "file_bytes.hpp"
@@ -19,23 +19,30 @@ std::string sha256_file(const std::string& path) {
   if (struct stat st; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return {};
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  // A large regular file is hashed where it lies (mapped, no copy);
-  // anything else is read in blocks.
+  // One open: a large file is hashed where it lies (mapped, no copy), a
+  // small one read in blocks.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw OutputError("cannot read " + path + " for its checksum");
+  struct stat st;
   std::shared_ptr<FileBytes> mapped;
-  if (int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (1 << 20))
-      mapped = FileBytes::map(fd, static_cast<std::size_t>(st.st_size), path);
-    ::close(fd);
-  }
+  if (::fstat(fd, &st) == 0 && st.st_size >= (1 << 20))
+    mapped = FileBytes::map(fd, static_cast<std::size_t>(st.st_size), path);
   if (mapped) {
     EVP_DigestUpdate(ctx.get(), mapped->data(), mapped->size());
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw OutputError("cannot read " + path + " for its checksum");
     char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buf, in.gcount());
+    for (;;) {
+      const ssize_t got = ::read(fd, buf, sizeof buf);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        ::close(fd);
+        throw OutputError("cannot read " + path + " for its checksum");
+      }
+      if (got == 0) break;
+      EVP_DigestUpdate(ctx.get(), buf, static_cast<std::size_t>(got));
+    }
   }
+  ::close(fd);
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(ctx.get(), md, &len);

@@ -90,6 +90,14 @@ int find_column(const std::vector<std::string>& header, std::string_view name) {
   return -1;
 }
 
+std::string quoted(std::string_view s) {
+  constexpr std::size_t kMax = 60;
+  if (s.size() <= kMax) return "'" + std::string(s) + "'";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
+}
+
 std::string quoted_list(const std::vector<std::string>& items) {
   std::string s;
   for (const auto& it : items) {

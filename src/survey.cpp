@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "huge_pages.hpp"
+#include "reader_util.hpp"
 #include "phase_times.hpp"
 
 namespace rcmap {
@@ -61,31 +62,15 @@ inline bool same(std::string_view a, std::string_view b) {
   return true;
 }
 
-[[gnu::always_inline]] inline std::string_view trim_view(std::string_view s) {
-  if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t'))
-    return s;
-  std::size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return s.substr(a, b - a);
-}
+using detail::quoted;
+using detail::trim_blanks;
 
-std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+std::string trim(std::string_view s) { return std::string(trim_blanks(s)); }
 
 std::string lower(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
-}
-
-// A value quoted for a message, cut to 60 bytes (at a UTF-8 character
-// boundary) so a 100 MB field gives a readable one-line error.
-std::string quoted(std::string_view s) {
-  constexpr std::size_t kMax = 60;
-  if (s.size() <= kMax) return "'" + std::string(s) + "'";
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
 }
 
 // "'a', 'b', ... and N more": at most 20 names in a message.
@@ -333,9 +318,9 @@ class ResponsesBuilder {
     Response r;
     r.line = static_cast<std::uint32_t>(line);
     bool ok = true;
-    std::string_view rid = trim_view(f[col_[kRespondent]]);
-    std::string_view own = trim_view(f[col_[kOwnUnit]]);
-    std::string_view tgt = trim_view(f[col_[kTarget]]);
+    std::string_view rid = trim_blanks(f[col_[kRespondent]]);
+    std::string_view own = trim_blanks(f[col_[kOwnUnit]]);
+    std::string_view tgt = trim_blanks(f[col_[kTarget]]);
     if (rid.empty()) {
       diags_->error(path_, line, col_[kRespondent] + 1, "respondent",
                    "empty respondent id; expected an id");
@@ -437,7 +422,7 @@ class ResponsesBuilder {
   // padded digit, or an error (reported; returns false).
   [[gnu::noinline]] bool score(std::string_view v, int d, std::size_t line, Response& r) {
     const std::size_t c = col_[kFirstDim + d];
-    v = trim_view(v);
+    v = trim_blanks(v);
     if (v.empty() || v == "NA" || v == "na" || v == "Na") return true;
     long long x;
     if (!parse_int(v, x) || x < 1 || x > 5) {

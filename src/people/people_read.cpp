@@ -35,22 +35,6 @@ std::vector<int> required_columns(const CsvReader& r, const std::vector<std::str
   return pos;
 }
 
-// Surrounding spaces and TABs removed, as the survey readers do for ids (a
-// quoted CR or NBSP stays part of the id, so ids match the units file's).
-std::string_view trim_id(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string shown(std::string_view s) {
-  constexpr std::size_t kMax = 60;
-  if (s.size() <= kMax) return "'" + std::string(s) + "'";
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
-}
-
 // Ties being collected, with the line of each (0 for GraphML/Pajek) for the
 // duplicate-pair message.
 struct TieBuilder {
@@ -85,7 +69,7 @@ struct TieBuilder {
       if (keys[i].first != keys[i - 1].first) continue;
       const std::size_t a = keys[i - 1].second, b = keys[i].second;
       diags.error(out.path, lines[b], lines[b] ? 1 : 0, lines[b] ? "source" : "",
-                  "tie " + shown(people.ids[out.source[b]]) + " -> " + shown(people.ids[out.target[b]]) +
+                  "tie " + detail::quoted(people.ids[out.source[b]]) + " -> " + detail::quoted(people.ids[out.target[b]]) +
                       " is listed twice" + (lines[a] ? " (first on line " + std::to_string(lines[a]) + ")" : "") +
                       "; expected one weight per ordered pair");
     }
@@ -105,7 +89,9 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
     std::uint32_t ends[2] = {0, 0};
     bool ok = true;
     for (int k = 0; k < 2; ++k) {
-      key.assign(trim_id(f[col[k]]));
+      // Ids lose surrounding spaces and TABs as in the survey readers (a
+      // quoted CR or NBSP stays part of the id, so ids match the units file's).
+      key.assign(detail::trim_blanks(f[col[k]]));
       auto it = people.index.find(key);
       if (it != people.index.end()) {
         ends[k] = it->second;
@@ -114,12 +100,12 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
       ok = false;
       diags.error(path, line, col[k] + 1, r.header()[col[k]],
                   key.empty() ? "empty person id; expected a person listed in " + people.path
-                              : "unknown person " + shown(key) + "; expected a person listed in " + people.path);
+                              : "unknown person " + detail::quoted(key) + "; expected a person listed in " + people.path);
     }
     double w = 0;
     if (!detail::parse_double(f[col[2]], w) || !(w > 0)) {
       diags.error(path, line, col[2] + 1, r.header()[col[2]],
-                  "weight " + shown(f[col[2]]) + "; expected a number greater than 0");
+                  "weight " + detail::quoted(f[col[2]]) + "; expected a number greater than 0");
       ok = false;
     }
     if (ok) b.add(ends[0], ends[1], w, line);
@@ -137,7 +123,7 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
   for (std::size_t v = 0; v < net.labels.size(); ++v) {
     auto it = people.index.find(net.labels[v]);
     if (it == people.index.end()) {
-      diags.error(path, 0, 0, {}, "vertex " + std::to_string(v + 1) + " is unknown person " + shown(net.labels[v]) +
+      diags.error(path, 0, 0, {}, "vertex " + std::to_string(v + 1) + " is unknown person " + detail::quoted(net.labels[v]) +
                                       "; expected a person listed in " + people.path);
       ok = false;
     } else {
@@ -148,7 +134,7 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
     diags.note(path, "undirected network: each edge is read as two ties, one in each direction");
   for (const auto& e : net.edges) {
     if (!(e.weight > 0)) {
-      diags.error(path, 0, 0, {}, "tie " + shown(net.labels[e.from]) + " -> " + shown(net.labels[e.to]) +
+      diags.error(path, 0, 0, {}, "tie " + detail::quoted(net.labels[e.from]) + " -> " + detail::quoted(net.labels[e.to]) +
                                       " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
       ok = false;
     }
@@ -186,19 +172,19 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
       std::vector<std::uint32_t> first_line;
       std::string id, unit;
       while (r.next(f, line)) {
-        id.assign(trim_id(f[col[0]]));
-        unit.assign(trim_id(f[col[1]]));
+        id.assign(detail::trim_blanks(f[col[0]]));
+        unit.assign(detail::trim_blanks(f[col[1]]));
         auto u = unit_by_id.find(unit);
         if (id.empty()) diags.error(path, line, col[0] + 1, r.header()[col[0]], "empty person id; expected an id");
         if (u == unit_by_id.end())
           diags.error(path, line, col[1] + 1, r.header()[col[1]],
-                      (unit.empty() ? std::string("empty unit") : "unknown unit " + shown(unit)) +
+                      (unit.empty() ? std::string("empty unit") : "unknown unit " + detail::quoted(unit)) +
                           "; expected a unit listed in the units file");
         if (id.empty() || u == unit_by_id.end()) continue;
         auto [it, fresh] = p.index.emplace(id, static_cast<std::uint32_t>(p.ids.size()));
         if (!fresh) {
           diags.error(path, line, col[0] + 1, r.header()[col[0]],
-                      "person " + shown(id) + " is listed twice (first on line " +
+                      "person " + detail::quoted(id) + " is listed twice (first on line " +
                           std::to_string(first_line[it->second]) + "); expected one row per person");
           continue;
         }
