@@ -587,16 +587,15 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     return Halves::failed;
 
   constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
-  // to[k]: the joined index of the second half's respondent k; in_head[k]:
-  // whether they also answered in the first half.
+  // to[k]: the joined index of the second half's respondent k; below
+  // `in_head` if they also answered in the first half.
+  const auto in_head = static_cast<std::uint32_t>(s.respondents.size());
   std::vector<std::uint32_t> to(part.respondents.size(), npos);
-  std::vector<char> in_head(part.respondents.size(), 0);
   for (std::size_t k = 0; k < part.respondents.size(); ++k) {
     std::uint32_t i = hb.find_respondent(part.respondents[k]);
     if (i == npos) continue;
     if (s.respondent_unit[i] != part.respondent_unit[k]) return Halves::failed;
     to[k] = i;
-    in_head[k] = 1;
   }
   for (std::size_t k = 0; k < part.respondents.size(); ++k) {
     if (to[k] != npos) continue;
@@ -609,7 +608,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   const auto shift = static_cast<std::uint32_t>(head.line() - 1);
   s.rows.reserve(s.rows.size() + part.rows.size());
   for (const Response& r : part.rows) {
-    if (in_head[r.respondent] && hb.rated(to[r.respondent], r.target)) return Halves::failed;
+    if (to[r.respondent] < in_head && hb.rated(to[r.respondent], r.target)) return Halves::failed;
     Response x = r;
     x.respondent = to[r.respondent];
     x.line += shift;
