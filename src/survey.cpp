@@ -18,6 +18,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "csv_plain.hpp"
 #include "huge_pages.hpp"
 #include "reader_util.hpp"
 #include "phase_times.hpp"
@@ -265,7 +266,7 @@ class ResponsesBuilder {
   ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
                    const std::string& path, Diagnostics& diags)
       : s_(s), path_(path), diags_(&diags),
-        cols_(header, header_line, response_columns(), path, diags), units_(index_units(s)),
+        cols_(header, header_line, response_columns(), path, diags), n_fields_(header.size()), units_(index_units(s)),
         respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
         words_((s.units.size() + 63) / 64) {
     if (cols_.complete())
@@ -345,32 +346,7 @@ class ResponsesBuilder {
     if (!ok) return;
     r.unit = own_idx;
     r.target = tgt_idx;
-    // Respondent identity and membership. Rows of one respondent are usually
-    // consecutive: try the previous respondent before the index.
-    std::uint32_t resp;
-    if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) {
-      resp = last_;
-    } else {
-      // A respondent the filter has not seen is new: no lookup in the index
-      // (a cache miss each), and the index takes new ids in batches, whose
-      // misses overlap (flush_index).
-      std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
-      resp = IdIndex<RespondentKey>::npos;
-      if (seen_.may_contain(h)) {
-        flush_index();
-        resp = respondent_.find(rid, h);
-      }
-      if (resp == IdIndex<RespondentKey>::npos) {
-        resp = static_cast<std::uint32_t>(s_.respondents.size());
-        s_.respondents.emplace_back(rid);
-        s_.respondent_unit.push_back(r.unit);
-        first_line_.push_back(r.line);
-        if (by_mask_) rated_.resize(rated_.size() + words_, 0);
-        unindexed_.push_back(h);
-        seen_.add(h);
-      }
-      last_ = resp;
-    }
+    const std::uint32_t resp = respondent(rid, r.unit, r.line);
     if (s_.respondent_unit[resp] != r.unit) {
       diags_->error(path_, line, cols_[kOwnUnit] + 1, "unit",
                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
@@ -384,10 +360,7 @@ class ResponsesBuilder {
     // units a bit set per respondent answers it; the first duplicate (or
     // more units) switches to a map from (respondent, target) to the first line.
     if (by_mask_) {
-      std::uint64_t bit = std::uint64_t{1} << (r.target % 64);
-      std::uint64_t& word = rated_[resp * words_ + r.target / 64];
-      if (!(word & bit)) {
-        word |= bit;
+      if (mark_rated(resp, r.target)) {
         s_.rows.push_back(r);
         return;
       }
@@ -405,6 +378,59 @@ class ResponsesBuilder {
       return;
     }
     s_.rows.push_back(r);
+  }
+
+  // Whether plain records (src/csv_plain.hpp) may be taken by add_plain():
+  // a header of at most 16 columns.
+  bool takes_plain() const { return usable() && n_fields_ <= kMaxPlainFields; }
+
+  // The record at `p` (line `line`), built as add() would build it, if it
+  // is plain and needs nothing add() would trim, report or switch for:
+  // returns the bytes taken, or 0 and changes nothing, leaving the record to
+  // the CSV reader and add(). The common record of a large file takes this
+  // path: no field views, no second pass over the fields (bench/ingest.sh).
+  std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line) {
+    detail::PlainRecord rec;
+    if (!by_mask_ || !detail::scan_plain(p, end, delimiter, rec)) return 0;
+    // Field k is [at[k], at[k + 1] - 1); the header's number of fields.
+    std::array<unsigned, kMaxPlainFields + 1> at;
+    at[0] = 0;
+    std::uint64_t m = rec.delimiters;
+    for (std::size_t k = 1; k < n_fields_; ++k, m &= m - 1) {
+      if (!m) return 0;
+      at[k] = static_cast<unsigned>(__builtin_ctzll(m)) + 1;
+    }
+    if (m) return 0;
+    at[n_fields_] = rec.length + 1;
+    auto field = [&](std::size_t k) {
+      const std::size_t c = col_[k];
+      return std::string_view(p + at[c], at[c + 1] - 1 - at[c]);
+    };
+    Response r;
+    for (int d = 0; d < kDimensionCount; ++d) {
+      const std::string_view v = field(kFirstDim + d);
+      if (v.empty()) continue;
+      const unsigned x = static_cast<unsigned char>(v[0]) - unsigned{'1'};
+      if (v.size() != 1 || x >= 5) return 0;
+      r.scores[d] = static_cast<std::uint8_t>(x + 1);
+    }
+    const std::string_view rid = field(kRespondent);
+    if (rid.empty() || is_blank(rid.front()) || is_blank(rid.back())) return 0;
+    // Unit ids hold no blanks at their ends: a padded id is not found here.
+    const std::uint32_t own = known_unit(field(kOwnUnit), last_own_);
+    const std::uint32_t tgt = known_unit(field(kTarget), last_tgt_ + 1);
+    if (own == IdIndex<UnitKey>::npos || tgt == IdIndex<UnitKey>::npos) return 0;
+    r.line = static_cast<std::uint32_t>(line);
+    const std::uint32_t resp = respondent(rid, own, r.line);
+    if (s_.respondent_unit[resp] != own || !mark_rated(resp, tgt)) return 0;
+    ++records_;
+    last_own_ = own;
+    last_tgt_ = tgt;
+    r.respondent = resp;
+    r.unit = own;
+    r.target = tgt;
+    s_.rows.push_back(r);
+    return rec.taken;
   }
 
   void finish(std::size_t header_line) {
@@ -443,6 +469,53 @@ class ResponsesBuilder {
     if (guess + 1 < unit_ids_.size() && same(unit_ids_[guess + 1], id)) return guess + 1;
     return find_unit(id, line, col, name, ok);
   }
+  // Same, silent: npos if unknown.
+  std::uint32_t known_unit(std::string_view id, std::uint32_t guess) const {
+    if (guess < unit_ids_.size() && same(unit_ids_[guess], id)) return guess;
+    if (guess + 1 < unit_ids_.size() && same(unit_ids_[guess + 1], id)) return guess + 1;
+    return units_.find(id, IdIndex<UnitKey>::hash(id));
+  }
+  static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+  // Index of respondent `rid`, who is new (then of unit `unit`, first seen
+  // on `line`) or seen before (in the unit the caller checks).
+  std::uint32_t respondent(std::string_view rid, std::uint32_t unit, std::uint32_t line) {
+    // Rows of one respondent are usually consecutive: try the previous
+    // respondent before the index.
+    if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) return last_;
+    return other_respondent(rid, unit, line);
+  }
+  [[gnu::noinline]] std::uint32_t other_respondent(std::string_view rid, std::uint32_t unit,
+                                                   std::uint32_t line) {
+    // A respondent the filter has not seen is new: no lookup in the index
+    // (a cache miss each), and the index takes new ids in batches, whose
+    // misses overlap (flush_index).
+    const std::uint32_t h = IdIndex<RespondentKey>::hash(rid);
+    std::uint32_t resp = IdIndex<RespondentKey>::npos;
+    if (seen_.may_contain(h)) {
+      flush_index();
+      resp = respondent_.find(rid, h);
+    }
+    if (resp == IdIndex<RespondentKey>::npos) {
+      resp = static_cast<std::uint32_t>(s_.respondents.size());
+      s_.respondents.emplace_back(rid);
+      s_.respondent_unit.push_back(unit);
+      first_line_.push_back(line);
+      if (by_mask_) rated_.resize(rated_.size() + words_, 0);
+      unindexed_.push_back(h);
+      seen_.add(h);
+    }
+    last_ = resp;
+    return resp;
+  }
+  // Marks `target` rated by `resp` (by_mask() only); false if it already was.
+  bool mark_rated(std::uint32_t resp, std::uint32_t target) {
+    const std::uint64_t bit = std::uint64_t{1} << (target % 64);
+    std::uint64_t& word = rated_[resp * words_ + target / 64];
+    if (word & bit) return false;
+    word |= bit;
+    return true;
+  }
   [[gnu::noinline]] std::uint32_t find_unit(std::string_view id, std::size_t line, std::size_t col,
                                             const char* name, bool& ok) {
     std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
@@ -474,6 +547,8 @@ class ResponsesBuilder {
   Diagnostics* diags_;
   ColumnMap cols_;
   std::array<std::size_t, kFirstDim + kDimensionCount> col_{};  // cols_, at hand
+  static constexpr std::size_t kMaxPlainFields = 16;
+  std::size_t n_fields_;                                        // columns in the header
   std::vector<std::string_view> unit_ids_;                      // s_.units[i].id
   std::size_t records_ = 0;
   IdIndex<UnitKey> units_;
@@ -515,10 +590,28 @@ void finish_survey(Survey& s) {
     if (std::find(s.sides.begin(), s.sides.end(), u.side) == s.sides.end()) s.sides.push_back(u.side);
 }
 
+// Plain records go straight to the builder; the CSV reader takes each other
+// record (quoted, padded, invalid ...) and the last ones.
 void read_rows(CsvReader& r, ResponsesBuilder& b) {
   std::vector<std::string_view> fields;
   std::size_t line = 0;
-  while (r.next(fields, line)) b.add(fields.data(), line);
+  if (!b.takes_plain()) {
+    while (r.next(fields, line)) b.add(fields.data(), line);
+    return;
+  }
+  const char delimiter = r.delimiter();
+  for (;;) {
+    const std::string_view text = r.unread();
+    const char *p = text.data(), *const end = p + text.size();
+    std::size_t records = 0;
+    while (const std::size_t k = b.add_plain(p, end, delimiter, r.line() + records)) {
+      p += k;
+      ++records;
+    }
+    r.skip_plain(static_cast<std::size_t>(p - text.data()), records);
+    if (!r.next(fields, line)) return;
+    b.add(fields.data(), line);
+  }
 }
 
 // Large responses files are read in two halves on two threads (parsing and

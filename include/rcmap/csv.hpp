@@ -62,6 +62,15 @@ class CsvReader {
 
   // Physical line (1-based) at which the next record starts.
   std::size_t line() const { return line_; }
+  // The text not read yet, for a caller that takes plain records itself
+  // (src/csv_plain.hpp); empty unless ok().
+  std::string_view unread() const { return ok_ ? std::string_view(d_ + pos_, n_ - pos_) : std::string_view(); }
+  // Passes over `bytes` of unread() that the caller took: `records` plain
+  // records, one line each.
+  void skip_plain(std::size_t bytes, std::size_t records) {
+    pos_ += bytes;
+    line_ += records;
+  }
   // Bytes of this reader's part of the text (all of it unless split()).
   std::size_t bytes() const { return n_; }
   // Where parse errors go from now on.
