@@ -137,21 +137,22 @@ char detect_delimiter(std::string_view rec) {
 }
 
 CsvReader::CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags)
-    : CsvReader(std::make_shared<FileBytes>(std::move(bytes)), std::move(path), enc, diags) {}
+    : CsvReader(std::make_shared<FileBytes>(std::move(bytes)), std::move(path), enc, diags, false) {}
 
-CsvReader::CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags)
+CsvReader::CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags,
+                     bool defer_utf8)
     : bytes_(std::move(bytes)), d_(bytes_->data()), n_(bytes_->size()), path_(std::move(path)), diags_(&diags) {
   if (n_ >= 3 && std::memcmp(d_, "\xEF\xBB\xBF", 3) == 0) {
     d_ += 3;
     n_ -= 3;
     had_bom_ = true;
   }
-  start(enc, diags);
+  start(enc, diags, defer_utf8);
 }
 
 // Decodes the bytes to UTF-8 (replacing them if transcoded) and reads the
-// header record.
-void CsvReader::start(Encoding enc, Diagnostics& diags) {
+// header record. Deferred (open()), only a prefix is checked here.
+void CsvReader::start(Encoding enc, Diagnostics& diags, bool defer_utf8) {
   auto transcode = [&] {
     bytes_ = std::make_shared<FileBytes>(windows1252_to_utf8(std::string_view(d_, n_)));
     d_ = bytes_->data();
@@ -162,13 +163,27 @@ void CsvReader::start(Encoding enc, Diagnostics& diags) {
   if (enc == Encoding::windows1252) {
     transcode();
   } else {
+    // The prefix checked now: all of it, or whole lines up to 64 KB and a
+    // bit, when that holds the header for certain (one line, no quote).
+    std::size_t checked = n_;
+    constexpr std::size_t kPrefix = std::size_t{1} << 16;
+    if (defer_utf8 && n_ >= kMapFrom) {
+      std::size_t h = 0;
+      while (h < kPrefix && (d_[h] == '\n' || d_[h] == '\r')) ++h;
+      const char* header_end = static_cast<const char*>(std::memchr(d_ + h, '\n', kPrefix - h));
+      const void* lf = std::memchr(d_ + kPrefix, '\n', n_ - kPrefix);
+      if (header_end && !std::memchr(d_ + h, '"', static_cast<std::size_t>(header_end - (d_ + h))) && lf) {
+        checked = static_cast<std::size_t>(static_cast<const char*>(lf) - d_) + 1;
+        utf8_deferred_ = true;
+      }
+    }
     // Find the first invalid byte and whether any valid multi-byte sequence exists.
     std::size_t bad = std::string::npos;
     bool multibyte = false;
-    for (std::size_t i = 0; i < n_;) {
-      i = skip_ascii(text, i);
-      if (i >= n_) break;
-      std::size_t k = utf8_seq(text, i);
+    for (std::size_t i = 0; i < checked;) {
+      i = skip_ascii(text.substr(0, checked), i);
+      if (i >= checked) break;
+      std::size_t k = utf8_seq(text.substr(0, checked), i);
       if (k == 0) {
         if (bad == std::string::npos) bad = i;
         ++i;
@@ -176,6 +191,12 @@ void CsvReader::start(Encoding enc, Diagnostics& diags) {
         multibyte |= k > 1;
         i += k;
       }
+    }
+    if (bad != std::string::npos && utf8_deferred_) {
+      // Decided on the whole file, as without deferring.
+      utf8_deferred_ = false;
+      start(enc, diags, false);
+      return;
     }
     if (bad != std::string::npos) {
       std::size_t line = line_of(text, bad);
@@ -223,7 +244,15 @@ void CsvReader::start(Encoding enc, Diagnostics& diags) {
   ok_ = true;
 }
 
-CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags) {
+void CsvReader::check_deferred_utf8(const std::vector<std::string_view>& fields) {
+  // Only the fields: delimiters, quotes and line ends are ASCII, and a
+  // quoted field's decoding removes only quotes next to another quote or a
+  // field boundary, so its bytes are valid exactly when the raw bytes were.
+  for (std::string_view f : fields)
+    if (skip_ascii(f, 0) < f.size() && !is_valid_utf8(f)) utf8_failed_ = true;
+}
+
+CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags, bool defer_utf8) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error(path, 0, 0, {}, "cannot open file for reading");
@@ -235,7 +264,7 @@ CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& di
   if (regular && static_cast<std::size_t>(st.st_size) >= kMapFrom) {
     if (auto mapped = FileBytes::map(fd, static_cast<std::size_t>(st.st_size), path)) {
       ::close(fd);
-      return CsvReader(std::move(mapped), path, enc, diags);
+      return CsvReader(std::move(mapped), path, enc, diags, defer_utf8);
     }
   }
   // Otherwise one read(2) into a buffer of the file's size (pipes: grow as
@@ -421,6 +450,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
     Parse p = parse_record(fields, line);
     if (p == Parse::end) return false;
     if (p == Parse::bad) continue;
+    if (utf8_deferred_) check_deferred_utf8(fields);
     if (fields.size() != header_.size()) {
       diags_->error(path_, line, 0, {},
                     "ragged row: found " + std::to_string(fields.size()) + " fields, expected " +
@@ -434,18 +464,11 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
 
 std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& tail_diags) {
   if (!ok_ || n_ < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
-  const char* d = d_;
-  std::size_t mid = pos_ + (n_ - pos_) / 2;
-  bool odd = std::count(d + pos_, d + mid, '"') % 2 != 0;
-  std::size_t cut = std::string::npos;
-  for (std::size_t i = mid; i < n_; ++i) {
-    if (d[i] == '"') odd = !odd;
-    else if (d[i] == '\n' && !odd) {
-      cut = i + 1;
-      break;
-    }
-  }
-  if (cut == std::string::npos || cut >= n_) return std::nullopt;
+  const std::size_t mid = pos_ + (n_ - pos_) / 2;
+  const void* lf = std::memchr(d_ + mid, '\n', n_ - mid);
+  if (!lf) return std::nullopt;
+  const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(lf) - d_) + 1;
+  if (cut >= n_) return std::nullopt;
   // Both halves share the bytes: the tail is [cut, n_), this reader keeps
   // [0, cut), which ends in a line feed. Each decodes quoted fields in place
   // in its own part only.
@@ -457,6 +480,7 @@ std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& ta
   tail.header_ = header_;
   tail.header_line_ = header_line_;
   tail.ok_ = true;
+  tail.utf8_deferred_ = utf8_deferred_;
   n_ = cut;
   return tail;
 }

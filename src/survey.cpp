@@ -389,9 +389,13 @@ class ResponsesBuilder {
   // returns the bytes taken, or 0 and changes nothing, leaving the record to
   // the CSV reader and add(). The common record of a large file takes this
   // path: no field views, no second pass over the fields (bench/ingest.sh).
-  std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line) {
+  // With `check_utf8` (CsvReader::utf8_deferred), a record beyond ASCII is
+  // taken only if it is valid UTF-8.
+  std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line,
+                        bool check_utf8) {
     detail::PlainRecord rec;
     if (!by_mask_ || !detail::scan_plain(p, end, delimiter, rec)) return 0;
+    if (check_utf8 && !rec.ascii && !is_valid_utf8(std::string_view(p, rec.length))) return 0;
     // Field k is [at[k], at[k + 1] - 1); the header's number of fields.
     std::array<unsigned, kMaxPlainFields + 1> at;
     at[0] = 0;
@@ -409,10 +413,13 @@ class ResponsesBuilder {
     Response r;
     for (int d = 0; d < kDimensionCount; ++d) {
       const std::string_view v = field(kFirstDim + d);
-      if (v.empty()) continue;
-      const unsigned x = static_cast<unsigned char>(v[0]) - unsigned{'1'};
-      if (v.size() != 1 || x >= 5) return 0;
-      r.scores[d] = static_cast<std::uint8_t>(x + 1);
+      if (v.size() == 1) {
+        const unsigned x = static_cast<unsigned char>(v[0]) - unsigned{'1'};
+        if (x >= 5) return 0;
+        r.scores[d] = static_cast<std::uint8_t>(x + 1);
+      } else if (!v.empty() && v != "NA" && v != "na" && v != "Na") {  // as score()
+        return 0;
+      }
     }
     const std::string_view rid = field(kRespondent);
     if (rid.empty() || is_blank(rid.front()) || is_blank(rid.back())) return 0;
@@ -600,11 +607,12 @@ void read_rows(CsvReader& r, ResponsesBuilder& b) {
     return;
   }
   const char delimiter = r.delimiter();
+  const bool check_utf8 = r.utf8_deferred();
   for (;;) {
     const std::string_view text = r.unread();
     const char *p = text.data(), *const end = p + text.size();
     std::size_t records = 0;
-    while (const std::size_t k = b.add_plain(p, end, delimiter, r.line() + records)) {
+    while (const std::size_t k = b.add_plain(p, end, delimiter, r.line() + records, check_utf8)) {
       p += k;
       ++records;
     }
@@ -676,7 +684,8 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   if (worker.joinable()) worker.join();
   RCMAP_PHASE("second half read");
   if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
-      tail_diags.items().size() != column_notes || !hb.by_mask())
+      tail_diags.items().size() != column_notes || !hb.by_mask() || head.utf8_failed() ||
+      tail->utf8_failed())
     return Halves::failed;
 
   constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
@@ -761,37 +770,56 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
     if (!t.header.empty()) s.units = units_from(t.header, 1, t.rows, units_path, diags, s.unit_by_id);
   }
   if (diags.has_errors()) throw InputError(diags);
-  CsvReader r = CsvReader::open(responses_path, opt.encoding, diags);
+  // Only a regular file can be read again if the halves disagree. A file
+  // that will be read in halves is checked for UTF-8 record by record, in
+  // the two threads (CsvReader::open, defer_utf8).
+  struct stat st;
+  const bool regular = ::stat(responses_path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  const bool halves = regular && static_cast<std::size_t>(st.st_size) >= kHalvesFrom && s.units.size() <= 256;
+  CsvReader r = CsvReader::open(responses_path, opt.encoding, diags, halves);
+  const bool deferred = r.utf8_deferred();
   RCMAP_PHASE("responses opened and decoded");
   if (r.ok()) {
     // A row takes at least ~20 bytes: reserving for that many avoids
     // regrowing a million-row vector (untouched capacity costs no memory).
-    struct stat st;
-    bool regular = ::stat(responses_path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
     if (regular && st.st_size > 0) b.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
     if (b.usable()) {
-      // Only a regular file can be read again if the halves disagree.
       Halves h = regular ? read_in_halves(s, r, b, responses_path) : Halves::not_split;
-      if (h == Halves::not_split) {
+      if (h == Halves::not_split && !deferred) {
         read_rows(r, b);
         b.finish(r.header_line());
-      } else if (h == Halves::failed) {
-        // Again in one pass, for exactly the one-pass diagnostics. Opening
-        // and column problems were reported the first time.
+      } else if (h == Halves::not_split) {
+        // Reported only once the whole file is known to be UTF-8.
+        Diagnostics rows_diags;
+        r.report_to(rows_diags);
+        b.report_to(rows_diags);
+        read_rows(r, b);
+        b.finish(r.header_line());
+        if (r.utf8_failed()) h = Halves::failed;
+        else for (const auto& d : rows_diags.items()) diags.add(d);
+      }
+      if (h == Halves::failed) {
+        // Again in one pass, for exactly the one-pass diagnostics. Column
+        // problems were reported the first time, and so was the encoding
+        // unless its check was deferred.
         s.respondents.clear();
         s.respondent_unit.clear();
         s.rows.clear();
-        Diagnostics scratch;
-        CsvReader again = CsvReader::open(responses_path, opt.encoding, scratch);
+        Diagnostics opening, scratch;
+        CsvReader again = CsvReader::open(responses_path, opt.encoding, opening);
+        if (deferred)
+          for (const auto& d : opening.items()) diags.add(d);
         ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
         if (again.ok() && b2.usable()) {
           again.report_to(diags);
           b2.report_to(diags);
           read_rows(again, b2);
           b2.finish(again.header_line());
-        } else {
-          for (const auto& d : scratch.items()) diags.add(d);  // the file changed meanwhile
+        } else {  // the file changed meanwhile
+          if (!deferred)
+            for (const auto& d : opening.items()) diags.add(d);
+          for (const auto& d : scratch.items()) diags.add(d);
         }
       }
     }

@@ -42,7 +42,19 @@ class CsvReader {
   // Takes the raw bytes. Encoding problems and an empty file are reported
   // to `diags`; ok() is false if no header could be read.
   CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags);
-  static CsvReader open(const std::string& path, Encoding enc, Diagnostics& diags);
+  // With `defer_utf8`, a large file (from 1 MB) is checked for UTF-8 only
+  // up to a line end after its first 64 KB before the header is read; each
+  // later record is then checked as it is read (plain records,
+  // src/csv_plain.hpp, are ASCII). An invalid one is not reported: it sets
+  // utf8_failed(), and the caller reads the file again without deferring,
+  // which decides the encoding for the whole file as always. The saving is
+  // one pass over the bytes before the records can be read in parallel.
+  static CsvReader open(const std::string& path, Encoding enc, Diagnostics& diags,
+                        bool defer_utf8 = false);
+  // Whether records are checked as they are read (open(defer_utf8)), and
+  // whether one held invalid UTF-8.
+  bool utf8_deferred() const { return utf8_deferred_; }
+  bool utf8_failed() const { return utf8_failed_; }
 
   bool ok() const { return ok_; }
   const std::string& path() const { return path_; }
@@ -78,20 +90,24 @@ class CsvReader {
 
   // Moves the second half of the unread records into a reader of its own,
   // so that two threads can parse the halves, and keeps the first half. The
-  // cut is after a line feed preceded by an even number of quotes since the
-  // next record (quotes pair up outside quoted fields, RFC 4180). Should that
-  // line feed lie inside a quoted field after all (a quote inside an unquoted
-  // field is literal), this reader reports an unterminated quote at its end:
-  // if neither half reports anything, they hold exactly the records of one
-  // pass. The tail counts lines from 1 and reports to `tail_diags`; its true
-  // line is its own + line() of this reader once exhausted - 1.
+  // cut is after the first line feed from the middle, a guess: should that
+  // line feed lie inside a quoted field, this reader (whose parse from the
+  // start is the true one) reaches its end inside the field and reports an
+  // unterminated quote. So if neither half reports anything, they hold
+  // exactly the records of one pass; if this one reports anything, the
+  // caller reads again in one pass (a large file with line breaks inside
+  // quoted fields can take that slower way). The tail counts lines from 1
+  // and reports to `tail_diags`; its true line is its own + line() of this
+  // reader once exhausted - 1. It defers UTF-8 checks as this one does.
   // Returns nullopt when fewer than `min_bytes` remain or no cut is found.
   std::optional<CsvReader> split(std::size_t min_bytes, Diagnostics& tail_diags);
 
  private:
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
-  CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags);
-  void start(Encoding enc, Diagnostics& diags);
+  CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags,
+            bool defer_utf8);
+  void start(Encoding enc, Diagnostics& diags, bool defer_utf8);
+  void check_deferred_utf8(const std::vector<std::string_view>& fields);
   enum class Parse { ok, end, bad };
   Parse parse_record(std::vector<std::string_view>& fields, std::size_t& line);
   // This reader's bytes are d_[0, n_) of bytes_ (a part of it after split()).
@@ -103,6 +119,7 @@ class CsvReader {
   std::size_t pos_ = 0, line_ = 1, header_line_ = 0;
   char delim_ = ',';
   bool ok_ = false, had_bom_ = false, transcoded_ = false;
+  bool utf8_deferred_ = false, utf8_failed_ = false;  // open(defer_utf8)
   std::vector<std::string> header_;
   std::vector<std::string_view> views_;  // fields of the current record
 };
