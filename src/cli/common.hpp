@@ -59,14 +59,15 @@ struct SurveyArgs {
   SurveyInput input(const std::string& units_path, const std::string& responses_path) const;
   // Input checksums for summary.json; warns if they differ from `project`'s.
   void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
-  // Checksums started by load_survey while the files are parsed (path ->
+  // Checksums started by load_survey once the files are read (path ->
   // digest); record() leaves them to be waited for when summary.json is
   // written.
   mutable std::map<std::string, std::shared_future<std::string>> digests;
 };
 
-// Reads and validates the survey, printing diagnostics to stderr.
-Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
+// Reads and validates the survey, printing diagnostics to stderr; with
+// `checksums`, starts computing the inputs' SHA-256 (SurveyArgs::digests).
+Survey load_survey(const SurveyArgs& a, Diagnostics& diags, bool checksums = true);
 
 // analyze --ties (analyze_ties.cpp): the units and the Aggregate of an
 // aggregated tie table; the parts skipped for lack of respondent data.
