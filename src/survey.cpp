@@ -810,15 +810,16 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
         CsvReader again = CsvReader::open(responses_path, opt.encoding, opening);
         if (deferred)
           for (const auto& d : opening.items()) diags.add(d);
-        ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
-        if (again.ok() && b2.usable()) {
+        if (!again.ok()) {  // invalid UTF-8 with --encoding utf-8, or the file changed meanwhile
+          if (!deferred)
+            for (const auto& d : opening.items()) diags.add(d);
+        } else if (ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
+                   b2.usable()) {
           again.report_to(diags);
           b2.report_to(diags);
           read_rows(again, b2);
           b2.finish(again.header_line());
         } else {  // the file changed meanwhile
-          if (!deferred)
-            for (const auto& d : opening.items()) diags.add(d);
           for (const auto& d : scratch.items()) diags.add(d);
         }
       }
