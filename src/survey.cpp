@@ -391,7 +391,7 @@ class ResponsesBuilder {
   // path: no field views, no second pass over the fields (bench/ingest.sh).
   // With `check_utf8` (CsvReader::utf8_deferred), a record beyond ASCII is
   // taken only if it is valid UTF-8.
-  std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line,
+  [[gnu::flatten]] std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line,
                         bool check_utf8) {
     detail::PlainRecord rec;
     if (!by_mask_ || !detail::scan_plain(p, end, delimiter, rec)) return 0;
