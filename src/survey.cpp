@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -14,6 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -361,12 +361,12 @@ class ResponsesBuilder {
     // more units) switches to a map from (respondent, target) to the first line.
     if (by_mask_) {
       if (mark_rated(resp, r.target)) {
-        s_.rows.push_back(r);
+        emit(r);
         return;
       }
       by_mask_ = false;
       rated_ = {};
-      for (const Response& prev : s_.rows)
+      for (const Response& prev : emitted())
         pair_line_.try_emplace(pair_key(prev.respondent, prev.target), prev.line);
     }
     auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
@@ -377,7 +377,7 @@ class ResponsesBuilder {
                        "); expected one row per respondent and target");
       return;
     }
-    s_.rows.push_back(r);
+    emit(r);
   }
 
   // Whether plain records (src/csv_plain.hpp) may be taken by add_plain():
@@ -436,8 +436,22 @@ class ResponsesBuilder {
     r.respondent = resp;
     r.unit = own;
     r.target = tgt;
-    s_.rows.push_back(r);
+    emit(r);
     return rec.taken;
+  }
+
+  // Where rows go: to s_.rows, at most `limit` of them (limit_rows), or,
+  // for a part read into another Survey's spare room (read_in_halves), to
+  // out[0, cap) (emit_to). Rows beyond either bound are dropped, and
+  // overflowed() tells.
+  void limit_rows(std::size_t limit) { limit_ = limit; }
+  void emit_to(Response* out, std::size_t cap) {
+    out_ = out;
+    out_cap_ = cap;
+  }
+  bool overflowed() const { return overflowed_; }
+  std::span<const Response> emitted() const {
+    return out_ ? std::span<const Response>(out_, out_n_) : std::span<const Response>(s_.rows);
   }
 
   void finish(std::size_t header_line) {
@@ -515,6 +529,16 @@ class ResponsesBuilder {
     last_ = resp;
     return resp;
   }
+  void emit(const Response& r) {
+    if (out_) {
+      if (out_n_ < out_cap_) ::new (static_cast<void*>(out_ + out_n_++)) Response(r);
+      else overflowed_ = true;
+    } else if (s_.rows.size() < limit_) {
+      s_.rows.push_back(r);
+    } else {
+      overflowed_ = true;
+    }
+  }
   // Marks `target` rated by `resp` (by_mask() only); false if it already was.
   bool mark_rated(std::uint32_t resp, std::uint32_t target) {
     const std::uint64_t bit = std::uint64_t{1} << (target % 64);
@@ -577,6 +601,10 @@ class ResponsesBuilder {
   std::vector<std::uint64_t> rated_;  // per respondent: bit t = rated target t
   std::unordered_map<std::uint64_t, std::uint32_t> pair_line_;
   std::vector<std::string_view> views_;
+  std::size_t limit_ = static_cast<std::size_t>(-1);  // emit()
+  Response* out_ = nullptr;
+  std::size_t out_n_ = 0, out_cap_ = 0;
+  bool overflowed_ = false;
 };
 
 std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
@@ -634,6 +662,20 @@ void read_rows(CsvReader& r, ResponsesBuilder& b) {
 enum class Halves { not_split, joined, failed };
 constexpr std::size_t kHalvesFrom = std::size_t{8} << 20;  // bytes; below, one thread is as fast
 
+// Line feeds per byte of `text`, from 16 samples of 16 KB spread over it
+// (all of it if shorter): rows of a survey file vary little in length.
+double line_density(std::string_view text) {
+  constexpr std::size_t kSample = std::size_t{1} << 14, kSamples = 16;
+  if (text.size() <= kSample * kSamples)
+    return static_cast<double>(std::count(text.begin(), text.end(), '\n')) / static_cast<double>(text.size() + 1);
+  std::size_t lines = 0;
+  for (std::size_t k = 0; k < kSamples; ++k) {
+    const std::size_t at = k * (text.size() - kSample) / (kSamples - 1);
+    lines += static_cast<std::size_t>(std::count(text.begin() + at, text.begin() + at + kSample, '\n'));
+  }
+  return static_cast<double>(lines) / static_cast<double>(kSample * kSamples);
+}
+
 Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const std::string& path) {
   // Repeats across the halves are found with the per-respondent target bit
   // sets, kept for up to 256 units.
@@ -647,45 +689,39 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   Survey part;
   part.units = s.units;
   part.units_path = s.units_path;
-  part.rows.reserve(s.rows.capacity() / 2 + 16);
-  advise_huge_pages(part.rows.data(), part.rows.capacity() * sizeof(Response));
   ResponsesBuilder tb(part, tail->header(), tail->header_line(), path, tail_diags);
   const std::size_t column_notes = tail_diags.items().size();
-  // The second half's rows are copied behind the first half's in `s.rows`.
-  // Whichever half is read first maps those pages in (prefault) while the
-  // other is still being read, so the copy takes no page faults. The row
-  // count of the other half is estimated from the bytes, with 3% to spare.
-  const std::size_t head_bytes = head.bytes(), tail_bytes = tail->bytes();
-  Response* const rows = s.rows.data();  // taken before the threads start; a
-  const std::size_t capacity = s.rows.capacity();  // stale value only prefaults freed memory
-  std::atomic<bool> one_done{false};
-  auto prefault_rest = [&](std::size_t rows_read, std::size_t bytes_read, bool is_head) {
-    if (one_done.exchange(true) || bytes_read == 0) return;
-    const double per_byte = static_cast<double>(rows_read) / static_cast<double>(bytes_read);
-    const auto head_rows = static_cast<std::size_t>(per_byte * static_cast<double>(head_bytes));
-    const auto all_rows = static_cast<std::size_t>(per_byte * static_cast<double>(head_bytes + tail_bytes) * 1.03);
-    const std::size_t from = is_head ? rows_read : head_rows - head_rows / 32;
-    const std::size_t to = std::min(all_rows, capacity);
-    if (to > from) prefault(rows + from, (to - from) * sizeof(Response));
-  };
+  // The second half's rows are written straight into `s.rows`, from row T:
+  // a bound on the first half's rows, from the density of line feeds in
+  // samples of its bytes with 3% to spare. The first half may not pass it
+  // (should it, the file is read again in one pass). The join then moves
+  // the second half's rows down over the small gap as it renumbers them,
+  // through memory already written: no copy to fresh pages, no second
+  // buffer to free.
+  const double per_byte = line_density(head.unread());
+  const auto bound = static_cast<std::size_t>(per_byte * static_cast<double>(head.bytes()) * 1.03) + 64;
+  const auto tail_room = static_cast<std::size_t>(per_byte * static_cast<double>(tail->bytes()) * 1.1) + 1024;
+  if (s.rows.capacity() < bound + tail_room) {
+    s.rows.reserve(bound + tail_room);
+    advise_huge_pages(s.rows.data(), s.rows.capacity() * sizeof(Response));
+  }
+  Response* const tail_rows = s.rows.data() + bound;  // the head stays below: no reallocation
+  hb.limit_rows(bound);
+  tb.emit_to(tail_rows, s.rows.capacity() - bound);
   std::thread worker;
-  auto read_tail = [&] {
-    read_rows(*tail, tb);
-    prefault_rest(part.rows.size(), tail_bytes, false);
-  };
+  auto read_tail = [&] { read_rows(*tail, tb); };
   try {
     worker = std::thread(read_tail);
   } catch (const std::system_error&) {
     read_tail();
   }
   read_rows(head, hb);
-  prefault_rest(s.rows.size(), head_bytes, true);
   RCMAP_PHASE("first half read");
   if (worker.joinable()) worker.join();
   RCMAP_PHASE("second half read");
   if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
       tail_diags.items().size() != column_notes || !hb.by_mask() || head.utf8_failed() ||
-      tail->utf8_failed())
+      tail->utf8_failed() || hb.overflowed() || tb.overflowed())
     return Halves::failed;
 
   constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
@@ -706,13 +742,14 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     s.respondent_unit.push_back(part.respondent_unit[k]);
   }
   // One pass over the second half's rows: a clash check, then the row
-  // renumbered and appended (the caller clears `s` if this fails).
+  // renumbered and appended, at or below where it was written, so never
+  // over a row still to be read (the caller clears `s` if this fails).
   const auto shift = static_cast<std::uint32_t>(head.line() - 1);
-  s.rows.reserve(s.rows.size() + part.rows.size());
-  for (const Response& r : part.rows) {
-    if (to[r.respondent] < in_head && hb.rated(to[r.respondent], r.target)) return Halves::failed;
-    Response x = r;
-    x.respondent = to[r.respondent];
+  const std::size_t tail_count = tb.emitted().size();
+  for (std::size_t i = 0; i < tail_count; ++i) {
+    Response x = tail_rows[i];
+    if (to[x.respondent] < in_head && hb.rated(to[x.respondent], x.target)) return Halves::failed;
+    x.respondent = to[x.respondent];
     x.line += shift;
     s.rows.push_back(x);
   }
