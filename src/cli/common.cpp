@@ -187,15 +187,15 @@ void print_diagnostics(const Diagnostics& diags, bool quiet) {
     std::cerr << "rcmap: ... and " << diags.errors_not_shown() << " more errors not shown\n";
 }
 
+void SurveyArgs::start_checksums() const {
+  for (const std::string* path : {&units, &responses})
+    if (!path->empty() && !digests.count(*path)) digests.emplace(*path, sha256_file_async(*path));
+}
+
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags, bool checksums) {
   try {
     Survey s = read_survey_input(a.input(), diags);
-    // The checksums are computed on a thread of their own from here: while
-    // the survey is read, both cores parse (src/survey.cpp), and an invalid
-    // survey needs none. They are waited for when summary.json is written.
-    for (const std::string* path : {&a.units, &a.responses})
-      if (checksums && !path->empty() && !a.digests.count(*path))
-        a.digests.emplace(*path, sha256_file_async(*path));
+    if (checksums) a.start_checksums();
     // Warnings are only printed, and --quiet prints none: a quiet run skips
     // them (a pass over every row).
     if (!a.quiet) survey_warnings(s, a.agg.min_answers, diags);

@@ -63,6 +63,9 @@ struct SurveyArgs {
   // digest); record() leaves them to be waited for when summary.json is
   // written.
   mutable std::map<std::string, std::shared_future<std::string>> digests;
+  // Starts computing the SHA-256 of the units and responses files on a
+  // thread of their own (digests).
+  void start_checksums() const;
 };
 
 // Reads and validates the survey, printing diagnostics to stderr; with
