@@ -107,13 +107,34 @@ struct Squares {
   }
 };
 
+// Eight 16-bit lanes, one per dimension (GCC vector extensions: SSE2 on
+// x86-64, NEON on arm64, plain code elsewhere), and the 8 score bytes.
+using Lanes = std::uint16_t __attribute__((vector_size(16)));
+using Bytes = std::uint8_t __attribute__((vector_size(8)));
+
 struct TieAcc {
   Sums rc;                        // scaled by kScale
   Totals comm, rel;               // scaled by kScale
   std::array<Totals, kDimensionCount> dim;  // raw scores 1..5
   Sums total;                     // complete rows: sum of the 7 scores
   std::array<Squares, kDimensionCount> item;  // complete rows (total.n): each score
-  void merge(const TieAcc& o) {
+  // The per-dimension sums of the rows added since the last settle(), one
+  // lane per dimension: at most kSettleEvery rows, so a lane stays below
+  // 2048 * 5 * 5 < 65536. settle() adds them to dim and item.
+  static constexpr std::uint32_t kSettleEvery = 2048;
+  Lanes dim_s{}, dim_n{}, item_s{}, item_q{};
+  std::uint32_t pending = 0;
+  void settle() {
+    for (int d = 0; d < kDimensionCount; ++d) {
+      dim[d].s += dim_s[d];
+      dim[d].n += dim_n[d];
+      item[d].s += item_s[d];
+      item[d].q += item_q[d];
+    }
+    dim_s = dim_n = item_s = item_q = Lanes{};
+    pending = 0;
+  }
+  void merge(const TieAcc& o) {  // both settled
     rc.merge(o.rc);
     comm.merge(o.comm);
     rel.merge(o.rel);
@@ -123,21 +144,28 @@ struct TieAcc {
       item[d].merge(o.item[d]);
     }
   }
-  void add(const Response& r, int sum_c, int k_c, int sum_l, int k_l) {
+  // `scores`: the row's 7 scores and a zero byte.
+  void add(std::uint64_t scores, int sum_c, int k_c, int sum_l, int k_l) {
     rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
     // Without branches: an unanswered score is 0 and adds nothing.
     comm.n += k_c != 0;
     comm.s += sum_c * kScaled[k_c];
     rel.n += k_l != 0;
     rel.s += sum_l * kScaled[k_l];
-    for (int d = 0; d < kDimensionCount; ++d) {
-      dim[d].n += r.scores[d] != 0;
-      dim[d].s += r.scores[d];
-    }
-    if (k_c + k_l == kDimensionCount) {
-      total.add(sum_c + sum_l);
-      for (int d = 0; d < kDimensionCount; ++d) item[d].add(r.scores[d]);
-    }
+    Bytes b;
+    std::memcpy(&b, &scores, sizeof b);
+    const Lanes w = __builtin_convertvector(b, Lanes);
+    dim_s += w;
+    dim_n -= reinterpret_cast<Lanes>(w != 0);  // a true lane compares as all ones (-1)
+    const int complete = k_c + k_l == kDimensionCount;
+    const Lanes mask = Lanes{} - static_cast<std::uint16_t>(complete);
+    item_s += w & mask;
+    item_q += (w * w) & mask;
+    const int sum = sum_c + sum_l;
+    total.n += static_cast<std::uint64_t>(complete);
+    total.s += complete * sum;
+    total.q += static_cast<std::uint64_t>(complete * sum * sum);
+    if (++pending == kSettleEvery) settle();
   }
 };
 
@@ -168,8 +196,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   // (sums of at most 4 scores stay below 256, so no byte carries).
   static_assert(kDimensionCount == 7 && kCommunicationDimensions == 4 &&
                 offsetof(Response, scores) + 8 <= sizeof(Response));
-  auto row_sums = [&](const Response& r, int& sum_c, int& k_c, int& sum_l, int& k_l) {
-    std::uint64_t x;
+  auto row_sums = [&](const Response& r, std::uint64_t& x, int& sum_c, int& k_c, int& sum_l, int& k_l) {
     std::memcpy(&x, reinterpret_cast<const unsigned char*>(&r) + offsetof(Response, scores), 8);
     x &= 0x00FFFFFFFFFFFFFFull;
     const std::uint64_t answered = (x | x >> 1 | x >> 2) & 0x0001010101010101ull;  // scores < 8
@@ -191,14 +218,16 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     auto run = [&](std::size_t begin, std::size_t end, Half& h) {
       h.acc.resize(U * U);
       h.counted.assign(survey.respondents.size(), 0);
+      std::uint64_t x;
       int sum_c, k_c, sum_l, k_l;
       for (std::size_t i = begin; i < end; ++i) {
         const Response& r = survey.rows[i];
-        if (!row_sums(r, sum_c, k_c, sum_l, k_l)) continue;
+        if (!row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
         ++h.included;
         h.counted[r.respondent] = 1;
-        h.acc[r.unit * U + r.target].add(r, sum_c, k_c, sum_l, k_l);
+        h.acc[r.unit * U + r.target].add(x, sum_c, k_c, sum_l, k_l);
       }
+      for (TieAcc& ta : h.acc) ta.settle();
     };
     Half first, second;
     const std::size_t mid = survey.rows.size() / 2;
@@ -225,9 +254,10 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     const bool dense = U * U <= (std::size_t{1} << 22);
     std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
     std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
+    std::uint64_t x;
     int sum_c, k_c, sum_l, k_l;
     for (const Response& r : survey.rows) {
-      if (!row_sums(r, sum_c, k_c, sum_l, k_l)) continue;
+      if (!row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
       ++a.rows_included;
       counted[r.respondent] = 1;
       std::uint32_t* slot = dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
@@ -236,8 +266,9 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
         acc_key.push_back(key_of(r));
         acc.emplace_back();
       }
-      acc[*slot].add(r, sum_c, k_c, sum_l, k_l);
+      acc[*slot].add(x, sum_c, k_c, sum_l, k_l);
     }
+    for (TieAcc& ta : acc) ta.settle();
   }
 
   // Reliability over complete rows of shown ties.
