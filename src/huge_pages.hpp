@@ -10,11 +10,4 @@ namespace rcmap {
 // and where unsupported.
 void advise_huge_pages(void* p, std::size_t n);
 
-// Maps the pages of [p, p + n) now, writable and zeroed (Linux 5.14
-// madvise(MADV_POPULATE_WRITE)), so that later first writes there take no
-// page faults: lets an idle thread take that cost off the critical path.
-// Changes no byte; advisory only (ignored where unsupported). The range
-// must lie in one allocation.
-void prefault(void* p, std::size_t n);
-
 }  // namespace rcmap
