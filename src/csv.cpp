@@ -485,6 +485,14 @@ std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& ta
   return tail;
 }
 
+std::shared_ptr<FileBytes> CsvReader::release() {
+  ok_ = false;
+  d_ = nullptr;
+  n_ = pos_ = 0;
+  std::shared_ptr<FileBytes> b = std::move(bytes_);
+  return b.use_count() == 1 ? b : nullptr;
+}
+
 bool CsvReader::next(CsvRow& row) {
   if (!next(views_, row.line)) return false;
   row.fields.resize(views_.size());

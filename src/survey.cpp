@@ -719,6 +719,14 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   RCMAP_PHASE("first half read");
   if (worker.joinable()) worker.join();
   RCMAP_PHASE("second half read");
+  // The text is not read again: it is freed (unmapped) on a thread of its
+  // own while the halves are joined (~1.5 ms for 30 MB).
+  tail->release();
+  std::jthread free_text;
+  try {
+    free_text = std::jthread([text = head.release()]() mutable { text.reset(); });
+  } catch (const std::system_error&) {
+  }  // no thread: freed here
   if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
       tail_diags.items().size() != column_notes || !hb.by_mask() || head.utf8_failed() ||
       tail->utf8_failed() || hb.overflowed() || tb.overflowed())

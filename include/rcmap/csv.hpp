@@ -87,6 +87,10 @@ class CsvReader {
   std::size_t bytes() const { return n_; }
   // Where parse errors go from now on.
   void report_to(Diagnostics& diags) { diags_ = &diags; }
+  // Gives up the text: ok() is false from here. The reader that gives it up
+  // last (split() shares it) gets the buffer, for a caller that frees it on
+  // another thread (unmapping a large file takes milliseconds).
+  std::shared_ptr<FileBytes> release();
 
   // Moves the second half of the unread records into a reader of its own,
   // so that two threads can parse the halves, and keeps the first half. The
