@@ -279,9 +279,11 @@ class ResponsesBuilder {
   // vectors are not regrown while reading (reserved memory untouched costs
   // nothing).
   void reserve(std::size_t rows) {
-    const std::size_t n = rows / 8 + 16;
     s_.rows.reserve(rows);
     advise_huge_pages(s_.rows.data(), s_.rows.capacity() * sizeof(Response));
+    reserve_respondents(rows / 8 + 16);
+  }
+  void reserve_respondents(std::size_t n) {
     s_.respondents.reserve(n);
     s_.respondent_unit.reserve(n);
     first_line_.reserve(n);
@@ -708,6 +710,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   Response* const tail_rows = s.rows.data() + bound;  // the head stays below: no reallocation
   hb.limit_rows(bound);
   tb.emit_to(tail_rows, s.rows.capacity() - bound);
+  tb.reserve_respondents(s.respondents.capacity() / 2 + 16);
   std::thread worker;
   auto read_tail = [&] { read_rows(*tail, tb); };
   try {
