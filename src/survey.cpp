@@ -753,17 +753,44 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     s.respondent_unit.push_back(part.respondent_unit[k]);
   }
   // One pass over the second half's rows: a clash check, then the row
-  // renumbered and appended, at or below where it was written, so never
-  // over a row still to be read (the caller clears `s` if this fails).
+  // renumbered and moved down over the gap to follow the first half's (the
+  // caller clears `s` if this fails). Two threads take half of the rows
+  // each. Each moves its rows down, so it never writes over a row it has
+  // still to read; the second writes over the first's last `gap` rows, which
+  // are copied aside beforehand.
   const auto shift = static_cast<std::uint32_t>(head.line() - 1);
-  const std::size_t tail_count = tb.emitted().size();
-  for (std::size_t i = 0; i < tail_count; ++i) {
-    Response x = tail_rows[i];
-    if (to[x.respondent] < in_head && hb.rated(to[x.respondent], x.target)) return Halves::failed;
-    x.respondent = to[x.respondent];
-    x.line += shift;
-    s.rows.push_back(x);
+  const std::size_t first = s.rows.size(), count = tb.emitted().size(), gap = bound - first;
+  s.rows.resize(first + count);  // as the memory holds them (RowAllocator), no reallocation
+  Response* const out = s.rows.data() + first;
+  auto join_rows = [&hb, to = to.data(), in_head, shift, tail_rows, out](
+                       std::size_t from, std::size_t end, const Response* saved, std::size_t saved_from) {
+    for (std::size_t i = from; i < end; ++i) {
+      const Response x = i >= saved_from ? saved[i - saved_from] : tail_rows[i];
+      const std::uint32_t who = to[x.respondent];
+      if (who < in_head && hb.rated(who, x.target)) return false;
+      Response* const d = out + i;
+      *d = x;
+      d->respondent = who;
+      d->line = x.line + shift;
+    }
+    return true;
+  };
+  const std::size_t mid = count >= (std::size_t{1} << 17) ? count / 2 : count;
+  const std::size_t saved_from = mid - std::min(gap, mid);
+  const std::vector<Response> saved(tail_rows + saved_from, tail_rows + mid);
+  bool second_ok = true;
+  std::thread helper;
+  auto second = [&] { second_ok = join_rows(mid, count, nullptr, count); };
+  if (mid < count) {
+    try {
+      helper = std::thread(second);
+    } catch (const std::system_error&) {
+      second();
+    }
   }
+  const bool first_ok = join_rows(0, mid, saved.data(), saved_from);
+  if (helper.joinable()) helper.join();
+  if (!first_ok || !second_ok) return Halves::failed;
   RCMAP_PHASE("halves joined");
   return Halves::joined;
 }

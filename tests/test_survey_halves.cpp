@@ -105,6 +105,19 @@ TEST_CASE("errors across the halves are reported exactly as in one pass", "[surv
     CHECK(messages(d1) == messages(d2));
     CHECK(d1.items()[0].line == 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   }
+  // The repeat early in the second half, and at three quarters: the join
+  // checks the second half's rows on two threads, a half each.
+  for (const double where : {0.55, 0.8}) {
+    const std::size_t at = text.find('\n', static_cast<std::size_t>(static_cast<double>(text.size()) * where)) + 1;
+    const fs::path bad = big_sample() / "bad.csv";
+    std::ofstream(bad, std::ios::binary) << text.substr(0, at) << first_row << text.substr(at);
+    Diagnostics d1, d2;
+    CHECK_THROWS_AS(read_survey(units, bad.string(), {}, d1), InputError);
+    CHECK_THROWS_AS(one_pass(units, bad.string(), d2), InputError);
+    REQUIRE(d1.error_count() == 1);
+    CHECK(messages(d1) == messages(d2));
+    CHECK(d1.items()[0].line == 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')));
+  }
 }
 
 TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][halves]") {

@@ -4,10 +4,13 @@
 // and validated. See README "Input format".
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "rcmap/csv.hpp"
@@ -44,12 +47,32 @@ struct Response {
   double mean(int first = 0, int last = kDimensionCount) const;
 };
 
+// Allocator of Survey::rows: resize() leaves the rows it adds as the memory
+// holds them instead of zeroing them, so that a reader can write rows in
+// place and from two threads first (read_in_halves in src/survey.cpp).
+// Otherwise as std::allocator.
+template <class T>
+struct RowAllocator : std::allocator<T> {
+  RowAllocator() noexcept = default;
+  template <class U>
+  RowAllocator(const RowAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U*) noexcept {
+    static_assert(std::is_trivially_copyable_v<U> && std::is_trivially_destructible_v<U>);
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using Rows = std::vector<Response, RowAllocator<Response>>;
+
 struct Survey {
   std::string units_path, responses_path;
   std::vector<Unit> units;
   std::vector<std::string> respondents;       // ids, in order of first appearance
   std::vector<std::uint32_t> respondent_unit; // respondent index -> unit index
-  std::vector<Response> rows;                 // every valid row read
+  Rows rows;                                  // every valid row read
   std::vector<std::string> sides;             // distinct sides in order of first appearance
 
   std::optional<std::uint32_t> unit_index(std::string_view id) const;
