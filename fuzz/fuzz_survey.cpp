@@ -1,14 +1,18 @@
 // libFuzzer target: survey validation and aggregation. The input is
 // units.csv, a line "%%", then responses.csv (the seed corpus is made that
 // way from samples/ by tests/hardening/make_seeds.sh). Invariants: only
-// InputError escapes validation; a valid survey aggregates without error;
-// every suppressed tie (n < min-n) carries no score; ties are sorted and
-// unique; the tables write without throwing.
+// InputError escapes validation; the file reader gives the same survey and
+// the same messages with and without its plain-record path
+// (src/csv_plain.hpp); a valid survey aggregates without error; every
+// suppressed tie (n < min-n) carries no score; ties are sorted and unique;
+// the tables write without throwing.
 #include <cmath>
 #include <sstream>
 #include <string_view>
+#include <unistd.h>
 
 #include "fuzz_common.hpp"
+#include "fuzz_file_input.hpp"
 #include "rcmap/aggregate.hpp"
 #include "rcmap/csv.hpp"
 #include "rcmap/survey.hpp"
@@ -21,6 +25,41 @@ inline int survey(const std::uint8_t* data, std::size_t size) {
   std::size_t sep = bytes.find("\n%%\n");
   std::string_view units = bytes.substr(0, sep);
   std::string_view responses = sep == std::string_view::npos ? std::string_view() : bytes.substr(sep + 4);
+  {
+    // The files as rcmap reads them, with and without plain records.
+    const std::string up = input_file(reinterpret_cast<const std::uint8_t*>(units.data()), units.size(), ".units.csv");
+    const std::string rp = input_file(reinterpret_cast<const std::uint8_t*>(responses.data()), responses.size(),
+                                      ".responses.csv");
+    Diagnostics dp, dg;
+    Survey plain, general;
+    bool plain_threw = false, general_threw = false;
+    try {
+      plain = read_survey(up, rp, {}, dp);
+    } catch (const InputError&) {
+      plain_threw = true;
+    }
+    ReadOptions no_plain;
+    no_plain.plain_records = false;
+    try {
+      general = read_survey(up, rp, no_plain, dg);
+    } catch (const InputError&) {
+      general_threw = true;
+    }
+    RCMAP_FUZZ_ASSERT(plain_threw == general_threw);
+    RCMAP_FUZZ_ASSERT(dp.items().size() == dg.items().size());
+    for (std::size_t i = 0; i < dp.items().size(); ++i)
+      RCMAP_FUZZ_ASSERT(format_diagnostic(dp.items()[i]) == format_diagnostic(dg.items()[i]));
+    RCMAP_FUZZ_ASSERT(plain.respondents == general.respondents);
+    RCMAP_FUZZ_ASSERT(plain.respondent_unit == general.respondent_unit);
+    RCMAP_FUZZ_ASSERT(plain.rows.size() == general.rows.size());
+    for (std::size_t i = 0; i < plain.rows.size(); ++i) {
+      const Response &a = plain.rows[i], &b = general.rows[i];
+      RCMAP_FUZZ_ASSERT(a.respondent == b.respondent && a.unit == b.unit && a.target == b.target &&
+                        a.line == b.line && a.scores == b.scores);
+    }
+    ::unlink(up.c_str());
+    ::unlink(rp.c_str());
+  }
   Diagnostics diags;
   CsvTable ut = parse_csv(units, "units.csv", Encoding::auto_detect, diags);
   CsvTable rt = parse_csv(responses, "responses.csv", Encoding::auto_detect, diags);

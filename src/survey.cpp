@@ -384,7 +384,8 @@ class ResponsesBuilder {
 
   // Whether plain records (src/csv_plain.hpp) may be taken by add_plain():
   // a header of at most 16 columns.
-  bool takes_plain() const { return usable() && n_fields_ <= kMaxPlainFields; }
+  bool takes_plain() const { return plain_ && usable() && n_fields_ <= kMaxPlainFields; }
+  void allow_plain(bool on) { plain_ = on; }
 
   // The record at `p` (line `line`), built as add() would build it, if it
   // is plain and needs nothing add() would trim, report or switch for:
@@ -607,6 +608,7 @@ class ResponsesBuilder {
   Response* out_ = nullptr;
   std::size_t out_n_ = 0, out_cap_ = 0;
   bool overflowed_ = false;
+  bool plain_ = true;  // allow_plain
 };
 
 std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
@@ -692,6 +694,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   part.units = s.units;
   part.units_path = s.units_path;
   ResponsesBuilder tb(part, tail->header(), tail->header_line(), path, tail_diags);
+  tb.allow_plain(hb.takes_plain());
   const std::size_t column_notes = tail_diags.items().size();
   // The second half's rows are written straight into `s.rows`, from row T:
   // a bound on the first half's rows, from the density of line feeds in
@@ -858,6 +861,7 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
     // A row takes at least ~20 bytes: reserving for that many avoids
     // regrowing a million-row vector (untouched capacity costs no memory).
     ResponsesBuilder b(s, r.header(), r.header_line(), responses_path, diags);
+    b.allow_plain(opt.plain_records);
     if (regular && st.st_size > 0) b.reserve(static_cast<std::size_t>(st.st_size) / 20 + 16);
     if (b.usable()) {
       Halves h = regular ? read_in_halves(s, r, b, responses_path) : Halves::not_split;
@@ -890,6 +894,7 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
             for (const auto& d : opening.items()) diags.add(d);
         } else if (ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
                    b2.usable()) {
+          b2.allow_plain(opt.plain_records);
           again.report_to(diags);
           b2.report_to(diags);
           read_rows(again, b2);

@@ -230,6 +230,17 @@ std::size_t agree(const std::string& units, const std::string& text) {
   CHECK(same_rows(a, b));
   CHECK(a.respondents == b.respondents);
   CHECK(a.respondent_unit == b.respondent_unit);
+  // The same reader without its plain-record path.
+  Diagnostics d3;
+  Survey c;
+  ReadOptions no_plain;
+  no_plain.plain_records = false;
+  try {
+    c = read_survey(units, path, no_plain, d3);
+  } catch (const InputError&) {
+  }
+  CHECK(messages(d3) == messages(d1));
+  CHECK(same_rows(c, a));
   return d1.error_count();
 }
 
