@@ -178,12 +178,13 @@ void CsvReader::start(Encoding enc, Diagnostics& diags, bool defer_utf8) {
       }
     }
     // Find the first invalid byte and whether any valid multi-byte sequence exists.
+    const std::string_view prefix = text.substr(0, checked);
     std::size_t bad = std::string::npos;
     bool multibyte = false;
     for (std::size_t i = 0; i < checked;) {
-      i = skip_ascii(text.substr(0, checked), i);
+      i = skip_ascii(prefix, i);
       if (i >= checked) break;
-      std::size_t k = utf8_seq(text.substr(0, checked), i);
+      std::size_t k = utf8_seq(prefix, i);
       if (k == 0) {
         if (bad == std::string::npos) bad = i;
         ++i;
@@ -249,7 +250,7 @@ void CsvReader::check_deferred_utf8(const std::vector<std::string_view>& fields)
   // quoted field's decoding removes only quotes next to another quote or a
   // field boundary, so its bytes are valid exactly when the raw bytes were.
   for (std::string_view f : fields)
-    if (skip_ascii(f, 0) < f.size() && !is_valid_utf8(f)) utf8_failed_ = true;
+    if (!is_valid_utf8(f)) utf8_failed_ = true;
 }
 
 CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& diags, bool defer_utf8) {

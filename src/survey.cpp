@@ -420,12 +420,12 @@ class ResponsesBuilder {
         const unsigned x = static_cast<unsigned char>(v[0]) - unsigned{'1'};
         if (x >= 5) return 0;
         r.scores[d] = static_cast<std::uint8_t>(x + 1);
-      } else if (!v.empty() && v != "NA" && v != "na" && v != "Na") {  // as score()
+      } else if (!not_answered(v)) {
         return 0;
       }
     }
     const std::string_view rid = field(kRespondent);
-    if (rid.empty() || is_blank(rid.front()) || is_blank(rid.back())) return 0;
+    if (rid.empty() || trim_blanks(rid).size() != rid.size()) return 0;  // add() trims
     // Unit ids hold no blanks at their ends: a padded id is not found here.
     const std::uint32_t own = known_unit(field(kOwnUnit), last_own_);
     const std::uint32_t tgt = known_unit(field(kTarget), last_tgt_ + 1);
@@ -468,12 +468,16 @@ class ResponsesBuilder {
     return (static_cast<std::uint64_t>(respondent) << 32) | target;
   }
 
+  // A score field meaning "not answered": blank or NA (as written by SPSS,
+  // R and Excel exports).
+  static bool not_answered(std::string_view v) { return v.empty() || v == "NA" || v == "na" || v == "Na"; }
+
   // Score `v` of dimension `d` other than a lone digit: blank, NA, a
   // padded digit, or an error (reported; returns false).
   [[gnu::noinline]] bool score(std::string_view v, int d, std::size_t line, Response& r) {
     const std::size_t c = col_[kFirstDim + d];
     v = trim_blanks(v);
-    if (v.empty() || v == "NA" || v == "na" || v == "Na") return true;
+    if (not_answered(v)) return true;
     long long x;
     if (!parse_int(v, x) || x < 1 || x > 5) {
       diags_->error(path_, line, c + 1, std::string(kDimensions[d]),
@@ -488,18 +492,17 @@ class ResponsesBuilder {
   // Survey::unit_index, without building a std::string).
   std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
                      const char* name, bool& ok) {
-    if (guess < unit_ids_.size() && same(unit_ids_[guess], id)) return guess;
-    // A respondent who skips a unit: the one after the guess.
-    if (guess + 1 < unit_ids_.size() && same(unit_ids_[guess + 1], id)) return guess + 1;
-    return find_unit(id, line, col, name, ok);
+    const std::uint32_t idx = known_unit(id, guess);
+    if (idx == IdIndex<UnitKey>::npos) unknown_unit(id, line, col, name, ok);
+    return idx;
   }
-  // Same, silent: npos if unknown.
+  // Same, silent: npos if unknown. Tries the guess, then the unit after it
+  // (a respondent who skips a unit), then the index.
   std::uint32_t known_unit(std::string_view id, std::uint32_t guess) const {
     if (guess < unit_ids_.size() && same(unit_ids_[guess], id)) return guess;
     if (guess + 1 < unit_ids_.size() && same(unit_ids_[guess + 1], id)) return guess + 1;
     return units_.find(id, IdIndex<UnitKey>::hash(id));
   }
-  static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
   // Index of respondent `rid`, who is new (then of unit `unit`, first seen
   // on `line`) or seen before (in the unit the caller checks).
@@ -550,16 +553,12 @@ class ResponsesBuilder {
     word |= bit;
     return true;
   }
-  [[gnu::noinline]] std::uint32_t find_unit(std::string_view id, std::size_t line, std::size_t col,
-                                            const char* name, bool& ok) {
-    std::uint32_t idx = units_.find(id, IdIndex<UnitKey>::hash(id));
-    if (idx == IdIndex<UnitKey>::npos) {
-      diags_->error(path_, line, col + 1, name,
-                   (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
-                       "; expected a unit id from " + s_.units_path);
-      ok = false;
-    }
-    return idx;
+  [[gnu::noinline]] void unknown_unit(std::string_view id, std::size_t line, std::size_t col, const char* name,
+                                      bool& ok) {
+    diags_->error(path_, line, col + 1, name,
+                 (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
+                     "; expected a unit id from " + s_.units_path);
+    ok = false;
   }
 
   struct UnitKey {
@@ -779,7 +778,7 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
     return true;
   };
   const std::size_t mid = count >= (std::size_t{1} << 17) ? count / 2 : count;
-  const std::size_t saved_from = mid - std::min(gap, mid);
+  const std::size_t saved_from = mid < count ? mid - std::min(gap, mid) : mid;  // one thread: none
   const std::vector<Response> saved(tail_rows + saved_from, tail_rows + mid);
   bool second_ok = true;
   std::thread helper;
@@ -887,20 +886,20 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
         s.rows.clear();
         Diagnostics opening, scratch;
         CsvReader again = CsvReader::open(responses_path, opt.encoding, opening);
-        if (deferred)
+        // Not ok: invalid UTF-8 with --encoding utf-8, or the file changed meanwhile.
+        if (deferred || !again.ok())
           for (const auto& d : opening.items()) diags.add(d);
-        if (!again.ok()) {  // invalid UTF-8 with --encoding utf-8, or the file changed meanwhile
-          if (!deferred)
-            for (const auto& d : opening.items()) diags.add(d);
-        } else if (ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
-                   b2.usable()) {
-          b2.allow_plain(opt.plain_records);
-          again.report_to(diags);
-          b2.report_to(diags);
-          read_rows(again, b2);
-          b2.finish(again.header_line());
-        } else {  // the file changed meanwhile
-          for (const auto& d : scratch.items()) diags.add(d);
+        if (again.ok()) {
+          ResponsesBuilder b2(s, again.header(), again.header_line(), responses_path, scratch);
+          if (b2.usable()) {
+            b2.allow_plain(opt.plain_records);
+            again.report_to(diags);
+            b2.report_to(diags);
+            read_rows(again, b2);
+            b2.finish(again.header_line());
+          } else {  // the file changed meanwhile
+            for (const auto& d : scratch.items()) diags.add(d);
+          }
         }
       }
     }

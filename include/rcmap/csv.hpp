@@ -44,8 +44,9 @@ class CsvReader {
   CsvReader(std::string bytes, std::string path, Encoding enc, Diagnostics& diags);
   // With `defer_utf8`, a large file (from 1 MB) is checked for UTF-8 only
   // up to a line end after its first 64 KB before the header is read; each
-  // later record is then checked as it is read (plain records,
-  // src/csv_plain.hpp, are ASCII). An invalid one is not reported: it sets
+  // later record is then checked as it is read (a plain record,
+  // src/csv_plain.hpp, by its reader when it has bytes beyond ASCII). An
+  // invalid one is not reported: it sets
   // utf8_failed(), and the caller reads the file again without deferring,
   // which decides the encoding for the whole file as always. The saving is
   // one pass over the bytes before the records can be read in parallel.

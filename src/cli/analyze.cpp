@@ -184,7 +184,7 @@ int run_analysis(const Args& args, bool report_only) {
       for (const auto& part : skipped_for_ties())
         std::cerr << "rcmap analyze: note: --ties: skipped " << part << '\n';
   } else {
-    survey = load_survey(sa, diags, false);
+    survey = load_survey(sa, diags);
     RCMAP_PHASE("survey loaded");
     agg = aggregate(survey, sa.agg);
     RCMAP_PHASE("aggregated");

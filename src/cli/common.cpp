@@ -192,10 +192,9 @@ void SurveyArgs::start_checksums() const {
     if (!path->empty() && !digests.count(*path)) digests.emplace(*path, sha256_file_async(*path));
 }
 
-Survey load_survey(const SurveyArgs& a, Diagnostics& diags, bool checksums) {
+Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
   try {
     Survey s = read_survey_input(a.input(), diags);
-    if (checksums) a.start_checksums();
     // Warnings are only printed, and --quiet prints none: a quiet run skips
     // them (a pass over every row).
     if (!a.quiet) survey_warnings(s, a.agg.min_answers, diags);

@@ -59,18 +59,18 @@ struct SurveyArgs {
   SurveyInput input(const std::string& units_path, const std::string& responses_path) const;
   // Input checksums for summary.json; warns if they differ from `project`'s.
   void record(RunInfo& run, const Project& project, Diagnostics& diags) const;
-  // Checksums started by load_survey once the files are read (path ->
-  // digest); record() leaves them to be waited for when summary.json is
-  // written.
+  // Checksums started by start_checksums (path -> digest); record() leaves
+  // them to be waited for when summary.json is written.
   mutable std::map<std::string, std::shared_future<std::string>> digests;
   // Starts computing the SHA-256 of the units and responses files on a
-  // thread of their own (digests).
+  // thread of their own (digests). analyze calls it once the ties are
+  // aggregated, so that it takes a core the reading and aggregation leave
+  // idle; record() computes any not started.
   void start_checksums() const;
 };
 
-// Reads and validates the survey, printing diagnostics to stderr; with
-// `checksums`, starts computing the inputs' SHA-256 (SurveyArgs::digests).
-Survey load_survey(const SurveyArgs& a, Diagnostics& diags, bool checksums = true);
+// Reads and validates the survey, printing diagnostics to stderr.
+Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
 
 // analyze --ties (analyze_ties.cpp): the units and the Aggregate of an
 // aggregated tie table; the parts skipped for lack of respondent data.

@@ -40,7 +40,6 @@ LayoutKind parse_layout(const std::string& l) {
   throw UsageError("--layout must be sides or force, got '" + l + "'");
 }
 
-
 render::FigureOptions FigureArgs::options(const std::string& side_a, const std::string& side_b,
                                           unsigned long seed) const {
   render::FigureOptions o;

@@ -27,12 +27,11 @@ bool too_many_units(std::size_t units, const char* command) {
 // Labels are drawn at most kMaxLabel bytes long: a longer one is cut at a
 // UTF-8 boundary and ends in "…" (the tables keep it whole).
 constexpr std::size_t kMaxLabel = 160;
-bool cut_label(std::string& label) {
-  if (label.size() <= kMaxLabel) return false;
+void cut_label(std::string& label) {
+  if (label.size() <= kMaxLabel) return;
   std::size_t n = kMaxLabel;
   while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
   label = label.substr(0, n) + "\u2026";
-  return true;
 }
 // `x` (a Survey or a Comparison), or a copy in `cut` with its units'
 // labels cut.

@@ -13,7 +13,7 @@ int cmd_validate(const Args& args) {
              "rcmap validate --units samples/units.csv --responses samples/responses.csv"))
     return kOk;
   Diagnostics diags;
-  Survey s = load_survey(sa, diags, false);  // validate records nothing
+  Survey s = load_survey(sa, diags);
   if (!sa.quiet)
     std::cerr << "rcmap validate: ok: " << s.units.size() << " units, " << s.respondents.size()
               << " respondents, " << s.rows.size() << " rows\n";
