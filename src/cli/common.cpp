@@ -86,7 +86,7 @@ void SurveyArgs::add_to(po::options_description& desc, bool with_thresholds) {
 
 void SurveyArgs::add_input_options(po::options_description& desc) {
   desc.add_options()
-    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first sheet)")
+    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first visible sheet)")
     ("units-sheet", po::value(&units_sheet), "worksheet of the --units workbook (overrides --sheet)")
     ("responses-sheet", po::value(&responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")
     ("mapping", po::value(&mapping),
