@@ -133,18 +133,24 @@ std::string show_invisible(std::string_view s) {
 
 void lookalike_warnings(const std::vector<Unit>& units, const std::string& path, std::size_t id_column,
                         std::size_t label_column, Diagnostics& diags) {
+  // No label drawn in a figure is this long; a 20 MB label would otherwise
+  // cost utf8proc ~4 bytes per character, and a copy per stage.
+  constexpr std::size_t kMaxCompared = 4096;
   std::unordered_map<std::string, std::size_t> by_id, by_label;  // key -> first unit
   const std::string tail = "; expected ids and labels a reader can tell apart in figures and the report";
   auto shown = [](const std::string& s) { return detail::quoted(show_invisible(s)); };
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
-    auto [it, fresh] = by_id.emplace(lookalike_key(u.id), i);
-    if (!fresh) {
-      const Unit& v = units[it->second];
-      diags.warning(path, u.line, id_column, "unit",
-                    "unit id " + shown(u.id) + " looks like unit id " + shown(v.id) + " (line " +
-                        std::to_string(v.line) + "): they differ only in " + alike_because(u.id, v.id) + tail);
+    if (u.id.size() <= kMaxCompared) {
+      auto [it, fresh] = by_id.emplace(lookalike_key(u.id), i);
+      if (!fresh) {
+        const Unit& v = units[it->second];
+        diags.warning(path, u.line, id_column, "unit",
+                      "unit id " + shown(u.id) + " looks like unit id " + shown(v.id) + " (line " +
+                          std::to_string(v.line) + "): they differ only in " + alike_because(u.id, v.id) + tail);
+      }
     }
+    if (u.label.size() > kMaxCompared) continue;
     auto [lt, lfresh] = by_label.emplace(lookalike_key(u.label), i);
     if (lfresh) continue;
     const Unit& v = units[lt->second];

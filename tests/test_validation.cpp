@@ -204,3 +204,16 @@ TEST_CASE("look-alike keys: NFC, case folding, default ignorables, spacing", "[v
   CHECK(show_bidi_controls("B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B") == "B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B");
   CHECK(show_invisible("a\xE2\x80\x8B" "b\xC2\xAD") == "a\xE2\x9F\xA8U+200B\xE2\x9F\xA9" "b\xE2\x9F\xA8U+00AD\xE2\x9F\xA9");
 }
+
+TEST_CASE("labels over 4,096 bytes are not compared for look-alikes", "[validation][lookalike]") {
+  test::ScratchDir dir("lookalike-long");
+  const std::string path = dir / "units.csv";
+  const std::string lower(4097, 'a'), upper(4097, 'A');
+  std::ofstream(path, std::ios::binary) << "unit,label,side,headcount\nL1," << lower << ",general,\nL2," << upper
+                                        << ",general,\nS1," << lower.substr(1) << ",general,\nS2,"
+                                        << upper.substr(1) << ",general,\n";
+  Diagnostics d;
+  REQUIRE(read_units(path, ReadOptions{}, d).size() == 4);
+  REQUIRE(d.warning_count() == 1);  // only the 4,096-byte pair
+  CHECK(d.items().back().line == 5);
+}

@@ -36,8 +36,8 @@ std::string show_invisible(std::string_view s);
 // earlier unit's: the message names both units (ids, lines) and says what
 // makes them alike (letter case, Unicode composition, invisible characters
 // named by code point, spacing; or the same text). Labels are compared only
-// when one of the two was given (a blank label is the id). Units in file
-// order; O(units * length).
+// when one of the two was given (a blank label is the id); ids and labels
+// over 4,096 bytes are not compared. Units in file order; O(units * length).
 void lookalike_warnings(const std::vector<Unit>& units, const std::string& path, std::size_t id_column,
                         std::size_t label_column, Diagnostics& diags);
 
