@@ -15,6 +15,7 @@
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/palette.hpp"
 #include "rcmap/render/i18n.hpp"
+#include "rcmap/unicode.hpp"
 
 namespace rcmap::render::detail {
 
@@ -156,7 +157,9 @@ Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width
     }
   }
   pango_layout_set_alignment(layout_, align);
-  pango_layout_set_text(layout_, text.c_str(), -1);
+  // Bidirectional controls in a label would reorder the text around it
+  // (README "Validation", Look-alike ids and labels): drawn as ⟨U+202E⟩.
+  pango_layout_set_text(layout_, show_bidi_controls(text).c_str(), -1);
   PangoRectangle ink, logical;
   pango_layout_get_extents(layout_, &ink, &logical);
   // Width: the widest line (the layout width may be larger when wrapping).
@@ -284,7 +287,7 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "rcmap");
         if (!title.empty())
-          cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
+          cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, show_bidi_controls(title).c_str());
       }
       break;
   }

@@ -14,6 +14,7 @@ build_pkgs=(
   libxlsxwriter-dev             # workbook.xlsx output
   libminizip-dev libexpat1-dev  # .xlsx input (zip container, XML)
   libreadstat-dev               # SPSS .sav input
+  libutf8proc-dev               # NFC + case folding: look-alike unit ids and labels
 )
 extra_pkgs=()
 for arg in "$@"; do

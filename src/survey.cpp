@@ -22,6 +22,7 @@
 #include "huge_pages.hpp"
 #include "reader_util.hpp"
 #include "phase_times.hpp"
+#include "rcmap/unicode.hpp"
 
 namespace rcmap {
 
@@ -620,6 +621,7 @@ std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t
   if (rows.empty())
     diags.error(path, header_line, 0, {}, "header only, no units; expected one row per unit");
   for (const auto& row : rows) add_unit_row(row, cols, path, units, by_id, diags);
+  if (!diags.has_errors()) lookalike_warnings(units, path, cols[kUnit] + 1, cols[kLabel] + 1, diags);
   return units;
 }
 

@@ -26,6 +26,11 @@ using detail::parse_double;
 
 constexpr std::size_t kMaxColumns = 16384;    // XFD, Excel's limit
 constexpr std::size_t kMaxRows = 1048576;     // Excel's limit
+// A tag (name and attributes) is buffered whole by expat, and rescanned
+// from its start with each new piece of input (expat before 2.6: quadratic
+// time); none in a workbook comes near this. Text is reported in pieces and
+// does not count.
+constexpr std::size_t kMaxTagBytes = std::size_t{4} << 20;
 
 struct ZipCloser {
   void operator()(void* z) const { if (z) unzClose(z); }
@@ -84,15 +89,25 @@ std::string decode_xstring(const std::string& s) {
 }
 
 // Streams one zip entry through an expat parser whose handlers are already
-// set. Throws XlsxFailure on a missing part or malformed XML.
-void parse_part(unzFile zip, const std::string& part, XML_Parser parser) {
+// set. Throws XlsxFailure on a missing part, malformed XML, or more than
+// kMaxTagBytes read since `*last_event` (the byte offset of the last event a
+// handler saw: expat buffers a tag whole until it ends).
+void parse_part(unzFile zip, const std::string& part, XML_Parser parser, const XML_Index* last_event) {
   if (unzLocateFile(zip, part.c_str(), 0) != UNZ_OK)
     throw XlsxFailure("the workbook has no part '" + part + "'; expected an Excel .xlsx file");
   if (unzOpenCurrentFile(zip) != UNZ_OK)
     throw XlsxFailure("cannot open part '" + part + "' of the zip archive");
   char buf[1 << 16];
+  XML_Index fed = 0;
   for (;;) {
+    if (last_event && std::size_t(fed - *last_event) > kMaxTagBytes) {
+      std::size_t l = XML_GetCurrentLineNumber(parser);
+      unzCloseCurrentFile(zip);
+      throw XlsxFailure("part '" + part + "' holds an XML tag longer than 4 MiB after line " +
+                        std::to_string(l) + "; expected an Excel .xlsx file");
+    }
     int n = unzReadCurrentFile(zip, buf, sizeof buf);
+    fed += n > 0 ? n : 0;
     if (n < 0) {
       unzCloseCurrentFile(zip);
       throw XlsxFailure("part '" + part + "' is corrupt (zip error " + std::to_string(n) + ")");
@@ -120,6 +135,9 @@ struct Sax {
   // XML_Parse returns (exceptions must not cross expat's C frames).
   std::exception_ptr failure;
   XML_Parser parser = nullptr;
+  XML_Index last_event = 0;  // byte offset of the last event (parse_part)
+
+  std::size_t line() const { return XML_GetCurrentLineNumber(parser); }
 
   void run(unzFile zip, const std::string& part) {
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate(nullptr),
@@ -131,18 +149,21 @@ struct Sax {
         parser,
         [](void* ud, const char* n, const char** a) {
           auto* s = static_cast<Sax*>(ud);
+          s->last_event = XML_GetCurrentByteIndex(s->parser);
           try { if (s->start) s->start(local_name(n), a); } catch (...) { s->abort(); }
         },
         [](void* ud, const char* n) {
           auto* s = static_cast<Sax*>(ud);
+          s->last_event = XML_GetCurrentByteIndex(s->parser);
           try { if (s->end) s->end(local_name(n)); } catch (...) { s->abort(); }
         });
     XML_SetCharacterDataHandler(parser, [](void* ud, const char* t, int len) {
       auto* s = static_cast<Sax*>(ud);
+      s->last_event = XML_GetCurrentByteIndex(s->parser);
       try { if (s->text) s->text(t, len); } catch (...) { s->abort(); }
     });
     try {
-      parse_part(zip, part, parser);
+      parse_part(zip, part, parser, &last_event);
     } catch (...) {
       if (failure) std::rethrow_exception(failure);
       throw;
@@ -157,6 +178,7 @@ struct Sax {
 
 struct SheetRef {
   std::string name, rel_id, part;
+  bool visible = true;  // state="hidden" or "veryHidden": false (ECMA-376 §18.18.68)
 };
 
 // Resolves a relationship target against the base folder "xl/" (OPC Part 2
@@ -190,7 +212,8 @@ std::vector<SheetRef> list_sheets(unzFile zip) {
     const char* rid = nullptr;
     for (int i = 0; a[i]; i += 2)  // r:id (namespace prefix varies)
       if (std::strchr(a[i], ':') && local_name(a[i]) == "id") rid = a[i + 1];
-    if (name && rid) sheets.push_back({name, rid, {}});
+    const char* state = attribute(a, "state");
+    if (name && rid) sheets.push_back({name, rid, {}, !state || std::strcmp(state, "visible") == 0});
   };
   wb.run(zip, "xl/workbook.xml");
   std::map<std::string, std::string> targets;
@@ -212,7 +235,38 @@ std::vector<SheetRef> list_sheets(unzFile zip) {
   return sheets;
 }
 
-std::vector<std::string> read_shared_strings(unzFile zip) {
+// "1 MiB (1048576 bytes)", "1000 bytes".
+std::string size_text(std::size_t n) {
+  const std::string bytes = std::to_string(n) + " bytes";
+  if (n >= (std::size_t{1} << 30) && n % (std::size_t{1} << 30) == 0)
+    return std::to_string(n >> 30) + " GiB (" + bytes + ")";
+  if (n >= (std::size_t{1} << 20) && n % (std::size_t{1} << 20) == 0)
+    return std::to_string(n >> 20) + " MiB (" + bytes + ")";
+  return bytes;
+}
+
+// Memory of the strings read so far (text beyond the small-string buffer
+// plus one std::string per cell slot), against XlsxLimits::total_bytes.
+struct Budget {
+  std::size_t limit, used = 0;
+  static std::size_t cost(std::size_t text_bytes) {
+    return sizeof(std::string) + (text_bytes > 15 ? text_bytes + 1 : 0);
+  }
+  // `what` says where the limit was reached ("shared string 3", "cell C7").
+  void add(std::size_t bytes, const std::string& what) {
+    used += bytes;
+    if (used > limit)
+      throw XlsxFailure("the workbook's text takes more than " + size_text(limit) +
+                        " once unpacked (reached at " + what +
+                        "); rcmap reads workbooks up to that size: export CSV instead");
+  }
+};
+
+std::string cell_limit_text(const XlsxLimits& lim) {
+  return "rcmap's limit of " + size_text(lim.cell_bytes) + " for one cell";
+}
+
+std::vector<std::string> read_shared_strings(unzFile zip, const XlsxLimits& lim, Budget& budget) {
   std::vector<std::string> out;
   if (unzLocateFile(zip, "xl/sharedStrings.xml", 0) != UNZ_OK) return out;  // optional part
   std::string cur;
@@ -225,12 +279,23 @@ std::vector<std::string> read_shared_strings(unzFile zip) {
     else if (n == "t" && in_si && rph == 0) in_t = true;
   };
   sst.end = [&](std::string_view n) {
-    if (n == "si") in_si = false, out.push_back(decode_xstring(cur));
-    else if (n == "rPh") --rph;
-    else if (n == "t") in_t = false;
+    if (n == "si") {
+      in_si = false;
+      out.push_back(decode_xstring(cur));
+      budget.add(Budget::cost(out.back().size()), "shared string " + std::to_string(out.size() - 1));
+    } else if (n == "rPh") {
+      --rph;
+    } else if (n == "t") {
+      in_t = false;
+    }
   };
   sst.text = [&](const char* t, int len) {
-    if (in_t) cur.append(t, len);
+    if (!in_t) return;
+    if (cur.size() + std::size_t(len) > lim.cell_bytes)
+      throw XlsxFailure("shared string " + std::to_string(out.size()) + " (xl/sharedStrings.xml, line " +
+                        std::to_string(sst.line()) + ") is longer than " + cell_limit_text(lim) +
+                        "; shorten the text in the workbook, or export CSV");
+    cur.append(t, len);
   };
   sst.run(zip, "xl/sharedStrings.xml");
   return out;
@@ -303,7 +368,8 @@ std::vector<std::string> xlsx_sheet_names(const std::string& path, Diagnostics& 
   return names;
 }
 
-CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostics& diags) {
+CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostics& diags,
+                   const XlsxLimits& limits) {
   CsvTable table;
   table.path = path;
   std::string where = path;  // "path[sheet]" once the sheet is known
@@ -313,7 +379,15 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
     if (sheets.empty()) throw XlsxFailure("the workbook has no worksheets");
     const SheetRef* chosen = nullptr;
     if (sheet.empty()) {
-      chosen = &sheets.front();
+      // The first visible sheet, as Excel opens it; the first of all if every
+      // sheet is hidden (Excel does not save such a workbook).
+      for (auto& s : sheets)
+        if (s.visible) { chosen = &s; break; }
+      if (!chosen) chosen = &sheets.front();
+      if (sheets.size() > 1)
+        diags.note(path, "the workbook has " + std::to_string(sheets.size()) + " sheets; read '" +
+                             chosen->name + "' (" + (chosen->visible ? "the first visible one" : "all are hidden") +
+                             "); choose another with --sheet");
     } else {
       for (auto& s : sheets)
         if (s.name == sheet) { chosen = &s; break; }
@@ -329,13 +403,15 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
     }
     where = path + "[" + chosen->name + "]";
     table.path = where;
-    auto shared = read_shared_strings(f.zip());
+    Budget budget{limits.total_bytes};
+    auto shared = read_shared_strings(f.zip(), limits, budget);
 
     std::vector<RawRow> rows;
     RawRow cur{0, {}};
     std::size_t last_row = 0, col = 0;
     std::string type, value, inline_text;
-    bool in_cell = false, in_v = false, in_is = false, in_t = false;
+    bool in_cell = false, in_v = false, in_is = false, in_t = false, has_f = false, has_v = false;
+    std::size_t row_bytes = 0;  // budget taken by the current row
     int rph = 0;
     Sax ws;
     auto fail_at = [&](std::size_t row, std::size_t c, const std::string& msg) {
@@ -354,6 +430,7 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         cur = RawRow{r, {}};
         last_row = r;
         col = 0;
+        row_bytes = 0;
       } else if (n == "c") {
         std::size_t c = col + 1, r = cur.number;
         if (const char* ref = attribute(a, "r")) {
@@ -367,8 +444,12 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         type = t ? t : "n";
         value.clear(), inline_text.clear();
         in_cell = true;
+        has_f = has_v = false;
+      } else if (in_cell && n == "f") {
+        has_f = true;
       } else if (in_cell && n == "v") {
         in_v = true;
+        has_v = true;
       } else if (in_cell && n == "is") {
         in_is = true;
       } else if (in_is && n == "rPh") {
@@ -377,9 +458,14 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         in_t = true;
       }
     };
+    auto cell_name = [&] { return "cell " + column_letters(col) + std::to_string(cur.number); };
     ws.text = [&](const char* t, int len) {
-      if (in_v) value.append(t, len);
-      else if (in_t) inline_text.append(t, len);
+      std::string* into = in_v ? &value : in_t ? &inline_text : nullptr;
+      if (!into) return;
+      if (into->size() + std::size_t(len) > limits.cell_bytes)
+        fail_at(cur.number, col, cell_name() + " holds text longer than " + cell_limit_text(limits) +
+                                     "; shorten it in the workbook, or export CSV");
+      into->append(t, len);
     };
     ws.end = [&](std::string_view n) {
       if (n == "v") {
@@ -393,6 +479,14 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
       } else if (n == "c") {
         in_cell = false;
         std::string text;
+        // A formula saved without its result (written by a program, never
+        // calculated): reading it as an empty cell would lose an answer. A
+        // string formula saved as <v></v> is a calculated empty text.
+        const bool saved = type == "inlineStr" || (has_v && (type == "str" || !detail::trim(value).empty()));
+        if (has_f && !saved)
+          diags.error(where, cur.number, col, {},
+                      cell_name() + " holds a formula without a saved result: open and save the file "
+                                    "in Excel, or export CSV");
         if (type == "s") {
           long long idx = -1;
           if (!detail::parse_int(value, idx) || idx < 0 || std::size_t(idx) >= shared.size())
@@ -420,6 +514,10 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
                                             " should hold a number but holds '" + v + "'");
         }
         if (!text.empty()) {
+          std::size_t bytes = Budget::cost(text.size()) - sizeof(std::string);
+          if (cur.cells.size() < col) bytes += (col - cur.cells.size()) * sizeof(std::string);
+          budget.add(bytes, cell_name());
+          row_bytes += bytes;
           if (cur.cells.size() < col) cur.cells.resize(col);
           cur.cells[col - 1] = std::move(text);
         }
@@ -427,6 +525,7 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         bool any = false;
         for (auto& c : cur.cells) any = any || !detail::trim(c).empty();
         if (any) rows.push_back(std::move(cur));
+        else budget.used -= row_bytes;
         cur = RawRow{0, {}};
       }
     };
@@ -448,6 +547,8 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
                           r.cells[c] + "' right of the last header column (" +
                           column_letters(width) + "); expected an empty cell");
       }
+      if (r.cells.size() < width)
+        budget.add((width - r.cells.size()) * sizeof(std::string), "row " + std::to_string(r.number));
       r.cells.resize(width);
       table.rows.push_back(CsvRow{r.number, std::move(r.cells)});
     }

@@ -227,3 +227,19 @@ TEST_CASE("responses read from a pipe give the same ties, and summary.json recor
   const std::string sha = summary.substr(summary.find("\"sha256\"", at), 14);
   CHECK(sha == "\"sha256\": null");
 }
+
+TEST_CASE("--config reads an INI file and a summary.json that start with a byte-order mark", "[cli][config]") {
+  TempDir t;
+  const std::string bom = "\xEF\xBB\xBF";
+  REQUIRE(run("analyze " + kSample + " --min-n 8 --no-render --out " + t / "a") == 0);
+  // Saved again by an editor that writes UTF-8 with a BOM (Notepad, Excel).
+  { std::ofstream(t / "project.ini", std::ios::binary) << bom << slurp(t / "a/project.ini"); }
+  { std::ofstream(t / "summary.json", std::ios::binary) << bom << slurp(t / "a/summary.json"); }
+  { std::ofstream(t / "first.ini", std::ios::binary) << bom << "min-n = 9\n"; }  // an option on the first line
+  REQUIRE(run("analyze --config " + t / "project.ini" + " --out " + t / "b") == 0);
+  REQUIRE(run("analyze --config " + t / "summary.json" + " --out " + t / "c") == 0);
+  REQUIRE(run("analyze " + kSample + " --config " + t / "first.ini" + " --no-render --out " + t / "d") == 0);
+  CHECK(slurp(t / "b/ties.csv") == slurp(t / "a/ties.csv"));
+  CHECK(slurp(t / "c/ties.csv") == slurp(t / "a/ties.csv"));
+  CHECK(slurp(t / "d/summary.json").find("\"min-n\": \"9\"") != std::string::npos);
+}

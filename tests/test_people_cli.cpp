@@ -120,3 +120,19 @@ TEST_CASE("sample --people regenerates the committed person-network sample", "[c
   CHECK(slurp(t / "s/people.csv") == slurp(source_path("samples/people.csv")));
   CHECK(slurp(t / "s/person-ties.csv") == slurp(source_path("samples/person-ties.csv")));
 }
+
+TEST_CASE("network: a weight of 1e-310 (distance 1/w = inf) is exit 2 with its line and column, not exit 4",
+          "[cli][people]") {
+  Tmp t;
+  std::ofstream(t / "people.csv") << "person,unit\nP1,MYN-N\nP2,MYN-N\nP3,SUND\n";
+  std::ofstream(t / "ties.csv") << "source,target,weight\nP1,P2,3\nP2,P3,1e-310\nP3,P1,2\n";
+  const std::string cmd = std::string(RCMAP_BINARY) + " network --people " + t / "people.csv" + " --ties " +
+                          t / "ties.csv" + " --units " + source_path("samples/units.csv") + " --out " + t / "out" +
+                          " --no-render >" + t / "log" + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 2);
+  CHECK(slurp(t / "log").find(t / "ties.csv" + ":3:3 (weight): error: weight '1e-310' gives the tie length inf") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(t / "out/people-metrics.csv"));
+}

@@ -169,3 +169,30 @@ TEST_CASE("ties from GraphML, Pajek and UCINET DL files are read with igraph", "
     CHECK(e[1].find("has weight -1") != std::string::npos);
   }
 }
+
+TEST_CASE("a weight whose tie length is not a finite positive number is an error at its cell", "[people][validation]") {
+  Files f;
+  const auto p = three_people(f);
+  // 1e-310 is a (subnormal) number > 0, but 1/1e-310 overflows to inf; the
+  // smallest weight with a finite inverse is 1/DBL_MAX (about 5.56e-309).
+  const std::string path = f.put("t.csv", "source,target,weight\nx,y,2\ny,z,1e-310\nz,x,1e-300\n");
+  Diagnostics d;
+  REQUIRE_THROWS_AS(people::read_person_ties(path, p, Encoding::auto_detect, d), InputError);
+  const auto e = errors_of(d);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0] == "3:3 weight '1e-310' gives the tie length inf under --distance inverse; a weight must give a "
+                "finite positive distance");
+  CHECK(d.items().back().file == path);
+  // Under complement (6 - w) the same weight has a length: read.
+  Diagnostics ok;
+  const auto t = people::read_person_ties(path, p, Encoding::auto_detect, ok, DistanceTransform::complement);
+  CHECK(t.weight == std::vector<double>{2, 1e-310, 1e-300});
+  // igraph's readers refuse such a weight themselves (its parsers take a
+  // subnormal number for an error, and only a subnormal weight has no finite
+  // inverse): an error all the same.
+  Diagnostics dn;
+  REQUIRE_THROWS_AS(people::read_person_ties(f.put("t.net", "*Vertices 2\n1 \"x\"\n2 \"y\"\n*Arcs\n1 2 1e-310\n"), p,
+                                             Encoding::auto_detect, dn),
+                    InputError);
+  CHECK(errors_of(dn).size() == 1);
+}

@@ -48,12 +48,14 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
 // Reads ties by file name: *.graphml (igraph_read_graph_graphml: node ids
 // are person ids, edge attribute "weight", 1 if absent), *.net (Pajek,
 // labels are person ids), anything else CSV with `source,target,weight`.
-// Errors: missing column, unknown person, weight not a number > 0, the same
-// source->target twice, no tie. A self-loop (a person naming themself) is a
-// warning and is dropped. An undirected GraphML/Pajek file gives each edge
-// in both directions (note). Throws InputError.
+// Errors: missing column, unknown person, weight not a number > 0, a weight
+// whose tie length under `distance` is not a finite number > 0 (1e-310 with
+// inverse: 1/w = inf), the same source->target twice, no tie. A self-loop (a
+// person naming themself) is a warning and is dropped. An undirected
+// GraphML/Pajek file gives each edge in both directions (note). Throws
+// InputError.
 PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc,
-                            Diagnostics& diags);
+                            Diagnostics& diags, DistanceTransform distance = DistanceTransform::inverse);
 
 // HMAC-SHA256 (RFC 2104, FIPS 198-1) of the id keyed with `key`, as "p-"
 // followed by the first 12 hex digits (48 bits). Stable for a key, different

@@ -22,6 +22,9 @@ std::string config_text(const std::string& path, std::map<std::string, std::stri
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError("cannot read config file " + path);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // A UTF-8 byte-order mark (Notepad, Excel "Save as UTF-8") is no option
+  // text: without this, the first INI name would start with it.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) return text;
   JsonValue doc = parse_json(text, path);
   const JsonValue* opts = doc.get("options");
@@ -86,7 +89,7 @@ void SurveyArgs::add_to(po::options_description& desc, bool with_thresholds) {
 
 void SurveyArgs::add_input_options(po::options_description& desc) {
   desc.add_options()
-    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first sheet)")
+    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first visible sheet)")
     ("units-sheet", po::value(&units_sheet), "worksheet of the --units workbook (overrides --sheet)")
     ("responses-sheet", po::value(&responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")
     ("mapping", po::value(&mapping),

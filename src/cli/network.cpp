@@ -166,7 +166,7 @@ int cmd_network(const Args& args) {
     progress("reading people");
     people = people::read_people(people_path, units, enc, diags);
     progress("reading ties");
-    ties = people::read_person_ties(ties_path, people, enc, diags);
+    ties = people::read_person_ties(ties_path, people, enc, diags, nopt.distance);
   } catch (const InputError&) {
     print_diagnostics(diags, quiet);
     throw;

@@ -6,6 +6,7 @@
 // reading is O(rows) time and O(people + ties) memory; the duplicate-pair
 // check sorts the packed (source, target) keys, O(m log m).
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -33,6 +34,19 @@ std::vector<int> required_columns(const CsvReader& r, const std::vector<std::str
   if (!ignored.empty())
     diags.note(r.path(), "ignored extra columns: " + detail::quoted_list(ignored));
   return pos;
+}
+
+// Why weight `w` (> 0) has no usable tie length under `d`, or "" if it has
+// one. Path metrics add lengths (README "Person networks", --distance), so a
+// length must be a finite number > 0: 1/w is infinite for w below
+// 1/DBL_MAX (about 5.6e-309, e.g. the subnormal 1e-310). Weights from 6 are
+// left to person_metrics, whose usage error names the --distance choice.
+std::string length_problem(double w, DistanceTransform d, std::string_view text) {
+  if (d != DistanceTransform::inverse && !(w < 6)) return {};
+  const double len = d == DistanceTransform::inverse ? 1.0 / w : rc_to_distance(w, d);
+  if (std::isfinite(len) && len > 0) return {};
+  return "weight " + detail::quoted(text) + " gives the tie length " + detail::format_number(len) +
+         " under --distance " + distance_name(d) + "; a weight must give a finite positive distance";
 }
 
 // Ties being collected, with the line of each (0 for GraphML/Pajek) for the
@@ -76,8 +90,8 @@ struct TieBuilder {
   }
 };
 
-void read_ties_csv(const std::string& path, const People& people, Encoding enc, TieBuilder& b,
-                   Diagnostics& diags) {
+void read_ties_csv(const std::string& path, const People& people, Encoding enc, DistanceTransform distance,
+                   TieBuilder& b, Diagnostics& diags) {
   CsvReader r = CsvReader::open(path, enc, diags);
   if (!r.ok()) return;
   const std::vector<int> col = required_columns(r, {"source", "target", "weight"}, b.out.ignored_columns, diags);
@@ -107,14 +121,17 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
       diags.error(path, line, col[2] + 1, r.header()[col[2]],
                   "weight " + detail::quoted(f[col[2]]) + "; expected a number greater than 0");
       ok = false;
+    } else if (std::string why = length_problem(w, distance, detail::trim_blanks(f[col[2]])); !why.empty()) {
+      diags.error(path, line, col[2] + 1, r.header()[col[2]], why);
+      ok = false;
     }
     if (ok) b.add(ends[0], ends[1], w, line);
   }
   b.finish(people, r.header_line());
 }
 
-void read_ties_network(const std::string& path, bool graphml, const People& people, TieBuilder& b,
-                       Diagnostics& diags) {
+void read_ties_network(const std::string& path, bool graphml, const People& people, DistanceTransform distance,
+                       TieBuilder& b, Diagnostics& diags) {
   // Pajek or UCINET DL, told apart by content (netread.hpp read_network).
   NetworkFile net = graphml ? read_graphml(path, diags) : read_network(path, diags);
   if (diags.has_errors()) return;
@@ -133,9 +150,12 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
   if (!net.directed && !net.edges.empty())
     diags.note(path, "undirected network: each edge is read as two ties, one in each direction");
   for (const auto& e : net.edges) {
+    const std::string tie = "tie " + detail::quoted(net.labels[e.from]) + " -> " + detail::quoted(net.labels[e.to]);
     if (!(e.weight > 0)) {
-      diags.error(path, 0, 0, {}, "tie " + detail::quoted(net.labels[e.from]) + " -> " + detail::quoted(net.labels[e.to]) +
-                                      " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
+      diags.error(path, 0, 0, {}, tie + " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
+      ok = false;
+    } else if (std::string why = length_problem(e.weight, distance, detail::format_number(e.weight)); !why.empty()) {
+      diags.error(path, 0, 0, {}, tie + ": " + why);
       ok = false;
     }
     if (!ok) continue;
@@ -201,13 +221,13 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
 }
 
 PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc,
-                            Diagnostics& diags) {
+                            Diagnostics& diags, DistanceTransform distance) {
   PersonTies t;
   t.path = path;
   TieBuilder b{t, {}, diags};
-  if (ends_with(path, ".graphml")) read_ties_network(path, true, people, b, diags);
-  else if (ends_with(path, ".net") || ends_with(path, ".dl")) read_ties_network(path, false, people, b, diags);
-  else read_ties_csv(path, people, enc, b, diags);
+  if (ends_with(path, ".graphml")) read_ties_network(path, true, people, distance, b, diags);
+  else if (ends_with(path, ".net") || ends_with(path, ".dl")) read_ties_network(path, false, people, distance, b, diags);
+  else read_ties_csv(path, people, enc, distance, b, diags);
   if (diags.has_errors()) throw InputError(diags);
   return t;
 }

@@ -104,6 +104,37 @@ for f in ("big_extra.csv", "big_score.csv", "big_label_units.csv", "waves.csv"):
     os.remove(path(f))
 lean("after the 100 MB cases")
 
+# --- a workbook that unpacks to a 2 GiB string ---------------------------------
+# A few MB on disk; the reader stops at its 1 MiB cell limit (README "Reading
+# survey-tool exports", Size limits) instead of growing a 2 GiB string.
+import zipfile  # noqa: E402
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(path("bomb.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("xl/workbook.xml", f'<workbook xmlns="{NS}" xmlns:r="{REL}"><sheets>'
+               '<sheet name="Svar" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+               f'2006/relationships"><Relationship Id="rId1" Type="{REL}/worksheet" '
+               'Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{NS}"><sheetData><row r="1">'
+               '<c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
+    with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
+        f.write(f'<sst xmlns="{NS}"><si><t>'.encode())
+        chunk = b"a" * MB
+        for _ in range(2048):
+            f.write(chunk)
+        f.write(b"</t></si></sst>")
+check(os.path.getsize(path("bomb.xlsx")) < 16 * MB, "2 GiB string: the workbook is under 16 MB")
+r = analyze(path("bomb.xlsx"), resp, "bomb")
+sane(r, "workbook holding a 2 GiB string", 100)
+check(r.code == 2 and "bomb.xlsx[Svar]: error: shared string 0 (xl/sharedStrings.xml, line 1) is longer than "
+      "rcmap's limit of 1 MiB (1048576 bytes) for one cell" in r.stderr,
+      "2 GiB string: exit 2, the error names the shared string and the limit")
+check(r.seconds < 10, f"2 GiB string: stops early ({r.seconds:.1f} s < 10 s)")
+os.remove(path("bomb.xlsx"))
+lean("after the 2 GiB workbook")
+
 # --- a million columns --------------------------------------------------------
 extra = "".join(f",c{i}" for i in range(999_996))
 write("wide_units.csv", "unit,label,side,headcount" + extra + "\n" +

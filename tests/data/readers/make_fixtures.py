@@ -25,8 +25,10 @@ same answers are then exported the way survey tools do:
              is declared user-missing on every rating variable.
 """
 import csv
+import io
 import os
 import random
+import re
 import sys
 import zipfile
 
@@ -239,4 +241,47 @@ tiny_xlsx("bad_shared.xlsx", '<x:row r="1"><x:c r="A1" t="s"><x:v>3</x:v></x:c><
           sst='<si><t>only</t></si>')
 tiny_xlsx("bad_ref.xlsx",
           '<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c><x:c r="A1"><x:v>2</x:v></x:c></x:row>')
+
+
+# ---- workbooks as openpyxl writes them (no shared strings) -------------------
+def save_plain(wb, name):
+    """openpyxl's own output, with fixed zip and document timestamps."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    zin = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-01-01T00:00:00Z", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+
+
+# A hidden first sheet (notes left by the survey tool), then the answers,
+# then a very hidden one and the units: without --sheet, 'Svar' is read.
+wb = openpyxl.Workbook()
+notes = wb.active
+notes.title = "Noter"
+notes.append(["Eksporteret 2026-01-01"])
+notes.sheet_state = "hidden"
+svar = wb.create_sheet("Svar")
+svar.append(["unit", "label"])
+svar.append(["NORD", "Myndighed Nord"])
+arkiv = wb.create_sheet("Arkiv")
+arkiv.append(["old"])
+arkiv.sheet_state = "veryHidden"
+wb.create_sheet("Enheder").append(["unit"])
+save_plain(wb, "hidden_sheet.xlsx")
+
+# Formulas: B2 and C2 as openpyxl writes them (<f> and an empty <v>, never
+# calculated) and without any <v>; D2 a string formula whose saved result is
+# the empty text (as Excel saves ="" ), E2 a formula with its saved result.
+tiny_xlsx("formula.xlsx",
+          '<x:row r="1">' + "".join(f'<x:c r="{c}1" t="inlineStr"><x:is><x:t>{c.lower()}</x:t></x:is></x:c>'
+                                    for c in "ABCDE") + '</x:row>'
+          '<x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c><x:c r="B2"><x:f>A2*2</x:f><x:v></x:v></x:c>'
+          '<x:c r="C2"><x:f>A2+1</x:f></x:c><x:c r="D2" t="str"><x:f>""</x:f><x:v></x:v></x:c>'
+          '<x:c r="E2"><x:f>A2*3</x:f><x:v>9</x:v></x:c></x:row>')
 print("fixtures written to", HERE)
