@@ -19,6 +19,7 @@
   const T_START = performance.now();
   const SVGNS = 'http://www.w3.org/2000/svg';
   const D = JSON.parse(document.getElementById('rcmap-data').textContent);
+  const T_PARSED = performance.now();
   const W = D.words || {};
   const PAL = D.palette || {};
   const NF = Object.assign({ decimal: '.', group: ',', minus: '\u2212' }, D.number_format || {});
@@ -1625,6 +1626,7 @@
     if (kind === 'network') {
       const v = addView('network', w('tab_network'), null);
       buildNetwork(v.sec);
+      timings.built = r2(performance.now() - T_START);
       showView('network');
       drawNet();
     } else {
@@ -1645,6 +1647,7 @@
     window.addEventListener('scroll', () => hideTip(), { passive: true });
     timings.ready = r2(performance.now());
     timings.script = r2(performance.now() - T_START);
+    timings.parse = r2(T_PARSED - T_START);
   }
   start();
 

@@ -156,12 +156,21 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
+class N6(float):
+    """A statistic from a CSV: written into the data exactly as the CSV has it
+    (6 decimals), so that text searches (the anonymity audit) see one form."""
+
+
 def num(s):
-    """A CSV number; blank -> None. Kept as the CSV's own value (6 decimals)."""
+    """A CSV number; blank -> None."""
     if s is None or s == "":
         return None
     v = float(s)
-    return v if math.isfinite(v) else None
+    return N6(v) if math.isfinite(v) else None
+
+
+def n6(v):
+    return None if v is None else N6(v)
 
 
 def load_words(lang):
@@ -318,8 +327,8 @@ def analyze_block(d, lang, dialogue_rows=None):
     rr = sum(a for a, _ in hc) / sum(b for _, b in hc) if hc else None
     block = {
         "units": units, "ties": ties, "hidden": hidden, "gaps": gaps,
-        "overall": {"rc": summary["overall"]["rc"], "n": summary["overall"]["n"], "respondents": resp_total,
-                    "response_rate": round(rr, 6) if rr is not None else None},
+        "overall": {"rc": n6(summary["overall"]["rc"]), "n": summary["overall"]["n"], "respondents": resp_total,
+                    "response_rate": n6(rr)},
         "map": {"width": 841, "height": 595, "area": [16, 56, 825, 535], "label_font": 9},
     }
     block.update(findings_etc(block, lang, gap_sides, weak, strong, min_n, asym, dialogue_rows))
@@ -334,7 +343,7 @@ def weighted_means(ties, pick):
             if pick(t) and t["dims"][k] is not None:
                 num_ += t["dims"][k] * t["n"]
                 den += t["n"]
-        out.append(round(num_ / den, 6) if den else None)
+        out.append(N6(round(num_ / den, 6)) if den else None)
     return out
 
 
@@ -612,7 +621,16 @@ def assemble(data, asset_dir=ASSETS):
     js = open(os.path.join(asset_dir, "viewer.js"), encoding="utf-8").read()
     if re.search(r"</style", css, re.I) or re.search(r"</script|<!--", js, re.I):
         raise SystemExit("make_fixture: an asset contains </style, </script or <!-- and cannot be inlined")
-    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    def mark(o):  # N6 -> a marker string, unquoted after dumping
+        if isinstance(o, N6):
+            return "\u0000N6:%.6f" % o
+        if isinstance(o, dict):
+            return {k: mark(v) for k, v in o.items()}
+        if isinstance(o, (list, tuple)):
+            return [mark(v) for v in o]
+        return o
+    blob = json.dumps(mark(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    blob = re.sub(r'"\\u0000N6:(-?[0-9.]+)"', r"\1", blob)
     blob = blob.replace("<", "\\u003c")  # no </script> or <!-- inside the data block
     subst = {
         "@RCMAP_LANG@": html_escape(data.get("lang", "en")),
