@@ -812,7 +812,7 @@
   function profileCard(b) {
     const G = b.profile.groups;
     const card = h('section', { class: 'card' }, h('h3', null, w('profile_title')), h('p', { class: 'note' }, w('profile_note')));
-    const lw = 178, pw = 250, bh = 8, gap = 12, W0 = lw + pw + 30;
+    const lw = 200, pw = 250, bh = 8, gap = 12, W0 = lw + pw + 30;
     const rowH = G.length * (bh + 1) + gap;
     const H = DIMS.length * rowH + 26;
     const xOf = (v) => lw + (clamp(v, 1, 5) - 1) / 4 * pw;
@@ -1555,7 +1555,7 @@
       const c = NET.canvas;
       if (!NET.view) NET.view = fitView(c.clientWidth, c.clientHeight);
       const fit = fitView(c.clientWidth, c.clientHeight).s;
-      NET.view.s = Math.max(NET.view.s, fit * 3);
+      NET.view.s = Math.max(NET.view.s, fit * 2.2);
       NET.view.tx = c.clientWidth / 2 - D.people.x[k] * NET.view.s;
       NET.view.ty = c.clientHeight / 2 - D.people.y[k] * NET.view.s;
     }

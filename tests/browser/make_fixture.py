@@ -12,7 +12,7 @@ unit positions come from a simple sides layout (not rcmap's map layout), the
 profile and the gap dimension weight tie means by the tie's n (the writer has
 each dimension's own n), and findings are computed here from the CSVs.
 
-  make_fixture.py analyze DIR --out report.html [--lang da] [--expect exp.json]
+  make_fixture.py analyze DIR [--out report.html] [--lang da] [--expect exp.json]
   make_fixture.py compare DIR --waves w1=DIR1,w2=DIR2,... --out report.html
   make_fixture.py sites DIR --out report.html
   make_fixture.py network DIR --ties-input person-ties.csv --units units.csv
@@ -804,8 +804,8 @@ def main():
             ap.error("all needs --work DIR")
         all_fixtures(os.path.abspath(a.rcmap), os.path.abspath(a.work), a.dialogue)
         return
-    if not a.dir or not a.out:
-        ap.error("%s needs DIR and --out" % a.kind)
+    if not a.dir or not (a.out or a.expect):
+        ap.error("%s needs DIR and --out and/or --expect" % a.kind)
     lang = a.lang or json.load(open(os.path.join(a.dir, "summary.json")))["options"].get("lang", "en")
     if a.kind == "analyze":
         data = build_analyze(a.dir, lang, dialogue)
@@ -823,8 +823,9 @@ def main():
             ap.error("network needs --ties-input and --units")
         data = build_network(a.dir, a.ties_input, a.units, a.key_file, lang)
         exp = expect_network(data, lang)
-    write(a.out, assemble(data))
-    if a.expect:
+    if a.out:
+        write(a.out, assemble(data))
+    if a.expect:  # also for a report.html the C++ writer made: the expectations come from the CSVs
         write(a.expect, json.dumps(exp, ensure_ascii=False, indent=1) + "\n")
 
 
