@@ -357,8 +357,20 @@
     const k = crowding(units.length);
     this.k = k;
     clear(this.root);
+    // No positions from the writer (e.g. no figures above 120 units): units on
+    // a circle in side order, so the map still works.
+    const placed = units.some((u) => !isNum(u.x) || !isNum(u.y));
+    if (placed) {
+      const order = units.map((u, i) => i).sort((a, c) => ((SIDE.get(units[a].side) || { rank: 99 }).rank - (SIDE.get(units[c].side) || { rank: 99 }).rank) || a - c);
+      const R = Math.max(180, units.length * 9);
+      order.forEach((i, j) => {
+        const a = 2 * Math.PI * j / units.length - Math.PI / 2;
+        units[i].x = r2(420 + R * Math.cos(a));
+        units[i].y = r2(300 + R * Math.sin(a));
+      });
+    }
     // View box: writer's map area, else the units' extent with room for labels.
-    const area = (b.map && b.map.area) || (D.map && D.map.area);
+    const area = placed ? null : (b.map && b.map.area) || (D.map && D.map.area);
     let x0, y0, x1, y1;
     if (area) { x0 = area[0]; y0 = area[1]; x1 = area[2]; y1 = area[3]; } else {
       x0 = Math.min(...units.map((u) => u.x)) - 140; x1 = Math.max(...units.map((u) => u.x)) + 140;
@@ -553,7 +565,7 @@
   MapView.prototype.apply = function () {
     const b = this.b, U = b.units, ties = this.ties;
     const gap = this.mode === 'rc' && S.filter === 'gap';
-    const unitShown = U.map((u) => !S.hiddenSides.has(u.side) && (!gap || onGapSide(u.side)));
+    const unitShown = U.map((u) => !u.absent && !S.hiddenSides.has(u.side) && (!gap || onGapSide(u.side)));
     const hl = S.highlight;
     const sel = S.selected;
     const touched = new Set();

@@ -51,7 +51,11 @@ try:
     import websocket  # python3-websocket (Debian)
 except ImportError:  # a Python outside Debian's (e.g. pyenv) on PATH: use Debian's packages
     sys.path.append("/usr/lib/python3/dist-packages")
-    import websocket
+    try:
+        import websocket
+    except ImportError:
+        print("drive.py: python3-websocket is missing (scripts/install-deps.sh --test)", file=sys.stderr)
+        sys.exit(2)
 
 
 class BrowserError(Exception):
@@ -148,8 +152,8 @@ class CDP:
 
     def key(self, key, code=None, vk=None, text=None):
         base = {"key": key, "code": code or key, "windowsVirtualKeyCode": vk or 0, "nativeVirtualKeyCode": vk or 0}
-        down = dict(base, type="keyDown" if text is None else "keyDown")
-        if text is not None:
+        down = dict(base, type="keyDown")
+        if text is not None:  # a key that types (Enter): the browser also fires keypress
             down["text"] = text
         self.call("Input.dispatchKeyEvent", down)
         self.call("Input.dispatchKeyEvent", dict(base, type="keyUp"))
@@ -344,13 +348,13 @@ def check_map(cdp, exp, C, view="map", probe=True):
     vis = cdp.js("%s.map(p => [p.dataset.s, p.dataset.t])" % (VISIBLE_TIES % view))
     C.ok(len(vis) == up["ties"] and all(up["id"] in p for p in vis), "map: clicking a unit filters to its ties",
          "%d visible ties after clicking %s, expected %d, all touching it" % (len(vis), up["id"], up["ties"]))
-    panel = cdp.js("document.getElementById('panel').innerText")
-    C.ok(cdp.js("document.querySelector('#v-%s g.unit[data-id=%s]').getAttribute('aria-pressed')" % (view, json.dumps(up["id"]))) == "true",
-         "map: the clicked unit is marked selected")
+    rows = cdp.js("document.querySelectorAll('#panel .tie-row:not(.hidden-pair)').length")
+    C.ok(cdp.js("document.querySelector('#v-%s g.unit[data-id=%s]').getAttribute('aria-pressed')" % (view, json.dumps(up["id"]))) == "true"
+         and rows == up["ties"], "map: the clicked unit is marked selected and its panel lists its ties",
+         "%s tie rows in the panel, expected %s" % (rows, up["ties"]))
     cdp.key("Escape", vk=27)
     ties = cdp.js("%s.length" % (VISIBLE_TIES % view))
     C.ok(ties == exp["shown_ties"], "map: Escape shows all ties again", "%s visible" % ties)
-    del panel
     # Side filter: hides the side's units and every tie touching them.
     sp = exp["side_probe"]
     click_sel(cdp, "#v-%s input[data-side=%s]" % (view, json.dumps(sp["side"])))
@@ -406,9 +410,9 @@ def show(cdp, view):
     click_sel(cdp, "#tab-" + view)
     cdp.js("window.scrollTo(0, 0); true")
     cdp.pump(0.1)
-    C = cdp.js("window.rcmapViewer.state().view")
-    if C != view:
-        raise BrowserError("clicking the %s tab showed %s" % (view, C))
+    shown = cdp.js("window.rcmapViewer.state().view")
+    if shown != view:
+        raise BrowserError("clicking the %s tab showed %s" % (view, shown))
 
 
 def run_report(cdp, exp, C, shots, screenshot):

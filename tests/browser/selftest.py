@@ -27,7 +27,7 @@ MUTATIONS = [
      "map: hovering a tie shows its RC and n"),
     ("a click does not filter", "analyze-en", "viewer.js", "if (sel >= 0) { show = show && (t.s === sel || t.t === sel);",
      "if (false) { show = show && (t.s === sel || t.t === sel);", "map: clicking a unit filters to its ties"),
-    ("the side filter is ignored", "analyze-en", "viewer.js", "U.map((u) => !S.hiddenSides.has(u.side) && ", "U.map((u) => ",
+    ("the side filter is ignored", "analyze-en", "viewer.js", "U.map((u) => !u.absent && !S.hiddenSides.has(u.side) && ", "U.map((u) => !u.absent && ",
      "map: the side filter hides the other side"),
     ("units are out of the tab order", "analyze-en", "viewer.js", "class: 'unit', tabindex: 0,", "class: 'unit', tabindex: -1,",
      "keyboard: Tab reaches a unit on the map"),
