@@ -20,7 +20,7 @@ extra_pkgs=()
 for arg in "$@"; do
   case "$arg" in
     # python3-networkx (--test): the CLI tests read network.graphml back with NetworkX.
-    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind) ;;
+    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind chromium python3-websocket) ;;
     # python3-graph-tool: second peer for the person-network kernels (bench/network.sh)
     --bench) extra_pkgs+=(python3 python3-pandas python3-networkx python3-graph-tool time) ;;
     *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
