@@ -24,7 +24,7 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
   const std::string excl = std::to_string(a.rows_excluded), read = std::to_string(a.rows_read);
   const std::string alpha_n = std::to_string(a.alpha.n);
   const bool alpha_ok = std::isfinite(a.alpha.value);
-  const bool alpha_few = !alpha_ok && a.alpha.n > 0 && a.alpha.n < o.min_n;  // not shown (anonymity)
+  const bool alpha_few = !alpha_ok && a.alpha.n >= 2 && a.alpha.n < o.min_n;  // defined, but not shown
   const std::string alpha = alpha_ok ? num(a.alpha.value, 3, comma) : "";
   // Said only when it happened, so that other runs' texts stay as they were.
   bool left_out = false;
