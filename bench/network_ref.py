@@ -10,7 +10,10 @@ NetworkX's float comparison of path lengths is exact), computes weighted directe
 centrality (OUT, distance), PageRank (weight, damping 0.85), Burt's
 constraint (weight), aggregates ties to unit pairs (count, density, mean
 weight) and writes people-metrics.csv and unit-ties.csv into OUTDIR.
-Prints the seconds of each step to stderr. No validation, no suppression.
+Prints the seconds of each step to stderr. No validation; like rcmap network
+(README "Person networks", Privacy) it analyses the listed network only: the
+people of units with at least MIN_N (5, rcmap's default --min-n) people and
+the ties between them.
 """
 import os
 import sys
@@ -18,6 +21,8 @@ import time
 
 import networkx as nx
 import pandas as pd
+
+MIN_N = 5
 
 
 def main():
@@ -34,6 +39,9 @@ def main():
     people = pd.read_csv(people_path, dtype=str)
     ties = pd.read_csv(ties_path, dtype={"source": str, "target": str})
     units = pd.read_csv(units_path, dtype=str)
+    listed = people.groupby("unit")["person"].transform("size") >= MIN_N
+    people = people[listed].reset_index(drop=True)
+    ties = ties[ties["source"].isin(people["person"]) & ties["target"].isin(people["person"])].copy()
     ties["distance"] = 6.0 - ties["weight"]
     g = nx.DiGraph()
     g.add_nodes_from(people["person"])

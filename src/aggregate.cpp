@@ -9,7 +9,12 @@
 // Anonymity: any figure computed from fewer than min_n respondents is
 // suppressed (NaN). Every higher-level figure (unit, side, overall, alpha)
 // is computed only from non-suppressed ties, so no published total minus
-// published parts gives back a hidden tie.
+// published parts gives back a hidden tie. A dimension answered by fewer
+// than min_n rows of a shown tie is left out of that tie altogether (its
+// mean, the index containing it, and the row scores behind rc, sd and the
+// CI; the tie's rows are not used for alpha): otherwise rc and the other
+// means would give it back (when every row answered six dimensions, rc * 6n
+// minus the six shown sums is the hidden sum; issue 15, point 5).
 #include "rcmap/aggregate.hpp"
 
 #include <algorithm>
@@ -174,7 +179,45 @@ double shown(const Totals& m, int min_n, double scale) {
   return static_cast<int>(m.n) >= min_n ? stats::moments_from_sums(m.n, m.s, 0, scale).mean : kNaN;
 }
 
+// Sums and counts of the communication (first four bytes) and relationship
+// (next three) scores of `x`, the 7 score bytes of a row (0 = not answered,
+// else 1..5; the eighth byte 0), summed bytewise: sums of at most 4 scores
+// stay below 256, so no byte carries.
+void score_sums(std::uint64_t x, int& sum_c, int& k_c, int& sum_l, int& k_l) {
+  const std::uint64_t answered = (x | x >> 1 | x >> 2) & 0x0001010101010101ull;  // scores < 8
+  sum_c = static_cast<int>(((x & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
+  sum_l = static_cast<int>(((x >> 32) * 0x010101ull) >> 16 & 0xFF);
+  k_c = static_cast<int>(((answered & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
+  k_l = static_cast<int>(((answered >> 32) * 0x010101ull) >> 16 & 0xFF);
+}
+
+// The score bytes of a row that are kept when `left_out` is removed.
+std::uint64_t kept_bytes(DimensionMask left_out) {
+  std::uint64_t keep = 0x00FFFFFFFFFFFFFFull;
+  for (int d = 0; d < kDimensionCount; ++d)
+    if (left_out >> d & 1) keep &= ~(std::uint64_t{0xFF} << (8 * d));
+  return keep;
+}
+
 }  // namespace
+
+DimensionMask left_out_dimensions(int n, const std::array<int, kDimensionCount>& dim_n, int min_n) {
+  DimensionMask m = 0;
+  if (n < min_n) return 0;
+  for (int d = 0; d < kDimensionCount; ++d)
+    if (dim_n[d] > 0 && dim_n[d] < min_n) m = static_cast<DimensionMask>(m | 1u << d);
+  return m;
+}
+
+double row_score(const Response& r, DimensionMask left_out) {
+  int sum = 0, k = 0;
+  for (int d = 0; d < kDimensionCount; ++d)
+    if (r.scores[d] && !(left_out >> d & 1)) {
+      sum += r.scores[d];
+      ++k;
+    }
+  return k ? static_cast<double>(sum) / k : kNaN;
+}
 
 Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   check_options(opt);
@@ -199,11 +242,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   auto row_sums = [&](const Response& r, std::uint64_t& x, int& sum_c, int& k_c, int& sum_l, int& k_l) {
     std::memcpy(&x, reinterpret_cast<const unsigned char*>(&r) + offsetof(Response, scores), 8);
     x &= 0x00FFFFFFFFFFFFFFull;
-    const std::uint64_t answered = (x | x >> 1 | x >> 2) & 0x0001010101010101ull;  // scores < 8
-    sum_c = static_cast<int>(((x & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
-    sum_l = static_cast<int>(((x >> 32) * 0x010101ull) >> 16 & 0xFF);
-    k_c = static_cast<int>(((answered & 0xFFFFFFFFull) * 0x01010101ull) >> 24 & 0xFF);
-    k_l = static_cast<int>(((answered >> 32) * 0x010101ull) >> 16 & 0xFF);
+    score_sums(x, sum_c, k_c, sum_l, k_l);
     return k_c + k_l >= opt.min_answers;
   };
   auto key_of = [](const Response& r) { return (static_cast<std::uint64_t>(r.unit) << 32) | r.target; };
@@ -271,18 +310,62 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     for (TieAcc& ta : acc) ta.settle();
   }
 
-  // Reliability over complete rows of shown ties.
+  // Left-out dimensions (left_out_dimensions). Their ties' row scores are
+  // summed again without them, in one more pass over the rows; a row that
+  // answered only left-out dimensions suppresses its tie (`void_tie`).
+  std::vector<int> included(acc.size());
+  std::vector<DimensionMask> left_out(acc.size(), 0);
+  std::vector<char> void_tie(acc.size(), 0);
+  bool any_left_out = false;
+  for (std::size_t k = 0; k < acc.size(); ++k) {
+    included[k] = static_cast<int>(acc[k].rc.n);
+    std::array<int, kDimensionCount> dim_n;
+    for (int d = 0; d < kDimensionCount; ++d) dim_n[d] = static_cast<int>(acc[k].dim[d].n);
+    left_out[k] = left_out_dimensions(included[k], dim_n, opt.min_n);
+    any_left_out |= left_out[k] != 0;
+  }
+  if (any_left_out) {
+    constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+    const bool dense = U * U <= (std::size_t{1} << 22);
+    std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);
+    std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
+    for (std::size_t k = 0; k < acc.size(); ++k) {
+      if (!left_out[k]) continue;
+      acc[k].rc = Sums{};
+      const std::uint64_t key = acc_key[k];
+      if (dense) slot_of[(key >> 32) * U + (key & 0xFFFFFFFFu)] = static_cast<std::uint32_t>(k);
+      else slot_map.emplace(key, static_cast<std::uint32_t>(k));
+    }
+    std::uint64_t x;
+    int sum_c, k_c, sum_l, k_l;
+    for (const Response& r : survey.rows) {
+      std::uint32_t k = kNone;
+      if (dense) {
+        k = slot_of[r.unit * U + r.target];
+      } else if (auto it = slot_map.find(key_of(r)); it != slot_map.end()) {
+        k = it->second;
+      }
+      if (k == kNone || !row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
+      score_sums(x & kept_bytes(left_out[k]), sum_c, k_c, sum_l, k_l);
+      if (k_c + k_l == 0) void_tie[k] = 1;
+      else acc[k].rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
+    }
+  }
+
+  // Reliability over complete rows of shown ties without left-out
+  // dimensions; not shown from fewer than min_n rows.
   std::array<Squares, kDimensionCount> item;
   Sums total;
-  for (const TieAcc& ta : acc) {
-    if (static_cast<int>(ta.rc.n) < opt.min_n) continue;
-    total.merge(ta.total);
-    for (int d = 0; d < kDimensionCount; ++d) item[d].merge(ta.item[d]);
+  for (std::size_t k = 0; k < acc.size(); ++k) {
+    if (included[k] < opt.min_n || left_out[k]) continue;
+    total.merge(acc[k].total);
+    for (int d = 0; d < kDimensionCount; ++d) item[d].merge(acc[k].item[d]);
   }
   std::vector<stats::Moments> item_moments;
   for (const Squares& m : item) item_moments.push_back(stats::moments_from_sums(total.n, m.s, m.q));
-  a.alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
   a.alpha.n = static_cast<int>(total.n);
+  if (a.alpha.n >= opt.min_n)
+    a.alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
   a.rows_excluded = a.rows_read - a.rows_included;
   std::vector<std::uint32_t> by_key(acc.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
@@ -296,10 +379,11 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     Tie t;
     t.source = static_cast<std::uint32_t>(acc_key[slot] >> 32);
     t.target = static_cast<std::uint32_t>(acc_key[slot] & 0xFFFFFFFFu);
-    t.n = static_cast<int>(rc.n);
-    t.suppressed = t.n < opt.min_n;
+    t.n = included[slot];
+    t.suppressed = t.n < opt.min_n || void_tie[slot];
     t.dim_mean.fill(kNaN);
     if (!t.suppressed) {
+      t.left_out = left_out[slot];
       t.rc = rc.mean;
       t.sd = rc.sd();
       auto ci = rc.ci95();
@@ -309,8 +393,8 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
         t.dim_n[d] = static_cast<int>(ta.dim[d].n);
         t.dim_mean[d] = shown(ta.dim[d], opt.min_n, 1);
       }
-      t.communication = shown(ta.comm, opt.min_n, kScale);
-      t.relationship = shown(ta.rel, opt.min_n, kScale);
+      if (!(t.left_out & kCommunicationMask)) t.communication = shown(ta.comm, opt.min_n, kScale);
+      if (!(t.left_out & kRelationshipMask)) t.relationship = shown(ta.rel, opt.min_n, kScale);
     } else {
       ++a.suppressed_ties;
     }

@@ -20,6 +20,12 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
   a.from_ties = true;
   const std::size_t source_col = static_cast<std::size_t>(detail::find_column(table.header, "source") + 1);
   const std::size_t target_col = static_cast<std::size_t>(detail::find_column(table.header, "target") + 1);
+  // Dimension columns the table has: a blank mean there is a suppressed
+  // (or unanswered) dimension, and the index containing it is not
+  // republished (README "Aggregated tie tables", Anonymity).
+  DimensionMask has_column = 0;
+  for (int d = 0; d < kDimensionCount; ++d)
+    if (detail::find_column(table.header, kDimensions[d]) >= 0) has_column = static_cast<DimensionMask>(has_column | 1u << d);
   std::size_t below_min_n = 0, blank_rc = 0;
   long long total_n = 0;  // side and overall sums of n are int: keep them exact
   for (const auto& r : rows) {
@@ -50,8 +56,12 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
         tie.dim_mean[d] = r.dims[d];
         tie.dim_n[d] = std::isnan(r.dims[d]) ? 0 : r.n;
       }
-      tie.communication = r.communication;
-      tie.relationship = r.relationship;
+      DimensionMask blank = 0;
+      for (int d = 0; d < kDimensionCount; ++d)
+        if (std::isnan(r.dims[d])) blank = static_cast<DimensionMask>(blank | 1u << d);
+      blank &= has_column;
+      if (!(blank & kCommunicationMask)) tie.communication = r.communication;
+      if (!(blank & kRelationshipMask)) tie.relationship = r.relationship;
     }
     tie.strength = classify(tie.rc, opt);
     a.ties.push_back(tie);

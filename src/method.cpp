@@ -24,7 +24,11 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
   const std::string excl = std::to_string(a.rows_excluded), read = std::to_string(a.rows_read);
   const std::string alpha_n = std::to_string(a.alpha.n);
   const bool alpha_ok = std::isfinite(a.alpha.value);
+  const bool alpha_few = !alpha_ok && a.alpha.n >= 2 && a.alpha.n < o.min_n;  // defined, but not shown
   const std::string alpha = alpha_ok ? num(a.alpha.value, 3, comma) : "";
+  // Said only when it happened, so that other runs' texts stay as they were.
+  bool left_out = false;
+  for (const Tie& t : a.ties) left_out |= t.left_out != 0;
   if (lang == "da")
     return {
         {"Undersøgelse", "Gittells spørgeskema om relationel koordinering: respondenterne i enhed A vurderer enhed B "
@@ -41,9 +45,16 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
         {"Anonymitet", "Ethvert tal, der bygger på færre end " + min_n +
                            " respondenter, skjules (tomt) og indgår ikke i andre tal; tal for enheder, sider og "
                            "helheden beregnes kun ud fra viste relationer, så en skjult relation ikke kan "
-                           "genskabes ved at trække tal fra hinanden."},
+                           "genskabes ved at trække tal fra hinanden." +
+                           (left_out ? std::string(" En dimension, som færre end ") + min_n +
+                                           " i en vist relation har besvaret, udelades helt af den relation: "
+                                           "dens gennemsnit og det indeks, den indgår i, er tomme, og relationens "
+                                           "RC beregnes uden den."
+                                     : std::string())},
         {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørgsmål over " + alpha_n +
                                         " komplette besvarelser af viste relationer: " + alpha + "."
+                         : alpha_few ? "Cronbachs alfa vises ikke: kun " + alpha_n + " komplette besvarelser, færre end " +
+                                           min_n + "."
                                   : "Cronbachs alfa er ikke defineret (" + alpha_n + " komplette besvarelser)."},
     };
   if (lang == "nb")
@@ -63,9 +74,16 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
         {"Anonymitet", "Alle tall som bygger på færre enn " + min_n +
                            " respondenter, skjules (tomme) og inngår ikke i andre tall; tall for enheter, sider og "
                            "helheten beregnes bare fra viste relasjoner, slik at en skjult relasjon ikke kan "
-                           "gjenskapes ved å trekke tall fra hverandre."},
+                           "gjenskapes ved å trekke tall fra hverandre." +
+                           (left_out ? std::string(" En dimensjon som færre enn ") + min_n +
+                                           " i en vist relasjon har besvart, utelates helt fra den relasjonen: "
+                                           "gjennomsnittet og indeksen den inngår i, er tomme, og relasjonens "
+                                           "RC beregnes uten den."
+                                     : std::string())},
         {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørsmålene over " + alpha_n +
                                         " komplette svar på viste relasjoner: " + alpha + "."
+                         : alpha_few ? "Cronbachs alfa vises ikke: bare " + alpha_n + " komplette svar, færre enn " +
+                                           min_n + "."
                                   : "Cronbachs alfa er ikke definert (" + alpha_n + " komplette svar)."},
     };
   return {
@@ -82,9 +100,16 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
       {"Anonymity", "Any figure from fewer than " + min_n +
                         " respondents is suppressed (blank) and used in no other figure; unit, side and "
                         "overall figures are computed from shown ties only, so no hidden tie can be "
-                        "recovered by subtraction."},
+                        "recovered by subtraction." +
+                        (left_out ? std::string(" A dimension answered by fewer than ") + min_n +
+                                        " respondents of a shown tie is left out of that tie altogether: its mean "
+                                        "and the index containing it are blank, and the tie's RC is computed "
+                                        "without it."
+                                  : std::string())},
       {"Reliability", alpha_ok ? "Cronbach's alpha of the 7 items over " + alpha_n +
                                      " complete rows of shown ties: " + alpha + "."
+                      : alpha_few ? "Cronbach's alpha is not shown: only " + alpha_n + " complete rows, fewer than " +
+                                        min_n + "."
                                : "Cronbach's alpha is not defined (" + alpha_n + " complete rows)."},
   };
 }

@@ -134,7 +134,8 @@ SitesBenchmark benchmark_sites(const Sites& sites, const std::vector<Aggregate>&
         if (row.unit == row.target || row.answered() < a.options.min_answers) continue;
         long t = a.find(row.unit, row.target);
         if (t < 0 || a.ties[static_cast<std::size_t>(t)].suppressed) continue;
-        per[row.respondent].add(row.mean());
+        // Without the tie's left-out dimensions, as its rc (README "Method").
+        per[row.respondent].add(row_score(row, a.ties[static_cast<std::size_t>(t)].left_out));
       }
       std::vector<double> g;
       for (const auto& m : per)

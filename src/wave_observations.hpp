@@ -26,10 +26,13 @@ struct WaveObs {
 
 // A wave's respondent-level scores per universe tie (key_of(to_universe[unit],
 // to_universe[target])) and per side pair (key_of(side ids)). A respondent's
-// score is the mean of their included rows behind the figure. Merged ties
-// use only original ties with >= min_n rows; side pairs use only this wave's
-// shown ties (>= min_n respondents) between different universe units.
-// O(R log R).
+// score is the mean of their included rows behind the figure, each row scored
+// without its original tie's left-out dimensions (row_score with
+// left_out_dimensions, as the wave's own analysis scores it); an original tie
+// that analysis suppresses because a row answered only such dimensions is
+// not used. Merged ties use only original ties with >= min_n rows; side pairs
+// use only this wave's shown ties (>= min_n respondents) between different
+// universe units. O(R log R).
 WaveObs wave_observations(const Survey& s, const std::vector<std::uint32_t>& to_universe,
                           const std::vector<std::uint32_t>& side_of_unit, const AggregateOptions& opt);
 

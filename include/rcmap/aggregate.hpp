@@ -24,16 +24,38 @@ struct AggregateOptions {
 // Throws UsageError if the options are inconsistent (min_n < 3, ...).
 void check_options(const AggregateOptions& opt);
 
+// Dimensions as bits: bit d set = dimension d (kDimensions order).
+using DimensionMask = std::uint8_t;
+inline constexpr DimensionMask kCommunicationMask = 0x0F, kRelationshipMask = 0x70;
+
+// The dimensions left out of a tie with n included rows, dim_n[d] of them
+// answering dimension d (README "Method", Anonymity): those answered by at
+// least one but fewer than min_n rows, when the tie itself has n >= min_n
+// (a tie below min_n is suppressed whole). Their answers enter no published
+// figure: the mean is blank, the index containing it (communication,
+// relationship) is blank, and the tie's row scores leave them out. O(7).
+DimensionMask left_out_dimensions(int n, const std::array<int, kDimensionCount>& dim_n, int min_n);
+
+// A row's score without the dimensions in `left_out`: the mean of its other
+// answered dimensions (Response::mean when left_out is 0); NaN if it answered
+// none of them. Used wherever rows are scored (ties, waves, sites). O(7).
+double row_score(const Response& r, DimensionMask left_out);
+
 enum class Strength { weak, moderate, strong, suppressed };
 const char* strength_name(Strength s);
 Strength classify(double rc, const AggregateOptions& opt);
 
 // Tie A->B: how unit A's respondents rate unit B (A == B: within-unit).
 // When suppressed, every score is NaN and must not be used anywhere.
+// left_out: dimensions answered by fewer than min_n of the tie's rows
+// (left_out_dimensions): their means and the index containing them are NaN,
+// and rc, sd and the CI are over the row scores without them (row_score). A
+// shown tie where a row answered only left-out dimensions is suppressed.
 struct Tie {
   std::uint32_t source = 0, target = 0;
   int n = 0;  // included rows (= respondents: one row per respondent and target)
   bool suppressed = false;
+  DimensionMask left_out = 0;
   double rc = kNaN, sd = kNaN, ci_low = kNaN, ci_high = kNaN;
   std::array<double, kDimensionCount> dim_mean{};
   std::array<int, kDimensionCount> dim_n{};
@@ -57,6 +79,8 @@ struct SideResult {
   double rc = kNaN;  // respondent-weighted mean RC
 };
 
+// Over the complete rows of shown ties without left-out dimensions; NaN
+// (not shown) when there are fewer than min_n such rows.
 struct Alpha {
   double value = kNaN;  // Cronbach's alpha of the 7 items
   int n = 0;            // complete rows used
@@ -88,7 +112,8 @@ struct Aggregate {
   }
 };
 
-// Aggregates the survey. Complexity O(R log R) in the number of rows.
+// Aggregates the survey. Complexity O(R log R) in the number of rows, plus
+// one more pass over the rows when some tie has left-out dimensions.
 Aggregate aggregate(const Survey& survey, const AggregateOptions& opt);
 
 // The part of aggregate() that needs only the ties (sorted, suppression

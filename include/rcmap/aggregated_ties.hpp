@@ -37,7 +37,9 @@ std::vector<AggregatedTieRow> read_aggregated_ties(const CsvTable& t, Diagnostic
 // (build_units_only). A tie is suppressed when its n is below opt.min_n or
 // its rc is blank: then every score is NaN, as in aggregate(). Shown ties
 // keep rc, the dimension means given (dim_n = n for those) and the
-// communication / relationship indices given; sd and CIs are NaN (no
+// communication / relationship indices given, except an index one of whose
+// dimensions has a column but a blank mean (suppressed in the source: the
+// index and the other means could give it back); sd and CIs are NaN (no
 // respondent rows). Units, sides and overall: summarise_ties (side and
 // overall RC n-weighted, as aggregate()); respondents and response rates are
 // unknown (from_ties). Errors (file, line, column): source or target not a

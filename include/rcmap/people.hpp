@@ -126,6 +126,19 @@ std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people,
 // People per unit.
 std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people);
 
+// The listed network (README "Person networks", Privacy): the people of
+// units with at least min_n people, in people.csv order, and the ties whose
+// two ends are both such people, in input order. Everything `rcmap network`
+// publishes is computed from it (and from head counts), so no published
+// figure, alone or combined with others, depends on a tie of a unit below
+// min_n. O(n + m).
+struct ListedNetwork {
+  People people;              // ids, unit, index of the listed people; path and ignored columns as the input
+  PersonTies ties;            // indices into `people`
+  PersonTies ties_in_input;   // the same ties, indices into the input People (for the person map)
+};
+ListedNetwork listed_network(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n);
+
 }  // namespace rcmap::people
 
 // ---- outputs (people_tables.cpp) ------------------------------------------
@@ -133,10 +146,14 @@ std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people
 namespace rcmap::people {
 
 // Everything the writers need; `shown_id` are the ids as written (input ids
-// or pseudonyms), parallel to People::ids.
+// or pseudonyms), parallel to People::ids. `people`, `ties`, `result` and
+// `pairs` describe the listed network (listed_network); `all_people` is
+// people.csv, used only for the head counts in summary.json (defaults to
+// `people`).
 struct NetworkReport {
   const std::vector<Unit>* units = nullptr;
   const People* people = nullptr;
+  const People* all_people = nullptr;
   const PersonTies* ties = nullptr;
   const NetworkResult* result = nullptr;
   const std::vector<UnitPair>* pairs = nullptr;

@@ -121,7 +121,7 @@ int cmd_network(const Args& args) {
     ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)")
     ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
     ("min-n", po::value(&nopt.min_n)->default_value(5),
-     "units with fewer people are reported only in aggregate (at least 3)")
+     "units with fewer people are reported only by head count; their ties enter no figure (at least 3)")
     ("distance", po::value(&distance)->default_value("inverse"),
      "tie weight to distance for betweenness and harmonic: inverse (1/w), complement (6-w), neglog (-ln(w/6))")
     ("authority-side", po::value(&nopt.side_a)->default_value("authority"), "first side of the cross-side brokers")
@@ -173,22 +173,27 @@ int cmd_network(const Args& args) {
   }
   print_diagnostics(diags, quiet);
 
-  const people::NetworkResult result = people::person_metrics(units, people, ties, nopt, progress);
+  // Every figure describes the listed network only (README "Person
+  // networks", Privacy): a tie of a unit below --min-n enters no figure.
+  const people::ListedNetwork net = people::listed_network(units.size(), people, ties, nopt.min_n);
+  const people::NetworkResult result = people::person_metrics(units, net.people, net.ties, nopt, progress);
   if (!quiet)
     for (const auto& w : result.warnings) std::cerr << "rcmap network: warning: " << w << '\n';
   progress("aggregating to unit pairs");
-  const std::vector<people::UnitPair> pairs = people::unit_ties(units.size(), people, ties, nopt.min_n);
+  const std::vector<people::UnitPair> pairs =
+      people::unit_ties(units.size(), net.people, net.ties, nopt.min_n);
 
   people::NetworkReport report;
   report.units = &units;
-  report.people = &people;
-  report.ties = &ties;
+  report.people = &net.people;
+  report.all_people = &people;
+  report.ties = &net.ties;
   report.result = &result;
   report.pairs = &pairs;
   report.options = nopt;
   report.top_brokers = top;
   report.pseudonymised = pseudonymise;
-  report.shown_id = pseudonymise ? people::pseudonymise(people.ids, key) : people.ids;
+  report.shown_id = pseudonymise ? people::pseudonymise(net.people.ids, key) : net.people.ids;
 
   RunInfo run;
   run.command = "network";
@@ -210,7 +215,7 @@ int cmd_network(const Args& args) {
   table("unit-ties.csv", people::unit_ties_table(report, shown));
   table("brokers.csv", people::brokers_table(report, brokers));
   progress("drawing the person map");
-  map.write(units, people, ties, nopt, dir);
+  map.write(units, people, net.ties_in_input, nopt, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

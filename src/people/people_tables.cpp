@@ -1,9 +1,11 @@
 // The tables and summary fields of `rcmap network` (README "Person
-// networks", Outputs). Privacy rule applied here: people of units with fewer
-// than min_n people are never written individually (no row in
-// people-metrics.csv or brokers.csv), and unit pairs involving such a unit
-// are left out of unit-ties.csv; they count only in summary.json's totals
-// and in the network-level figures.
+// networks", Outputs). Privacy rule: the report describes the listed network
+// (listed_network: people of units with at least min_n people and the ties
+// between them), so people of smaller units are never written individually
+// and their ties enter no figure, not even a sum (issue 15, point 4: a sum
+// of degree_in over a unit's people minus its unit-ties rows gave the tie
+// count of a withheld unit pair). Of the smaller units only head counts are
+// written (summary.json counts).
 #include <algorithm>
 #include <cmath>
 
@@ -110,23 +112,31 @@ Table brokers_table(const NetworkReport& r, const std::vector<std::uint32_t>& ro
 
 void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   const NetworkResult& n = *r.result;
-  const std::vector<std::size_t> size = unit_sizes(r.units->size(), *r.people);
-  std::size_t small_units = 0, hidden_people = 0, empty_units = 0, hidden_pairs = 0;
+  const People& all = r.all_people ? *r.all_people : *r.people;
+  const std::vector<std::size_t> size = unit_sizes(r.units->size(), all);
+  std::size_t small_units = 0, hidden_people = 0, empty_units = 0, listed_units = 0;
   for (std::size_t s : size) {
     if (s == 0) ++empty_units;
     else if (s < std::size_t(r.options.min_n)) ++small_units, hidden_people += s;
+    else ++listed_units;
   }
-  for (const UnitPair& p : *r.pairs) hidden_pairs += p.suppressed;
+  // Unit pairs never published: ordered pairs of units with people, at least
+  // one below min_n, whether or not they have ties (a count of those with
+  // ties would tell whether such a unit's people have any).
+  const std::size_t with_people = listed_units + small_units;
+  const std::size_t hidden_pairs = with_people * with_people - listed_units * listed_units;
+  std::size_t shown_pairs = 0;
+  for (const UnitPair& p : *r.pairs) shown_pairs += !p.suppressed;
   j.key("thresholds").begin_object();
   j.field("min_n", r.options.min_n);
-  j.field("note", "people of units with fewer than min_n people are not listed individually; "
-                  "unit pairs with such a unit are left out of unit-ties.csv");
+  j.field("note", "people of units with fewer than min_n people are not listed individually, and their ties "
+                  "are left out of every figure; unit pairs with such a unit are left out of unit-ties.csv");
   j.end_object();
   j.key("counts").begin_object();
-  j.field("people", r.people->ids.size()).field("ties", r.ties->size());
+  j.field("people", all.ids.size()).field("ties", r.ties->size());
   j.field("units", r.units->size()).field("units_without_people", empty_units);
   j.field("units_below_min_n", small_units).field("people_not_listed", hidden_people);
-  j.field("unit_pairs", r.pairs->size()).field("unit_pairs_suppressed", hidden_pairs);
+  j.field("unit_pairs", shown_pairs).field("unit_pairs_suppressed", hidden_pairs);
   j.end_object();
   j.field("pseudonymised", r.pseudonymised);
   j.key("paths").begin_object();
@@ -138,11 +148,12 @@ void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   j.field("density", n.density).field("reciprocity", n.reciprocity);
   j.key("ei_index");
   ei_json(j, n.ei);
-  // A side with fewer than min_n people: its E-I figures would describe them.
+  // A side with fewer than min_n listed people: its E-I figures would describe them.
   std::vector<std::size_t> side_people(n.ei_sides.size(), 0);
   const SideIndex sides = side_index(*r.units);
-  for (std::size_t u = 0; u < size.size(); ++u)
-    if (std::size_t(sides.of_unit[u]) < side_people.size()) side_people[sides.of_unit[u]] += size[u];
+  const std::vector<std::size_t> listed_size = unit_sizes(r.units->size(), *r.people);
+  for (std::size_t u = 0; u < listed_size.size(); ++u)
+    if (std::size_t(sides.of_unit[u]) < side_people.size()) side_people[sides.of_unit[u]] += listed_size[u];
   j.key("ei_index_by_side").begin_array();
   for (std::size_t k = 0; k < n.ei_sides.size(); ++k) {
     if (side_people[k] >= std::size_t(r.options.min_n)) {

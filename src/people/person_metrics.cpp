@@ -17,8 +17,9 @@
 //    (igraph_assortativity_nominal, Newman 2003, directed, unweighted),
 //    reciprocity and density (igraph), modularity, and agreement (NMI, ARI)
 //    of the communities with sides and with units.
-// Suppression (units below min_n people) is applied when writing: metrics
-// are computed on the whole graph, since every tie is part of it.
+// Suppression (units below min_n people): `rcmap network` passes the listed
+// network (listed_network), so the ties of such units enter no metric; this
+// function computes on whatever graph it is given.
 // Complexity: path metrics as paths.cpp; the rest O((n + m) log m) plus the
 // two-path enumeration of brokerage, O(sum_b indeg(b) outdeg(b) log d).
 #include <algorithm>

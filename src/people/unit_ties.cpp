@@ -10,6 +10,8 @@
 // figures are NaN and the writer leaves the row out (README, Privacy).
 // Only pairs with at least one tie are returned, sorted by (source, target).
 // Complexity: O(m log m) time (sort of packed pair keys), O(m) memory.
+// listed_network(): the people of units with at least min_n people and the
+// ties between them, O(n + m).
 #include <algorithm>
 
 #include "rcmap/people.hpp"
@@ -49,6 +51,37 @@ std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people, co
     i = j;
   }
   return out;
+}
+
+ListedNetwork listed_network(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n) {
+  const std::vector<std::size_t> size = unit_sizes(unit_count, people);
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> to_listed(people.ids.size(), kNone);
+  ListedNetwork l;
+  l.people.path = people.path;
+  l.people.ignored_columns = people.ignored_columns;
+  for (std::size_t v = 0; v < people.ids.size(); ++v) {
+    if (size[people.unit[v]] < std::size_t(min_n)) continue;
+    to_listed[v] = static_cast<std::uint32_t>(l.people.ids.size());
+    l.people.index.emplace(people.ids[v], to_listed[v]);
+    l.people.ids.push_back(people.ids[v]);
+    l.people.unit.push_back(people.unit[v]);
+  }
+  for (PersonTies* t : {&l.ties, &l.ties_in_input}) {
+    t->path = ties.path;
+    t->ignored_columns = ties.ignored_columns;
+  }
+  for (std::size_t e = 0; e < ties.size(); ++e) {
+    const std::uint32_t a = to_listed[ties.source[e]], b = to_listed[ties.target[e]];
+    if (a == kNone || b == kNone) continue;
+    l.ties.source.push_back(a);
+    l.ties.target.push_back(b);
+    l.ties.weight.push_back(ties.weight[e]);
+    l.ties_in_input.source.push_back(ties.source[e]);
+    l.ties_in_input.target.push_back(ties.target[e]);
+    l.ties_in_input.weight.push_back(ties.weight[e]);
+  }
+  return l;
 }
 
 }  // namespace rcmap::people

@@ -8,6 +8,11 @@ added later (JSON, GraphML, SVG, PDF text, XLSX contents) are audited
 automatically. Control: with --min-n 4 the same figures DO appear, so this
 test can fail. Every other tie has n >= 5, so the two runs differ only in
 the planted tie. Expected figures are computed here, independently of rcmap.
+Differencing (issue 15, points 4 and 5; at the end): a withheld dimension
+mean (4 of 5 answers) and the ties of a unit below --min-n people are
+changed between two runs; every byte of every file (summary.json's input
+checksums aside) must stay the same, in analyze (all figures, report, per-unit
+pages), compare, --by-site and network. Controls with a lower --min-n differ.
 usage: anonymity_audit.py RCMAP WORK_DIR SOURCE_DIR"""
 import csv
 import os
@@ -312,5 +317,130 @@ for name, args, values, must in (
         if name == "compare":
             check(cmp_two not in report_text(name + "_audit" + ("_da" if dialect else "")),
                   f"compare audit {dialect}: report.pdf has no {cmp_two}")
+
+# ---- differencing: outputs must not depend on withheld answers or ties -------
+# (issue 15, points 4 and 5). Two inputs that differ only in what rcmap
+# withholds must give the same bytes in every file: then no published figure,
+# alone or combined with others, can tell the two apart, whatever format it
+# is in (PNG pixels included). Controls: with a lower --min-n (nothing
+# withheld) the two inputs do give different files.
+
+
+def raw(d):
+    """Bytes of every file under d; summary.json without the input checksums."""
+    out = {}
+    for root, _, names in os.walk(d):
+        for name in names:
+            p = os.path.join(root, name)
+            with open(p, "rb") as f:
+                b = f.read()
+            if name == "summary.json":
+                b = b"".join(l for l in b.splitlines(True) if b'"sha256"' not in l)
+            out[os.path.relpath(p, d)] = b
+    return out
+
+
+def same_outputs(tag, make_inputs, argv, control_argv):
+    """make_inputs(world, dir) writes the inputs of world 0 or 1 into dir; argv(dir, out)
+    is the rcmap command. Every file of the two worlds must be equal; with
+    control_argv (nothing withheld) some file must differ."""
+    results = {}
+    for label, extra in (("audit", []), ("control", control_argv)):
+        got = []
+        for world in (0, 1):
+            inp = fresh_dir(os.path.join(work, f"{tag}_in"))
+            make_inputs(world, inp)
+            out, keep = os.path.join(work, f"{tag}_out"), os.path.join(work, f"{tag}_{label}_{world}")
+            for p in (out, keep):
+                shutil.rmtree(p, ignore_errors=True)
+            r = run([rcmap, *argv(inp, out), *extra], work)  # the same paths: summary.json records them
+            check(r.code == 0, f"{tag} {label} world {world}: exit 0 ({r.code}) {r.stderr[:300]}")
+            os.rename(out, keep)
+            got.append(raw(keep))
+        results[label] = got
+    a, b = results["audit"]
+    check(len(a) >= 5 and a.keys() == b.keys(), f"{tag}: same {len(a)} files in both worlds")
+    differ = sorted(n for n in a if a[n] != b.get(n))
+    check(differ == [], f"{tag}: every file equal whatever the withheld part holds (differ: {differ})")
+    c0, c1 = results["control"]
+    check(any(c0[n] != c1.get(n) for n in c0), f"{tag} control {control_argv}: some file differs")
+    return a
+
+
+# Point 5: the issue's tie (a5 skips `frequent`: 4 answers, withheld), added
+# as X2 -> Y2 to the survey above; world 1 changes the 4 `frequent` answers.
+DIM_PLANT = [("2", "3,4,3,4,3,4"), ("3", "4,3,4,3,4,4"), ("4", "4,4,3,3,3,4"), ("4", "3,3,4,4,4,3"),
+             ("", "1,1,1,5,5,5")]
+OTHER_FREQUENT = ["5", "5", "1", "5", ""]  # sum 16, not 13: rc would differ too
+
+
+def dim_rows(world):
+    out = []
+    for k, (f, rest) in enumerate(DIM_PLANT):
+        f = OTHER_FREQUENT[k] if world else f
+        out.append(f"{members['X2'][k]},X2,Y2,{f},{rest}")
+    return out
+
+
+def survey_inputs(column=None, labels=()):
+    def make(world, d):
+        shutil.copy(os.path.join(work, "units.csv"), d)
+        base = [f"{r},{u},{t}," + ",".join(map(str, sc)) for r, u, t, sc in rows] + dim_rows(world)
+        with open(os.path.join(d, "responses.csv"), "w") as f:
+            if column:
+                f.write(f"{column},{RESP_HEADER}\n" + "".join(f"{l},{row}\n" for l in labels for row in base))
+            else:
+                f.write(RESP_HEADER + "\n" + "".join(row + "\n" for row in base))
+    return make
+
+
+def survey_argv(*cmd):
+    return lambda d, out: [*cmd, "--units", os.path.join(d, "units.csv"), "--responses",
+                           os.path.join(d, "responses.csv"), "--out", out, "--formats", "png,svg,pdf"]
+
+
+files = same_outputs("dimension_analyze", survey_inputs(), survey_argv("analyze", "--per-unit"), ["--min-n", "4"])
+check({"report.pdf", "workbook.xlsx", "network.graphml", "profile.png"} <= set(files),
+      f"dimension_analyze: report, workbook, GraphML and figures compared ({sorted(files)})")
+ties_x2 = [l for l in files["ties.csv"].decode().splitlines() if l.startswith("X2,Y2,")]
+check(len(ties_x2) == 1 and ",5," in ties_x2[0] and ",,3.000000," in ties_x2[0],
+      f"dimension_analyze: X2->Y2 shown with n = 5 and `frequent` blank ({ties_x2})")
+same_outputs("dimension_compare", survey_inputs("wave", ("w1", "w2")),
+             survey_argv("compare", "--bootstrap", "200"), ["--min-n", "4"])
+same_outputs("dimension_by_site", survey_inputs("site", ("Nord", "Syd")),
+             survey_argv("analyze", "--by-site"), ["--min-n", "4"])
+
+# Point 4: units A1, A2, P1 with 6 people and P2 with 3 (below --min-n 5),
+# random ties; world 1 redraws every tie with an end in P2.
+NET = {"A1": 6, "A2": 6, "P1": 6, "P2": 3}
+
+
+def net_inputs(world, d):
+    with open(os.path.join(d, "units.csv"), "w") as f:
+        f.write("unit,label,side,headcount\n" + "".join(
+            f"{u},Enhed {u},{'authority' if u[0] == 'A' else 'provider'},{k}\n" for u, k in NET.items()))
+    ids = [(f"{u.lower()}_{i}", u) for u, k in NET.items() for i in range(1, k + 1)]
+    with open(os.path.join(d, "people.csv"), "w") as f:
+        f.write("person,unit\n" + "".join(f"{p},{u}\n" for p, u in ids))
+    listed_rng, small_rng = random.Random(11), random.Random(20 + world)
+    lines = []
+    for a, ua in ids:
+        for b, ub in ids:
+            if a == b:
+                continue
+            g = small_rng if "P2" in (ua, ub) else listed_rng
+            tie, w = g.random() < 0.35, g.choice([1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5])
+            if tie:
+                lines.append(f"{a},{b},{w}\n")
+    with open(os.path.join(d, "ties.csv"), "w") as f:
+        f.write("source,target,weight\n" + "".join(lines))
+
+
+files = same_outputs("network_small_unit", net_inputs,
+                     lambda d, out: ["network", "--people", os.path.join(d, "people.csv"), "--ties",
+                                     os.path.join(d, "ties.csv"), "--units", os.path.join(d, "units.csv"),
+                                     "--out", out, "--formats", "png,svg,pdf"], ["--min-n", "3"])
+check({"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json", "person-map.png", "person-map.pdf"}
+      <= set(files), f"network_small_unit: every output compared ({sorted(files)})")
 
 finish()
