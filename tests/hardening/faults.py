@@ -45,7 +45,9 @@ def snapshot(d):
 
 
 def temps(d):
-    return sorted(n for n in snapshot(d) if ".tmp-" in n or ".old-" in n)
+    """Temporary files: in a private folder .rcmap-tmp-XXXX (or, from rcmap
+    before 0.2, .NAME.tmp-PID / .NAME.old-PID)."""
+    return sorted(n for n in snapshot(d) if ".rcmap-tmp-" in n or ".tmp-" in n or ".old-" in n)
 
 
 # A survey big enough that writing takes a while (about 1,000,000 rows,
@@ -161,7 +163,7 @@ def in_tmpfs(name, size, script):
     os.makedirs(mnt)
     os.makedirs(after)
     sh = (f"mount -t tmpfs -o size={size} tmpfs {mnt} || exit 100; "
-          f"mkdir {mnt}/out && cp -p {path('old')}/* {mnt}/out/ || exit 101; {script}; rc=$?; "
+          f"mkdir {mnt}/out && cp -rp {path('old')}/. {mnt}/out/ || exit 101; {script}; rc=$?; "
           f"cp -a {mnt}/out {after}/; exit $rc")
     p = subprocess.run(["unshare", "-rm", "sh", "-c", sh], capture_output=True, text=True)
     if p.returncode in (100, 101) or "unshare" in p.stderr and "Operation not permitted" in p.stderr:
@@ -211,12 +213,19 @@ def kill_run(d, when):
     return killed
 
 
-def seen_temp(prefix):
-    return lambda d, t: any(n.startswith(prefix) for n in os.listdir(d))
+def seen_temp(name):
+    """True once the run's private temporary folder holds `name`."""
+    def seen(d, t):
+        try:
+            return any(n.startswith(".rcmap-tmp-") and os.path.exists(os.path.join(d, n, name))
+                       for n in os.listdir(d))
+        except OSError:
+            return False
+    return seen
 
 
 mid_write, kills = 0, 0
-cases = [seen_temp(".ties.csv.tmp-"), seen_temp(".units.csv.tmp-"), seen_temp(".summary.json.tmp-")]
+cases = [seen_temp("ties.csv"), seen_temp("units.csv"), seen_temp("summary.json")]
 cases += [(lambda s: lambda d, t: t >= s)(s) for s in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5)]
 for k, when in enumerate(cases):
     killed = kill_run(d, when)
