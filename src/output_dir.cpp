@@ -460,7 +460,8 @@ void OutputDir::open_folder() {
       if (lock_fd_ < 0 && errno == EACCES) lock_fd_ = ::openat(dir_fd_, kLockFileName, O_RDONLY | flags);
     }
     if (lock_fd_ < 0)
-      throw OutputError("cannot open the lock file " + lock_path + ": " + (errno == ELOOP ? "it is a symbolic link" : why()));
+      throw OutputError("cannot open the lock file " + lock_path + ": " +
+                        (errno == ELOOP ? "it is a symbolic link" : why()));
     struct stat mine;
     if (::fstat(lock_fd_, &mine) != 0 || !S_ISREG(mine.st_mode))
       throw OutputError("the lock file " + lock_path + " is not a regular file; remove it");
@@ -732,8 +733,9 @@ void OutputDir::commit() {
   for (std::size_t i = 0; i < n; ++i) {
     parent[i] = open_folder_at(dir_fd_, parent_of(names_[i]), &made);
     if (parent[i] < 0) {
+      const bool blocked = errno == ENOTDIR || errno == ELOOP;
       const std::string msg = "cannot create folder " + join(dir_, parent_of(names_[i])) + ": " +
-                              (errno == ENOTDIR || errno == ELOOP ? "a file or link of that name is in the way" : why());
+                              (blocked ? "a file or link of that name is in the way" : why());
       close_all();
       remove_made();
       throw OutputError(msg);

@@ -106,8 +106,9 @@ int run_analysis(const Args& args, bool report_only) {
   fig.add_to(desc);
   oa.add_to(desc);
   desc.add_options()
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept, except rcmap's own earlier "
-     "outputs this run does not rewrite)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
      "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
     ("distance", po::value(&distance)->default_value("inverse"),

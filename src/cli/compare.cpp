@@ -58,8 +58,9 @@ int cmd_compare(const Args& args) {
     ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
      "appearance); changes.csv compares the first and the last")
     ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids")
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept, except rcmap's own earlier "
-     "outputs this run does not rewrite)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
     ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
     ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")

@@ -120,8 +120,9 @@ int cmd_network(const Args& args) {
     ("ties", po::value(&ties_path)->required(),
      "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")
     ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)")
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept, except rcmap's own earlier "
-     "outputs this run does not rewrite)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("min-n", po::value(&nopt.min_n)->default_value(5),
      "units with fewer people are reported only in aggregate (at least 3)")
     ("distance", po::value(&distance)->default_value("inverse"),
