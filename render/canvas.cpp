@@ -5,7 +5,9 @@
 #include <cairo-svg.h>
 #include <png.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include <algorithm>
 #include <bit>
@@ -13,6 +15,7 @@
 #include <set>
 
 #include "rcmap/diagnostics.hpp"
+#include "rcmap/output_dir.hpp"
 #include "rcmap/palette.hpp"
 #include "rcmap/render/i18n.hpp"
 #include "rcmap/unicode.hpp"
@@ -56,7 +59,7 @@ cairo_status_t write_svg(const std::string& svg, const std::string& path) {
     i = e;
   }
   out.append(svg, i, std::string::npos);
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::FILE* f = rcmap::open_output_file(path);
   if (!f) return CAIRO_STATUS_WRITE_ERROR;
   const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
   return (std::fclose(f) == 0 && ok) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
@@ -203,7 +206,7 @@ namespace {
 // encoding dominated the render time) and, for these mostly flat figures, no
 // larger than cairo's default level with adaptive filtering.
 cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, double dpi) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::FILE* f = rcmap::open_output_file(path);
   if (!f) return CAIRO_STATUS_WRITE_ERROR;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
@@ -266,8 +269,8 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
     }
     case Format::svg: {
       // Into memory: finish() renumbers surface ids before writing (below).
-      std::FILE* probe = std::fopen(path.c_str(), "wb");
-      if (!probe) throw OutputError("cannot write " + path);
+      std::FILE* probe = rcmap::open_output_file(path);
+      if (!probe) throw OutputError("cannot write " + path + ": " + std::strerror(errno));
       std::fclose(probe);
       surface_ = cairo_svg_surface_create_for_stream(
           [](void* closure, const unsigned char* data, unsigned int length) {
@@ -280,7 +283,8 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
       break;
     }
     case Format::pdf:
-      surface_ = cairo_pdf_surface_create(path.c_str(), width, height);
+      pdf_ = std::make_unique<OutputStream>(path);
+      surface_ = cairo_pdf_surface_create_for_stream(OutputStream::write, pdf_.get(), width, height);
       if (cairo_surface_status(surface_) == CAIRO_STATUS_SUCCESS) {
         // Fixed dates: identical input gives identical bytes.
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
@@ -323,6 +327,7 @@ void Canvas::finish() {
       cairo_surface_finish(surface_);
       st = cairo_surface_status(surface_);
       if (st == CAIRO_STATUS_SUCCESS && format_ == Format::svg) st = write_svg(svg_, path_);
+      if (st == CAIRO_STATUS_SUCCESS && pdf_) st = pdf_->close();
     }
   }
   if (st != CAIRO_STATUS_SUCCESS)
@@ -331,7 +336,32 @@ void Canvas::finish() {
 
 Canvas::~Canvas() {
   if (cr_) cairo_destroy(cr_);
-  if (surface_) cairo_surface_destroy(surface_);
+  if (surface_) cairo_surface_destroy(surface_);  // before pdf_, which it may still write to
+}
+
+OutputStream::OutputStream(const std::string& path) : f_(rcmap::open_output_file(path)) {
+  if (!f_) throw OutputError("cannot write " + path + ": " + std::strerror(errno));
+}
+
+OutputStream::~OutputStream() {
+  if (f_) std::fclose(f_);
+}
+
+cairo_status_t OutputStream::write(void* closure, const unsigned char* data, unsigned int length) {
+  auto* s = static_cast<OutputStream*>(closure);
+  if (!s->f_ || std::fwrite(data, 1, length, s->f_) != length) {
+    s->failed_ = true;
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_status_t OutputStream::close() {
+  if (f_) {
+    failed_ |= std::fclose(f_) != 0;
+    f_ = nullptr;
+  }
+  return failed_ ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 // ---- header and legends -------------------------------------------------

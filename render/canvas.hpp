@@ -4,7 +4,9 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,24 @@ class Text {
   double w_ = 0, h_ = 0;
 };
 
+// An output file for a Cairo stream surface (PDF), opened with
+// rcmap::open_output_file: never written through a link at `path`.
+class OutputStream {
+ public:
+  explicit OutputStream(const std::string& path);  // throws OutputError
+  ~OutputStream();
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+  // A cairo_write_func_t; `closure` is the OutputStream.
+  static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length);
+  // Closes the file: CAIRO_STATUS_WRITE_ERROR if a write or the close failed.
+  cairo_status_t close();
+
+ private:
+  std::FILE* f_;
+  bool failed_ = false;
+};
+
 // A target surface. finish() writes the file; errors throw OutputError.
 class Canvas {
  public:
@@ -75,6 +95,7 @@ class Canvas {
   std::string path_;
   double dpi_;
   std::string svg_;  // SVG bytes, written by finish()
+  std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   bool finished_ = false;

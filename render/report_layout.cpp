@@ -21,7 +21,8 @@ std::string pdf_date(const std::string& date) {
 }  // namespace
 
 ReportDocument::ReportDocument(const std::string& path, ReportMeta meta) : path_(path), meta_(std::move(meta)) {
-  surface_ = cairo_pdf_surface_create(path.c_str(), kWidth, kHeight);
+  out_ = std::make_unique<OutputStream>(path);  // never written through a link at `path`
+  surface_ = cairo_pdf_surface_create_for_stream(OutputStream::write, out_.get(), kWidth, kHeight);
   if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
     const std::string msg = cairo_status_to_string(cairo_surface_status(surface_));
     cairo_surface_destroy(surface_);
@@ -286,6 +287,7 @@ void ReportDocument::finish() {
   cr_ = nullptr;
   cairo_surface_finish(surface_);
   if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface_);
+  if (st == CAIRO_STATUS_SUCCESS) st = out_->close();
   if (st != CAIRO_STATUS_SUCCESS) throw OutputError("cannot write " + path_ + ": " + cairo_status_to_string(st));
 }
 

@@ -89,6 +89,11 @@ CsvTable canonical_responses(const CsvTable& responses, Diagnostics& diags) {
 
 void write_canonical_files(const std::string& dir, const CsvTable& units, const CsvTable& responses) {
   OutputDir out(dir);
+  write_canonical_files(out, units, responses);
+  out.commit();
+}
+
+void write_canonical_files(OutputDir& out, const CsvTable& units, const CsvTable& responses) {
   for (const CsvTable* t : {&units, &responses}) {
     std::vector<std::vector<std::string>> rows;
     rows.reserve(t->rows.size());
@@ -96,7 +101,6 @@ void write_canonical_files(const std::string& dir, const CsvTable& units, const 
     out.write(t == &units ? "units.csv" : "responses.csv",
               [&](std::ostream& os) { write_csv(os, t->header, rows); });
   }
-  out.commit();
 }
 
 }  // namespace rcmap

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "rcmap/output_dir.hpp"
+
 namespace rcmap {
 
 namespace {
@@ -48,6 +50,7 @@ void on_sigbus(int sig, siginfo_t* info, void* ctx) {
       say(head, sizeof head - 1);
       say(s.path, ::strnlen(s.path, kPathMax));
       say(tail, sizeof tail - 1);
+      output_cleanup_for_exit();  // no temporary file or new folder stays behind
       ::_exit(2);  // exit code 2: invalid input (README "Exit codes")
     }
   }

@@ -1,12 +1,15 @@
 // network.graphml via igraph_write_graph_graphml (include/rcmap/graphml.hpp).
 #include "rcmap/graphml.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <set>
 
 #include "rcmap/diagnostics.hpp"
 #include "rcmap/graph.hpp"
+#include "rcmap/output_dir.hpp"
 
 namespace rcmap {
 
@@ -79,8 +82,8 @@ void write_graphml(const std::string& path, const Survey& s, const Aggregate& a,
                                                  "target_label", "source_side", "target_side"};
   for (const Column& c : ties.columns)
     if (!endpoint.count(c.name)) set_attribute(g.get(), false, c, edge_rows);
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) throw OutputError("cannot write " + path);
+  std::FILE* f = open_output_file(path);  // never through a link planted at `path`
+  if (!f) throw OutputError("cannot write " + path + ": " + std::strerror(errno));
   const igraph_error_t rc = igraph_write_graph_graphml(g.get(), f, true);
   const bool closed = std::fclose(f) == 0;
   ig::check(rc, "writing GraphML");

@@ -48,5 +48,8 @@ CsvTable canonical_responses(const CsvTable& responses, Diagnostics& diags);
 // Writes dir/units.csv and dir/responses.csv: each to a temporary name,
 // renamed into place only when both were written. Throws OutputError.
 void write_canonical_files(const std::string& dir, const CsvTable& units, const CsvTable& responses);
+// The same into an open OutputDir (rcmap convert), without committing.
+class OutputDir;
+void write_canonical_files(OutputDir& out, const CsvTable& units, const CsvTable& responses);
 
 }  // namespace rcmap

@@ -20,8 +20,9 @@ void write_analysis(const Survey& s, const Aggregate& a, const MetricsOptions& m
 
 // analyze --by-site (by_site.cpp): write_analysis for each site into
 // DIR/<site>/ (folder names from SafeNames), sites.csv, the `sites` figure and
-// summary.json with the ANOVA/ICC section. `run` holds analyze's options.
+// summary.json with the ANOVA/ICC section into `dir` (locked, not yet
+// written). `run` holds analyze's options.
 int run_by_site(const SurveyArgs& sa, const BySiteArgs& site, const MetricsOptions& mopt, const FigureArgs& fig,
-                const CsvDialect& dialect, const Project& project, RunInfo run, const std::string& out);
+                const CsvDialect& dialect, const Project& project, RunInfo run, OutputDir& dir);
 
 }  // namespace rcmap::cli

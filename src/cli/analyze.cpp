@@ -99,12 +99,16 @@ int run_analysis(const Args& args, bool report_only) {
   MetricsOptions mopt;
   FigureArgs fig;
   BySiteArgs site;  // by_site.cpp
+  OutArgs oa;
   sa.responses_required = false;  // or --ties
   sa.add_to(desc, true);
   site.add_to(desc);
   fig.add_to(desc);
+  oa.add_to(desc);
   desc.add_options()
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
      "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
     ("distance", po::value(&distance)->default_value("inverse"),
@@ -167,11 +171,31 @@ int run_analysis(const Args& args, bool report_only) {
   if (from_ties)  // project.ini reruns the tie table (its figure filter is left at the default)
     for (auto& [k, v] : run.options)
       if (k == "ties") v = sa.ties;
-  if (site.by_site) {
-    if (report_only)
-      throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
-    return run_by_site(sa, site, mopt, fig, dialect, project, run, out);
+  if (site.by_site && report_only)
+    throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
+
+  // The folder is locked, and checked against the inputs, before any input
+  // is read (README "Output safety").
+  InputFiles inputs;
+  inputs.add("units", sa.units);
+  inputs.add("responses", sa.responses);
+  inputs.add("tie table", sa.ties);
+  inputs.add("mapping", sa.mapping);
+  if (vm.count("config")) inputs.add("config", vm["config"].as<std::string>());
+  std::vector<std::string> scope = analysis_names("");
+  for (auto& n : by_site_names()) scope.push_back(std::move(n));
+  OutputOptions oo;
+  if (report_only) {
+    // report writes report.pdf and units/*.png only, and removes nothing.
+    oo = oa.options("report", sa.quiet, std::move(inputs), {"report.pdf", "units/*.png"}, {});
+    oo.out_label = "DIR";
+    oo.advice = "move that input out of " + out;
+  } else {
+    oo = oa.options("analyze", sa.quiet, std::move(inputs), site.by_site ? by_site_names() : analysis_names(""),
+                    std::move(scope));
   }
+  OutputDir dir(out, std::move(oo));
+  if (site.by_site) return run_by_site(sa, site, mopt, fig, dialect, project, run, dir);
 
   Diagnostics diags;
   Survey survey;
@@ -210,14 +234,12 @@ int run_analysis(const Args& args, bool report_only) {
       throw InputError(changed);
     }
     const MetricsResult metrics = analysis_metrics(survey, agg, mopt, sa.quiet, "");
-    OutputDir dir(out);
     fig.write_report(survey, agg, metrics, mopt, dir);
     dir.commit();
     return kOk;
   }
   print_diagnostics(checks, sa.quiet);
 
-  OutputDir dir(out);
   write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
   RCMAP_PHASE("committed");

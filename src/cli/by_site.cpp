@@ -32,7 +32,7 @@ void BySiteArgs::apply_deprecated(std::string& gap_sides, bool quiet) const {
 }
 
 int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOptions& mopt, const FigureArgs& fig,
-                const CsvDialect& dialect, const Project& project, RunInfo run, const std::string& out) {
+                const CsvDialect& dialect, const Project& project, RunInfo run, OutputDir& dir) {
   Diagnostics diags;
   Sites sites;
   try {
@@ -64,7 +64,6 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
   Diagnostics checks;
   sa.record(run, project, checks);
   print_diagnostics(checks, sa.quiet);
-  OutputDir dir(out);
   SafeNames names;
   for (std::size_t k = 0; k < sites.surveys.size(); ++k) {
     const std::string folder = names.unique(sites.labels[k]);

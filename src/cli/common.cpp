@@ -158,7 +158,7 @@ void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags
 std::vector<std::pair<std::string, std::string>> options_of(const po::variables_map& vm) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [name, v] : vm) {
-    if (name == "help" || name == "config" || name == "quiet") continue;
+    if (name == "help" || name == "config" || name == "quiet" || name == "wait") continue;
     const boost::any& a = v.value();
     std::string text;
     if (auto p = boost::any_cast<std::string>(&a)) text = *p;
@@ -174,6 +174,47 @@ std::vector<std::pair<std::string, std::string>> options_of(const po::variables_
     out.emplace_back(name, text);
   }
   return out;
+}
+
+void OutArgs::add_to(po::options_description& desc) {
+  desc.add_options()("wait", po::bool_switch(&wait),
+                     "if another rcmap run is writing into the same folder, wait for it to finish instead of "
+                     "exiting with code 3");
+}
+
+OutputOptions OutArgs::options(const std::string& command, bool quiet, InputFiles inputs,
+                               std::vector<std::string> plan, std::vector<std::string> scope) const {
+  OutputOptions o;
+  o.command = "rcmap " + command;
+  o.quiet = quiet;
+  o.wait = wait;
+  o.inputs = std::move(inputs);
+  o.plan = std::move(plan);
+  o.scope = std::move(scope);
+  return o;
+}
+
+std::vector<std::string> figure_names(std::initializer_list<const char*> stems, const std::string& prefix) {
+  std::vector<std::string> v;
+  for (const char* s : stems)
+    for (const char* ext : {".png", ".svg", ".pdf"}) v.push_back(prefix + s + ext);
+  return v;
+}
+
+std::vector<std::string> analysis_names(const std::string& prefix) {
+  std::vector<std::string> v = figure_names({"map", "gap-map", "matrix", "profile"}, prefix);
+  for (const char* n : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "workbook.xlsx", "network.graphml",
+                        "summary.json", "project.ini", "report.pdf", "units/*.png"})
+    v.push_back(prefix + n);
+  return v;
+}
+
+std::vector<std::string> by_site_names() {
+  std::vector<std::string> v = figure_names({"sites"});
+  v.push_back("sites.csv");
+  v.push_back("summary.json");
+  for (auto& n : analysis_names("*/")) v.push_back(std::move(n));
+  return v;
 }
 
 std::string project_ini(const RunInfo& run) {

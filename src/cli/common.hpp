@@ -9,6 +9,7 @@
 
 #include "rcmap/aggregate.hpp"
 #include "rcmap/diagnostics.hpp"
+#include "rcmap/output_dir.hpp"
 #include "rcmap/summary.hpp"
 #include "rcmap/survey.hpp"
 #include "rcmap/survey_input.hpp"
@@ -35,8 +36,26 @@ struct Project {
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
            const std::string& usage, const std::string& example, Project* project = nullptr);
 
+// --wait, and the OutputDir options of a command that writes into a folder
+// (README "Output safety"): the files it reads (never overwritten), the
+// names it may write (`plan`) and the names of earlier outputs it replaces
+// (`scope`, for removing leftovers).
+struct OutArgs {
+  bool wait = false;
+  void add_to(po::options_description& desc);
+  OutputOptions options(const std::string& command, bool quiet, InputFiles inputs, std::vector<std::string> plan,
+                        std::vector<std::string> scope) const;
+};
+// `prefix` + each stem with every figure extension (.png, .svg, .pdf).
+std::vector<std::string> figure_names(std::initializer_list<const char*> stems, const std::string& prefix = "");
+// What analyze writes for one survey, each name prefixed by `prefix` (""
+// or "*/" for every site of --by-site).
+std::vector<std::string> analysis_names(const std::string& prefix);
+// What analyze --by-site writes: its own files and analysis_names("*/").
+std::vector<std::string> by_site_names();
+
 // Every option's value (given or default) in name order, for summary.json
-// and project.ini; --help, --config and --quiet are left out.
+// and project.ini; --help, --config, --quiet and --wait are left out.
 std::vector<std::pair<std::string, std::string>> options_of(const po::variables_map& vm);
 // project.ini text that reruns `run` with rcmap <command> --config.
 std::string project_ini(const RunInfo& run);

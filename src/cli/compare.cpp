@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "common.hpp"
 #include "figures.hpp"
@@ -48,6 +49,7 @@ int cmd_compare(const Args& args) {
   SurveyArgs sa;  // reader options: --sheet, --mapping, ...
   FigureArgs fig;
   bool quiet = false;
+  OutArgs oa;
   desc.add_options()
     ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
     ("after", po::value(&after), "follow-up wave, as --before")
@@ -56,7 +58,9 @@ int cmd_compare(const Args& args) {
     ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
      "appearance); changes.csv compares the first and the last")
     ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids")
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
     ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
     ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")
@@ -69,6 +73,7 @@ int cmd_compare(const Args& args) {
     ("quiet,q", po::bool_switch(&quiet), "print errors only");
   sa.add_input_options(desc);
   fig.add_to(desc, false);
+  oa.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm,
              "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2,...]) --out DIR [options]",
@@ -93,20 +98,35 @@ int cmd_compare(const Args& args) {
   if (!by_dirs && !sa.mapping.empty())
     throw UsageError("--mapping works with --before/--after (a wide export per wave), not with a 'wave' column");
 
+  std::vector<std::pair<std::string, std::string>> inputs;  // role, path
+  std::string bu, br, au, ar;
+  if (by_dirs) {
+    std::tie(bu, br) = wave_files(before, "before");
+    std::tie(au, ar) = wave_files(after, "after");
+    inputs = {{"before_units", bu}, {"before_responses", br}, {"after_units", au}, {"after_responses", ar}};
+    if (!sa.mapping.empty()) inputs.emplace_back("mapping", sa.mapping);
+  } else {
+    inputs = {{"units", units}, {"responses", responses}};
+  }
+  if (!unit_map.empty()) inputs.emplace_back("unit_map", unit_map);
+  // The folder is locked, and checked against the inputs, before any input
+  // is read (README "Output safety").
+  InputFiles read;
+  for (const auto& [role, path] : inputs) read.add(role, path);
+  std::vector<std::string> names = figure_names({"change-map", "change-matrix", "trend"});
+  for (const char* n : {"changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf"})
+    names.push_back(n);
+  OutputDir dir(out, oa.options("compare", quiet, std::move(read), names, names));
+
   Diagnostics diags;
   std::vector<Survey> surveys;
   std::vector<std::string> labels;
-  std::vector<std::pair<std::string, std::string>> inputs;  // role, path
   UnitMap map;
   try {
     if (by_dirs) {
-      auto [bu, br] = wave_files(before, "before");
-      auto [au, ar] = wave_files(after, "after");
       surveys.push_back(read_survey_input(sa.input(bu, br), diags));
       surveys.push_back(read_survey_input(sa.input(au, ar), diags));
       labels = {"before", "after"};
-      inputs = {{"before_units", bu}, {"before_responses", br}, {"after_units", au}, {"after_responses", ar}};
-      if (!sa.mapping.empty()) inputs.emplace_back("mapping", sa.mapping);
     } else {
       auto sel = split_list(waves);
       SurveyTables tables = read_survey_tables(sa.input(units, responses), diags);
@@ -118,13 +138,9 @@ int cmd_compare(const Args& args) {
       }
       surveys = std::move(w.surveys);
       labels = w.labels;
-      inputs = {{"units", units}, {"responses", responses}};
     }
     for (const auto& s : surveys) survey_warnings(s, opt.agg.min_answers, diags);
-    if (!unit_map.empty()) {
-      map = read_unit_map(unit_map, ropt.encoding, diags);
-      inputs.emplace_back("unit_map", unit_map);
-    }
+    if (!unit_map.empty()) map = read_unit_map(unit_map, ropt.encoding, diags);
     print_diagnostics(diags, quiet);
   } catch (const InputError&) {
     print_diagnostics(diags, quiet);
@@ -146,7 +162,6 @@ int cmd_compare(const Args& args) {
     for (const auto& w : c.warnings) std::cerr << "rcmap compare: warning: " << w << '\n';
   }
 
-  OutputDir dir(out);
   dir.write("changes.csv", [&](std::ostream& os) { write_table(os, changes_table(c), dialect); });
   dir.write("sides-changes.csv", [&](std::ostream& os) { write_table(os, sides_changes_table(c), dialect); });
   dir.write("waves.csv", [&](std::ostream& os) { write_table(os, waves_table(series), dialect); });

@@ -4,6 +4,7 @@
 
 #include "common.hpp"
 #include "rcmap/convert.hpp"
+#include "rcmap/output_dir.hpp"
 
 namespace rcmap::cli {
 
@@ -11,7 +12,9 @@ int cmd_convert(const Args& args) {
   po::options_description desc("rcmap convert options");
   SurveyArgs sa;
   std::string to, out;
+  OutArgs oa;
   sa.add_to(desc, false);
+  oa.add_to(desc);
   desc.add_options()
     ("to", po::value(&to)->required(), "output layout: long (canonical units.csv and responses.csv)")
     ("out", po::value(&out)->required(), "folder for units.csv and responses.csv (created if missing)");
@@ -22,6 +25,13 @@ int cmd_convert(const Args& args) {
              "--mapping samples/wide/nordby-wide-xlsx.ini --out understood"))
     return kOk;
   if (to != "long") throw UsageError("--to must be long, got '" + to + "'");
+  sa.read_options();  // checks --encoding before the folder is locked
+  InputFiles inputs;
+  inputs.add("units", sa.units);
+  inputs.add("responses", sa.responses);
+  inputs.add("mapping", sa.mapping);
+  const std::vector<std::string> names = {"units.csv", "responses.csv"};
+  OutputDir dir(out, oa.options("convert", sa.quiet, std::move(inputs), names, names));
   Diagnostics diags;
   SurveyTables tables;
   try {
@@ -39,7 +49,8 @@ int cmd_convert(const Args& args) {
     throw InputError(pick);
   }
   print_diagnostics(diags, sa.quiet);
-  write_canonical_files(out, units, responses);
+  write_canonical_files(dir, units, responses);
+  dir.commit();
   if (!sa.quiet)
     std::cerr << "rcmap convert: wrote " << out << "/units.csv (" << units.rows.size() << " units) and "
               << out << "/responses.csv (" << responses.rows.size() << " rows)\n";

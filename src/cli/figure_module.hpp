@@ -15,7 +15,7 @@ namespace rcmap::cli {
 // the same build (the module is found beside the executable first).
 inline constexpr unsigned long kFigureModuleLayout =
     sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul + sizeof(Aggregate) * 101ul +
-    sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions);
+    sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
 
 // The module's entry points (figures_draw.cpp).
 struct FigureModule {

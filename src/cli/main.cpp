@@ -29,7 +29,8 @@ void usage(std::ostream& os) {
   os << "Usage: rcmap <command> [options]   (rcmap <command> --help for its options)\n\nCommands:\n";
   for (const auto& c : kCommands) os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
   os << "\nExample:\n  rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results\n"
-        "\nExit codes: 0 ok, 1 usage error, 2 invalid input, 3 cannot write output, 4 internal error\n";
+        "\nExit codes: 0 ok, 1 usage error (or --out would overwrite an input), 2 invalid input, 3 cannot write\n"
+        "output (or the folder is in use by another rcmap run), 4 internal error\n";
 }
 
 }  // namespace

@@ -114,12 +114,15 @@ int cmd_network(const Args& args) {
   std::size_t top = 20;
   bool quiet = false, pseudonymise = false;
   MapArgs map;
+  OutArgs oa;
   desc.add_options()
     ("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")
     ("ties", po::value(&ties_path)->required(),
      "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")
     ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)")
-    ("out", po::value(&out)->required(), "results folder (created if missing; other files in it are kept)")
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
     ("min-n", po::value(&nopt.min_n)->default_value(5),
      "units with fewer people are reported only by head count; their ties enter no figure (at least 3)")
     ("distance", po::value(&distance)->default_value("inverse"),
@@ -138,6 +141,7 @@ int cmd_network(const Args& args) {
      "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
     ("quiet,q", po::bool_switch(&quiet), "print errors only, no warnings, notes or progress");
   map.add_to(desc);
+  oa.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap network --people FILE --ties FILE --units FILE --out DIR [options]",
              "rcmap network --people samples/people.csv --ties samples/person-ties.csv "
@@ -155,6 +159,16 @@ int cmd_network(const Args& args) {
   std::string key;
   if (pseudonymise) key = pseudonym_key(key_file);
   else if (!key_file.empty()) throw UsageError("--key-file is used only with --pseudonymise");
+  // The folder is locked, and checked against the inputs, before any input
+  // is read (README "Output safety").
+  InputFiles inputs;
+  inputs.add("units", units_path);
+  inputs.add("people", people_path);
+  inputs.add("person ties", ties_path);
+  inputs.add("key file", key_file);
+  std::vector<std::string> names = figure_names({"person-map"});
+  for (const char* n : {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json"}) names.push_back(n);
+  OutputDir dir(out, oa.options("network", quiet, std::move(inputs), names, names));
 
   Progress progress(!quiet);
   Diagnostics diags;
@@ -204,7 +218,6 @@ int cmd_network(const Args& args) {
     run.inputs.push_back({role, path, sha256_file(path)});
 
   progress("writing");
-  OutputDir dir(out);
   const std::vector<std::uint32_t> listed = people::listed_people(report);
   const std::vector<std::uint32_t> brokers = people::top_brokers(report, listed);
   const std::vector<std::size_t> shown = people::shown_pairs(report);

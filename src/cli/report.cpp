@@ -14,6 +14,7 @@ int cmd_report(const Args& args) {
   po::options_description desc("rcmap report options");
   std::string dir, lang, title, date;
   bool per_unit = false, quiet = false;
+  OutArgs oa;
   desc.add_options()
     ("dir", po::value(&dir)->required(), "results folder of an earlier rcmap analyze (holds summary.json)")
     ("lang", po::value(&lang), "report language: en, da (dansk), nb (norsk bokmål); default: as recorded")
@@ -21,6 +22,7 @@ int cmd_report(const Args& args) {
     ("title", po::value(&title), "survey name; default: as recorded")
     ("date", po::value(&date), "date of the data; default: as recorded")
     ("quiet,q", po::bool_switch(&quiet), "print errors only");
+  oa.add_to(desc);
   po::options_description all(desc);
   all.add_options()("help,h", "show this help");
   po::positional_options_description pos;
@@ -44,6 +46,7 @@ int cmd_report(const Args& args) {
   if (vm.count("date")) a.argv.insert(a.argv.end(), {"--date", date});
   if (per_unit) a.argv.push_back("--per-unit");
   if (quiet) a.argv.push_back("--quiet");
+  if (oa.wait) a.argv.push_back("--wait");
   return run_analysis(a, true);
 }
 

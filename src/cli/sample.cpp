@@ -11,6 +11,7 @@ int cmd_sample(const Args& args) {
   SampleOptions opt;
   people::PeopleSampleOptions popt;
   bool person_network = false;
+  OutArgs oa;
   desc.add_options()
     ("out", po::value(&out)->required(), "folder to write units.csv and responses.csv into")
     ("seed", po::value(&opt.seed)->default_value(1), "random seed (same seed, same files)")
@@ -23,11 +24,18 @@ int cmd_sample(const Args& args) {
     ("units-file", po::value(&units_file)->default_value("samples/units.csv"), "units of the person network")
     ("people-count", po::value(&popt.people)->default_value(0), "people in the person network (0: the headcounts)")
     ("ties-per-person", po::value(&popt.ties_per_person)->default_value(6), "mean ties a person names");
+  oa.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap sample --out DIR [--seed N --respondents N --units K --waves N --sites N]",
              "rcmap sample --out big --seed 7 --respondents 70000 --units 16   # about 1,000,000 rows\n"
              "  rcmap sample --people --units-file samples/units.csv --out samples   # person network"))
     return kOk;
+  InputFiles inputs;
+  if (person_network) inputs.add("units", units_file);
+  const std::vector<std::string> names =
+      person_network ? std::vector<std::string>{"people.csv", "person-ties.csv"}
+                     : std::vector<std::string>{"units.csv", "responses.csv"};
+  OutputDir dir(out, oa.options("sample", false, std::move(inputs), names, names));
   if (person_network) {
     Diagnostics diags;
     std::vector<Unit> units;
@@ -38,12 +46,10 @@ int cmd_sample(const Args& args) {
       throw;
     }
     popt.seed = opt.seed;
-    OutputDir dir(out);
     people::generate_people_sample(units, popt, dir);
     dir.commit();
     return kOk;
   }
-  OutputDir dir(out);
   generate_sample(opt, dir);
   dir.commit();
   return kOk;

@@ -27,6 +27,8 @@ rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
 # 200 units: above the figure limit, so no figures, but report.pdf (without them) and network.graphml.
 FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx",
          "network.graphml", "report.pdf"]
+# Kept in every results folder: its lock and the list of rcmap's outputs (README "Output safety").
+KEPT = [".rcmap.lock", ".rcmap-outputs"]
 
 
 def path(*p):
@@ -45,7 +47,9 @@ def snapshot(d):
 
 
 def temps(d):
-    return sorted(n for n in snapshot(d) if ".tmp-" in n or ".old-" in n)
+    """Temporary files: in a private folder .rcmap-tmp-XXXX (or, from rcmap
+    before 0.2, .NAME.tmp-PID / .NAME.old-PID)."""
+    return sorted(n for n in snapshot(d) if ".rcmap-tmp-" in n or ".tmp-" in n or ".old-" in n)
 
 
 # A survey big enough that writing takes a while (about 1,000,000 rows,
@@ -69,7 +73,7 @@ def analyze(out, survey=SMALL, extra=(), **kw):
 # Earlier results ("old", --min-n 6) and what a complete new run writes ("new").
 check(analyze(path("old"), extra=["--min-n", "6"]).code == 0, "earlier results (small survey)")
 OLD = snapshot(path("old"))
-check(sorted(OLD) == sorted(FINAL), "earlier results: every final file")
+check(sorted(OLD) == sorted(FINAL + KEPT), "earlier results: every final file")
 
 
 def with_old(name):
@@ -116,7 +120,7 @@ check(temps(d) == [], "final name blocked: no temporary or backup file left")
 # with responses.csv blocked by a folder, units.csv is rolled back.
 CONVERT_FINAL = ["units.csv", "responses.csv"]
 r = run([rcmap, "convert", "--to", "long", *SMALL, "--out", path("conv")], work)
-check(r.code == 0 and sorted(os.listdir(path("conv"))) == sorted(CONVERT_FINAL), "convert: every final file")
+check(r.code == 0 and sorted(os.listdir(path("conv"))) == sorted(CONVERT_FINAL + KEPT), "convert: every final file")
 conv_old = snapshot(path("conv"))
 shutil.rmtree(path("conv_blocked"), ignore_errors=True)
 shutil.copytree(path("conv"), path("conv_blocked"))
@@ -161,7 +165,7 @@ def in_tmpfs(name, size, script):
     os.makedirs(mnt)
     os.makedirs(after)
     sh = (f"mount -t tmpfs -o size={size} tmpfs {mnt} || exit 100; "
-          f"mkdir {mnt}/out && cp -p {path('old')}/* {mnt}/out/ || exit 101; {script}; rc=$?; "
+          f"mkdir {mnt}/out && cp -rp {path('old')}/. {mnt}/out/ || exit 101; {script}; rc=$?; "
           f"cp -a {mnt}/out {after}/; exit $rc")
     p = subprocess.run(["unshare", "-rm", "sh", "-c", sh], capture_output=True, text=True)
     if p.returncode in (100, 101) or "unshare" in p.stderr and "Operation not permitted" in p.stderr:
@@ -179,7 +183,7 @@ if res:
     check(rc == 3 and "No space left on device" in err, f"full tmpfs (ENOSPC): exit 3 ({rc})")
     intact(out, "full tmpfs")
 mnt = path("tmpfs_ro", "mnt")
-res = in_tmpfs("tmpfs_ro", "1m", f"mount -o remount,ro {mnt} && {args} --out {mnt}/out")
+res = in_tmpfs("tmpfs_ro", "8m", f"mount -o remount,ro {mnt} && {args} --out {mnt}/out")
 if res:
     rc, err, out = res
     check(rc == 3 and "Read-only file system" in err, f"read-only file system (EROFS): exit 3 ({rc})")
@@ -211,12 +215,19 @@ def kill_run(d, when):
     return killed
 
 
-def seen_temp(prefix):
-    return lambda d, t: any(n.startswith(prefix) for n in os.listdir(d))
+def seen_temp(name):
+    """True once the run's private temporary folder holds `name`."""
+    def seen(d, t):
+        try:
+            return any(n.startswith(".rcmap-tmp-") and os.path.exists(os.path.join(d, n, name))
+                       for n in os.listdir(d))
+        except OSError:
+            return False
+    return seen
 
 
 mid_write, kills = 0, 0
-cases = [seen_temp(".ties.csv.tmp-"), seen_temp(".units.csv.tmp-"), seen_temp(".summary.json.tmp-")]
+cases = [seen_temp("ties.csv"), seen_temp("units.csv"), seen_temp("summary.json")]
 cases += [(lambda s: lambda d, t: t >= s)(s) for s in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5)]
 for k, when in enumerate(cases):
     killed = kill_run(d, when)
@@ -250,7 +261,7 @@ def network(out, extra=(), **kw):
 
 check(network(path("net_old"), ["--min-n", "6"]).code == 0, "network: earlier results")
 NET_OLD = snapshot(path("net_old"))
-check(sorted(NET_OLD) == sorted(FINAL_NETWORK), f"network: every final file ({sorted(NET_OLD)})")
+check(sorted(NET_OLD) == sorted(FINAL_NETWORK + KEPT), f"network: every final file ({sorted(NET_OLD)})")
 d = path("net_fsize")
 shutil.copytree(path("net_old"), d)
 r = network(d, preexec=fsize_limit(16 * 1024))
@@ -286,7 +297,7 @@ with open(path("waves", "units.csv")) as f, open(path("waves", "u1.csv"), "w") a
 C = ["--units", path("waves", "u1.csv"), "--responses", path("waves", "s1.csv"), "-q", "--bootstrap", "200"]
 check(run([rcmap, "compare", *C, "--out", path("cmp_old"), "--min-n", "6"], work).code == 0, "compare: earlier results")
 CMP_OLD = snapshot(path("cmp_old"))
-check(sorted(CMP_OLD) == sorted(COMPARE_FINAL), f"compare: every final file ({sorted(CMP_OLD)})")
+check(sorted(CMP_OLD) == sorted(COMPARE_FINAL + KEPT), f"compare: every final file ({sorted(CMP_OLD)})")
 d = path("cmp_blocked")
 shutil.copytree(path("cmp_old"), d)
 os.remove(os.path.join(d, "trend.svg"))
@@ -302,6 +313,6 @@ check(r.code == 0, f"analyze --by-site: exit 0 ({r.stderr[:300]})")
 SITES = snapshot(path("sites"))
 expected = ["sites.csv", "summary.json"] + [f"sites.{e}" for e in FIGS] + [
     os.path.join(s, n) for s in ("S1", "S2") for n in SITE_FINAL]
-check(sorted(SITES) == sorted(expected), f"analyze --by-site: every final file ({sorted(SITES)})")
+check(sorted(SITES) == sorted(expected + KEPT), f"analyze --by-site: every final file ({sorted(SITES)})")
 
 finish()

@@ -21,11 +21,16 @@
 #include <cairo.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace rcmap::render {
+
+namespace detail {
+class OutputStream;  // canvas.hpp
+}
 
 struct ReportMeta {
   std::string title;   // PDF title and footer text
@@ -90,6 +95,7 @@ class ReportDocument {
   void footer();
   std::string path_;
   ReportMeta meta_;
+  std::unique_ptr<detail::OutputStream> out_;  // the PDF file (canvas.hpp)
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   double y_ = kMargin;
