@@ -83,9 +83,10 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   render::render_report(in, dir.temp_path(prefix + "report.pdf"));
   if (!f.per_unit) return;
   SafeNames names;
+  const render::UnitTieIndex index(a, s.units.size());
   for (std::uint32_t u = 0; u < s.units.size(); ++u)
     render::render_unit_page(in, u, render::Format::png,
-                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")));
+                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")), &index);
 }
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
