@@ -210,3 +210,22 @@ TEST_CASE("at the workbook's limits rows and units are left out and notes thinne
   }
 }
 #endif
+
+TEST_CASE("PageRank of 800 units is bit-identical from run to run (PRPACK on one OpenMP thread)",
+          "[metrics][many]") {
+  ScratchDir d("pagerank800");
+  REQUIRE(std::system(("/usr/bin/python3 " + rcmap::test::source_path("bench/many_units.py") + " " + d / "in" +
+                       " 800 10 2")
+                          .c_str()) == 0);
+  rcmap::Diagnostics diag;
+  const rcmap::Survey s = rcmap::read_survey(d / "in/units.csv", d / "in/responses.csv", {}, diag);
+  const rcmap::Aggregate a = rcmap::aggregate(s, rcmap::AggregateOptions{});
+  const rcmap::MetricsResult first = rcmap::compute_metrics(s, a, rcmap::MetricsOptions{});
+  REQUIRE(first.units.size() == 800);
+  for (int run = 0; run < 8; ++run) {  // with OpenMP threads, some of 8 runs differ
+    const rcmap::MetricsResult again = rcmap::compute_metrics(s, a, rcmap::MetricsOptions{});
+    std::size_t differ = 0;
+    for (std::size_t u = 0; u < 800; ++u) differ += again.units[u].pagerank != first.units[u].pagerank;
+    CHECK(differ == 0);
+  }
+}
