@@ -28,17 +28,6 @@
 #include "rcmap/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
-namespace {
-
-int kind_rank(const std::string& k) {
-  if (k == "unmeasured") return 0;
-  if (k == "weak") return 1;
-  if (k == "one-sided") return 2;
-  return 3;
-}
-
-}  // namespace
-
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below) {
   if (kind == "unmeasured") return 3.0;
   if (kind == "weak") {
@@ -73,64 +62,66 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   for (const Tie& t : agg.ties)
     if (t.source < units.size()) ++first[t.source + 1];
   for (std::size_t u = 0; u < units.size(); ++u) first[u + 1] += first[u];
-  const auto measured = [&](std::uint32_t a, std::uint32_t b, const Tie*& tie) {
+  const auto measured = [&](std::uint32_t a, std::uint32_t b) -> const Tie* {
     const auto begin = agg.ties.begin() + static_cast<long>(first[a]);
     const auto end = agg.ties.begin() + static_cast<long>(first[a + 1]);
     const auto it = std::lower_bound(begin, end, b, [](const Tie& t, std::uint32_t to) { return t.target < to; });
-    tie = it != end && it->target == b ? &*it : nullptr;
-    return tie && is_measured(*tie, agg.options);
+    return it != end && it->target == b && is_measured(*it, agg.options) ? &*it : nullptr;
   };
+  // Each pair is classified and ranked first, then built as a Gap in rank
+  // order (building the Gaps, with their strings, only once).
+  static const char* const kKinds[] = {"unmeasured", "weak", "one-sided", "ok"};
+  struct Pair {
+    double severity;
+    int rank;  // of the kind: 0 unmeasured, 1 weak, 2 one-sided, 3 ok (kKinds)
+    std::uint32_t source, target;
+    const Tie *fwd, *rev;  // measured ties A->B and B->A, or null
+  };
+  std::vector<Pair> pairs;
   const auto pair = [&](std::uint32_t a, std::uint32_t b) {
-    Gap g;
-    g.source = a;
-    g.target = b;
-    g.source_side = units[a].side;
-    g.target_side = units[b].side;
-    const Tie *fwd = nullptr, *rev = nullptr;
-    const bool has_fwd = measured(a, b, fwd), has_rev = measured(b, a, rev);
-    if (has_fwd) {
-      g.rc = fwd->rc;
-      g.n = fwd->n;
-    }
-    if (has_rev) g.reverse_rc = rev->rc;
-    if (has_fwd && has_rev) g.asymmetry = g.rc - g.reverse_rc;
-    if (!has_fwd) g.kind = "unmeasured";
-    else if (g.rc < agg.options.weak_below) g.kind = "weak";
-    else if (has_rev && std::fabs(g.asymmetry) >= opt.asymmetry) g.kind = "one-sided";
-    else g.kind = "ok";
-    g.severity = gap_severity(g.kind, g.rc, g.asymmetry, agg.options.weak_below);
-    gaps.push_back(std::move(g));
+    Pair p{0, 0, a, b, measured(a, b), measured(b, a)};
+    const double asymmetry = p.fwd && p.rev ? p.fwd->rc - p.rev->rc : kNaN;
+    if (!p.fwd) p.rank = 0;
+    else if (p.fwd->rc < agg.options.weak_below) p.rank = 1;
+    else if (p.rev && std::fabs(asymmetry) >= opt.asymmetry) p.rank = 2;
+    else p.rank = 3;
+    p.severity = gap_severity(kKinds[p.rank], p.fwd ? p.fwd->rc : kNaN, asymmetry, agg.options.weak_below);
+    pairs.push_back(p);
   };
   // Both directions of every pair across the two sides; with one side named
   // twice, every ordered pair of distinct units of that side. The sort below
   // fixes the order, so the order of the loops does not matter.
   const bool same = opt.gap_side_a == opt.gap_side_b;
-  gaps.reserve(same ? side_a.size() * (side_a.size() - 1) : 2 * side_a.size() * side_b.size());
+  pairs.reserve(same ? side_a.size() * (side_a.size() - 1) : 2 * side_a.size() * side_b.size());
   for (std::uint32_t a : side_a)
     for (std::uint32_t b : side_b) {
       if (a == b) continue;
       pair(a, b);
       if (!same) pair(b, a);
     }
-  // Sorted through keys (the kind's rank computed once per pair), then
-  // moved into that order; (source, target) is unique, so the order is total.
-  struct Key {
-    double severity;
-    int rank;
-    std::uint32_t source, target;
-    std::size_t index;
-  };
-  std::vector<Key> keys(gaps.size());
-  for (std::size_t i = 0; i < gaps.size(); ++i)
-    keys[i] = {gaps[i].severity, kind_rank(gaps[i].kind), gaps[i].source, gaps[i].target, i};
-  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+  // (source, target) is unique, so the order is total.
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     return std::make_tuple(-x.severity, x.rank, x.source, x.target) <
            std::make_tuple(-y.severity, y.rank, y.source, y.target);
   });
-  std::vector<Gap> ranked;
-  ranked.reserve(gaps.size());
-  for (const Key& k : keys) ranked.push_back(std::move(gaps[k.index]));
-  return ranked;
+  gaps.reserve(pairs.size());
+  for (const Pair& p : pairs) {
+    Gap g;
+    g.source = p.source;
+    g.target = p.target;
+    g.source_side = units[p.source].side;
+    g.target_side = units[p.target].side;
+    if (p.fwd) {
+      g.rc = p.fwd->rc;
+      g.n = p.fwd->n;
+    }
+    if (p.rev) g.reverse_rc = p.rev->rc;
+    if (p.fwd && p.rev) g.asymmetry = g.rc - g.reverse_rc;
+    g.kind = kKinds[p.rank];
+    g.severity = p.severity;
+    gaps.push_back(std::move(g));
+  }
+  return gaps;
 }
 
 }  // namespace rcmap::metrics
