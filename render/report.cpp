@@ -131,6 +131,10 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   doc.paragraph(fmt(rw.gaps_note, {side_name(lang, in.findings->side_a), side_name(lang, in.findings->side_b)}), 9);
   // The most severe first, as in gaps.csv; a long list is cut (said above the table).
   const std::vector<Gap>& gaps = in.metrics->gaps;
+  if (const std::size_t unlisted = in.metrics->unlisted_gaps; unlisted > 0)
+    doc.paragraph(fmt(rw.gaps_unlisted, {format_count(unlisted, lang), format_count(unlisted + gaps.size(), lang),
+                                         format_count(in.max_gap_pairs, lang)}),
+                  9);
   const std::size_t shown = std::min(gaps.size(), in.max_table_rows);
   if (shown < gaps.size())
     doc.paragraph(fmt(rw.gaps_shown, {format_count(shown, lang), format_count(gaps.size(), lang)}), 9);

@@ -45,7 +45,8 @@ const ReportWords kEn{
     "The {0} units with the lowest RC received are shown (units without it last), of {1}; all {1} are in units.csv.",
     "The survey has {0} units: above {2} units the unit pages are not part of this report. "
     "Each unit's page is in the folder units/, one PNG per unit named after its label.",
-    "The {0} largest of {1} credible changes are shown; every tie's change is in changes.csv."};
+    "The {0} largest of {1} credible changes are shown; every tie's change is in changes.csv.",
+    "There are {1} such pairs, more than {2}: only the measured ones are listed, here and in gaps.csv; the {0} unmeasured pairs are left out."};
 
 const ReportWords kDa{
     "Relationel koordinering", "Rapport om relationel koordinering mellem enheder",
@@ -84,7 +85,8 @@ const ReportWords kDa{
     "De {0} enheder med lavest modtaget RC vises (enheder uden værdi sidst), ud af {1}; alle {1} står i units.csv.",
     "Undersøgelsen har {0} enheder: over {2} enheder er enhedssiderne ikke med i denne rapport. "
     "Hver enheds side ligger i mappen units/, én PNG pr. enhed, navngivet efter enheden.",
-    "De {0} største af {1} troværdige ændringer vises; alle relationers ændringer står i changes.csv."};
+    "De {0} største af {1} troværdige ændringer vises; alle relationers ændringer står i changes.csv.",
+    "Der er {1} sådanne par, flere end {2}: kun de målte er listet, her og i gaps.csv; de {0} ikke målte par er udeladt."};
 
 const ReportWords kNb{
     "Relasjonell koordinering", "Rapport om relasjonell koordinering mellom enheter",
@@ -123,7 +125,8 @@ const ReportWords kNb{
     "De {0} enhetene med lavest mottatt RC vises (enheter uten verdi sist), av {1}; alle {1} står i units.csv.",
     "Undersøkelsen har {0} enheter: over {2} enheter er enhetssidene ikke med i denne rapporten. "
     "Hver enhets side ligger i mappen units/, én PNG per enhet, oppkalt etter enheten.",
-    "De {0} største av {1} troverdige endringene vises; alle relasjonenes endringer står i changes.csv."};
+    "De {0} største av {1} troverdige endringene vises; alle relasjonenes endringer står i changes.csv.",
+    "Det finnes {1} slike par, flere enn {2}: bare de målte er listet, her og i gaps.csv; de {0} parene som ikke er målt, er utelatt."};
 }  // namespace
 
 const ReportWords& report_words(Lang lang) {

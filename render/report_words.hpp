@@ -23,7 +23,7 @@ struct ReportWords {
       *unit_ties, *more_ties, *no_ties, *few_respondents, *of_respondents;
   // Long tables and unit pages (render/report.cpp, change_report.cpp): {0}
   // shown, {1} in all, {2} the limit; the file that holds every row is named.
-  const char *gaps_shown, *units_shown, *unit_pages_elsewhere, *changes_shown;
+  const char *gaps_shown, *units_shown, *unit_pages_elsewhere, *changes_shown, *gaps_unlisted;
 };
 const ReportWords& report_words(Lang lang);
 

@@ -5,6 +5,8 @@
 // the test. (The report's size at many units: test_report_cli.cpp.)
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -228,4 +230,39 @@ TEST_CASE("PageRank of 800 units is bit-identical from run to run (PRPACK on one
     for (std::size_t u = 0; u < 800; ++u) differ += again.units[u].pagerank != first.units[u].pagerank;
     CHECK(differ == 0);
   }
+}
+
+TEST_CASE("above max_gap_pairs only the measured pairs are listed, in the same order, and the rest counted",
+          "[metrics][gaps][many]") {
+  rcmap::Diagnostics diag;
+  const rcmap::Survey s = rcmap::test::load("samples/units.csv", "samples/responses.csv", diag);
+  const rcmap::Aggregate a = rcmap::aggregate(s, rcmap::AggregateOptions{});
+  const rcmap::MetricsResult all = rcmap::compute_metrics(s, a, rcmap::MetricsOptions{});
+  REQUIRE(all.gaps.size() == 48);  // 4 authority x 6 provider units, both directions
+  CHECK(all.unlisted_gaps == 0);
+  std::vector<const rcmap::Gap*> measured;
+  for (const auto& g : all.gaps)
+    if (g.kind != "unmeasured") measured.push_back(&g);
+  REQUIRE(measured.size() > 10);
+  REQUIRE(measured.size() < 48);
+  rcmap::MetricsOptions opt;
+  opt.max_gap_pairs = 47;
+  const rcmap::MetricsResult cut = rcmap::compute_metrics(s, a, opt);
+  REQUIRE(cut.gaps.size() == measured.size());
+  CHECK(cut.unlisted_gaps == 48 - measured.size());
+  for (std::size_t i = 0; i < measured.size(); ++i) {
+    CHECK(cut.gaps[i].source == measured[i]->source);
+    CHECK(cut.gaps[i].target == measured[i]->target);
+    CHECK(cut.gaps[i].kind == measured[i]->kind);
+    CHECK(cut.gaps[i].severity == measured[i]->severity);
+    CHECK(cut.gaps[i].rc == measured[i]->rc);
+    CHECK((cut.gaps[i].reverse_rc == measured[i]->reverse_rc ||
+           (std::isnan(cut.gaps[i].reverse_rc) && std::isnan(measured[i]->reverse_rc))));
+  }
+  const std::string warning = "48 ordered pairs across the gap sides, more than 47: gaps.csv lists the " +
+                              std::to_string(measured.size()) + " measured pairs; the " +
+                              std::to_string(48 - measured.size()) + " unmeasured pairs are not listed";
+  CHECK(std::find(cut.warnings.begin(), cut.warnings.end(), warning) != cut.warnings.end());
+  opt.max_gap_pairs = 48;  // at the limit: every pair
+  CHECK(rcmap::compute_metrics(s, a, opt).gaps.size() == 48);
 }

@@ -369,3 +369,36 @@ TEST_CASE("up to 40 units the unit pages are in the report; the tables are whole
   CHECK(text.find("The 60 most severe of " + std::to_string(gaps) + " pairs are shown") != std::string::npos);
   fs::remove_all(d);
 }
+
+#ifdef RCMAP_WITH_RENDER
+#include "rcmap/findings.hpp"
+#include "rcmap/render/report.hpp"
+
+TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[report][many]") {
+  const std::string d = tmp("unlisted");
+  fs::create_directories(d);
+  rcmap::Diagnostics diag;
+  const rcmap::Survey s = rcmap::test::load("samples/units.csv", "samples/responses.csv", diag);
+  const rcmap::Aggregate a = rcmap::aggregate(s, rcmap::AggregateOptions{});
+  rcmap::MetricsOptions opt;
+  opt.max_gap_pairs = 40;
+  const rcmap::MetricsResult m = rcmap::compute_metrics(s, a, opt);
+  REQUIRE(m.unlisted_gaps > 0);
+  const rcmap::Findings f = rcmap::compute_findings(s, a, m, opt);
+  rcmap::render::ReportInput in;
+  in.survey = &s, in.aggregate = &a, in.metrics = &m, in.findings = &f;
+  in.max_gap_pairs = opt.max_gap_pairs;
+  for (auto [lang, sentence] :
+       {std::pair{rcmap::render::Lang::en, "There are 48 such pairs, more than 40: only the measured ones are listed, "
+                                           "here and in gaps.csv; the " + std::to_string(m.unlisted_gaps) +
+                                           " unmeasured pairs are left out."},
+        std::pair{rcmap::render::Lang::da, "Der er 48 sådanne par, flere end 40: kun de målte er listet, her og i "
+                                           "gaps.csv; de " + std::to_string(m.unlisted_gaps) +
+                                           " ikke målte par er udeladt."}}) {
+    in.figure.lang = lang;
+    rcmap::render::render_report(in, d + "/report.pdf");
+    CHECK(pdf_text(d + "/report.pdf", d).find(sentence) != std::string::npos);
+  }
+  fs::remove_all(d);
+}
+#endif

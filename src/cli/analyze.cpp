@@ -27,11 +27,14 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
     metrics.units.resize(survey.units.size());
     metrics.ties.resize(agg.ties.size());
     metrics.network.distance = mopt.distance;
+    // Gaps need only the ties, not the network: listed at any size (above
+    // MetricsOptions::max_gap_pairs the measured pairs, with a warning).
+    std::vector<std::string> gap_warnings;
+    metrics.gaps = metrics::coordination_gaps(survey, agg, mopt, gap_warnings, &metrics.unlisted_gaps);
     metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
-                               std::to_string(kMaxMetricUnits) +
-                               " units; metric columns left blank (gaps.csv is complete)");
-    // Gaps need only the ties, not the network: listed at any size.
-    metrics.gaps = metrics::coordination_gaps(survey, agg, mopt, metrics.warnings);
+                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank" +
+                               (metrics.unlisted_gaps ? "" : " (gaps.csv is complete)"));
+    metrics.warnings.insert(metrics.warnings.end(), gap_warnings.begin(), gap_warnings.end());
   }
   if (!quiet)
     for (const auto& w : metrics.warnings)

@@ -77,6 +77,7 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   in.figure.asymmetry = mopt.asymmetry;
   in.max_figure_units = kMaxUnits;
   in.per_unit = f.per_unit;
+  in.max_gap_pairs = mopt.max_gap_pairs;
   in.version = kVersion;
   if (s.units.size() <= kMaxUnits)
     in.layout = compute_layout(s, a, in.figure.layout, in.figure.side_a, in.figure.side_b, mopt.seed);

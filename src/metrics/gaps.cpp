@@ -18,6 +18,9 @@
 // units.csv), so equal severities keep a stable, reproducible order.
 // A suppressed tie's n and RC are not disclosed: n = 0, rc = NaN.
 // If a gap side has no unit, a warning is given and no pair is listed.
+// Above opt.max_gap_pairs pairs (their number grows with the square of the
+// units) only the measured pairs are listed, in the same order, and a
+// warning counts the unmeasured ones left out.
 // Complexity: O(n + T + a b (log d + log(a b))) for n units, a and b of
 // them on the two sides, T ties, d ties per unit at most: only pairs across the two sides are visited, so it is cheap
 // at any number of units and needs no network metric.
@@ -39,7 +42,9 @@ double gap_severity(const std::string& kind, double rc, double asymmetry, double
 }
 
 std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
-                                   const MetricsOptions& opt, std::vector<std::string>& warnings) {
+                                   const MetricsOptions& opt, std::vector<std::string>& warnings,
+                                   std::size_t* unlisted) {
+  if (unlisted) *unlisted = 0;
   const auto& units = survey.units;
   // The units of each gap side, in unit order (the same side twice: one list).
   std::vector<std::uint32_t> side_a, side_b;
@@ -92,13 +97,31 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   // twice, every ordered pair of distinct units of that side. The sort below
   // fixes the order, so the order of the loops does not matter.
   const bool same = opt.gap_side_a == opt.gap_side_b;
-  pairs.reserve(same ? side_a.size() * (side_a.size() - 1) : 2 * side_a.size() * side_b.size());
-  for (std::uint32_t a : side_a)
-    for (std::uint32_t b : side_b) {
-      if (a == b) continue;
-      pair(a, b);
-      if (!same) pair(b, a);
+  const std::size_t all = same ? side_a.size() * (side_a.size() - 1) : 2 * side_a.size() * side_b.size();
+  if (all <= opt.max_gap_pairs) {
+    pairs.reserve(all);
+    for (std::uint32_t a : side_a)
+      for (std::uint32_t b : side_b) {
+        if (a == b) continue;
+        pair(a, b);
+        if (!same) pair(b, a);
+      }
+  } else {
+    // Too many to list: the measured pairs only, from the ties (O(T)); a
+    // pair is unmeasured exactly when its forward tie is not measured.
+    const auto on = [&](std::uint32_t u, const std::string& side) { return units[u].side == side; };
+    for (const Tie& t : agg.ties) {
+      if (t.source == t.target || t.source >= units.size() || t.target >= units.size()) continue;
+      const bool cross = (on(t.source, opt.gap_side_a) && on(t.target, opt.gap_side_b)) ||
+                         (on(t.source, opt.gap_side_b) && on(t.target, opt.gap_side_a));
+      if (cross && is_measured(t, agg.options)) pair(t.source, t.target);
     }
+    const std::size_t left = all - pairs.size();
+    if (unlisted) *unlisted = left;
+    warnings.push_back(std::to_string(all) + " ordered pairs across the gap sides, more than " +
+                       std::to_string(opt.max_gap_pairs) + ": gaps.csv lists the " + std::to_string(pairs.size()) +
+                       " measured pairs; the " + std::to_string(left) + " unmeasured pairs are not listed");
+  }
   // (source, target) is unique, so the order is total.
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     return std::make_tuple(-x.severity, x.rank, x.source, x.target) <

@@ -32,6 +32,7 @@ struct ReportInput {
   // 60 pages with labels of ordinary length, at any number of units.
   std::size_t max_table_rows = 60;
   std::size_t max_unit_pages = 40;
+  std::size_t max_gap_pairs = 2000000;  // MetricsOptions::max_gap_pairs, for the sentence when exceeded
   std::string version;             // rcmap version, on the title page
 };
 
