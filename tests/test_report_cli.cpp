@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -402,3 +403,31 @@ TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[repo
   fs::remove_all(d);
 }
 #endif
+
+TEST_CASE("compare's report lists the 60 largest of more credible changes and names changes.csv",
+          "[compare][report][cli][many]") {
+  const std::string d = tmp("changes");
+  REQUIRE(run_rcmap("sample --out " + d + "/in --units 40 --respondents 4000 --waves 2 --seed 4") == 0);
+  REQUIRE(run_rcmap("compare --units " + d + "/in/units.csv --responses " + d + "/in/responses.csv --out " + d +
+                    "/out -q --bootstrap 100 --formats png --dpi 36") == 0);
+  // Credible changes in changes.csv (direction, column 12, improved or worse), and the largest |delta|.
+  std::istringstream in(slurp(d + "/out/changes.csv"));
+  std::string line;
+  std::getline(in, line);
+  std::size_t credible = 0;
+  double largest = 0;
+  while (std::getline(in, line)) {
+    const auto f = fields(line);
+    if (f[11] != "improved" && f[11] != "worse") continue;
+    ++credible;
+    largest = std::max(largest, std::fabs(std::stod(f[4])));
+  }
+  REQUIRE(credible > 60);
+  const std::string text = pdf_text(d + "/out/report.pdf", d);
+  CHECK(text.find("The 60 largest of " + std::to_string(credible) +
+                  " credible changes are shown; every tie's change is in changes.csv.") != std::string::npos);
+  const std::size_t table = text.find("The 60 largest of");
+  REQUIRE(table != std::string::npos);
+  CHECK(text.find(two_decimals(largest, '.'), table) != std::string::npos);  // the first row's delta
+  fs::remove_all(d);
+}
