@@ -128,12 +128,17 @@ void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
     doc.paragraph(w.no_credible);
     return;
   }
+  // Largest |change| first (ChangeFindings::ranked); a long list is cut, as said above the table.
+  const std::vector<std::size_t>& ranked = in.findings->ranked;
+  const std::size_t shown = std::min(ranked.size(), in.max_table_rows);
+  if (shown < ranked.size())
+    doc.paragraph(fmt(rw.changes_shown, {format_count(shown, lang), format_count(ranked.size(), lang)}), 9);
   ReportTable t;
   t.header = {rw.col_from, rw.col_to, w.col_before, w.col_after, w.col_delta, w.col_interval, "q"};
   t.right_aligned = {false, false, true, true, true, true, true};
   std::vector<double> delta;
-  for (std::size_t i : in.findings->ranked) {
-    const TieChange& x = c.ties[i];
+  for (std::size_t k = 0; k < shown; ++k) {
+    const TieChange& x = c.ties[ranked[k]];
     t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang),
                       num(x.rc_after, lang), signed_num(x.delta, lang),
                       interval(x, lang), q_value(x.q, lang)});

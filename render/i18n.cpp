@@ -154,6 +154,17 @@ std::string format_number(double v, int decimals, Lang lang) {
   return s;
 }
 
+std::string format_count(std::size_t n, Lang lang) {
+  const std::string digits = std::to_string(n);
+  const char* sep = lang == Lang::en ? "," : lang == Lang::da ? "." : "\u00a0";
+  std::string s;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) s += sep;
+    s += digits[i];
+  }
+  return s;
+}
+
 const Words& words(Lang lang) {
   switch (lang) {
     case Lang::da: return kDa;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "canvas.hpp"
 #include "rcmap/method.hpp"
@@ -128,11 +129,21 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   const ReportWords& rw = report_words(lang);
   doc.heading(rw.gaps_heading);
   doc.paragraph(fmt(rw.gaps_note, {side_name(lang, in.findings->side_a), side_name(lang, in.findings->side_b)}), 9);
+  // The most severe first, as in gaps.csv; a long list is cut (said above the table).
+  const std::vector<Gap>& gaps = in.metrics->gaps;
+  if (const std::size_t unlisted = in.metrics->unlisted_gaps; unlisted > 0)
+    doc.paragraph(fmt(rw.gaps_unlisted, {format_count(unlisted, lang), format_count(unlisted + gaps.size(), lang),
+                                         format_count(in.max_gap_pairs, lang)}),
+                  9);
+  const std::size_t shown = std::min(gaps.size(), in.max_table_rows);
+  if (shown < gaps.size())
+    doc.paragraph(fmt(rw.gaps_shown, {format_count(shown, lang), format_count(gaps.size(), lang)}), 9);
   ReportTable t;
   t.header = {rw.col_from, rw.col_to, rw.col_rc, rw.col_n, rw.col_reverse, rw.col_kind};
   t.right_aligned = {false, false, true, true, true, false};
   std::vector<double> rc;
-  for (const Gap& g : in.metrics->gaps) {
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Gap& g = gaps[i];
     // Gap::rc and reverse_rc are NaN for unmeasured (incl. suppressed) directions.
     const char* kind = g.kind == "unmeasured" ? rw.kind_unmeasured
                        : g.kind == "weak"     ? rw.kind_weak
@@ -171,6 +182,17 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t x, std::uint32_t y) {
     return side_rank(order, s.units[x].side) < side_rank(order, s.units[y].side);
   });
+  if (rows.size() > in.max_table_rows) {
+    // Too many to list: the units others rate lowest first (no value last),
+    // side order among equals; the sentence above the table says so.
+    const auto key = [&](std::uint32_t u) {
+      const double r = a.units[u].rc_received;
+      return std::isfinite(r) ? r : std::numeric_limits<double>::infinity();
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+    doc.paragraph(fmt(rw.units_shown, {format_count(in.max_table_rows, lang), format_count(rows.size(), lang)}), 9);
+    rows.resize(in.max_table_rows);
+  }
   const auto resp = respondents_per_unit(s, a);
   for (std::uint32_t i : rows) {
     const UnitResult& u = a.units[i];
@@ -211,10 +233,18 @@ void render_report(const ReportInput& in, const std::string& path) {
   units_table(doc, in);
   method_page(doc, in);
   if (in.per_unit) {
+    const std::size_t n = in.survey->units.size();
     doc.heading(rw.unit_pages, 2);
     doc.paragraph(rw.unit_pages_note, 9.5);
-    for (std::uint32_t u = 0; u < in.survey->units.size(); ++u)
-      doc.landscape_page([&](cairo_t* cr) { draw_unit_page(cr, in, u); });
+    if (n > in.max_unit_pages) {  // one PNG per unit only (written by the caller)
+      doc.paragraph(fmt(rw.unit_pages_elsewhere, {format_count(n, in.figure.lang), "",
+                                                  format_count(in.max_unit_pages, in.figure.lang)}),
+                    9.5);
+    } else {
+      const UnitTieIndex index(*in.aggregate, n);
+      for (std::uint32_t u = 0; u < n; ++u)
+        doc.landscape_page([&](cairo_t* cr) { draw_unit_page(cr, in, u, &index); });
+    }
   }
   doc.finish();
 }

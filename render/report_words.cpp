@@ -25,7 +25,7 @@ const ReportWords kEn{
     "{0} → {1}: RC {2}, but {1} → {0}: RC {3}",
     "No pair of units is one-sided (the two directions differ by less than {0} everywhere).",
     "Figures",
-    "The figures are left out: the survey has {0} units, and figures are drawn for at most {1} units. The tables are complete.",
+    "The figures are left out: the survey has {0} units, and figures are drawn for at most {1} units. The CSV tables are complete.",
     "Coordination gaps, most severe first",
     "Every ordered pair of units between {0} and {1}. Unmeasured pairs show no value.",
     "From", "To", "RC", "n", "Reverse RC", "Kind",
@@ -40,7 +40,13 @@ const ReportWords kEn{
     "given (the unit about others)", "average of all shown ties",
     "Ties, weakest first", "… and {0} more (see ties.csv)", "No shown ties.",
     "The unit has fewer than {0} respondents: its own ratings are hidden; only ratings from other units are shown.",
-    "{0} respondents"};
+    "{0} respondents",
+    "The {0} most severe of {1} pairs are shown; all {1} are in gaps.csv, in the same order.",
+    "The {0} units with the lowest RC received are shown (units without it last), of {1}; all {1} are in units.csv.",
+    "The survey has {0} units: above {2} units the unit pages are not part of this report. "
+    "Each unit's page is in the folder units/, one PNG per unit named after its label.",
+    "The {0} largest of {1} credible changes are shown; every tie's change is in changes.csv.",
+    "There are {1} such pairs, more than {2}: only the measured ones are listed, here and in gaps.csv; the {0} unmeasured pairs are left out."};
 
 const ReportWords kDa{
     "Relationel koordinering", "Rapport om relationel koordinering mellem enheder",
@@ -59,7 +65,7 @@ const ReportWords kDa{
     "{0} → {1}: RC {2}, men {1} → {0}: RC {3}",
     "Ingen par af enheder er ensidige (de to retninger afviger overalt med mindre end {0}).",
     "Figurer",
-    "Figurerne er udeladt: undersøgelsen har {0} enheder, og figurer tegnes for højst {1} enheder. Tabellerne er komplette.",
+    "Figurerne er udeladt: undersøgelsen har {0} enheder, og figurer tegnes for højst {1} enheder. CSV-tabellerne er komplette.",
     "Koordineringshuller, de alvorligste først",
     "Alle par af enheder (i hver retning) mellem {0} og {1}. Ikke målte par vises uden værdi.",
     "Fra", "Til", "RC", "n", "Modsat RC", "Type",
@@ -74,7 +80,13 @@ const ReportWords kDa{
     "givet (enheden om andre)", "gennemsnit af alle viste relationer",
     "Relationer, de svageste først", "… og {0} flere (se ties.csv)", "Ingen viste relationer.",
     "Enheden har færre end {0} respondenter: dens egne vurderinger er skjult; kun andre enheders vurderinger vises.",
-    "{0} respondenter"};
+    "{0} respondenter",
+    "De {0} alvorligste af {1} par vises; alle {1} står i gaps.csv i samme rækkefølge.",
+    "De {0} enheder med lavest modtaget RC vises (enheder uden værdi sidst), ud af {1}; alle {1} står i units.csv.",
+    "Undersøgelsen har {0} enheder: over {2} enheder er enhedssiderne ikke med i denne rapport. "
+    "Hver enheds side ligger i mappen units/, én PNG pr. enhed, navngivet efter enheden.",
+    "De {0} største af {1} troværdige ændringer vises; alle relationers ændringer står i changes.csv.",
+    "Der er {1} sådanne par, flere end {2}: kun de målte er listet, her og i gaps.csv; de {0} ikke målte par er udeladt."};
 
 const ReportWords kNb{
     "Relasjonell koordinering", "Rapport om relasjonell koordinering mellom enheter",
@@ -93,7 +105,7 @@ const ReportWords kNb{
     "{0} → {1}: RC {2}, men {1} → {0}: RC {3}",
     "Ingen par av enheter er ensidige (de to retningene avviker overalt med mindre enn {0}).",
     "Figurer",
-    "Figurene er utelatt: undersøkelsen har {0} enheter, og figurer tegnes for høyst {1} enheter. Tabellene er komplette.",
+    "Figurene er utelatt: undersøkelsen har {0} enheter, og figurer tegnes for høyst {1} enheter. CSV-tabellene er komplette.",
     "Koordineringsgap, de alvorligste først",
     "Alle par av enheter (i hver retning) mellom {0} og {1}. Par som ikke er målt, vises uten verdi.",
     "Fra", "Til", "RC", "n", "Motsatt RC", "Type",
@@ -108,7 +120,13 @@ const ReportWords kNb{
     "gitt (enheten om andre)", "gjennomsnitt av alle viste relasjoner",
     "Relasjoner, de svakeste først", "… og {0} flere (se ties.csv)", "Ingen viste relasjoner.",
     "Enheten har færre enn {0} respondenter: enhetens egne vurderinger er skjult; bare vurderinger fra andre enheter vises.",
-    "{0} respondenter"};
+    "{0} respondenter",
+    "De {0} alvorligste av {1} par vises; alle {1} står i gaps.csv i samme rekkefølge.",
+    "De {0} enhetene med lavest mottatt RC vises (enheter uten verdi sist), av {1}; alle {1} står i units.csv.",
+    "Undersøkelsen har {0} enheter: over {2} enheter er enhetssidene ikke med i denne rapporten. "
+    "Hver enhets side ligger i mappen units/, én PNG per enhet, oppkalt etter enheten.",
+    "De {0} største av {1} troverdige endringene vises; alle relasjonenes endringer står i changes.csv.",
+    "Det finnes {1} slike par, flere enn {2}: bare de målte er listet, her og i gaps.csv; de {0} parene som ikke er målt, er utelatt."};
 }  // namespace
 
 const ReportWords& report_words(Lang lang) {

@@ -21,6 +21,9 @@ struct ReportWords {
   const char *method, *dimensions_heading, *communication, *relationship, *scale_note;
   const char *unit_pages, *unit_pages_note, *ego_map, *unit_profile, *received, *given, *average,
       *unit_ties, *more_ties, *no_ties, *few_respondents, *of_respondents;
+  // Long tables and unit pages (render/report.cpp, change_report.cpp): {0}
+  // shown, {1} in all, {2} the limit; the file that holds every row is named.
+  const char *gaps_shown, *units_shown, *unit_pages_elsewhere, *changes_shown, *gaps_unlisted;
 };
 const ReportWords& report_words(Lang lang);
 

@@ -2,6 +2,7 @@
 // first, dimension profile against the average of all shown ties.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "canvas.hpp"
 #include "rcmap/render/i18n.hpp"
@@ -38,6 +39,51 @@ UnitProfile unit_profile(const Aggregate& a, std::uint32_t unit) {
   return p;
 }
 
+UnitTieIndex::UnitTieIndex(const Aggregate& a, std::size_t units) : start(units + 1, 0) {
+  const auto shown = [&](const Tie& t) { return !t.suppressed && !t.within() && t.source < units && t.target < units; };
+  for (const Tie& t : a.ties)
+    if (shown(t)) ++start[t.source + 1], ++start[t.target + 1];
+  for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
+  tie.resize(start[units]);
+  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  for (std::size_t k = 0; k < a.ties.size(); ++k) {
+    const Tie& t = a.ties[k];
+    if (!shown(t)) continue;
+    tie[next[t.source]++] = static_cast<std::uint32_t>(k);
+    tie[next[t.target]++] = static_cast<std::uint32_t>(k);
+    n += t.n;
+    for (std::size_t d = 0; d < kDimensionCount; ++d)
+      if (t.dim_n[d] > 0 && std::isfinite(t.dim_mean[d])) sum[d] += t.dim_mean[d] * t.dim_n[d], count[d] += t.dim_n[d];
+  }
+}
+
+UnitProfile unit_profile(const Aggregate& a, std::uint32_t unit, const UnitTieIndex& index) {
+  // The sums of unit_profile() above, restricted to the unit's ties (in the
+  // same order), and the index's sums for the average.
+  UnitProfile p;
+  std::array<double, kDimensionCount> rs{}, gs{};
+  std::array<long, kDimensionCount> rc{}, gc{};
+  p.average_n = index.n;
+  for (std::size_t k = index.start[unit]; k < index.start[unit + 1]; ++k) {
+    const Tie& t = a.ties[index.tie[k]];
+    const bool in = t.target == unit, out = t.source == unit;
+    p.received_n += in ? t.n : 0;
+    p.given_n += out ? t.n : 0;
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      if (t.dim_n[d] <= 0 || !std::isfinite(t.dim_mean[d])) continue;
+      const double w = t.dim_mean[d] * t.dim_n[d];
+      if (in) rs[d] += w, rc[d] += t.dim_n[d];
+      if (out) gs[d] += w, gc[d] += t.dim_n[d];
+    }
+  }
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    p.received[d] = rc[d] ? rs[d] / static_cast<double>(rc[d]) : kNaN;
+    p.given[d] = gc[d] ? gs[d] / static_cast<double>(gc[d]) : kNaN;
+    p.average[d] = index.count[d] ? index.sum[d] / static_cast<double>(index.count[d]) : kNaN;
+  }
+  return p;
+}
+
 namespace {
 
 void arrow(cairo_t* cr, double x0, double y0, double x1, double y1, Rgb c, double width) {
@@ -56,20 +102,21 @@ void arrow(cairo_t* cr, double x0, double y0, double x1, double y1, Rgb c, doubl
   cairo_fill(cr);
 }
 
-// Shown ties of `unit` with other units, weakest first.
-std::vector<const Tie*> shown_ties(const Aggregate& a, std::uint32_t unit) {
+// Shown ties of `unit` with other units, weakest first (equal RC: tie order).
+std::vector<const Tie*> shown_ties(const Aggregate& a, std::uint32_t unit, const UnitTieIndex& index) {
   std::vector<const Tie*> out;
-  for (const Tie& t : a.ties)
-    if (!t.suppressed && !t.within() && (t.source == unit || t.target == unit)) out.push_back(&t);
+  for (std::size_t k = index.start[unit]; k < index.start[unit + 1]; ++k) out.push_back(&a.ties[index.tie[k]]);
   std::stable_sort(out.begin(), out.end(), [](const Tie* x, const Tie* y) { return x->rc < y->rc; });
   return out;
 }
 
 }  // namespace
 
-void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
+void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex* index) {
   const Survey& s = *in.survey;
   const Aggregate& a = *in.aggregate;
+  std::optional<UnitTieIndex> own;
+  if (!index) index = &own.emplace(a, s.units.size());
   const FigureOptions& o = in.figure;
   const Lang lang = o.lang;
   const ReportWords& rw = report_words(lang);
@@ -87,7 +134,7 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
     top += note.height() + 4;
   }
   const auto order = side_order(s, o);
-  const auto ties = shown_ties(a, unit);
+  const auto ties = shown_ties(a, unit, *index);
 
   // Ego map, left: the unit in the centre, partners on a circle (by side,
   // then label); outgoing arrow on one side of the spoke, incoming on the other.
@@ -154,7 +201,7 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
 
   // Profile, right top: received and given bars per dimension, average tick.
   const double px0 = 440, px1 = kPageWidth - 24, py0 = top;
-  const UnitProfile prof = unit_profile(a, unit);
+  const UnitProfile prof = unit_profile(a, unit, *index);
   {
     Text head(rw.unit_profile, 10, true);
     set_colour(cr, {0.15, 0.15, 0.15});
@@ -253,9 +300,10 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit) {
   }
 }
 
-void render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path) {
+void render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
+                      const UnitTieIndex* index) {
   Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  draw_unit_page(cv.cr(), in, unit);
+  draw_unit_page(cv.cr(), in, unit, index);
   cv.finish();
 }
 

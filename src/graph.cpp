@@ -2,6 +2,8 @@
 // translation. See include/rcmap/graph.hpp.
 #include "rcmap/graph.hpp"
 
+#include <dlfcn.h>
+
 #include <cstdint>
 #include <string>
 
@@ -24,6 +26,13 @@ void warning_handler(const char* reason, const char*, int) {
 }
 
 }  // namespace
+
+void openmp_one_thread() {
+  // Looked up rather than linked: rcmap itself uses no OpenMP.
+  using SetThreads = void (*)(int);
+  static const auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+  if (set) set(1);
+}
 
 ErrorScope::ErrorScope()
     : prev_error_(igraph_set_error_handler(&error_handler)),

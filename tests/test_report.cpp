@@ -147,6 +147,7 @@ TEST_CASE("method rows are translated with decimal commas and name the threshold
 }
 
 #ifdef RCMAP_WITH_RENDER
+#include "rcmap/render/i18n.hpp"
 #include "rcmap/render/report.hpp"
 TEST_CASE("unit profile: received, given and average over shown between-unit ties only", "[report][unit]") {
   Small f;
@@ -167,6 +168,44 @@ TEST_CASE("unit profile: received, given and average over shown between-unit tie
   CHECK(p1.given_n == 0);
   CHECK(std::isnan(p1.given[0]));
   CHECK(p1.received[0] == Approx((42 + 25.6) / 18));
+}
+
+TEST_CASE("unit tie index: each unit's shown between-unit ties in tie order; the same profiles", "[report][unit]") {
+  Small f;
+  const render::UnitTieIndex index(f.a, f.s.units.size());
+  auto of = [&](std::uint32_t u) {
+    return std::vector<std::uint32_t>(index.tie.begin() + static_cast<long>(index.start[u]),
+                                      index.tie.begin() + static_cast<long>(index.start[u + 1]));
+  };
+  // Ties 0 0->0 (within), 1 0->1, 2 0->2, 3 1->3 (suppressed), 4 2->0, 5 2->3, 6 3->1.
+  CHECK(of(0) == std::vector<std::uint32_t>{1, 2, 4});
+  CHECK(of(1) == std::vector<std::uint32_t>{1, 6});
+  CHECK(of(2) == std::vector<std::uint32_t>{2, 4, 5});
+  CHECK(of(3) == std::vector<std::uint32_t>{5, 6});
+  CHECK(index.n == 44);
+  for (std::uint32_t u = 0; u < 4; ++u) {
+    const render::UnitProfile p = render::unit_profile(f.a, u), q = render::unit_profile(f.a, u, index);
+    CHECK(q.received_n == p.received_n);
+    CHECK(q.given_n == p.given_n);
+    CHECK(q.average_n == p.average_n);
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {  // bit-identical: the same sums in the same order
+      CHECK((q.received[d] == p.received[d] || (std::isnan(q.received[d]) && std::isnan(p.received[d]))));
+      CHECK((q.given[d] == p.given[d] || (std::isnan(q.given[d]) && std::isnan(p.given[d]))));
+      CHECK(q.average[d] == p.average[d]);
+    }
+  }
+}
+
+TEST_CASE("counts in report sentences are grouped by thousands as each language writes them", "[report][i18n]") {
+  using render::format_count;
+  using render::Lang;
+  CHECK(format_count(0, Lang::en) == "0");
+  CHECK(format_count(999, Lang::da) == "999");
+  CHECK(format_count(1000, Lang::en) == "1,000");
+  CHECK(format_count(14400, Lang::da) == "14.400");
+  CHECK(format_count(14400, Lang::nb) == "14\u00a0400");
+  CHECK(format_count(1234567, Lang::en) == "1,234,567");
+  CHECK(format_count(1234567, Lang::nb) == "1\u00a0234\u00a0567");
 }
 #endif
 

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "test_helpers.hpp"
@@ -216,5 +218,216 @@ TEST_CASE("above 120 units report.pdf has no figures and says why", "[report][cl
                   "units.") != std::string::npos);
   CHECK(text.find("Coordination map") == std::string::npos);
   CHECK_FALSE(fs::exists(d + "/out/map.png"));
+  fs::remove_all(d);
+}
+
+namespace {
+// Data rows of a CSV file (lines after the header).
+std::size_t data_rows(const std::string& csv) {
+  const std::string s = slurp(csv);
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) - 1;
+}
+// 14400 -> "14<sep>400".
+std::string grouped(std::size_t n, const std::string& sep) {
+  std::string d = std::to_string(n), out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && (d.size() - i) % 3 == 0) out += sep;
+    out += d[i];
+  }
+  return out;
+}
+// Fields of a CSV line (RFC 4180 quotes; no line breaks inside fields).
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> f(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) f.emplace_back();
+    else f.back() += c;
+  }
+  return f;
+}
+// Ordered authority-provider pairs, both directions, counted from units.csv (side: column 3).
+std::size_t cross_pairs(const std::string& units_csv) {
+  std::istringstream in(slurp(units_csv));
+  std::string line;
+  std::getline(in, line);
+  std::size_t a = 0, p = 0;
+  while (std::getline(in, line)) {
+    const auto f = fields(line);
+    a += f[2] == "authority", p += f[2] == "provider";
+  }
+  return 2 * a * p;
+}
+}  // namespace
+
+TEST_CASE("a report of 150 units stays under 60 pages; cut tables say how many rows and which file has all",
+          "[report][cli][many]") {
+  const std::string d = tmp("many");
+  REQUIRE(run_rcmap("sample --out " + d + "/in --units 150 --respondents 900 --seed 5") == 0);
+  const std::string in = "--units " + d + "/in/units.csv --responses " + d + "/in/responses.csv";
+  REQUIRE(run_rcmap("analyze " + in + " --out " + d + "/out -q --per-unit --formats png --dpi 36") == 0);
+  const std::string pdf = d + "/out/report.pdf";
+  const int n_pages = pages(pdf, d);
+  CHECK(n_pages > 5);
+  CHECK(n_pages < 60);
+  const std::string text = pdf_text(pdf, d);
+  // Gaps: the 60 most severe, i.e. the first 60 rows of gaps.csv, and the count of all.
+  const std::size_t gaps = data_rows(d + "/out/gaps.csv");
+  CHECK(gaps == cross_pairs(d + "/in/units.csv"));
+  CHECK(gaps > 1000);
+  CHECK(text.find("The 60 most severe of " + grouped(gaps, ",") + " pairs are shown; all " + grouped(gaps, ",") +
+                  " are in gaps.csv, in the same order.") != std::string::npos);
+  {
+    // The table's rows are the first 60 of gaps.csv: their kinds, counted, and the first pair's source.
+    const std::size_t from = text.find("Coordination gaps, most severe first"), to = text.find("RC given: mean RC");
+    REQUIRE(from < to);
+    const std::string table = text.substr(from, to - from);
+    auto count = [](const std::string& hay, const std::string& needle) {
+      std::size_t n = 0;
+      for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+      return n;
+    };
+    std::istringstream g(slurp(d + "/out/gaps.csv"));
+    std::string line, first_source;
+    std::getline(g, line);
+    std::map<std::string, std::size_t> kinds;
+    for (int r = 0; r < 60 && std::getline(g, line); ++r) {
+      kinds[fields(line)[8]]++;
+      if (r == 0) first_source = fields(line)[0];
+    }
+    std::size_t shown = 0;
+    for (const char* k : {"unmeasured", "weak", "one-sided", "ok"}) {
+      CHECK(count(table, std::string(" ") + k + " ") == kinds[k]);
+      shown += count(table, std::string(" ") + k + " ");
+    }
+    CHECK(shown == 60);
+    std::istringstream u(slurp(d + "/out/units.csv"));
+    std::string label;
+    while (std::getline(u, line))
+      if (fields(line)[0] == first_source) label = fields(line)[1];
+    REQUIRE(!label.empty());
+    CHECK(table.find(label) != std::string::npos);
+  }
+  // Units: the 60 with the lowest RC received (units.csv column 8), the lowest in, the highest out.
+  CHECK(text.find("The 60 units with the lowest RC received are shown (units without it last), of 150; all 150 "
+                  "are in units.csv.") != std::string::npos);
+  {
+    std::istringstream u(slurp(d + "/out/units.csv"));
+    std::string line, lowest, highest;
+    double lo = 99, hi = -1;
+    std::getline(u, line);
+    while (std::getline(u, line)) {
+      const auto f = fields(line);
+      if (f[7].empty()) continue;
+      const double r = std::stod(f[7]);
+      if (r < lo) lo = r, lowest = f[1];
+      if (r > hi) hi = r, highest = f[1];
+    }
+    const std::size_t from = text.find("RC given: mean RC"), to = text.find("The seven dimensions");
+    REQUIRE(from < to);
+    const std::string units_table = text.substr(from, to - from);
+    CHECK(units_table.find(lowest + " ") != std::string::npos);
+    CHECK(units_table.find(highest + " ") == std::string::npos);
+  }
+  // Unit pages: one PNG per unit, none in the report, and the report says where they are.
+  CHECK(text.find("The survey has 150 units: above 40 units the unit pages are not part of this report. Each "
+                  "unit's page is in the folder units/") != std::string::npos);
+  CHECK(text.find("Ties to and from the unit") == std::string::npos);
+  int png = 0;
+  for (const auto& e : fs::directory_iterator(d + "/out/units")) png += e.path().extension() == ".png";
+  CHECK(png == 150);
+  // The same sentences in Danish and Norwegian, with their thousands separators.
+  REQUIRE(run_rcmap("report " + d + "/out --lang da") == 0);
+  const std::string da = pdf_text(pdf, d);
+  CHECK(da.find("De 60 alvorligste af " + grouped(gaps, ".") + " par vises; alle " + grouped(gaps, ".") +
+                " står i gaps.csv i samme rækkefølge.") != std::string::npos);
+  CHECK(da.find("alle 150 står i units.csv.") != std::string::npos);
+  REQUIRE(run_rcmap("report " + d + "/out --lang nb --per-unit") == 0);
+  const std::string nb = pdf_text(pdf, d);
+  // A no-break space groups the digits; pdftotext gives it as a space.
+  CHECK(nb.find("De 60 alvorligste av " + grouped(gaps, " ") + " par vises") != std::string::npos);
+  CHECK(nb.find("over 40 enheter er enhetssidene ikke med i denne rapporten") != std::string::npos);
+  CHECK(pages(pdf, d) < 60);
+  fs::remove_all(d);
+}
+
+TEST_CASE("up to 40 units the unit pages are in the report; the tables are whole up to 60 rows",
+          "[report][cli][many]") {
+  const std::string d = tmp("forty");
+  REQUIRE(run_rcmap("sample --out " + d + "/in --units 40 --respondents 500 --seed 3") == 0);
+  REQUIRE(run_rcmap("analyze --units " + d + "/in/units.csv --responses " + d + "/in/responses.csv --out " + d +
+                    "/out -q --per-unit --formats png --dpi 36") == 0);
+  const std::string text = pdf_text(d + "/out/report.pdf", d);
+  CHECK(text.find("Ties to and from the unit") != std::string::npos);
+  CHECK(text.find("unit pages are not part of this report") == std::string::npos);
+  CHECK(text.find("units with the lowest RC received are shown") == std::string::npos);  // 40 rows: whole
+  const std::size_t gaps = data_rows(d + "/out/gaps.csv");
+  CHECK(gaps == cross_pairs(d + "/in/units.csv"));
+  REQUIRE(gaps > 60);
+  CHECK(text.find("The 60 most severe of " + std::to_string(gaps) + " pairs are shown") != std::string::npos);
+  fs::remove_all(d);
+}
+
+#ifdef RCMAP_WITH_RENDER
+#include "rcmap/findings.hpp"
+#include "rcmap/render/report.hpp"
+
+TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[report][many]") {
+  const std::string d = tmp("unlisted");
+  fs::create_directories(d);
+  rcmap::Diagnostics diag;
+  const rcmap::Survey s = rcmap::test::load("samples/units.csv", "samples/responses.csv", diag);
+  const rcmap::Aggregate a = rcmap::aggregate(s, rcmap::AggregateOptions{});
+  rcmap::MetricsOptions opt;
+  opt.max_gap_pairs = 40;
+  const rcmap::MetricsResult m = rcmap::compute_metrics(s, a, opt);
+  REQUIRE(m.unlisted_gaps > 0);
+  const rcmap::Findings f = rcmap::compute_findings(s, a, m, opt);
+  rcmap::render::ReportInput in;
+  in.survey = &s, in.aggregate = &a, in.metrics = &m, in.findings = &f;
+  in.max_gap_pairs = opt.max_gap_pairs;
+  for (auto [lang, sentence] :
+       {std::pair{rcmap::render::Lang::en, "There are 48 such pairs, more than 40: only the measured ones are listed, "
+                                           "here and in gaps.csv; the " + std::to_string(m.unlisted_gaps) +
+                                           " unmeasured pairs are left out."},
+        std::pair{rcmap::render::Lang::da, "Der er 48 sådanne par, flere end 40: kun de målte er listet, her og i "
+                                           "gaps.csv; de " + std::to_string(m.unlisted_gaps) +
+                                           " ikke målte par er udeladt."}}) {
+    in.figure.lang = lang;
+    rcmap::render::render_report(in, d + "/report.pdf");
+    CHECK(pdf_text(d + "/report.pdf", d).find(sentence) != std::string::npos);
+  }
+  fs::remove_all(d);
+}
+#endif
+
+TEST_CASE("compare's report lists the 60 largest of more credible changes and names changes.csv",
+          "[compare][report][cli][many]") {
+  const std::string d = tmp("changes");
+  REQUIRE(run_rcmap("sample --out " + d + "/in --units 40 --respondents 4000 --waves 2 --seed 4") == 0);
+  REQUIRE(run_rcmap("compare --units " + d + "/in/units.csv --responses " + d + "/in/responses.csv --out " + d +
+                    "/out -q --bootstrap 100 --formats png --dpi 36") == 0);
+  // Credible changes in changes.csv (direction, column 12, improved or worse), and the largest |delta|.
+  std::istringstream in(slurp(d + "/out/changes.csv"));
+  std::string line;
+  std::getline(in, line);
+  std::size_t credible = 0;
+  double largest = 0;
+  while (std::getline(in, line)) {
+    const auto f = fields(line);
+    if (f[11] != "improved" && f[11] != "worse") continue;
+    ++credible;
+    largest = std::max(largest, std::fabs(std::stod(f[4])));
+  }
+  REQUIRE(credible > 60);
+  const std::string text = pdf_text(d + "/out/report.pdf", d);
+  CHECK(text.find("The 60 largest of " + std::to_string(credible) +
+                  " credible changes are shown; every tie's change is in changes.csv.") != std::string::npos);
+  const std::size_t table = text.find("The 60 largest of");
+  REQUIRE(table != std::string::npos);
+  CHECK(text.find(two_decimals(largest, '.'), table) != std::string::npos);  // the first row's delta
   fs::remove_all(d);
 }

@@ -42,6 +42,14 @@ class ErrorScope {
 // Throws ig::Error naming `what` and igraph's reason if rc != IGRAPH_SUCCESS.
 void check(igraph_error_t rc, const char* what);
 
+// Makes igraph's OpenMP regions started from this thread run on one thread.
+// Debian's igraph is built with OpenMP, which PRPACK PageRank uses on large
+// graphs (about 2,000 units): with two threads its sums are added in an order
+// that varies from run to run, and so do the last bits of PageRank. Calls
+// omp_set_num_threads(1) if the process has it (libgomp comes with libigraph),
+// else does nothing. Call before igraph_pagerank.
+void openmp_one_thread();
+
 class Vector {
  public:
   explicit Vector(std::size_t n = 0);

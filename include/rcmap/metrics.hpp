@@ -34,6 +34,11 @@ struct MetricsOptions {
   double asymmetry = 0.5;  // |rc(A->B) - rc(B->A)| at or above this: one-sided
   std::string gap_side_a = "authority", gap_side_b = "provider";
   unsigned long seed = 1;  // Louvain seed (igraph default RNG)
+  // Coordination gaps list every ordered pair across the two sides up to
+  // this many pairs (always at up to 2,000 units: 2 x 1,000 x 1,000); above,
+  // only the measured pairs, and MetricsResult::unlisted_gaps counts the
+  // unmeasured ones left out (their number grows with the square of the units).
+  std::size_t max_gap_pairs = 2000000;
 };
 
 // Throws UsageError if the options are unusable (asymmetry < 0 or NaN, ...).
@@ -111,6 +116,7 @@ struct MetricsResult {
   std::vector<UnitMetrics> units;
   std::vector<TieMetrics> ties;
   std::vector<Gap> gaps;  // ranked, most severe first
+  std::size_t unlisted_gaps = 0;  // unmeasured pairs not in `gaps` (above MetricsOptions::max_gap_pairs)
   NetworkMetrics network;
   std::vector<std::string> warnings;
 };

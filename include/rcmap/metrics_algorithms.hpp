@@ -55,9 +55,12 @@ EIResult ei_index(const std::vector<WeightedArc>& arcs, const std::vector<int>& 
 std::vector<double> neighbourhood_overlap(std::size_t n, const std::vector<VertexPair>& edges,
                                           const std::vector<VertexPair>& queries);
 
-// gaps.cpp: coordination gaps between two sides, ranked.
+// gaps.cpp: coordination gaps between two sides, ranked. Above
+// opt.max_gap_pairs pairs only the measured ones; `unlisted` (if given) is
+// set to the number of unmeasured pairs left out, and a warning says so.
 std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
-                                   const MetricsOptions& opt, std::vector<std::string>& warnings);
+                                   const MetricsOptions& opt, std::vector<std::string>& warnings,
+                                   std::size_t* unlisted = nullptr);
 // Severity of a gap (see gaps.cpp); exposed for tests and docs.
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below);
 

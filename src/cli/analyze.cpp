@@ -7,6 +7,7 @@
 #include "rcmap/output_dir.hpp"
 #include "rcmap/method.hpp"
 #include "rcmap/metrics.hpp"
+#include "rcmap/metrics_algorithms.hpp"
 #include "rcmap/metrics_tables.hpp"
 #include "rcmap/tables.hpp"
 #include "rcmap/workbook.hpp"
@@ -26,8 +27,14 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
     metrics.units.resize(survey.units.size());
     metrics.ties.resize(agg.ties.size());
     metrics.network.distance = mopt.distance;
+    // Gaps need only the ties, not the network: listed at any size (above
+    // MetricsOptions::max_gap_pairs the measured pairs, with a warning).
+    std::vector<std::string> gap_warnings;
+    metrics.gaps = metrics::coordination_gaps(survey, agg, mopt, gap_warnings, &metrics.unlisted_gaps);
     metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
-                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank");
+                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank" +
+                               (metrics.unlisted_gaps ? "" : " (gaps.csv is complete)"));
+    metrics.warnings.insert(metrics.warnings.end(), gap_warnings.begin(), gap_warnings.end());
   }
   if (!quiet)
     for (const auto& w : metrics.warnings)
@@ -59,10 +66,10 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
     dir.write(prefix + name, [&](std::ostream& os) { write_table(os, t, dialect); });
   };
   WorkbookContent book;
-  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }},
-                 {"Units", &units, {}},
-                 {"Gaps", &gaps, {}},
-                 {"Sides", &sides, {}}};
+  book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }, "ties.csv"},
+                 {"Units", &units, {}, "units.csv"},
+                 {"Gaps", &gaps, {}, "gaps.csv"},
+                 {"Sides", &sides, {}, "sides.csv"}};
   book.survey = &survey;
   book.aggregate = &agg;
   book.lang = fig.lang;
@@ -70,6 +77,20 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   if (agg.from_ties)
     book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
                                       "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
+  // What the workbook leaves out at Excel's limits: said on stderr and in summary.json.
+  const std::vector<std::string> book_notes = workbook_notes(book);
+  if (!quiet)
+    for (const auto& n : book_notes)
+      std::cerr << "rcmap analyze: note: " << (prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ") << n
+                << '\n';
+  if (!book_notes.empty())
+    run.sections.emplace_back("workbook", [&](JsonWriter& j) {
+      j.begin_object();
+      j.key("notes").begin_array();
+      for (const auto& n : book_notes) j.value(n);
+      j.end_array();
+      j.end_object();
+    });
   // The workbook (zip + XML, the slowest table) is written on a second thread
   // while the other tables, GraphML, figures and report are written here; it
   // calls no igraph function, so igraph stays on this thread. get() rethrows.
@@ -84,8 +105,11 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   table("gaps.csv", gaps);
   RCMAP_PHASE("tables written");
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
+  RCMAP_PHASE("graphml written");
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
+  RCMAP_PHASE("figures drawn");
   if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+  RCMAP_PHASE("report written");
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
   workbook.get();

@@ -77,15 +77,17 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   in.figure.asymmetry = mopt.asymmetry;
   in.max_figure_units = kMaxUnits;
   in.per_unit = f.per_unit;
+  in.max_gap_pairs = mopt.max_gap_pairs;
   in.version = kVersion;
   if (s.units.size() <= kMaxUnits)
     in.layout = compute_layout(s, a, in.figure.layout, in.figure.side_a, in.figure.side_b, mopt.seed);
   render::render_report(in, dir.temp_path(prefix + "report.pdf"));
   if (!f.per_unit) return;
   SafeNames names;
+  const render::UnitTieIndex index(a, s.units.size());
   for (std::uint32_t u = 0; u < s.units.size(); ++u)
     render::render_unit_page(in, u, render::Format::png,
-                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")));
+                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")), &index);
 }
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,

@@ -69,6 +69,7 @@ void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units,
 
   ig::Vector pr;
   igraph_real_t pr_value = 0;
+  ig::openmp_one_thread();  // byte-identical PageRank from run to run
   ig::check(igraph_pagerank(g.rc.get(), IGRAPH_PAGERANK_ALGO_PRPACK, pr.get(), &pr_value,
                             igraph_vss_all(), IGRAPH_DIRECTED, 0.85, rc_w.get(), nullptr),
             "igraph_pagerank");

@@ -73,7 +73,7 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
                    " whose units have no other functional contact");
 
   // Gaps -------------------------------------------------------------------
-  res.gaps = metrics::coordination_gaps(survey, agg, opt, warn);
+  res.gaps = metrics::coordination_gaps(survey, agg, opt, warn, &res.unlisted_gaps);
 
   // Network ----------------------------------------------------------------
   NetworkMetrics& net = res.network;

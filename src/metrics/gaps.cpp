@@ -18,7 +18,12 @@
 // units.csv), so equal severities keep a stable, reproducible order.
 // A suppressed tie's n and RC are not disclosed: n = 0, rc = NaN.
 // If a gap side has no unit, a warning is given and no pair is listed.
-// Complexity: O(a b log T) for a and b units on the two sides, T ties.
+// Above opt.max_gap_pairs pairs (their number grows with the square of the
+// units) only the measured pairs are listed, in the same order, and a
+// warning counts the unmeasured ones left out.
+// Complexity: O(n + T + a b (log d + log(a b))) for n units, a and b of
+// them on the two sides, T ties, d ties per unit at most: only pairs across the two sides are visited, so it is cheap
+// at any number of units and needs no network metric.
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -26,17 +31,6 @@
 #include "rcmap/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
-namespace {
-
-int kind_rank(const std::string& k) {
-  if (k == "unmeasured") return 0;
-  if (k == "weak") return 1;
-  if (k == "one-sided") return 2;
-  return 3;
-}
-
-}  // namespace
-
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below) {
   if (kind == "unmeasured") return 3.0;
   if (kind == "weak") {
@@ -48,56 +42,108 @@ double gap_severity(const std::string& kind, double rc, double asymmetry, double
 }
 
 std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
-                                   const MetricsOptions& opt, std::vector<std::string>& warnings) {
+                                   const MetricsOptions& opt, std::vector<std::string>& warnings,
+                                   std::size_t* unlisted) {
+  if (unlisted) *unlisted = 0;
   const auto& units = survey.units;
-  const auto on_side = [&](const std::string& s) {
-    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.side == s; });
-  };
+  // The units of each gap side, in unit order (the same side twice: one list).
+  std::vector<std::uint32_t> side_a, side_b;
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    if (units[u].side == opt.gap_side_a) side_a.push_back(u);
+    if (units[u].side == opt.gap_side_b) side_b.push_back(u);
+  }
   std::vector<Gap> gaps;
   bool missing = false;
-  for (const std::string& s : {opt.gap_side_a, opt.gap_side_b})
-    if (!on_side(s)) {
-      warnings.push_back("gap side '" + s + "' has no unit: no coordination gaps listed");
+  for (const auto& [s, list] : {std::pair{&opt.gap_side_a, &side_a}, std::pair{&opt.gap_side_b, &side_b}})
+    if (list->empty()) {
+      warnings.push_back("gap side '" + *s + "' has no unit: no coordination gaps listed");
       missing = true;
     }
   if (missing) return gaps;
 
-  const auto measured = [&](std::uint32_t a, std::uint32_t b, const Tie*& tie) {
-    const long k = agg.find(a, b);
-    tie = k >= 0 ? &agg.ties[static_cast<std::size_t>(k)] : nullptr;
-    return tie && is_measured(*tie, agg.options);
+  // Ties are sorted by (source, target): the ties of source u are
+  // ties[first[u] .. first[u + 1]), searched within that short range.
+  std::vector<std::size_t> first(units.size() + 1, 0);
+  for (const Tie& t : agg.ties)
+    if (t.source < units.size()) ++first[t.source + 1];
+  for (std::size_t u = 0; u < units.size(); ++u) first[u + 1] += first[u];
+  const auto measured = [&](std::uint32_t a, std::uint32_t b) -> const Tie* {
+    const auto begin = agg.ties.begin() + static_cast<long>(first[a]);
+    const auto end = agg.ties.begin() + static_cast<long>(first[a + 1]);
+    const auto it = std::lower_bound(begin, end, b, [](const Tie& t, std::uint32_t to) { return t.target < to; });
+    return it != end && it->target == b && is_measured(*it, agg.options) ? &*it : nullptr;
   };
-  for (std::uint32_t a = 0; a < units.size(); ++a)
-    for (std::uint32_t b = 0; b < units.size(); ++b) {
-      if (a == b) continue;
-      const std::string &sa = units[a].side, &sb = units[b].side;
-      if (!((sa == opt.gap_side_a && sb == opt.gap_side_b) ||
-            (sa == opt.gap_side_b && sb == opt.gap_side_a)))
-        continue;
-      Gap g;
-      g.source = a;
-      g.target = b;
-      g.source_side = sa;
-      g.target_side = sb;
-      const Tie *fwd = nullptr, *rev = nullptr;
-      const bool has_fwd = measured(a, b, fwd), has_rev = measured(b, a, rev);
-      if (has_fwd) {
-        g.rc = fwd->rc;
-        g.n = fwd->n;
+  // Each pair is classified and ranked first, then built as a Gap in rank
+  // order (building the Gaps, with their strings, only once).
+  static const char* const kKinds[] = {"unmeasured", "weak", "one-sided", "ok"};
+  struct Pair {
+    double severity;
+    int rank;  // of the kind: 0 unmeasured, 1 weak, 2 one-sided, 3 ok (kKinds)
+    std::uint32_t source, target;
+    const Tie *fwd, *rev;  // measured ties A->B and B->A, or null
+  };
+  std::vector<Pair> pairs;
+  const auto pair = [&](std::uint32_t a, std::uint32_t b) {
+    Pair p{0, 0, a, b, measured(a, b), measured(b, a)};
+    const double asymmetry = p.fwd && p.rev ? p.fwd->rc - p.rev->rc : kNaN;
+    if (!p.fwd) p.rank = 0;
+    else if (p.fwd->rc < agg.options.weak_below) p.rank = 1;
+    else if (p.rev && std::fabs(asymmetry) >= opt.asymmetry) p.rank = 2;
+    else p.rank = 3;
+    p.severity = gap_severity(kKinds[p.rank], p.fwd ? p.fwd->rc : kNaN, asymmetry, agg.options.weak_below);
+    pairs.push_back(p);
+  };
+  // Both directions of every pair across the two sides; with one side named
+  // twice, every ordered pair of distinct units of that side. The sort below
+  // fixes the order, so the order of the loops does not matter.
+  const bool same = opt.gap_side_a == opt.gap_side_b;
+  const std::size_t all = same ? side_a.size() * (side_a.size() - 1) : 2 * side_a.size() * side_b.size();
+  if (all <= opt.max_gap_pairs) {
+    pairs.reserve(all);
+    for (std::uint32_t a : side_a)
+      for (std::uint32_t b : side_b) {
+        if (a == b) continue;
+        pair(a, b);
+        if (!same) pair(b, a);
       }
-      if (has_rev) g.reverse_rc = rev->rc;
-      if (has_fwd && has_rev) g.asymmetry = g.rc - g.reverse_rc;
-      if (!has_fwd) g.kind = "unmeasured";
-      else if (g.rc < agg.options.weak_below) g.kind = "weak";
-      else if (has_rev && std::fabs(g.asymmetry) >= opt.asymmetry) g.kind = "one-sided";
-      else g.kind = "ok";
-      g.severity = gap_severity(g.kind, g.rc, g.asymmetry, agg.options.weak_below);
-      gaps.push_back(std::move(g));
+  } else {
+    // Too many to list: the measured pairs only, from the ties (O(T)); a
+    // pair is unmeasured exactly when its forward tie is not measured.
+    const auto on = [&](std::uint32_t u, const std::string& side) { return units[u].side == side; };
+    for (const Tie& t : agg.ties) {
+      if (t.source == t.target || t.source >= units.size() || t.target >= units.size()) continue;
+      const bool cross = (on(t.source, opt.gap_side_a) && on(t.target, opt.gap_side_b)) ||
+                         (on(t.source, opt.gap_side_b) && on(t.target, opt.gap_side_a));
+      if (cross && is_measured(t, agg.options)) pair(t.source, t.target);
     }
-  std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& x, const Gap& y) {
-    return std::make_tuple(-x.severity, kind_rank(x.kind), x.source, x.target) <
-           std::make_tuple(-y.severity, kind_rank(y.kind), y.source, y.target);
+    const std::size_t left = all - pairs.size();
+    if (unlisted) *unlisted = left;
+    warnings.push_back(std::to_string(all) + " ordered pairs across the gap sides, more than " +
+                       std::to_string(opt.max_gap_pairs) + ": gaps.csv lists the " + std::to_string(pairs.size()) +
+                       " measured pairs; the " + std::to_string(left) + " unmeasured pairs are not listed");
+  }
+  // (source, target) is unique, so the order is total.
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+    return std::make_tuple(-x.severity, x.rank, x.source, x.target) <
+           std::make_tuple(-y.severity, y.rank, y.source, y.target);
   });
+  gaps.reserve(pairs.size());
+  for (const Pair& p : pairs) {
+    Gap g;
+    g.source = p.source;
+    g.target = p.target;
+    g.source_side = units[p.source].side;
+    g.target_side = units[p.target].side;
+    if (p.fwd) {
+      g.rc = p.fwd->rc;
+      g.n = p.fwd->n;
+    }
+    if (p.rev) g.reverse_rc = p.rev->rc;
+    if (p.fwd && p.rev) g.asymmetry = g.rc - g.reverse_rc;
+    g.kind = kKinds[p.rank];
+    g.severity = p.severity;
+    gaps.push_back(std::move(g));
+  }
   return gaps;
 }
 

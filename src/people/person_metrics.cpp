@@ -123,6 +123,7 @@ NetworkResult person_metrics(const std::vector<Unit>& units, const People& peopl
   const ig::Vector w(ties.weight);
   ig::Vector pr;
   igraph_real_t pr_value = 0;
+  ig::openmp_one_thread();  // byte-identical PageRank from run to run
   ig::check(igraph_pagerank(g.get(), IGRAPH_PAGERANK_ALGO_PRPACK, pr.get(), &pr_value, igraph_vss_all(),
                             IGRAPH_DIRECTED, 0.85, w.get(), nullptr),
             "igraph_pagerank");

@@ -80,6 +80,9 @@ struct ChangeReportInput {
   const ChangeFindings* findings = nullptr;
   FigureOptions figure;
   std::string version;
+  // The table of credible changes shows the largest max_table_rows and says
+  // how many there are and that changes.csv holds every tie's change.
+  std::size_t max_table_rows = 60;
 };
 void render_change_report(const ChangeReportInput& in, const std::string& path);
 

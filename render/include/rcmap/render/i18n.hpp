@@ -1,5 +1,6 @@
 #pragma once
 // Localised fixed words and number formatting of the figures (en, da, nb).
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ std::string side_name(Lang lang, const std::string& side);
 // Fixed-point number, locale-independent; decimal comma for da and nb,
 // U+2212 minus sign for negatives. NaN gives "–".
 std::string format_number(double v, int decimals, Lang lang);
+
+// A count with thousands grouped: 3,912 (en), 3.912 (da), 3 912 with a
+// no-break space (nb, as the Norwegian Language Council writes it).
+std::string format_count(std::size_t n, Lang lang);
 
 // Fixed words of the figures. Templates contain {0}, {1} placeholders.
 struct Words {
