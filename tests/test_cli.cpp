@@ -231,7 +231,7 @@ TEST_CASE("responses read from a pipe give the same ties, and summary.json recor
   CHECK(sha == "\"sha256\": null");
 }
 
-TEST_CASE("--config reads an INI file and a summary.json that start with a byte-order mark", "[cli][config]") {
+TEST_CASE("a --config file (INI or summary.json) that starts with a byte-order mark is read", "[cli][config]") {
   TempDir t;
   const std::string bom = "\xEF\xBB\xBF";
   REQUIRE(run("analyze " + kSample + " --min-n 8 --no-render --out " + t / "a") == 0);
