@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `rcmap analyze` on surveys of 2,000 units (issue 15, point 7): every
+# Times `rcmap analyze` on surveys of 2,000 units (docs/performance.md): every
 # output incl. report.pdf (target: at most 15 s on a 2-core machine, and the
 # report under 60 pages), the same without figures and report, and rcmap
 # sample's dense survey of 2,000 units. Prints wall and CPU seconds, peak

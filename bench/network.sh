@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: person networks (issue 7) at 1k, 20k and 1M ties. rcmap against
+# Benchmark: person networks (docs/network-scale.md) at 1k, 20k and 1M ties. rcmap against
 # a pandas + NetworkX reference pipeline (bench/network_ref.py) and, for the
 # betweenness and PageRank kernels, graph-tool (bench/network_gt.py).
 # usage: bash bench/network.sh [BUILD_DIR]   (default: build, configured with

@@ -11,7 +11,7 @@ centrality (OUT, distance), PageRank (weight, damping 0.85), Burt's
 constraint (weight), aggregates ties to unit pairs (count, density, mean
 weight) and writes people-metrics.csv and unit-ties.csv into OUTDIR.
 Prints the seconds of each step to stderr. No validation; like rcmap network
-(README "Person networks", Privacy) it analyses the listed network only: the
+(docs/people.md "Privacy") it analyses the listed network only: the
 people of units with at least MIN_N (5, rcmap's default --min-n) people and
 the ties between them.
 """

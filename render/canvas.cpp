@@ -161,7 +161,7 @@ Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width
   }
   pango_layout_set_alignment(layout_, align);
   // Bidirectional controls in a label would reorder the text around it
-  // (README "Validation", Look-alike ids and labels): drawn as ⟨U+202E⟩.
+  // (docs/input.md "Look-alike ids and labels"): drawn as ⟨U+202E⟩.
   pango_layout_set_text(layout_, show_bidi_controls(text).c_str(), -1);
   PangoRectangle ink, logical;
   pango_layout_get_extents(layout_, &ink, &logical);

@@ -1,5 +1,5 @@
 // Aggregation of respondent rows into RC ties and unit, side and network
-// figures (README "Method").
+// figures (docs/method.md).
 //
 // A row's RC is the mean of its answered dimensions (Gittell 2009, "Relational
 // Coordination: Guidelines for Theory, Measurement and Analysis"); a tie's RC
@@ -14,7 +14,7 @@
 // mean, the index containing it, and the row scores behind rc, sd and the
 // CI; the tie's rows are not used for alpha): otherwise rc and the other
 // means would give it back (when every row answered six dimensions, rc * 6n
-// minus the six shown sums is the hidden sum; issue 15, point 5).
+// minus the six shown sums is the hidden sum; docs/method.md "Anonymity").
 #include "rcmap/aggregate.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Aggregate of an aggregated tie table (analyze --ties): the ties as given,
 // with rcmap's anonymity rule applied to their n, and every unit, side and
-// overall figure that needs no respondent rows (README "Aggregated tie
-// tables").
+// overall figure that needs no respondent rows (docs/readers.md "Aggregated
+// tie tables").
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,7 +22,7 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
   const std::size_t target_col = static_cast<std::size_t>(detail::find_column(table.header, "target") + 1);
   // Dimension columns the table has: a blank mean there is a suppressed
   // (or unanswered) dimension, and the index containing it is not
-  // republished (README "Aggregated tie tables", Anonymity).
+  // republished (docs/readers.md "Aggregated tie tables", Anonymity).
   DimensionMask has_column = 0;
   for (int d = 0; d < kDimensionCount; ++d)
     if (detail::find_column(table.header, kDimensions[d]) >= 0) has_column = static_cast<DimensionMask>(has_column | 1u << d);

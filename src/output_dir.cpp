@@ -1,5 +1,5 @@
 // All-or-nothing output into a locked results folder (include/rcmap/output_dir.hpp,
-// README "Output safety").
+// docs/outputs.md "Output safety").
 #include "rcmap/output_dir.hpp"
 
 #include <dirent.h>

@@ -134,7 +134,7 @@ SitesBenchmark benchmark_sites(const Sites& sites, const std::vector<Aggregate>&
         if (row.unit == row.target || row.answered() < a.options.min_answers) continue;
         long t = a.find(row.unit, row.target);
         if (t < 0 || a.ties[static_cast<std::size_t>(t)].suppressed) continue;
-        // Without the tie's left-out dimensions, as its rc (README "Method").
+        // Without the tie's left-out dimensions, as its rc (docs/method.md "Anonymity").
         per[row.respondent].add(row_score(row, a.ties[static_cast<std::size_t>(t)].left_out));
       }
       std::vector<double> g;

@@ -1,6 +1,6 @@
 // A survey in any supported form (CSV, .xlsx, .sav, wide export + mapping)
-// read into the canonical tables and validated. See README "Reading survey
-// exports".
+// read into the canonical tables and validated. See docs/readers.md and
+// docs/input.md.
 #include "rcmap/survey_input.hpp"
 
 #include <sys/stat.h>

@@ -1,5 +1,5 @@
 // Builds the RC graph, the functional-tie graph and its undirected view
-// from an aggregate (issue 3, "Graph"). Suppressed (or n < min_n), unmeasured and
+// from an aggregate (docs/metrics.md "The graphs"). Suppressed (or n < min_n), unmeasured and
 // within-unit ties are never edges; edges keep the order of Aggregate::ties.
 #include "rcmap/unit_graph.hpp"
 

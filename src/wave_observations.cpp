@@ -1,5 +1,5 @@
-// Respondent-level observations of a wave (README "Waves and sites",
-// "Statistics"): each respondent counts once per figure.
+// Respondent-level observations of a wave (docs/waves.md "Statistics")
+//: each respondent counts once per figure.
 #include "wave_observations.hpp"
 
 #include <algorithm>
@@ -68,7 +68,7 @@ WaveObs wave_observations(const Survey& s, const std::vector<std::uint32_t>& to_
     sources[key_of(to_universe[r.unit], to_universe[r.target])].insert(ok);
   }
   // Row scores leave out the dimensions the wave's own analysis leaves out
-  // of the original tie (left_out_dimensions, README "Method"); a tie that
+  // of the original tie (left_out_dimensions, docs/method.md "Anonymity"); a tie that
   // analysis suppresses for a row without other answers is not used.
   bool any_left_out = false;
   for (auto& [key, o] : orig) any_left_out |= (o.left_out = left_out_dimensions(o.n, o.dim_n, opt.min_n)) != 0;

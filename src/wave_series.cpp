@@ -1,4 +1,4 @@
-// RC of every tie and side pair in every wave (README "Waves and sites",
+// RC of every tie and side pair in every wave (docs/waves.md "Commands",
 // "More than two waves"): what waves.csv and sides-waves.csv list and the
 // trend figure draws. Respondent-level scores as in compare.cpp; the interval
 // is the t interval of a mean (Student 1908) via stats::Moments::ci95.

@@ -71,7 +71,7 @@ TEST_CASE("analyze on the sample writes the documented files and columns", "[cli
   CHECK(summary.find("\"sha256\": \"") != std::string::npos);
   CHECK(summary.find("\"respondents\": 300") != std::string::npos);
   // No temporary files left behind: the only hidden files are the folder's
-  // lock file and the list of rcmap's outputs (README "Output safety").
+  // lock file and the list of rcmap's outputs (docs/outputs.md "Output safety").
   for (const auto& e : fs::directory_iterator(t.path / "out")) {
     const std::string n = e.path().filename().string();
     CHECK((n[0] != '.' || n == ".rcmap.lock" || n == ".rcmap-outputs"));

@@ -73,8 +73,8 @@ std::string two(const std::string& v) {  // "0.357" -> "+0.36" (as the report pr
 struct Compared {
   ScratchDir dir{"compare-report"};
   Compared() {
-    // 1,500 respondents per wave: authority->provider improves 0.3 (README
-    // sample), enough for credible tie changes that fill the table.
+    // 1,500 respondents per wave: authority->provider improves 0.3 (docs/waves.md
+    // "Samples"), enough for credible tie changes that fill the table.
     REQUIRE(run_rcmap("sample --waves 2 --respondents 1500 --out " + dir / "in") == 0);
   }
   std::string run(const std::string& out, const std::string& extra = "") const {

@@ -1,5 +1,5 @@
-// Look-alike unit ids and labels through the command line (README
-// "Validation", Look-alike ids and labels): the warning names both units, tables
+// Look-alike unit ids and labels through the command line (docs/input.md
+// "Look-alike ids and labels"): the warning names both units, tables
 // keep labels exactly as given, figures and the report show bidirectional
 // controls as "⟨U+202E⟩" instead of obeying them.
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
-// Output safety of every writing command, end to end (README "Output
-// safety"): inputs are never overwritten, temporary files cannot be
+// Output safety of every writing command, end to end (docs/outputs.md
+// "Output safety"): inputs are never overwritten, temporary files cannot be
 // redirected, one writer per folder, signals clean up, and a rerun removes
 // its own earlier outputs that it did not rewrite.
 #include <catch2/catch.hpp>
@@ -201,7 +201,7 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   CHECK(has(slurp(t / "log"), "rcmap compare: --out " + t / "c" + " would overwrite the input " + t / "c/waves.csv"));
   CHECK(snapshot(t.path / "c") == c_before);
 
-  // sample --people --units-file n/units.csv --out n (README) writes only
+  // sample --people --units-file n/units.csv --out n (docs/outputs.md) writes only
   // people.csv and person-ties.csv: not refused.
   fs::create_directories(t.path / "n");
   fs::copy_file(kUnits, t / "n/units.csv");

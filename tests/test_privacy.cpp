@@ -1,6 +1,7 @@
-// Differencing attacks on published figures (issue 15, points 4 and 5): no
+// Differencing attacks on published figures (docs/method.md "Anonymity",
+// docs/people.md "Privacy"): no
 // published figure, alone or combined with others, may give back a figure
-// rcmap withholds. Each test plants the issue's example, attacks the outputs
+// rcmap withholds. Each test plants the documented example, attacks the outputs
 // and checks that the withheld figure is not determined by them.
 #include <catch2/catch.hpp>
 
@@ -163,7 +164,7 @@ std::set<double> possible_means(const Plant& p, const std::vector<int>& truth) {
 }  // namespace
 
 TEST_CASE("a suppressed dimension mean cannot be recomputed from the published figures", "[privacy][aggregate]") {
-  // Issue 15, point 5: five respondents of A rate B; a5 skips `frequent`, so
+  // docs/method.md "Anonymity": five respondents of A rate B; a5 skips `frequent`, so
   // its mean (13/4 = 3.25) rests on 4 answers and is withheld (min-n 5).
   Plant p;
   p.rows = {{{2, 3, 4, 3, 4, 3, 4}},
@@ -186,7 +187,7 @@ TEST_CASE("a suppressed dimension mean cannot be recomputed from the published f
   SECTION("the attacker who knows only ties.csv: the issue's arithmetic") {
     // Attacker model: unknown are all 35 answers; known are the published
     // figures of A->B (ties.csv: n, rc, the six shown means, communication
-    // and relationship when shown), the method (README), and, to be on the
+    // and relationship when shown), the method (docs/method.md), and, to be on the
     // safe side, that exactly one row skipped `frequent` (c86b261 published
     // it: summary.json reliability n = 4 complete rows). Rows are
     // exchangeable, so the skipper is a5. With U = the six shown sums and
@@ -280,7 +281,7 @@ TEST_CASE("alpha is not shown from fewer than min-n complete rows or with left-o
 }
 
 TEST_CASE("compare and --by-site score rows without the tie's left-out dimensions", "[privacy][aggregate]") {
-  // The issue's tie in two waves (and two sites): each wave's analysis
+  // The planted tie in two waves (and two sites): each wave's analysis
   // leaves `frequent` out of A->B (4 answers), so its rc is the mean of the
   // rows' six other answers: 103 / 30 = 3.433333 (c86b261: 3.400000 over all
   // answered dimensions, which with the six shown means gave the hidden sum
@@ -323,7 +324,7 @@ TEST_CASE("analyze --ties: a blank dimension mean blanks the index containing it
     const auto rows = rcmap::read_aggregated_ties(t, d);
     return rcmap::aggregate_given_ties(units, t, rows, rcmap::AggregateOptions{}, d).ties.at(0);
   };
-  // c86b261's ties.csv row of the issue's example: `frequent` blank (4
+  // c86b261's ties.csv row of the planted example: `frequent` blank (4
   // answers), communication 2.95 published.
   const std::string head = "source,target,n,rc,frequent,timely,accurate,problem_solving,shared_goals,"
                            "shared_knowledge,mutual_respect,communication,relationship\n";
@@ -341,7 +342,7 @@ TEST_CASE("analyze --ties: a blank dimension mean blanks the index containing it
 
 namespace {
 
-// Issue 15, point 4: units A1, A2 (authority) and P1 (provider) with 6
+// docs/people.md "Privacy": units A1, A2 (authority) and P1 (provider) with 6
 // people, P2 (provider) with 3, below --min-n 5. Ties at random (each ordered
 // pair of people with probability 0.35, weight 1..5 in steps of 0.5). World
 // `w` keeps the ties between listed people of world 0 and draws every tie
@@ -408,7 +409,7 @@ TEST_CASE("network: no published figure depends on the ties of a unit below --mi
   for (const auto& r : pairs) CHECK((r.at("source_unit") != "P2" && r.at("target_unit") != "P2"));
 
   SECTION("per-person sums minus unit-ties.csv give no withheld pair") {
-    // The attack of the issue: for a listed unit X, the sum of degree_in over
+    // The attack docs/people.md "Privacy" describes: for a listed unit X, the sum of degree_in over
     // X's people minus the ties into X in unit-ties.csv was the P2 -> X count
     // (strength_in: its weight; out-degree and strength_out: X -> P2). Now
     // the sums equal unit-ties.csv exactly: the difference is 0 whatever the

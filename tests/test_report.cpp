@@ -141,7 +141,7 @@ TEST_CASE("method rows are translated with decimal commas and name the threshold
   CHECK(en[5].second.find("250 complete rows of shown ties: 0.812.") != std::string::npos);
   f.a.alpha = {kNaN, 1};
   CHECK(method_rows(f.a, "en")[5].second == "Cronbach's alpha is not defined (1 complete rows).");
-  f.a.alpha = {kNaN, 4};  // fewer than min-n 5 complete rows: not shown (README "Method")
+  f.a.alpha = {kNaN, 4};  // fewer than min-n 5 complete rows: not shown (docs/method.md "Reliability")
   CHECK(method_rows(f.a, "en")[5].second == "Cronbach's alpha is not shown: only 4 complete rows, fewer than 5.");
   CHECK(method_rows(f.a, "da")[5].second == "Cronbachs alfa vises ikke: kun 4 komplette besvarelser, færre end 5.");
 }

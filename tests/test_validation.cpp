@@ -1,4 +1,4 @@
-// Every validation error of README "Validation", on the files in samples/bad.
+// Every validation error of docs/input.md "Validation", on the files in samples/bad.
 #include <catch2/catch.hpp>
 
 #include "rcmap/unicode.hpp"

@@ -98,10 +98,10 @@ TEST_CASE("analyze --by-site writes each site's analysis, sites.csv and ANOVA/IC
   // R 4.2: respondent means of rows in shown between-unit ties, per site, then
   //   summary(aov(score ~ factor(site))) -> MSB 4.486602296, MSW 0.132814675, F 33.78092,
   //   N = 579, k0 = 193, ICC(1) = 0.1451890734, ICC(2) = 0.9703974933
-  // with every row scored over all its answers. Since issue 15 a row is scored
+  // with every row scored over all its answers. Now a row is scored
   // without the dimensions its tie leaves out (fewer than min-n answers in a
-  // shown tie; README "Method"). tests/support/sites_anova_ref.py (the same ANOVA,
-  // one-way sums of squares, k0 and ICCs as README) gives R's figures above without
+  // shown tie; docs/method.md "Anonymity"). tests/support/sites_anova_ref.py (the same ANOVA,
+  // one-way sums of squares, k0 and ICCs as docs/waves.md) gives R's figures above without
   // that rule and, with it, MSB 4.490087, MSW 0.132905, F 33.784306,
   // ICC(1) 0.145202, ICC(2) 0.970400 (N = 579).
   std::string js = slurp(d + "/out/summary.json");

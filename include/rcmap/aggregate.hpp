@@ -1,6 +1,6 @@
 #pragma once
 // Aggregation of respondent rows into RC ties, unit, side and network
-// figures, with anonymity suppression. See README "Method".
+// figures, with anonymity suppression. See docs/method.md.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -29,7 +29,7 @@ using DimensionMask = std::uint8_t;
 inline constexpr DimensionMask kCommunicationMask = 0x0F, kRelationshipMask = 0x70;
 
 // The dimensions left out of a tie with n included rows, dim_n[d] of them
-// answering dimension d (README "Method", Anonymity): those answered by at
+// answering dimension d (docs/method.md "Anonymity"): those answered by at
 // least one but fewer than min_n rows, when the tie itself has n >= min_n
 // (a tie below min_n is suppressed whole). Their answers enter no published
 // figure: the mean is blank, the index containing it (communication,

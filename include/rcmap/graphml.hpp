@@ -1,5 +1,5 @@
 #pragma once
-// network.graphml: the unit graph for Gephi, NetworkX, igraph (issue 5).
+// network.graphml: the unit graph for Gephi, NetworkX, igraph (docs/figures.md).
 #include <string>
 
 #include "rcmap/aggregate.hpp"

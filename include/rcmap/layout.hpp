@@ -1,5 +1,5 @@
 #pragma once
-// Node positions for the coordination map (issue 4). Core code: no Cairo.
+// Node positions for the coordination map (docs/figures.md "map"). Core code: no Cairo.
 #include <string>
 #include <vector>
 

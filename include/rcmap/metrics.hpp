@@ -1,5 +1,5 @@
 #pragma once
-// Network metrics of the unit collaboration graph (issue 3). See
+// Network metrics of the unit collaboration graph. See
 // docs/metrics.md for what each figure means and the conventions used.
 //
 // Graphs (built by build_unit_graph, include/rcmap/unit_graph.hpp):
@@ -121,7 +121,7 @@ struct MetricsResult {
   std::vector<std::string> warnings;
 };
 
-// Computes every metric of issue 3. Throws std::invalid_argument if the
+// Computes every metric of docs/metrics.md. Throws std::invalid_argument if the
 // aggregate does not match the survey, ig::Error if igraph fails.
 // Deterministic: the same input and seed give the same result.
 MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const MetricsOptions& opt);

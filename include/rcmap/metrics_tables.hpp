@@ -1,6 +1,6 @@
 #pragma once
 // Metric columns for units.csv and ties.csv, the gaps.csv table and the
-// "network" section of summary.json (README "Network metrics").
+// "network" section of summary.json (docs/metrics.md).
 #include "rcmap/json.hpp"
 #include "rcmap/metrics.hpp"
 #include "rcmap/tables.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// All-or-nothing output into a results folder DIR (README "Output safety").
+// All-or-nothing output into a results folder DIR (docs/outputs.md "Output safety").
 //
 // - One writer per folder: the constructor takes an exclusive flock(2) on
 //   DIR/.rcmap.lock (kept in DIR, empty) for the object's lifetime; a second
@@ -27,7 +27,7 @@
 // - Leftovers: DIR/.rcmap-outputs lists the files rcmap wrote into DIR.
 //   commit() removes the listed files this run did not rewrite whose names
 //   match OutputOptions::scope (and that are not inputs), and lists them on
-//   stderr unless quiet; see README "Leftovers of earlier runs".
+//   stderr unless quiet; see docs/outputs.md "Leftovers of earlier runs".
 #include <cstdio>
 #include <functional>
 #include <iosfwd>

@@ -1,5 +1,5 @@
 #pragma once
-// Person-level networks (issue 7, README "Person networks"): people.csv
+// Person-level networks (docs/people.md): people.csv
 // (person -> unit), person ties (ties.csv, GraphML or Pajek), their
 // validation, person metrics, aggregation to unit pairs and pseudonyms.
 // Vertices of every person graph are the people in people.csv order.
@@ -104,7 +104,7 @@ struct SideIndex {
 };
 SideIndex side_index(const std::vector<Unit>& units);
 
-// Computes every person metric (README "Person networks", Method).
+// Computes every person metric (docs/people.md "Outputs").
 // `progress(step)` is called before each step. Throws UsageError if a
 // weight has no distance under opt.distance (complement, neglog: weight < 6).
 NetworkResult person_metrics(const std::vector<Unit>& units, const People& people,
@@ -126,7 +126,7 @@ std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people,
 // People per unit.
 std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people);
 
-// The listed network (README "Person networks", Privacy): the people of
+// The listed network (docs/people.md "Privacy"): the people of
 // units with at least min_n people, in people.csv order, and the ties whose
 // two ends are both such people, in input order. Everything `rcmap network`
 // publishes is computed from it (and from head counts), so no published

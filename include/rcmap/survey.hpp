@@ -92,7 +92,7 @@ struct ReadOptions {
 // Throws InputError if any error was found.
 std::vector<Unit> read_units(const std::string& path, const ReadOptions& opt, Diagnostics& diags);
 
-// Reads and validates both files (units first). Errors: see README
+// Reads and validates both files (units first). Errors: see docs/input.md
 // "Validation". Warnings (unit without respondents, more respondents than
 // headcount) are added to `diags`. Throws InputError if any error was found.
 Survey read_survey(const std::string& units_path, const std::string& responses_path,

@@ -1,6 +1,6 @@
 #pragma once
 // Unicode look-alikes and invisible characters in unit ids and labels
-// (README "Validation", Look-alike ids and labels). Normalisation and case
+// (docs/input.md "Look-alike ids and labels"). Normalisation and case
 // folding by utf8proc (Unicode 15; NFC as in UAX #15, full case folding as in
 // CaseFolding.txt, default ignorables as in DerivedCoreProperties.txt).
 #include <cstddef>

@@ -199,7 +199,7 @@ int run_analysis(const Args& args, bool report_only) {
     throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
 
   // The folder is locked, and checked against the inputs, before any input
-  // is read (README "Output safety").
+  // is read (docs/outputs.md "Output safety").
   InputFiles inputs;
   inputs.add("units", sa.units);
   inputs.add("responses", sa.responses);

@@ -1,5 +1,5 @@
 // rcmap analyze --ties: an aggregated RC tie table (from another tool or an
-// earlier report) instead of respondent answers (README "Aggregated tie tables").
+// earlier report) instead of respondent answers (docs/readers.md "Aggregated tie tables").
 #include <cctype>
 #include <fstream>
 

@@ -1,4 +1,4 @@
-// rcmap analyze --by-site (README "Waves and sites"): the full analysis of
+// rcmap analyze --by-site (docs/waves.md "Sites"): the full analysis of
 // each site in DIR/<site>/, the benchmark sites.csv, the ANOVA/ICC section
 // of summary.json and the `sites` figure.
 #include <iostream>

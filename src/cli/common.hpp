@@ -37,7 +37,7 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
            const std::string& usage, const std::string& example, Project* project = nullptr);
 
 // --wait, and the OutputDir options of a command that writes into a folder
-// (README "Output safety"): the files it reads (never overwritten), the
+// (docs/outputs.md "Output safety"): the files it reads (never overwritten), the
 // names it may write (`plan`) and the names of earlier outputs it replaces
 // (`scope`, for removing leftovers).
 struct OutArgs {

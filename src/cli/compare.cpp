@@ -1,4 +1,4 @@
-// rcmap compare: change between survey waves (README "Waves and sites"):
+// rcmap compare: change between survey waves (docs/waves.md):
 // changes.csv and sides-changes.csv compare the first (baseline) and the last
 // wave; waves.csv and sides-waves.csv list every wave; figures change-map,
 // change-matrix and trend, and report.pdf.
@@ -110,7 +110,7 @@ int cmd_compare(const Args& args) {
   }
   if (!unit_map.empty()) inputs.emplace_back("unit_map", unit_map);
   // The folder is locked, and checked against the inputs, before any input
-  // is read (README "Output safety").
+  // is read (docs/outputs.md "Output safety").
   InputFiles read;
   for (const auto& [role, path] : inputs) read.add(role, path);
   std::vector<std::string> names = figure_names({"change-map", "change-matrix", "trend"});

@@ -1,5 +1,5 @@
 // rcmap convert --to long: what rcmap understood from any survey input, as
-// the canonical units.csv and responses.csv (README "Reading survey exports").
+// the canonical units.csv and responses.csv (docs/readers.md "Converting").
 #include <iostream>
 
 #include "common.hpp"

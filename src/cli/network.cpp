@@ -1,5 +1,5 @@
 // rcmap network: person-level network metrics, unit-pair aggregation and
-// cross-side brokers (README "Person networks").
+// cross-side brokers (docs/people.md).
 #include <unistd.h>
 
 #include <chrono>
@@ -22,7 +22,7 @@ namespace rcmap::cli {
 namespace {
 
 // Step names on stderr, only when stderr is a terminal and the run has
-// taken more than two seconds (README "Person networks": progress).
+// taken more than two seconds (docs/people.md "Options": progress).
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled && ::isatty(2)) {}
@@ -58,7 +58,7 @@ std::string pseudonym_key(const std::string& key_file) {
   return key;
 }
 
-// person-map.<ext> in every format of --formats (README "Person networks", Figure).
+// person-map.<ext> in every format of --formats (docs/people.md "Outputs", person map).
 struct MapArgs {
   std::string formats = "png,svg", lang = "en", title;
   std::size_t max_nodes = 2000;
@@ -160,7 +160,7 @@ int cmd_network(const Args& args) {
   if (pseudonymise) key = pseudonym_key(key_file);
   else if (!key_file.empty()) throw UsageError("--key-file is used only with --pseudonymise");
   // The folder is locked, and checked against the inputs, before any input
-  // is read (README "Output safety").
+  // is read (docs/outputs.md "Output safety").
   InputFiles inputs;
   inputs.add("units", units_path);
   inputs.add("people", people_path);
@@ -187,8 +187,8 @@ int cmd_network(const Args& args) {
   }
   print_diagnostics(diags, quiet);
 
-  // Every figure describes the listed network only (README "Person
-  // networks", Privacy): a tie of a unit below --min-n enters no figure.
+  // Every figure describes the listed network only (docs/people.md
+  // "Privacy"): a tie of a unit below --min-n enters no figure.
   const people::ListedNetwork net = people::listed_network(units.size(), people, ties, nopt.min_n);
   const people::NetworkResult result = people::person_metrics(units, net.people, net.ties, nopt, progress);
   if (!quiet)

@@ -1,5 +1,5 @@
 // Unit centralities and tie path measures: igraph calls only (igraph 0.10
-// reference manual, "Structural properties"). Conventions (issue 3):
+// reference manual, "Structural properties"). Conventions (docs/metrics.md):
 //  - in/out strength: sum of RC of measured ties (RC graph).
 //  - betweenness: igraph_betweenness, directed, weights = functional-tie
 //    distances, raw counts (pairs of ordered units, not normalised). igraph

@@ -1,4 +1,4 @@
-// compute_metrics(): builds the unit graphs and runs every metric of issue 3
+// compute_metrics(): builds the unit graphs and runs every metric of docs/metrics.md
 // (see include/rcmap/metrics.hpp for the graphs, docs/metrics.md for the
 // meaning and conventions of each figure). Suppressed and within-unit ties
 // are never edges; their tie metrics stay NaN / -1.

@@ -1,4 +1,4 @@
-// Strength -> distance transforms for path metrics (issue 3, "Graph").
+// Strength -> distance transforms for path metrics (docs/metrics.md "--distance").
 // RC is a strength (higher = closer); shortest-path algorithms need
 // distances. rcmap never lets a library read RC as a distance: every path
 // metric receives rc_to_distance(RC) explicitly.

@@ -1,4 +1,4 @@
-// Coordination gaps between two sides (issue 3, "Coordination gaps").
+// Coordination gaps between two sides (docs/metrics.md "Coordination gaps").
 //
 // Every ordered pair (A, B) of distinct units with A on one gap side and B on
 // the other (both directions) is listed with the first kind that applies:

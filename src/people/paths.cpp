@@ -1,5 +1,5 @@
-// Betweenness and harmonic centrality of the person graph (README "Person
-// networks", docs/network-scale.md), exact or estimated from sampled sources,
+// Betweenness and harmonic centrality of the person graph (docs/network-scale.md
+// "Betweenness and harmonic centrality"), exact or estimated from sampled sources,
 // with the sources split over worker processes.
 //
 //  - betweenness: directed, edge lengths = distances, raw counts over ordered

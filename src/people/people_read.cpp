@@ -1,5 +1,5 @@
-// Reading and validating the person-network inputs (README "Person
-// networks", Inputs): people.csv and the person ties as CSV, GraphML or
+// Reading and validating the person-network inputs (docs/people.md
+// "Inputs"): people.csv and the person ties as CSV, GraphML or
 // Pajek. Errors name file, line and column and say what was expected; all
 // errors up to the Diagnostics cap are collected before InputError is thrown.
 // CSV files are streamed (CsvReader) and ids interned in a hash map, so
@@ -37,7 +37,7 @@ std::vector<int> required_columns(const CsvReader& r, const std::vector<std::str
 }
 
 // Why weight `w` (> 0) has no usable tie length under `d`, or "" if it has
-// one. Path metrics add lengths (README "Person networks", --distance), so a
+// one. Path metrics add lengths (docs/people.md "Options", --distance), so a
 // length must be a finite number > 0: 1/w is infinite for w below
 // 1/DBL_MAX (about 5.6e-309, e.g. the subnormal 1e-310). Weights from 6 are
 // left to person_metrics, whose usage error names the --distance choice.

@@ -1,8 +1,8 @@
-// The tables and summary fields of `rcmap network` (README "Person
-// networks", Outputs). Privacy rule: the report describes the listed network
+// The tables and summary fields of `rcmap network` (docs/people.md
+// "Outputs"). Privacy rule: the report describes the listed network
 // (listed_network: people of units with at least min_n people and the ties
 // between them), so people of smaller units are never written individually
-// and their ties enter no figure, not even a sum (issue 15, point 4: a sum
+// and their ties enter no figure, not even a sum (docs/people.md "Privacy": a sum
 // of degree_in over a unit's people minus its unit-ties rows gave the tie
 // count of a withheld unit pair). Of the smaller units only head counts are
 // written (summary.json counts).

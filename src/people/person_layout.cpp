@@ -1,4 +1,4 @@
-// Layout of the person map (README "Person networks", Figure).
+// Layout of the person map (docs/people.md "Outputs", person map).
 //  1. Unit centres: weighted Fruchterman & Reingold (1991) layout of the
 //     drawn units (igraph_layout_fruchterman_reingold, 500 iterations,
 //     igraph's RNG seeded with `seed`), weight of {A, B} = person ties

@@ -1,4 +1,4 @@
-// Person-level network metrics (README "Person networks", Method). The
+// Person-level network metrics (docs/people.md "Outputs"). The
 // person graph is directed: an arc a->b for every tie, weight = the tie's
 // weight (a strength), length = distance(weight) for path metrics.
 //  - degree in/out: number of ties; strength in/out: sum of weights.

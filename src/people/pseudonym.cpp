@@ -1,4 +1,4 @@
-// Stable pseudonyms for person ids (README "Person networks", Privacy):
+// Stable pseudonyms for person ids (docs/people.md "Privacy"):
 // "p-" + the first 12 hex digits of HMAC-SHA256(key, id) (RFC 2104 with
 // SHA-256, FIPS 198-1; OpenSSL's one-shot HMAC()). Keyed, so that nobody
 // without the key can recompute a pseudonym from a guessed id; 48 bits, so

@@ -1,4 +1,4 @@
-// Person ties aggregated to ordered unit pairs (README "Person networks",
+// Person ties aggregated to ordered unit pairs (docs/people.md "Outputs",
 // unit-ties.csv). For units A and B with n_A and n_B people (people.csv):
 //   ties(A,B)        number of person ties a->b with a in A, b in B
 //   density(A,B)     ties / (n_A n_B) for A != B; within a unit,
@@ -7,7 +7,7 @@
 //                    restricted to the block; in [0, 1]
 //   mean_weight(A,B) mean weight of those ties
 // A pair is suppressed when either unit has fewer than min_n people: its
-// figures are NaN and the writer leaves the row out (README, Privacy).
+// figures are NaN and the writer leaves the row out (docs/people.md "Privacy").
 // Only pairs with at least one tie are returned, sorted by (source, target).
 // Complexity: O(m log m) time (sort of packed pair keys), O(m) memory.
 // listed_network(): the people of units with at least min_n people and the

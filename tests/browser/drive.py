@@ -8,7 +8,7 @@ Starts Debian's chromium with a fresh profile and --remote-debugging-port=0
 (the port is read from DevToolsActivePort), talks CDP through python3-websocket,
 blocks every request (Fetch.enable on all URLs: the report file itself is let
 through, anything else is failed and recorded) and loads the file. Then it
-checks, as issue 19 asks:
+checks (docs/html-report.md "The browser test"):
 
   - no console error (Runtime.consoleAPICalled error/assert,
     Runtime.exceptionThrown, Log.entryAdded level error);

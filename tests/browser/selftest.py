@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Shows that drive.py can fail: each mutation breaks one thing the issue asks
-for (in a copy of render/html, or in the data), rebuilds the fixture and
+"""Shows that drive.py can fail: each mutation breaks one thing the browser test
+asks for (docs/html-report.md "The browser test"; in a copy of render/html, or
+in the data), rebuilds the fixture and
 expects drive.py to fail on exactly that check. Run after
 `make_fixture.py all --work WORK`:
 

@@ -8,7 +8,7 @@ added later (JSON, GraphML, SVG, PDF text, XLSX contents) are audited
 automatically. Control: with --min-n 4 the same figures DO appear, so this
 test can fail. Every other tie has n >= 5, so the two runs differ only in
 the planted tie. Expected figures are computed here, independently of rcmap.
-Differencing (issue 15, points 4 and 5; at the end): a withheld dimension
+Differencing (docs/hardening.md "Anonymity audit", point 5; at the end): a withheld dimension
 mean (4 of 5 answers) and the ties of a unit below --min-n people are
 changed between two runs; every byte of every file (summary.json's input
 checksums aside) must stay the same, in analyze (all figures, report, per-unit
@@ -72,7 +72,7 @@ secret = {  # the planted tie's own figures
     "relationship": fmt(statistics.mean(sum(s[4:]) / 3 for s in plant)),
 }
 assert secret["rc"] == "1.428571" and secret["rc_sd"] == "0.116642"
-# Aggregates that would include it (computed as README "Method" defines them).
+# Aggregates that would include it (computed as docs/method.md defines them).
 between = [(u, t) for u, t in {(u, t) for _, u, t, _ in rows} if u != t]
 n = {k: len(tie_rows(*k)) for k in between}
 leaky = {
@@ -172,9 +172,9 @@ sect = lambda t, k: t[t.index(f'"{k}"'):].split("}")[0]
 for k in ("overall", "reliability"):
     check(sect(main["summary.json"], k) == sect(base["summary.json"], k), f"summary.json {k} equals the baseline")
 
-# analyze --ties (README "Aggregated tie tables"): the control run's ties.csv,
+# analyze --ties (docs/readers.md "Aggregated tie tables"): the control run's ties.csv,
 # where X->Y is shown with n = 4, read back as a tie table. With --min-n 5 no
-# file may hold its figures or an aggregate computed (as README defines them)
+# file may hold its figures or an aggregate computed (as docs/method.md defines them)
 # from the given, rounded values with it; control: --min-n 4 shows them all.
 ties_in = os.path.join(work, "control", "ties.csv")
 with open(ties_in, newline="", encoding="utf-8") as f:
@@ -319,7 +319,7 @@ for name, args, values, must in (
                   f"compare audit {dialect}: report.pdf has no {cmp_two}")
 
 # ---- differencing: outputs must not depend on withheld answers or ties -------
-# (issue 15, points 4 and 5). Two inputs that differ only in what rcmap
+# (docs/method.md "Anonymity", docs/people.md "Privacy"). Two inputs that differ only in what rcmap
 # withholds must give the same bytes in every file: then no published figure,
 # alone or combined with others, can tell the two apart, whatever format it
 # is in (PNG pixels included). Controls: with a lower --min-n (nothing
@@ -367,7 +367,7 @@ def same_outputs(tag, make_inputs, argv, control_argv):
     return a
 
 
-# Point 5: the issue's tie (a5 skips `frequent`: 4 answers, withheld), added
+# Withheld dimension: the documented tie (a5 skips `frequent`: 4 answers, withheld), added
 # as X2 -> Y2 to the survey above; world 1 changes the 4 `frequent` answers.
 DIM_PLANT = [("2", "3,4,3,4,3,4"), ("3", "4,3,4,3,4,4"), ("4", "4,4,3,3,3,4"), ("4", "3,3,4,4,4,3"),
              ("", "1,1,1,5,5,5")]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Hardening test: output faults (docs/hardening.md "Faults"). For each
+"""Hardening test: output faults (docs/hardening.md "What CI checks"). For each
 fault, rcmap must exit 3 (cannot write output), leave no half-written file
 under a final name, and leave the earlier results in DIR byte-identical.
   - output folder unwritable: under a regular file, a regular file, a
@@ -27,7 +27,7 @@ rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
 # 200 units: above the figure limit, so no figures, but report.pdf (without them) and network.graphml.
 FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx",
          "network.graphml", "report.pdf"]
-# Kept in every results folder: its lock and the list of rcmap's outputs (README "Output safety").
+# Kept in every results folder: its lock and the list of rcmap's outputs (docs/outputs.md "Output safety").
 KEPT = [".rcmap.lock", ".rcmap-outputs"]
 
 

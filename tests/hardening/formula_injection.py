@@ -16,7 +16,7 @@ from hlib import RESP_HEADER, check, finish, fresh_dir, run
 rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
 DANGER = ("=", "+", "-", "@", "\t", "\r")
 
-# Leading TAB is trimmed from unquoted values on input (README), so TAB is
+# Leading TAB is trimmed from unquoted values on input (docs/input.md), so TAB is
 # tested inside a quoted label after a CR, and in the middle of values.
 units = [  # id, label, side
     ("=HYPERLINK(\"http://x\")", "=1+1", "@SUM(A1)"),
@@ -101,7 +101,7 @@ for (cmd, args, extra_texts, extra_csvs), (dialect, sep) in [
         else:
             check(t in cells_seen, f"{cmd} {dialect}: {t!r} written unchanged")
 
-# rcmap convert --to long writes the input back (README "Converting"): the
+# rcmap convert --to long writes the input back (docs/readers.md "Converting"): the
 # same rule, except that a plain number such as -2 stays a number.
 out = os.path.join(work, "convert")
 r = run([rcmap, "convert", "--to", "long", "--units", os.path.join(work, "units.csv"), "--responses",

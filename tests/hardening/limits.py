@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Hardening test: extreme inputs end in a clear error or a correct result,
-never a crash, a hang, or unbounded memory (docs/hardening.md "Limits").
+never a crash, a hang, or unbounded memory (docs/hardening.md "What CI checks").
 Inputs are generated here in WORK_DIR, not committed.
 usage: limits.py RCMAP WORK_DIR"""
 import csv
@@ -105,8 +105,8 @@ for f in ("big_extra.csv", "big_score.csv", "big_label_units.csv", "waves.csv"):
 lean("after the 100 MB cases")
 
 # --- a workbook that unpacks to a 2 GiB string ---------------------------------
-# A few MB on disk; the reader stops at its 1 MiB cell limit (README "Reading
-# survey-tool exports", Size limits) instead of growing a 2 GiB string.
+# A few MB on disk; the reader stops at its 1 MiB cell limit (docs/readers.md
+# "Options", Size limits) instead of growing a 2 GiB string.
 import zipfile  # noqa: E402
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

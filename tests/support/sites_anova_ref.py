@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Independent oracle for the ANOVA/ICC of `rcmap analyze --by-site`
-(README "Waves and sites", tests/test_waves_cli.cpp).
+(docs/waves.md "Statistics", tests/test_waves_cli.cpp).
 
     python3 tests/support/sites_anova_ref.py RESPONSES.csv   (a file with a `site` column)
 
 Per site: rows with at least 4 answers; ties (unit, target) with at least 5
 rows are shown; a row's score is the mean of its answers, leaving out the
-dimensions its tie leaves out (answered by 1..4 of its rows: README "Method",
-Anonymity; a tie where a row answered only such dimensions is not used); a
+dimensions its tie leaves out (answered by 1..4 of its rows: docs/method.md
+"Anonymity"; a tie where a row answered only such dimensions is not used); a
 respondent's score is the mean of their row scores in shown ties between
 different units; sites with fewer than 5 respondents (or scores) are left out.
 Then one-way ANOVA, k0 = (N - sum n^2 / N) / (G - 1), ICC(1), ICC(2)

@@ -1,6 +1,6 @@
 #pragma once
-// Figures of `rcmap compare` and `rcmap analyze --by-site` (README "Waves and
-// sites"): change map, change matrix, trend across waves, sites dot plot.
+// Figures of `rcmap compare` and `rcmap analyze --by-site` (docs/waves.md
+// "Outputs"): change map, change matrix, trend across waves, sites dot plot.
 // Conventions as figures.hpp (page, fonts, byte-identical output); figures
 // never show a value the tables leave blank: a tie or side pair below min_n
 // in a wave has no score in that wave and no change.

@@ -1,5 +1,5 @@
 #pragma once
-// Figures of an RC analysis (issue 4): coordination map, gap map, RC matrix
+// Figures of an RC analysis (docs/figures.md "Figures"): coordination map, gap map, RC matrix
 // and dimension profile, drawn with Cairo + Pango as PNG, SVG or PDF.
 //
 // Conventions shared by all figures:

@@ -1,5 +1,5 @@
 #pragma once
-// The person map of `rcmap network` (README "Person networks", Figure).
+// The person map of `rcmap network` (docs/people.md "Outputs", person map).
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// report.pdf and the per-unit pages (issue 5): the content of the report,
+// report.pdf and the per-unit pages (docs/figures.md "Report"): the content of the report,
 // laid out with ReportDocument (report_layout.hpp).
 #include <array>
 #include <cstddef>
