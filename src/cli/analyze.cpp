@@ -3,15 +3,15 @@
 
 #include "analysis.hpp"
 #include "common.hpp"
-#include "rcmap/graphml.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/method.hpp"
-#include "rcmap/metrics.hpp"
-#include "rcmap/metrics_algorithms.hpp"
-#include "rcmap/metrics_tables.hpp"
-#include "rcmap/tables.hpp"
-#include "rcmap/workbook.hpp"
-#include "../phase_times.hpp"
+#include "rcmap/outputs/graphml_writer.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/outputs/method_text.hpp"
+#include "rcmap/metrics/metrics.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
+#include "rcmap/outputs/metrics_tables.hpp"
+#include "rcmap/outputs/tables.hpp"
+#include "rcmap/outputs/workbook_writer.hpp"
+#include "util/phase_times.hpp"
 
 namespace rcmap::cli {
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Independent oracle for the ANOVA/ICC of `rcmap analyze --by-site`
-(README "Waves and sites", tests/test_waves_cli.cpp).
+(README "Waves and sites", tests/waves/test_waves_cli.cpp).
 
     python3 tests/support/sites_anova_ref.py RESPONSES.csv   (a file with a `site` column)
 
