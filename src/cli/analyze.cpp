@@ -179,6 +179,7 @@ int run_analysis(const Args& args, bool report_only) {
     fig.ties = "emphasis";
   }
   fig.check();
+  if (report_only) fig.check_report();
   const bool from_ties = !sa.ties.empty();
   if (from_ties == !sa.responses.empty())
     throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");

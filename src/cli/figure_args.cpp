@@ -39,6 +39,8 @@ void FigureArgs::check() const {
   figure_module();  // a missing module is reported before any work
 }
 
+void FigureArgs::check_report() const {}
+
 // The drawing is done by the figure module (draw_figures.cpp), loaded here
 // on first use.
 void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
@@ -68,6 +70,9 @@ void FigureArgs::write_change(const Survey& before, const Comparison& comparison
 #else
 void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
+}
+void FigureArgs::check_report() const {
+  throw UsageError("this rcmap was built without figures, so it cannot draw report.pdf");
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
                        unsigned long, OutputDir&, const std::string&) const {}

@@ -32,6 +32,9 @@ struct FigureArgs {
   void add_to(po::options_description& desc, bool tie_filter = true);
   // Checks every value (UsageError) before any work is done.
   void check() const;
+  // rcmap report (which always draws): nothing with figures, UsageError in
+  // an rcmap built without them (RCMAP_FIGURES=OFF).
+  void check_report() const;
   // Renders map, gap-map, matrix and profile in every format into `dir`,
   // names prefixed by `prefix` ("" or "SITE/").
   void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
