@@ -95,7 +95,7 @@ class Parser {
       for (;;) {
         std::string k = string();
         expect(':');
-        v.members.emplace_back(std::move(k), value(depth + 1));
+        v.members.push_back(JsonMember{std::move(k), value(depth + 1)});
         ws();
         if (i_ < s_.size() && s_[i_] == ',') {
           ++i_;

@@ -9,12 +9,22 @@
 
 namespace rcmap {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object } kind = Kind::null;
   std::string text;  // string contents, number text, "true"/"false"
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;  // file order
+  std::vector<JsonMember> members;  // file order
   const JsonValue* get(std::string_view key) const;
+};
+
+// A member of an object: key and value. Not std::pair, which needs the
+// value's type complete where JsonValue is still being defined (clang
+// rejects it: the fuzz build compiles the core with clang).
+struct JsonMember {
+  std::string first;
+  JsonValue second;
 };
 
 // Throws InputError naming `path`, line and column on malformed input.
