@@ -68,18 +68,19 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   };
 
   const std::string title = pw.title;
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
   cairo_t* cr = cv.cr();
   std::size_t drawn_ties = 0;
   for (std::size_t e = 0; e < t.size(); ++e)
     drawn_ties += l.slot[p.unit[t.source[e]]] >= 0 && l.slot[p.unit[t.target[e]]] >= 0;
   std::string sub = fill(pw.counts, std::to_string(drawable), std::to_string(drawn_ties));
   if (!o.title.empty()) sub = o.title + " · " + sub;
-  draw_header(cr, title, sub);
+  draw_header(cr, o, title, sub);
 
   // [0,1]^2 -> page, square.
-  const double w = kPageWidth - 2 * kMargin, h = kPageHeight - kTop - kBottom, side = std::min(w, h);
-  const double ox = kMargin + (w - side) / 2, oy = kTop + (h - side) / 2;
+  const double top = o.no_title ? kNoTitleTop + 8 : kTop;
+  const double w = o.page_width - 2 * kMargin, h = o.page_height - top - kBottom, side = std::min(w, h);
+  const double ox = kMargin + (w - side) / 2, oy = top + (h - side) / 2;
   auto at = [&](Point q) { return Point{ox + q.x * side, oy + q.y * side}; };
 
   // Unit discs.
@@ -166,7 +167,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
     }
 
   // Legend and notes along the bottom.
-  const double ly = kPageHeight - kBottom + 8;
+  const double ly = o.page_height - kBottom + 8;
   const Box legend = draw_side_legend(cr, kMargin, ly, order, o.lang);
   std::vector<std::string> notes;
   if (info.unit_level) notes.push_back(fill(pw.unit_level, std::to_string(drawable), std::to_string(in.max_nodes)));
@@ -174,7 +175,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   if (hidden_units) notes.push_back(fill(pw.hidden, std::to_string(in.min_n)));
   double ny = ly;
   for (const auto& n : notes) {
-    Text note(n, 7.5, false, kPageWidth - legend.x1 - 2 * kMargin);
+    Text note(n, 7.5, false, o.page_width - legend.x1 - 2 * kMargin);
     set_colour(cr, {0.3, 0.3, 0.3});
     note.draw(cr, legend.x1 + 20, ny);
     ny += note.height() + 3;
