@@ -23,6 +23,7 @@ struct PersonMapInput {
 struct PersonMapInfo {
   bool unit_level = false;  // more drawable people than max_nodes: units drawn instead
   std::size_t people = 0, ties = 0, units = 0;  // drawn
+  std::size_t brokers = 0;                       // ringed
 };
 
 // Person map: every person of a unit with at least min_n people as a dot
