@@ -93,9 +93,18 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   if (!f.per_unit) return;
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
-  for (std::uint32_t u = 0; u < s.units.size(); ++u)
-    render::render_unit_page(in, u, render::Format::png,
-                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")), &index);
+  for (std::uint32_t u = 0; u < s.units.size(); ++u) {
+    const std::string name = names.unique(s.units[u].label);
+    std::size_t shown = render::render_unit_page(in, u, render::Format::png,
+                                                 dir.temp_path(prefix + "units/" + name + ".png"), &index);
+    // Ties the page cannot hold continue in units/<name>-2.png, -3.png, ...
+    // (names taken from the same SafeNames, so no unit's file is overwritten)
+    const std::size_t ties = index.start[u + 1] - index.start[u];
+    for (int page = 2; shown < ties; ++page)
+      shown = render::render_unit_ties_page(
+          in, u, index, shown, page, render::Format::png,
+          dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
+  }
 }
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,

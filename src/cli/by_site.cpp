@@ -58,7 +58,10 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     RunInfo site_run = run;
     const std::string label = sites.labels[k];
     site_run.sections.emplace_back("site", [label](JsonWriter& j) { j.value(label); });
-    write_analysis(sites.surveys[k], aggs[k], mopt, fig, dialect, sa.quiet, site_run, folder + "/", dir);
+    // Each site's figures and report name the site: "--title · SITE", or SITE.
+    FigureArgs site_fig = fig;
+    site_fig.title = fig.title.empty() ? label : fig.title + " \u00b7 " + label;
+    write_analysis(sites.surveys[k], aggs[k], mopt, site_fig, dialect, sa.quiet, site_run, folder + "/", dir);
   }
   dir.write("sites.csv", [&](std::ostream& os) { write_table(os, sites_table(bench), dialect); });
   fig.write_sites(bench, highlight, sa.agg.min_n, mopt.gap_side_a, mopt.gap_side_b, dir);
