@@ -262,8 +262,14 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
   switch (f) {
     case Format::png: {
       if (!(dpi >= 36 && dpi <= 1200)) throw OutputError("--dpi must be between 36 and 1200");
-      const int w = static_cast<int>(std::lround(width * dpi / 72.0));
-      const int h = static_cast<int>(std::lround(height * dpi / 72.0));
+      int w = static_cast<int>(std::lround(width * dpi / 72.0));
+      int h = static_cast<int>(std::lround(height * dpi / 72.0));
+      scale_x_ = scale_y_ = dpi / 72.0;
+      if (width * 9 == height * 16) {  // a slide: exactly 16:9 pixels
+        w = 16 * static_cast<int>(std::lround(width * dpi / 72.0 / 16.0));
+        h = w / 16 * 9;
+        scale_x_ = scale_y_ = w / width;
+      }
       surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
       break;
     }
@@ -303,7 +309,7 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
   }
   cr_ = cairo_create(surface_);
   if (f == Format::png) {
-    cairo_scale(cr_, dpi / 72.0, dpi / 72.0);
+    cairo_scale(cr_, scale_x_, scale_y_);
     cairo_set_tolerance(cr_, 0.25);  // device px; invisible at print dpi, fewer curve segments
   }
   cairo_font_options_t* fo = cairo_font_options_create();
@@ -367,13 +373,19 @@ cairo_status_t OutputStream::close() {
 // ---- header and legends -------------------------------------------------
 
 double draw_header(cairo_t* cr, const std::string& title, const std::string& sub) {
+  FigureOptions a4;  // the A4 page
+  return draw_header(cr, a4, title, sub);
+}
+
+double draw_header(cairo_t* cr, const FigureOptions& o, const std::string& title, const std::string& sub) {
+  if (o.no_title) return kNoTitleTop;
   const double x = 24, y = 18;
-  Text t(title, 15, true, kPageWidth - 48);
+  Text t(title, 15, true, o.page_width - 48);
   set_colour(cr, {0.1, 0.1, 0.1});
   t.draw(cr, x, y);
   double bottom = y + t.height();
   if (!sub.empty()) {
-    Text s(sub, 9, false, kPageWidth - 48);
+    Text s(sub, 9, false, o.page_width - 48);
     set_colour(cr, {0.3, 0.3, 0.3});
     s.draw(cr, x, bottom + 2);
     bottom += 2 + s.height();

@@ -82,6 +82,8 @@ class OutputStream {
 };
 
 // A target surface. finish() writes the file; errors throw OutputError.
+// A PNG of a 16:9 page (width * 9 == height * 16) is an exact 16:9 pixel
+// size: its width is rounded to a multiple of 16 pixels.
 class Canvas {
  public:
   Canvas(Format f, const std::string& path, double width, double height, double dpi,
@@ -96,6 +98,7 @@ class Canvas {
   Format format_;
   std::string path_;
   double dpi_;
+  double scale_x_ = 1, scale_y_ = 1;  // PNG: pixels per point
   std::string svg_;  // SVG bytes, written by finish()
   std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
@@ -105,6 +108,11 @@ class Canvas {
 
 // Title (bold) and subtitle at the top left; returns the y below them.
 double draw_header(cairo_t* cr, const std::string& title, const std::string& subtitle);
+// The same on a figure page of `o` (wrapped to its width); with o.no_title
+// nothing is drawn and the y below a blank top margin is returned.
+double draw_header(cairo_t* cr, const FigureOptions& o, const std::string& title, const std::string& subtitle);
+// Top margin of a figure drawn with FigureOptions::no_title.
+inline constexpr double kNoTitleTop = 14;
 // "<survey> · N respondents · data from <date>".
 std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o);
 // Horizontal bar of `colour_at(t)`, t from 0 (left) to 1 (right), outlined.

@@ -107,7 +107,7 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
   const MapGeometry& g = pl.geo;
   const ChangeWords& cw = change_words(o.lang);
   const std::string title = fill(cw.change_map_title, c.before_label, c.after_label);
-  draw_header(cr, title, change_subtitle(o));
+  draw_header(cr, o, title, change_subtitle(o));
   std::vector<int> slot(before.units.size(), -1);
   for (std::size_t k = 0; k < g.units.size(); ++k) slot[g.units[k]] = static_cast<int>(k);
   for (const ChangeTie& t : change_map_ties(before, c)) {
@@ -120,18 +120,18 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
   }
   const auto order = side_order(before, o);
   draw_nodes_and_labels(cr, before, pl, order);
-  const double ly = draw_legend_rule(cr, kLegendHeight);
+  const double ly = draw_legend_rule(cr, kLegendHeight, o);
   const Box sb = draw_side_legend(cr, 24, ly, order, o.lang);
   const Box db = draw_delta_scale(cr, std::max(sb.x1 + 24, 230.0), ly, 200,
                                   fill(cw.delta_scale, c.before_label, c.after_label), o.lang);
   std::vector<std::string> notes = {cw.faded_note, fill(cw.not_compared_note, std::to_string(c.options.agg.min_n)),
                                     fill(cw.positions_note, c.before_label)};
-  draw_notes(cr, db.x1 + 28, ly, kPageWidth - 16 - (db.x1 + 28), notes);
+  draw_notes(cr, db.x1 + 28, ly, o.page_width - 16 - (db.x1 + 28), notes);
 }
 
 void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
                        const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi,
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
             fill(change_words(o.lang).change_map_title, c.before_label, c.after_label));
   draw_change_map_page(cv.cr(), before, before_agg, before_layout, c, o);
   cv.finish();

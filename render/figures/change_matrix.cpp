@@ -28,8 +28,8 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
   for (std::size_t i = 0; i < c.ties.size(); ++i)
     at[c.ties[i].source * c.units.size() + c.ties[i].target] = static_cast<long>(i);
   const std::string title = fill(cw.change_matrix_title, c.before_label, c.after_label);
-  const double top = draw_header(cr, title, change_subtitle(o)) + 6;
-  draw_matrix(cr, top, labels, group_start, order, o.lang, [&](std::size_t r, std::size_t col, Box b, double fs) {
+  const double top = draw_header(cr, o, title, change_subtitle(o)) + 6;
+  draw_matrix(cr, top, labels, group_start, order, o, [&](std::size_t r, std::size_t col, Box b, double fs) {
     const long i = at[units[r] * c.units.size() + units[col]];
     // Not compared: blank; its one-wave score is never shown here.
     if (i < 0 || !c.ties[static_cast<std::size_t>(i)].compared()) {
@@ -56,15 +56,15 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
     set_colour(cr, t.credible() ? text_on(fillc) : Rgb{0.35, 0.35, 0.35});
     tx.draw(cr, (b.x0 + b.x1 - tx.width()) / 2, (b.y0 + b.y1 - tx.height()) / 2);
   });
-  const double ly = kPageHeight - 50 + 6;
+  const double ly = o.page_height - 50 + 6;
   const Box db = draw_delta_scale(cr, 40, ly, 200, fill(cw.delta_scale, c.before_label, c.after_label), o.lang);
-  draw_notes(cr, db.x1 + 30, ly, kPageWidth - 16 - (db.x1 + 30),
+  draw_notes(cr, db.x1 + 30, ly, o.page_width - 16 - (db.x1 + 30),
              {cw.pale_cell_note, fill(cw.blank_cell_note, std::to_string(c.options.agg.min_n)),
               words(o.lang).diagonal_note});
 }
 
 void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi,
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
             fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label));
   draw_change_matrix_page(cv.cr(), c, o);
   cv.finish();

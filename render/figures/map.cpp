@@ -98,8 +98,8 @@ Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& l
     if (!gap || s.units[i].side == o.side_a || s.units[i].side == o.side_b) g.units.push_back(i);
   const std::size_t n = g.units.size();
   const auto resp = respondents_per_unit(s, a);
-  g.map_area = {kMargin, kHeaderHeight + 4, kPageWidth - kMargin,
-                kPageHeight - kLegendHeight - 6};
+  g.map_area = {kMargin, (o.no_title ? kNoTitleTop : kHeaderHeight) + 4, o.page_width - kMargin,
+                o.page_height - kLegendHeight - 6};
   const Box& A = g.map_area;
   // Abstract positions normalised to [0, 1] over the drawn units.
   std::vector<Point> p(n);
@@ -244,12 +244,12 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl,
   }
 }
 
-double draw_legend_rule(cairo_t* cr, double legend_height) {
-  const double ly = kPageHeight - legend_height + 4;
+double draw_legend_rule(cairo_t* cr, double legend_height, const FigureOptions& o) {
+  const double ly = o.page_height - legend_height + 4;
   cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, kMargin, ly - 4);
-  cairo_line_to(cr, kPageWidth - kMargin, ly - 4);
+  cairo_line_to(cr, o.page_width - kMargin, ly - 4);
   cairo_stroke(cr);
   return ly;
 }
@@ -272,7 +272,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   const AggregateOptions& ao = a.options;
   const auto order = side_order(s, o);
   const std::string title = map_title(o, gap);
-  draw_header(cr, title, subtitle(s, a, o));
+  draw_header(cr, o, title, subtitle(s, a, o));
 
   std::vector<int> slot(s.units.size(), -1);
   for (std::size_t k = 0; k < g.units.size(); ++k) slot[g.units[k]] = static_cast<int>(k);
@@ -336,7 +336,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], d.st);
   }
   draw_nodes_and_labels(cr, s, pl, order);
-  const double ly = draw_legend_rule(cr, kLegendHeight);
+  const double ly = draw_legend_rule(cr, kLegendHeight, o);
   std::vector<std::string> shown_sides = order;
   if (gap) shown_sides.resize(std::min<std::size_t>(shown_sides.size(), 2));
   const Box sb = draw_side_legend(cr, 24, ly, shown_sides, o.lang);
@@ -358,7 +358,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   double ny = ly;
   const double nx = rb.x1 + 28;
   for (const std::string& line : notes) {
-    Text t(line, 7, false, kPageWidth - kMargin - nx);
+    Text t(line, 7, false, o.page_width - kMargin - nx);
     set_colour(cr, {0.2, 0.2, 0.2});
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
@@ -384,14 +384,14 @@ void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a,
 
 void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
                 const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, map_title(o, false));
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, false));
   draw_map(cv.cr(), s, a, layout, o, false);
   cv.finish();
 }
 
 void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
                     const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, map_title(o, true));
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, true));
   draw_map(cv.cr(), s, a, layout, o, true);
   cv.finish();
 }

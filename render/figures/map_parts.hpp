@@ -35,7 +35,7 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
 void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl,
                            const std::vector<std::string>& side_order);
 // Grey rule above the legend band; returns the band's top y.
-double draw_legend_rule(cairo_t* cr, double legend_height);
+double draw_legend_rule(cairo_t* cr, double legend_height, const FigureOptions& o);
 
 }  // namespace rcmap::render::detail
 
@@ -49,11 +49,12 @@ std::string change_subtitle(const FigureOptions& o);
 
 namespace rcmap::render::detail {
 // matrix.cpp: row labels, rotated column labels, side names and bands, cell
-// grid, side separators and outlined diagonal of an n x n matrix under `top`;
+// grid, side separators and outlined diagonal of an n x n matrix under `top`
+// on the page of `o`;
 // `cell(r, c, box, font_size)` paints each cell before the grid is drawn.
 void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels,
-                 const std::vector<std::size_t>& group_start, const std::vector<std::string>& order, Lang lang,
-                 const std::function<void(std::size_t, std::size_t, Box, double)>& cell);
+                 const std::vector<std::size_t>& group_start, const std::vector<std::string>& order,
+                 const FigureOptions& o, const std::function<void(std::size_t, std::size_t, Box, double)>& cell);
 // Hatches `b` with grey diagonals on a pale fill (hidden or non-credible cells).
 void hatch(cairo_t* cr, Box b, double grey);
 }  // namespace rcmap::render::detail

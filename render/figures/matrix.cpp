@@ -30,12 +30,13 @@ void hatch(cairo_t* cr, Box b, double grey) {
 }
 
 void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels,
-                 const std::vector<std::size_t>& group_start, const std::vector<std::string>& order, Lang lang,
-                 const std::function<void(std::size_t, std::size_t, Box, double)>& cell) {
+                 const std::vector<std::size_t>& group_start, const std::vector<std::string>& order,
+                 const FigureOptions& o, const std::function<void(std::size_t, std::size_t, Box, double)>& cell) {
+  const Lang lang = o.lang;
   const Words& w = words(lang);
   const std::size_t n = labels.size();
   const double legend_h = 50, side_w = 14, col_band = 100;
-  const double avail_h = kPageHeight - legend_h - (top + 14 + col_band + 4);
+  const double avail_h = o.page_height - legend_h - (top + 14 + col_band + 4);
   const double cell_h = n ? std::min(28.0, avail_h / static_cast<double>(n)) : 20;
   const double fs = std::clamp(cell_h * 0.5, 5.0, 8.0);
   const int row_lines = std::max(1, static_cast<int>(cell_h / (fs * 1.2)));
@@ -46,7 +47,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
   }
   const double gx0 = 24 + side_w + rw + 6, gy0 = top + 14 + col_band + 4;
   const double cell_w =
-      n ? std::min(48.0, (kPageWidth - 24 - gx0) / static_cast<double>(n)) : 20;
+      n ? std::min(48.0, (o.page_width - 24 - gx0) / static_cast<double>(n)) : 20;
   const double gx1 = gx0 + cell_w * n, gy1 = gy0 + cell_h * n;
   const int col_lines = std::max(1, static_cast<int>(cell_w / (fs * 1.2)));
 
@@ -130,11 +131,11 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
     for (std::uint32_t i = 0; i < s.units.size(); ++i)
       if (s.units[i].side == side) units.push_back(i);
   }
-  const double top = draw_header(cr, w.matrix_title, subtitle(s, a, o)) + 6;
+  const double top = draw_header(cr, o, w.matrix_title, subtitle(s, a, o)) + 6;
 
   std::vector<std::string> labels;
   for (auto u : units) labels.push_back(s.units[u].label);
-  draw_matrix(cr, top, labels, group_start, order, o.lang, [&](std::size_t r, std::size_t c, Box b, double cfs) {
+  draw_matrix(cr, top, labels, group_start, order, o, [&](std::size_t r, std::size_t c, Box b, double cfs) {
     const double x = b.x0, y = b.y0, cell_w = b.x1 - b.x0, cell_h = b.y1 - b.y0;
     const long ti = a.find(units[r], units[c]);
     if (ti < 0) {
@@ -166,7 +167,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   });
   const double legend_h = 50;
   // Legend.
-  const double ly = kPageHeight - legend_h + 6;
+  const double ly = o.page_height - legend_h + 6;
   const Box rb = draw_rc_scale(cr, 40, ly, 220, ao, o.lang);
   double ny = ly;
   for (const std::string& line : {fill(w.hatched_note, std::to_string(ao.min_n)),
@@ -180,7 +181,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
 
 void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
                    const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, words(o.lang).matrix_title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).matrix_title);
   draw_matrix_page(cv.cr(), s, a, o);
   cv.finish();
 }

@@ -14,24 +14,27 @@ namespace {
 using namespace detail;
 
 struct PersonWords {
-  const char *title, *counts, *unit_level, *hidden, *lines;
+  const char *title, *counts, *unit_level, *hidden, *lines, *brokers;
 };
 const PersonWords& person_words(Lang lang) {
   static const PersonWords en{"Person network", "{0} people · {1} ties",
                               "{0} people, more than --max-nodes {1}: drawn at unit level "
                               "(disc area: people; line width: person ties)",
                               "Units with fewer than {0} people and their ties are not drawn",
-                              "Lines: person ties (darker between {0} and {1})"};
+                              "Lines: person ties (darker between {0} and {1})",
+                              "Ringed: the top cross-side brokers (brokers.csv)"};
   static const PersonWords da{"Personnetværk", "{0} personer · {1} relationer",
                               "{0} personer er flere end --max-nodes {1}: tegnet pr. enhed "
                               "(arealet: personer; stregbredde: relationer)",
                               "Enheder med færre end {0} personer og deres relationer er ikke tegnet",
-                              "Streger: relationer (mørkere mellem {0} og {1})"};
+                              "Streger: relationer (mørkere mellem {0} og {1})",
+                              "Med ring: de vigtigste formidlere på tværs af siderne (brokers.csv)"};
   static const PersonWords nb{"Personnettverk", "{0} personer · {1} relasjoner",
                               "{0} personer er flere enn --max-nodes {1}: tegnet per enhet "
                               "(arealet: personer; strekbredde: relasjoner)",
                               "Enheter med færre enn {0} personer og deres relasjoner er ikke tegnet",
-                              "Streker: relasjoner (mørkere mellom {0} og {1})"};
+                              "Streker: relasjoner (mørkere mellom {0} og {1})",
+                              "Med ring: de viktigste formidlerne på tvers av sidene (brokers.csv)"};
   return lang == Lang::da ? da : lang == Lang::nb ? nb : en;
 }
 
@@ -68,18 +71,19 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   };
 
   const std::string title = pw.title;
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
   cairo_t* cr = cv.cr();
   std::size_t drawn_ties = 0;
   for (std::size_t e = 0; e < t.size(); ++e)
     drawn_ties += l.slot[p.unit[t.source[e]]] >= 0 && l.slot[p.unit[t.target[e]]] >= 0;
   std::string sub = fill(pw.counts, std::to_string(drawable), std::to_string(drawn_ties));
   if (!o.title.empty()) sub = o.title + " · " + sub;
-  draw_header(cr, title, sub);
+  draw_header(cr, o, title, sub);
 
   // [0,1]^2 -> page, square.
-  const double w = kPageWidth - 2 * kMargin, h = kPageHeight - kTop - kBottom, side = std::min(w, h);
-  const double ox = kMargin + (w - side) / 2, oy = kTop + (h - side) / 2;
+  const double top = o.no_title ? kNoTitleTop + 8 : kTop;
+  const double w = o.page_width - 2 * kMargin, h = o.page_height - top - kBottom, side = std::min(w, h);
+  const double ox = kMargin + (w - side) / 2, oy = top + (h - side) / 2;
   auto at = [&](Point q) { return Point{ox + q.x * side, oy + q.y * side}; };
 
   // Unit discs.
@@ -123,6 +127,17 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       cairo_fill(cr);
       ++info.people;
     }
+    // The top brokers: a black ring around their dot, drawn over the others.
+    if (in.brokers)
+      for (std::uint32_t v : *in.brokers) {
+        if (v >= p.ids.size() || !l.drawn[v]) continue;
+        const Point c = at(l.person[v]);
+        set_colour(cr, {0, 0, 0});
+        cairo_set_line_width(cr, std::max(0.8, dot * 0.45));
+        cairo_arc(cr, c.x, c.y, dot + std::max(1.6, dot * 0.9), 0, 2 * M_PI);
+        cairo_stroke(cr);
+        ++info.brokers;
+      }
     info.ties = drawn_ties;
   } else {
     // Unit level: lines between discs, width ~ sqrt(person ties both ways).
@@ -152,11 +167,11 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       cairo_fill(cr);
     }
   }
-  // Unit ids above their discs (ids, not people).
+  // Unit labels above their discs (units, not people), at most two lines.
   if (l.units.size() <= 120)
     for (std::size_t k = 0; k < l.units.size(); ++k) {
       const Point c = at(l.centre[k]);
-      Text label(units[l.units[k]].id, 7, true);
+      Text label(units[l.units[k]].label, 7, true, 120, PANGO_ALIGN_CENTER, 2);
       const double x = c.x - label.width() / 2, y = c.y - l.radius[k] * side - label.height() - 1;
       set_colour(cr, {1, 1, 1}, 0.8);  // halo: readable over ties and dots
       cairo_rectangle(cr, x - 1.5, y, label.width() + 3, label.height());
@@ -166,15 +181,16 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
     }
 
   // Legend and notes along the bottom.
-  const double ly = kPageHeight - kBottom + 8;
+  const double ly = o.page_height - kBottom + 8;
   const Box legend = draw_side_legend(cr, kMargin, ly, order, o.lang);
   std::vector<std::string> notes;
   if (info.unit_level) notes.push_back(fill(pw.unit_level, std::to_string(drawable), std::to_string(in.max_nodes)));
   else notes.push_back(fill(pw.lines, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)));
+  if (info.brokers) notes.push_back(pw.brokers);
   if (hidden_units) notes.push_back(fill(pw.hidden, std::to_string(in.min_n)));
   double ny = ly;
   for (const auto& n : notes) {
-    Text note(n, 7.5, false, kPageWidth - legend.x1 - 2 * kMargin);
+    Text note(n, 7.5, false, o.page_width - legend.x1 - 2 * kMargin);
     set_colour(cr, {0.3, 0.3, 0.3});
     note.draw(cr, legend.x1 + 20, ny);
     ny += note.height() + 3;

@@ -43,8 +43,8 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
   const Words& w = words(o.lang);
   const AggregateOptions& ao = a.options;
   const auto groups = profile_groups(s, a, o);
-  const double top = draw_header(cr, w.profile_title, subtitle(s, a, o));
-  const double x0 = 64, x1 = kPageWidth - 90, y0 = top + 26, y1 = kPageHeight - 92;
+  const double top = draw_header(cr, o, w.profile_title, subtitle(s, a, o));
+  const double x0 = 64, x1 = o.page_width - 90, y0 = top + 26, y1 = o.page_height - 92;
   auto ymap = [&](double v) { return y1 - (v - 1.0) / 4.0 * (y1 - y0); };
 
   // Axis and grid.
@@ -122,7 +122,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
                : fill(w.within, side_name(o.lang, g.source_side));
     label += g.ties > 0 ? "  (n = " + std::to_string(g.n) + ")" : "  (" + std::string(w.no_data) + ")";
     Text t(label, 7.5);
-    if (lx + 16 + t.width() > kPageWidth - 24) {
+    if (lx + 16 + t.width() > o.page_width - 24) {
       lx = x0;
       ly += 14;
     }
@@ -143,7 +143,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
 
 void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
                     const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, words(o.lang).profile_title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).profile_title);
   draw_profile_page(cv.cr(), s, a, o);
   cv.finish();
 }

@@ -15,12 +15,12 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
                   const std::string& path) {
   const ChangeWords& cw = change_words(o.lang);
   const Words& ww = words(o.lang);
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, cw.sites_title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, cw.sites_title);
   cairo_t* cr = cv.cr();
   std::string sub = change_subtitle(o);
   if (highlight >= 0)
     sub += (sub.empty() ? "" : "  ·  ") + fill(cw.highlight_note, b.sites[static_cast<std::size_t>(highlight)].site);
-  const double top = draw_header(cr, cw.sites_title, sub);
+  const double top = draw_header(cr, o, cw.sites_title, sub);
   struct Series {
     std::string name;
     double SiteResult::*value;
@@ -40,7 +40,7 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
   const std::size_t n = b.sites.size();
   double label_w = 0;
   for (const SiteResult& s : b.sites) label_w = std::max(label_w, Text(s.site, 8, true, 200, PANGO_ALIGN_RIGHT, 1).width());
-  const double x0 = 30 + label_w, x1 = kPageWidth - 40, y0 = top + 24, y1 = kPageHeight - 70;
+  const double x0 = 30 + label_w, x1 = o.page_width - 40, y0 = top + 24, y1 = o.page_height - 70;
   const double row_h = n ? std::min(40.0, (y1 - y0) / static_cast<double>(n)) : 20;
   // Hundreds of sites (a national benchmark): small dots, names only where
   // they fit (the highlighted site's always).
@@ -83,7 +83,7 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
   }
   // Legend.
   double lx = 40;
-  const double ly = std::min(kPageHeight - 34, y0 + row_h * n + 40);
+  const double ly = std::min(o.page_height - 34, y0 + row_h * n + 40);
   for (const Series& se : series) {
     set_colour(cr, se.colour);
     cairo_arc(cr, lx + 4, ly + 5, 3.4, 0, 2 * M_PI);
@@ -93,7 +93,7 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
     t.draw(cr, lx + 12, ly);
     lx += 12 + t.width() + 18;
   }
-  draw_notes(cr, lx + 10, ly, kPageWidth - 16 - (lx + 10), {fill(cw.site_hidden_note, std::to_string(min_n))});
+  draw_notes(cr, lx + 10, ly, o.page_width - 16 - (lx + 10), {fill(cw.site_hidden_note, std::to_string(min_n))});
   cv.finish();
 }
 

@@ -29,7 +29,7 @@ std::pair<double, double> value_range(const std::vector<double>& values) {
 void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOptions& o) {
   const ChangeWords& cw = change_words(o.lang);
   const Words& ww = words(o.lang);
-  const double top = draw_header(cr, cw.trend_title, change_subtitle(o));
+  const double top = draw_header(cr, o, cw.trend_title, change_subtitle(o));
   // The four pairs of side_a and side_b, as in the profile figure; every
   // pair is listed in sides-waves.csv.
   struct Line {
@@ -49,7 +49,7 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
   for (const Line& line : lines)
     for (const auto& l : line.row->waves) all.insert(all.end(), {l.rc, l.ci_low, l.ci_high});
   const auto [lo, hi] = value_range(all);
-  const double x0 = 64, x1 = kPageWidth - 230, y0 = top + 20, y1 = kPageHeight - 70;
+  const double x0 = 64, x1 = o.page_width - 230, y0 = top + 20, y1 = o.page_height - 70;
   const std::size_t nw = w.labels.size();
   auto xof = [&](std::size_t k) { return nw < 2 ? (x0 + x1) / 2 : x0 + 30 + (x1 - x0 - 60) * k / (nw - 1.0); };
   auto yof = [&](double v) { return y1 - (v - lo) / (hi - lo) * (y1 - y0); };
@@ -116,12 +116,12 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
     t.draw(cr, x1 + 44, ly);
     ly += t.height() + 4;
   }
-  draw_notes(cr, x1 + 24, std::max(ly + 10, y1 - 40), kPageWidth - 16 - (x1 + 24),
+  draw_notes(cr, x1 + 24, std::max(ly + 10, y1 - 40), o.page_width - 16 - (x1 + 24),
              {fill(cw.interval_note, std::to_string(min_n))});
 }
 
 void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, o.dpi, change_words(o.lang).trend_title);
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).trend_title);
   draw_trend_page(cv.cr(), w, min_n, o);
   cv.finish();
 }

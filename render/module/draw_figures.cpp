@@ -44,6 +44,14 @@ const T& drawable(const T& x, T& cut) {
   for (auto& u : cut.units) cut_label(u.label);
   return cut;
 }
+// report.pdf and its unit pages are A4 with titles whatever --page and
+// --no-title say (they apply to the figure files).
+render::FigureOptions report_page(render::FigureOptions o) {
+  o.page_width = render::kPageWidth;
+  o.page_height = render::kPageHeight;
+  o.no_title = false;
+  return o;
+}
 }  // namespace
 
 void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const std::string& side_a,
@@ -73,7 +81,7 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   in.metrics = &m;
   const Findings findings = compute_findings(s, a, m, mopt);
   in.findings = &findings;
-  in.figure = f.options(mopt.gap_side_a, mopt.gap_side_b, mopt.seed);
+  in.figure = report_page(f.options(mopt.gap_side_a, mopt.gap_side_b, mopt.seed));
   in.figure.asymmetry = mopt.asymmetry;
   in.max_figure_units = kMaxUnits;
   in.per_unit = f.per_unit;
@@ -85,9 +93,18 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   if (!f.per_unit) return;
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
-  for (std::uint32_t u = 0; u < s.units.size(); ++u)
-    render::render_unit_page(in, u, render::Format::png,
-                             dir.temp_path(prefix + "units/" + names.unique(s.units[u].label, ".png")), &index);
+  for (std::uint32_t u = 0; u < s.units.size(); ++u) {
+    const std::string name = names.unique(s.units[u].label);
+    std::size_t shown = render::render_unit_page(in, u, render::Format::png,
+                                                 dir.temp_path(prefix + "units/" + name + ".png"), &index);
+    // Ties the page cannot hold continue in units/<name>-2.png, -3.png, ...
+    // (names taken from the same SafeNames, so no unit's file is overwritten)
+    const std::size_t ties = index.start[u + 1] - index.start[u];
+    for (int page = 2; shown < ties; ++page)
+      shown = render::render_unit_ties_page(
+          in, u, index, shown, page, render::Format::png,
+          dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
+  }
 }
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
@@ -105,15 +122,16 @@ void write_change(const FigureArgs& f, const Survey& before, const Comparison& c
   Comparison cut_comparison;
   const Comparison& c = drawable(comparison, cut_comparison);
   render::ChangeReportInput in;
-  in.figure = f.options(side_a, side_b, seed);
+  const render::FigureOptions files = f.options(side_a, side_b, seed);  // --page, --no-title
+  in.figure = report_page(files);
   // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
   const Aggregate a = aggregate(d, c.options.agg);
   if (!too_many_units(std::max(before.units.size(), c.units.size()), "compare")) {
     in.before_layout = compute_layout(d, a, in.figure.layout, side_a, side_b, seed);
     for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-      render::render_change_map(d, a, in.before_layout, c, in.figure, fmt, dir.temp_path("change-map." + ext));
-      render::render_change_matrix(c, in.figure, fmt, dir.temp_path("change-matrix." + ext));
-      render::render_trend(w, c.options.agg.min_n, in.figure, fmt, dir.temp_path("trend." + ext));
+      render::render_change_map(d, a, in.before_layout, c, files, fmt, dir.temp_path("change-map." + ext));
+      render::render_change_matrix(c, files, fmt, dir.temp_path("change-matrix." + ext));
+      render::render_trend(w, c.options.agg.min_n, files, fmt, dir.temp_path("trend." + ext));
     }
   }
   const ChangeFindings findings = compute_change_findings(c, side_a, side_b, w.labels, wave_respondents);

@@ -1,4 +1,4 @@
-// Figure option values (--formats, --lang, --ties, --layout) and the
+// Figure option values (--formats, --lang, --map-ties, --layout, --page) and the
 // render::FigureOptions they give; compiled into the executable (to check
 // options before any work) and into the figure module (draw_figures.cpp).
 #include <sstream>
@@ -32,12 +32,24 @@ render::TieFilter parse_ties(const std::string& t) {
   if (t == "all") return render::TieFilter::all;
   if (t == "cross-side") return render::TieFilter::cross_side;
   if (t == "weak") return render::TieFilter::weak;
-  throw UsageError("--ties must be emphasis, all, cross-side or weak, got '" + t + "'");
+  throw UsageError("--map-ties must be emphasis, all, cross-side or weak, got '" + t + "'");
 }
 LayoutKind parse_layout(const std::string& l) {
   if (l == "sides") return LayoutKind::sides;
   if (l == "force") return LayoutKind::force;
   throw UsageError("--layout must be sides or force, got '" + l + "'");
+}
+
+void apply_page(const std::string& page, render::FigureOptions& o) {
+  if (page == "a4") {
+    o.page_width = render::kPageWidth;
+    o.page_height = render::kPageHeight;
+  } else if (page == "16:9") {
+    o.page_width = render::kSlideWidth;
+    o.page_height = render::kSlideHeight;
+  } else {
+    throw UsageError("--page must be a4 or 16:9, got '" + page + "'");
+  }
 }
 
 render::FigureOptions FigureArgs::options(const std::string& side_a, const std::string& side_b,
@@ -47,7 +59,9 @@ render::FigureOptions FigureArgs::options(const std::string& side_a, const std::
   o.dpi = dpi;
   o.title = title;
   o.subtitle_date = date;
-  o.ties = parse_ties(ties);
+  o.ties = parse_ties(map_ties);
+  apply_page(page, o);
+  o.no_title = no_title;
   o.layout = parse_layout(layout);
   o.side_a = side_a;
   o.side_b = side_b;

@@ -242,8 +242,14 @@ void render_report(const ReportInput& in, const std::string& path) {
                     9.5);
     } else {
       const UnitTieIndex index(*in.aggregate, n);
-      for (std::uint32_t u = 0; u < n; ++u)
-        doc.landscape_page([&](cairo_t* cr) { draw_unit_page(cr, in, u, &index); });
+      for (std::uint32_t u = 0; u < n; ++u) {
+        // Every tie of the unit: those the page cannot hold continue on the next.
+        const std::size_t ties = index.start[u + 1] - index.start[u];
+        std::size_t shown = 0;
+        doc.landscape_page([&](cairo_t* cr) { shown = draw_unit_page(cr, in, u, &index); });
+        for (int page = 2; shown < ties; ++page)
+          doc.landscape_page([&](cairo_t* cr) { shown = draw_unit_ties_page(cr, in, u, index, shown, page); });
+      }
     }
   }
   doc.finish();

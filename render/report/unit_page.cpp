@@ -110,9 +110,53 @@ std::vector<const Tie*> shown_ties(const Aggregate& a, std::uint32_t unit, const
   return out;
 }
 
+// One row of a unit's tie list at (x, y), `width` wide: an RC swatch with the
+// value, "source → target  (n = N)".
+void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOptions& ao, Lang lang, double x,
+                  double y, double width) {
+  const Rgb c = rc_colour(t.rc, ao);
+  set_colour(cr, c);
+  cairo_rectangle(cr, x, y + 0.5, 26, 9);
+  cairo_fill(cr);
+  Text v(format_number(t.rc, 2, lang), 6.5);
+  set_colour(cr, text_on(c));
+  v.draw(cr, x + 13 - v.width() / 2, y + 1);
+  Text name(fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " +
+                std::to_string(t.n) + ")",
+            7, false, width - 32, PANGO_ALIGN_LEFT, 1);
+  set_colour(cr, {0.1, 0.1, 0.1});
+  name.draw(cr, x + 31, y);
+}
+
+constexpr double kTieLine = 10.5;  // pt per tie row
+// Tie rows of a continuation page: two columns under the header.
+constexpr int kTieColumns = 2;
+double ties_top(cairo_t* cr, const std::string& label, const std::string& sub) {
+  return draw_header(cr, label, sub) + 14;
+}
+
 }  // namespace
 
-void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex* index) {
+std::size_t draw_unit_ties_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
+                                std::size_t first, int page) {
+  const Survey& s = *in.survey;
+  const Aggregate& a = *in.aggregate;
+  const Lang lang = in.figure.lang;
+  const ReportWords& rw = report_words(lang);
+  const auto ties = shown_ties(a, unit, index);
+  std::string sub = std::string(rw.unit_ties) + "  ·  " + std::to_string(page);
+  if (!in.figure.title.empty()) sub = in.figure.title + "  ·  " + sub;
+  const double top = ties_top(cr, s.units[unit].label, sub);
+  const std::size_t rows = static_cast<std::size_t>((kPageHeight - 24 - top) / kTieLine);
+  const double col_w = (kPageWidth - 48 - 24 * (kTieColumns - 1)) / kTieColumns;
+  std::size_t i = first;
+  for (int col = 0; col < kTieColumns; ++col)
+    for (std::size_t row = 0; row < rows && i < ties.size(); ++row, ++i)
+      draw_tie_row(cr, s, *ties[i], a.options, lang, 24 + col * (col_w + 24), top + row * kTieLine, col_w);
+  return i;
+}
+
+std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex* index) {
   const Survey& s = *in.survey;
   const Aggregate& a = *in.aggregate;
   std::optional<UnitTieIndex> own;
@@ -275,36 +319,36 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, cons
     head.draw(cr, px0, ty);
     ty += head.height() + 4;
   }
-  const double line_h = 10.5, bottom = kPageHeight - 24;
-  const std::size_t fit = static_cast<std::size_t>(std::max(0.0, (bottom - ty) / line_h));
+  // The rest continue on the next page(s) (draw_unit_ties_page).
+  const double bottom = kPageHeight - 24;
+  const std::size_t fit = static_cast<std::size_t>(std::max(0.0, (bottom - ty) / kTieLine));
   const std::size_t shown = ties.size() <= fit ? ties.size() : (fit > 0 ? fit - 1 : 0);
   for (std::size_t i = 0; i < shown; ++i) {
-    const Tie& t = *ties[i];
-    const Rgb c = rc_colour(t.rc, ao);
-    set_colour(cr, c);
-    cairo_rectangle(cr, px0, ty + 0.5, 26, 9);
-    cairo_fill(cr);
-    Text v(format_number(t.rc, 2, lang), 6.5);
-    set_colour(cr, text_on(c));
-    v.draw(cr, px0 + 13 - v.width() / 2, ty + 1);
-    Text name(fill(w.arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " + std::to_string(t.n) + ")",
-              7, false, px1 - px0 - 32, PANGO_ALIGN_LEFT, 1);
-    set_colour(cr, {0.1, 0.1, 0.1});
-    name.draw(cr, px0 + 31, ty);
-    ty += line_h;
+    draw_tie_row(cr, s, *ties[i], ao, lang, px0, ty, px1 - px0);
+    ty += kTieLine;
   }
   if (ties.empty() || shown < ties.size()) {
     Text t(ties.empty() ? std::string(rw.no_ties) : fmt(rw.more_ties, {std::to_string(ties.size() - shown)}), 7);
     set_colour(cr, {0.3, 0.3, 0.3});
     t.draw(cr, px0, ty);
   }
+  return shown;
 }
 
-void render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
-                      const UnitTieIndex* index) {
+std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
+                             const UnitTieIndex* index) {
   Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  draw_unit_page(cv.cr(), in, unit, index);
+  const std::size_t shown = draw_unit_page(cv.cr(), in, unit, index);
   cv.finish();
+  return shown;
+}
+
+std::size_t render_unit_ties_page(const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
+                                  std::size_t first, int page, Format f, const std::string& path) {
+  Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
+  const std::size_t next = draw_unit_ties_page(cv.cr(), in, unit, index, first, page);
+  cv.finish();
+  return next;
 }
 
 }  // namespace rcmap::render

@@ -1,4 +1,5 @@
 #include <future>
+#include <tuple>
 #include <iostream>
 
 #include "analysis.hpp"
@@ -56,7 +57,7 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   if (agg.from_ties)
     run.sections.emplace_back("aggregated_ties", [&](JsonWriter& j) {
       j.begin_object();
-      j.field("note", "input is an aggregated tie table (--ties): figures needing respondent answers are skipped");
+      j.field("note", "input is an aggregated tie table (--tie-table): figures needing respondent answers are skipped");
       j.key("skipped").begin_array();
       for (const auto& part : skipped_for_ties()) j.value(part);
       j.end_array();
@@ -75,7 +76,7 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   book.lang = fig.lang;
   book.method = method_rows(agg, fig.lang);
   if (agg.from_ties)
-    book.method.emplace_back("Input", "An aggregated tie table (--ties): tie RC and n as given, ties with n below "
+    book.method.emplace_back("Input", "An aggregated tie table (--tie-table): tie RC and n as given, ties with n below "
                                       "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
   // What the workbook leaves out at Excel's limits: said on stderr and in summary.json.
   const std::vector<std::string> book_notes = workbook_notes(book);
@@ -119,83 +120,73 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
 int run_analysis(const Args& args, bool report_only) {
   po::options_description desc("rcmap analyze options");
   SurveyArgs sa;
-  std::string out, dialect_name = "standard", distance = "inverse", gap_sides = "authority,provider";
+  std::string distance = "inverse";
   MetricsOptions mopt;
   FigureArgs fig;
   BySiteArgs site;  // by_site.cpp
+  GapSidesArgs gaps;
   OutArgs oa;
-  sa.responses_required = false;  // or --ties
+  std::vector<std::string> old_ties;  // deprecated --ties: a --map-ties word or a --tie-table FILE
+  sa.responses_required = false;  // or --tie-table
   sa.add_to(desc, true);
   site.add_to(desc);
-  fig.add_to(desc);
+  fig.add_to(desc, FigureArgs::Kind::analysis);
   oa.add_to(desc);
+  oa.add_results_folder(desc);
   desc.add_options()
-    ("out", po::value(&out)->required(),
-     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
-     "run does not rewrite)")
-    ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
-     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
+    ("ties", po::value(&old_ties)->composing(),
+     "deprecated: a map filter word is --map-ties WORD, an aggregated tie table --tie-table FILE")
     ("distance", po::value(&distance)->default_value("inverse"),
-     "RC to distance for path metrics: inverse (1/RC), complement (6-RC), neglog (-ln(RC/6))")
-    ("gap-sides", po::value(&gap_sides)->default_value("authority,provider"),
-     "the two sides whose pairs gaps.csv ranks")
+     "RC to distance for path metrics: inverse (1/RC), complement (6-RC), neglog (-ln(RC/6))");
+  gaps.add_to(desc, "the two sides whose pairs gaps.csv ranks");
+  desc.add_options()
     ("asymmetry", po::value(&mopt.asymmetry)->default_value(0.5),
      "|RC(A->B) - RC(B->A)| from which a pair is one-sided")
     ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)");
   po::variables_map vm;
   Project project;
-  // --ties is both the map's tie filter (emphasis, all, cross-side, weak) and,
-  // with any other value, the aggregated tie table to analyse instead of
-  // --responses; the table is taken out here so both can be given.
-  auto tie_filter = [](const std::string& v) {
-    return v == "emphasis" || v == "all" || v == "cross-side" || v == "weak";
-  };
-  Args rest;
-  for (std::size_t i = 0; i < args.argv.size(); ++i) {
-    const std::string& w = args.argv[i];
-    if (w == "--ties" && i + 1 < args.argv.size() && !tie_filter(args.argv[i + 1])) sa.ties = args.argv[++i];
-    else if (w.rfind("--ties=", 0) == 0 && !tie_filter(w.substr(7))) sa.ties = w.substr(7);
-    else rest.argv.push_back(w);
-  }
-  if (!parse(rest, desc, vm, "rcmap analyze --units FILE (--responses FILE | --ties FILE) --out DIR [options]",
+  std::set<std::string> given;  // on the command line
+  if (!parse(args, desc, vm, "rcmap analyze --units FILE (--responses FILE | --tie-table FILE) --out DIR [options]",
              "rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results --min-n 5\n"
-             "  rcmap analyze --units samples/units.csv --ties earlier/ties.csv --out results-from-ties\n"
+             "  rcmap analyze --units samples/units.csv --tie-table earlier/ties.csv --out results-from-ties\n"
              "  rcmap analyze --config results/project.ini --out results-again",
-             &project))
+             &project, &given))
     return kOk;
+  // The old --ties named both the map's tie filter and, with any other value,
+  // the tie table; project files of earlier runs still read (no note then).
+  // The command line's values come first in `old_ties`, and its --map-ties
+  // and --tie-table win over --ties.
+  bool filter_set = given.count("map-ties") > 0, table_set = given.count("tie-table") > 0;
+  for (const std::string& v : old_ties) {
+    const bool filter = is_tie_filter(v);
+    if (filter && !filter_set) fig.map_ties = v, filter_set = true;
+    if (!filter && !table_set) sa.tie_table = v, table_set = true;
+    if (given.count("ties"))
+      deprecated_note(report_only ? "report" : "analyze", "--ties " + v,
+                      (filter ? "--map-ties " : "--tie-table ") + v, sa.quiet);
+  }
+  vm.erase("ties");
+  set_option(vm, "map-ties", fig.map_ties);
+  if (!sa.tie_table.empty()) set_option(vm, "tie-table", sa.tie_table);
   check_options(sa.agg);
-  CsvDialect dialect = parse_csv_dialect(dialect_name);
+  const std::string& out = oa.out;
+  CsvDialect dialect = parse_csv_dialect(oa.csv_dialect);
   sa.read_options();  // checks --encoding before any work
   mopt.distance = parse_distance(distance);
-  site.apply_deprecated(gap_sides, sa.quiet);
-  auto comma = gap_sides.find(',');
-  if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
-    throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
-  mopt.gap_side_a = gap_sides.substr(0, comma);
-  mopt.gap_side_b = gap_sides.substr(comma + 1);
+  std::tie(mopt.gap_side_a, mopt.gap_side_b) = gaps.sides(report_only ? "report" : "analyze", sa.quiet, vm);
   check_options(mopt);
-  if (!tie_filter(fig.ties)) {  // from a --config file
-    sa.ties = fig.ties;
-    fig.ties = "emphasis";
-  }
   fig.check();
   if (report_only) fig.check_report();
-  const bool from_ties = !sa.ties.empty();
+  const bool from_ties = !sa.tie_table.empty();
   if (from_ties == !sa.responses.empty())
-    throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");
+    throw UsageError("give either --responses (respondent answers) or --tie-table (an aggregated tie table)");
   if (from_ties && (site.by_site || !sa.mapping.empty()))
-    throw UsageError("--ties cannot be combined with --by-site or --mapping (they need respondent answers)");
+    throw UsageError("--tie-table cannot be combined with --by-site or --mapping (they need respondent answers)");
   if (!site.highlight.empty() && !site.by_site) throw UsageError("--highlight needs --by-site");
 
   RunInfo run;
   run.command = "analyze";
-  for (auto& [k, v] : options_of(vm)) {  // the deprecated aliases are recorded as --gap-sides
-    if (k == "authority-side" || k == "provider-side") continue;
-    run.options.emplace_back(k, k == "gap-sides" ? gap_sides : v);
-  }
-  if (from_ties)  // project.ini reruns the tie table (its figure filter is left at the default)
-    for (auto& [k, v] : run.options)
-      if (k == "ties") v = sa.ties;
+  run.options = options_of(vm);
   if (site.by_site && report_only)
     throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
 
@@ -204,15 +195,18 @@ int run_analysis(const Args& args, bool report_only) {
   InputFiles inputs;
   inputs.add("units", sa.units);
   inputs.add("responses", sa.responses);
-  inputs.add("tie table", sa.ties);
+  inputs.add("tie table", sa.tie_table);
   inputs.add("mapping", sa.mapping);
   if (vm.count("config")) inputs.add("config", vm["config"].as<std::string>());
   std::vector<std::string> scope = analysis_names("");
   for (auto& n : by_site_names()) scope.push_back(std::move(n));
   OutputOptions oo;
   if (report_only) {
-    // report writes report.pdf and units/*.png only, and removes nothing.
-    oo = oa.options("report", sa.quiet, std::move(inputs), {"report.pdf", "units/*.png"}, {});
+    // report writes report.pdf, units/*.png and the figures (with the title,
+    // date and language it is given), and removes nothing.
+    std::vector<std::string> plan = figure_names({"map", "gap-map", "matrix", "profile"});
+    plan.insert(plan.end(), {"report.pdf", "units/*.png"});
+    oo = oa.options("report", sa.quiet, std::move(inputs), std::move(plan), {});
     oo.out_label = "DIR";
     oo.advice = "move that input out of " + out;
   } else {
@@ -231,7 +225,7 @@ int run_analysis(const Args& args, bool report_only) {
     agg = std::move(t.aggregate);
     if (!sa.quiet)
       for (const auto& part : skipped_for_ties())
-        std::cerr << "rcmap analyze: note: --ties: skipped " << part << '\n';
+        std::cerr << "rcmap analyze: note: --tie-table: skipped " << part << '\n';
   } else {
     survey = load_survey(sa, diags);
     RCMAP_PHASE("survey loaded");
@@ -259,6 +253,7 @@ int run_analysis(const Args& args, bool report_only) {
       throw InputError(changed);
     }
     const MetricsResult metrics = analysis_metrics(survey, agg, mopt, sa.quiet, "");
+    fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
     fig.write_report(survey, agg, metrics, mopt, dir);
     dir.commit();
     return kOk;

@@ -1,4 +1,4 @@
-// rcmap analyze --ties: an aggregated RC tie table (from another tool or an
+// rcmap analyze --tie-table: an aggregated RC tie table (from another tool or an
 // earlier report) instead of respondent answers (docs/readers.md "Aggregated tie tables").
 #include <cctype>
 #include <fstream>
@@ -37,8 +37,8 @@ const std::vector<std::string>& skipped_for_ties() {
 LoadedTies load_aggregated_ties(const SurveyArgs& a, Diagnostics& diags) {
   LoadedTies out;
   try {
-    if (looks_like_network_file(a.ties)) {
-      diags.error(a.ties, 1, 0, {},
+    if (looks_like_network_file(a.tie_table)) {
+      diags.error(a.tie_table, 1, 0, {},
                   "UCINET DL and Pajek files carry one value per pair but no respondent count n, so "
                   "--min-n cannot be applied; expected a tie table with columns source,target,n,rc "
                   "(CSV or .xlsx)");
@@ -53,7 +53,7 @@ LoadedTies load_aggregated_ties(const SurveyArgs& a, Diagnostics& diags) {
                                       {}, enc, diags);
     if (diags.has_errors()) throw InputError(diags);
     out.survey = build_units_only(units, diags);
-    CsvTable table = read_input_table(a.ties, sheet_of(a.ties, a.sheet), {}, enc, diags);
+    CsvTable table = read_input_table(a.tie_table, sheet_of(a.tie_table, a.sheet), {}, enc, diags);
     if (diags.has_errors()) throw InputError(diags);
     auto rows = read_aggregated_ties(table, diags);
     if (diags.has_errors()) throw InputError(diags);

@@ -14,21 +14,7 @@ namespace rcmap::cli {
 void BySiteArgs::add_to(po::options_description& desc) {
   desc.add_options()
     ("by-site", po::bool_switch(&by_site), "full analysis per site (a 'site' column) into DIR/<site>/, plus sites.csv")
-    ("highlight", po::value(&highlight), "with --by-site: the site the sites figure highlights")
-    ("authority-side", po::value(&authority_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER")
-    ("provider-side", po::value(&provider_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER");
-}
-
-void BySiteArgs::apply_deprecated(std::string& gap_sides, bool quiet) const {
-  if (authority_side.empty() && provider_side.empty()) return;
-  const auto comma = gap_sides.find(',');
-  std::string a = gap_sides.substr(0, comma), b = comma == std::string::npos ? "" : gap_sides.substr(comma + 1);
-  if (!authority_side.empty()) a = authority_side;
-  if (!provider_side.empty()) b = provider_side;
-  gap_sides = a + "," + b;
-  if (!quiet)
-    std::cerr << "rcmap analyze: warning: --authority-side and --provider-side are deprecated; "
-                 "use --gap-sides " << gap_sides << '\n';
+    ("highlight", po::value(&highlight), "with --by-site: the site the sites figure highlights");
 }
 
 int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOptions& mopt, const FigureArgs& fig,
@@ -72,7 +58,10 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     RunInfo site_run = run;
     const std::string label = sites.labels[k];
     site_run.sections.emplace_back("site", [label](JsonWriter& j) { j.value(label); });
-    write_analysis(sites.surveys[k], aggs[k], mopt, fig, dialect, sa.quiet, site_run, folder + "/", dir);
+    // Each site's figures and report name the site: "--title · SITE", or SITE.
+    FigureArgs site_fig = fig;
+    site_fig.title = fig.title.empty() ? label : fig.title + " \u00b7 " + label;
+    write_analysis(sites.surveys[k], aggs[k], mopt, site_fig, dialect, sa.quiet, site_run, folder + "/", dir);
   }
   dir.write("sites.csv", [&](std::ostream& os) { write_table(os, sites_table(bench), dialect); });
   fig.write_sites(bench, highlight, sa.agg.min_n, mopt.gap_side_a, mopt.gap_side_b, dir);

@@ -41,7 +41,8 @@ std::string config_text(const std::string& path, std::map<std::string, std::stri
 }  // namespace
 
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example, Project* project) {
+           const std::string& usage, const std::string& example, Project* project,
+           std::set<std::string>* command_line) {
   po::options_description all(desc);
   all.add_options()("help,h", "show this help");
   std::string config;
@@ -56,6 +57,9 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
       std::cout << "Usage: " << usage << "\n\n" << all << "\nExample:\n  " << example << "\n";
       return false;
     }
+    if (command_line)
+      for (const auto& [name, v] : vm)
+        if (!v.defaulted()) command_line->insert(name);
     if (project && vm.count("config")) {
       config = vm["config"].as<std::string>();
       std::istringstream ini(config_text(config, project->checksums));
@@ -68,16 +72,72 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
   return true;
 }
 
+void deprecated_note(const std::string& command, const std::string& old_use, const std::string& new_use,
+                     bool quiet) {
+  if (!quiet) std::cerr << "rcmap " << command << ": note: " << old_use << " is deprecated; use " << new_use << '\n';
+}
+
+void set_option(po::variables_map& vm, const std::string& name, const std::string& value) {
+  auto it = vm.find(name);
+  if (it == vm.end()) vm.insert({name, po::variable_value(boost::any(value), false)});
+  else it->second.value() = value;
+}
+
+void add_encoding_option(po::options_description& desc, std::string& encoding) {
+  desc.add_options()("encoding", po::value(&encoding)->default_value("auto"),
+                     "input encoding: auto (UTF-8, else Windows-1252 with a warning), utf-8, windows-1252");
+}
+
+void add_quiet_option(po::options_description& desc, bool& quiet) {
+  desc.add_options()("quiet,q", po::bool_switch(&quiet), "print errors only: no warnings, notes or progress");
+}
+
+void GapSidesArgs::add_to(po::options_description& desc, const char* help, bool aliases) {
+  desc.add_options()("gap-sides", po::value(&gap_sides)->default_value("authority,provider"), help);
+  if (aliases)
+    desc.add_options()
+      ("authority-side", po::value(&authority_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER")
+      ("provider-side", po::value(&provider_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER");
+}
+
+std::pair<std::string, std::string> GapSidesArgs::sides(const std::string& command, bool quiet,
+                                                        po::variables_map& vm) {
+  if (!authority_side.empty() || !provider_side.empty()) {
+    const auto comma = gap_sides.find(',');
+    std::string a = gap_sides.substr(0, comma), b = comma == std::string::npos ? "" : gap_sides.substr(comma + 1);
+    if (!authority_side.empty()) a = authority_side;
+    if (!provider_side.empty()) b = provider_side;
+    gap_sides = a + "," + b;
+    if (!quiet)
+      std::cerr << "rcmap " << command << ": warning: --authority-side and --provider-side are deprecated; "
+                   "use --gap-sides " << gap_sides << '\n';
+  }
+  const auto comma = gap_sides.find(',');
+  if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
+    throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
+  std::pair<std::string, std::string> out{gap_sides.substr(0, comma), gap_sides.substr(comma + 1)};
+  if (out.first.empty() || out.second.empty())
+    throw UsageError("--gap-sides needs two non-empty side names separated by a comma, got '" + gap_sides + "'");
+  vm.erase("authority-side");
+  vm.erase("provider-side");
+  set_option(vm, "gap-sides", gap_sides);
+  return out;
+}
+
 void SurveyArgs::add_to(po::options_description& desc, bool with_thresholds) {
   desc.add_options()
     ("units", po::value(&units)->required(), "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")
     ("responses", responses_required ? po::value(&responses)->required() : po::value(&responses),
-     "responses file (respondent,unit,target + 7 dimensions; CSV, .xlsx or .sav)")
-    ("encoding", po::value(&encoding)->default_value("auto"),
-     "input encoding: auto (UTF-8, else Windows-1252 with a warning), utf-8, windows-1252")
+     "responses file (respondent,unit,target + 7 dimensions; CSV, .xlsx or .sav)");
+  if (!responses_required)
+    desc.add_options()("tie-table", po::value(&tie_table),
+                       "an aggregated tie table FILE (source,target,n,rc; CSV or .xlsx) to analyse instead of "
+                       "--responses");
+  add_encoding_option(desc, encoding);
+  desc.add_options()
     ("min-answers", po::value(&agg.min_answers)->default_value(4),
-     "dimensions (of 7) a row must answer to be included")
-    ("quiet,q", po::bool_switch(&quiet), "print errors only, no warnings or notes");
+     "dimensions (of 7) a row must answer to be included");
+  add_quiet_option(desc, quiet);
   add_input_options(desc);
   if (with_thresholds)
     desc.add_options()
@@ -135,7 +195,7 @@ ReadOptions SurveyArgs::read_options() const {
 void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags) const {
   std::vector<std::pair<const char*, std::string>> files = {{"units", units}};
   for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"responses", responses},
-                                   {"mapping", mapping}, {"ties", ties}})
+                                   {"mapping", mapping}, {"ties", tie_table}})
     if (!path.empty()) files.emplace_back(role, path);
   for (const auto& [role, path] : files) {
     // A checksum being computed is waited for when summary.json is written,
@@ -174,6 +234,15 @@ std::vector<std::pair<std::string, std::string>> options_of(const po::variables_
     out.emplace_back(name, text);
   }
   return out;
+}
+
+void OutArgs::add_results_folder(po::options_description& desc) {
+  desc.add_options()
+    ("out", po::value(&out)->required(),
+     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+     "run does not rewrite)")
+    ("csv-dialect", po::value(&csv_dialect)->default_value("standard"),
+     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)");
 }
 
 void OutArgs::add_to(po::options_description& desc) {

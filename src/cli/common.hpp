@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 #include <future>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,36 @@ struct Project {
 // printed to stdout). With `project`, accepts --config FILE (INI or an
 // earlier summary.json), command-line values winning. Throws UsageError on
 // unknown or bad options.
+// `command_line`, if given, receives the names of the options given on the
+// command line (not from --config, not defaulted).
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example, Project* project = nullptr);
+           const std::string& usage, const std::string& example, Project* project = nullptr,
+           std::set<std::string>* command_line = nullptr);
+
+// "rcmap COMMAND: note: --OLD is deprecated; use --NEW" on stderr (not with
+// --quiet): the one wording of a renamed option's old spelling
+// (docs/commands.md "Deprecated spellings").
+void deprecated_note(const std::string& command, const std::string& old_use, const std::string& new_use, bool quiet);
+// Sets option `name` of `vm` to `value` (added if absent), so that
+// options_of() records the value an alias or an old spelling gave.
+void set_option(po::variables_map& vm, const std::string& name, const std::string& value);
+
+// Options every command that reads files shares: --encoding and --quiet.
+void add_encoding_option(po::options_description& desc, std::string& encoding);
+void add_quiet_option(po::options_description& desc, bool& quiet);
+
+// --gap-sides A,B (analyze, compare, network): the two sides that gaps,
+// figures and brokers are about; with `aliases`, the deprecated
+// --authority-side / --provider-side too.
+struct GapSidesArgs {
+  std::string gap_sides = "authority,provider";
+  std::string authority_side, provider_side;  // deprecated aliases
+  void add_to(po::options_description& desc, const char* help, bool aliases = true);
+  // The two sides after the deprecated options (a warning on stderr unless
+  // `quiet`); UsageError unless they are two non-empty names.
+  // Records the result as gap-sides in `vm` and drops the aliases.
+  std::pair<std::string, std::string> sides(const std::string& command, bool quiet, po::variables_map& vm);
+};
 
 // --wait, and the OutputDir options of a command that writes into a folder
 // (docs/outputs.md "Output safety"): the files it reads (never overwritten), the
@@ -42,7 +71,11 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
 // (`scope`, for removing leftovers).
 struct OutArgs {
   bool wait = false;
+  std::string out, csv_dialect = "standard";
+  // --wait.
   void add_to(po::options_description& desc);
+  // --out DIR (a results folder) and --csv-dialect: analyze, compare, network.
+  void add_results_folder(po::options_description& desc);
   OutputOptions options(const std::string& command, bool quiet, InputFiles inputs, std::vector<std::string> plan,
                         std::vector<std::string> scope) const;
 };
@@ -63,8 +96,8 @@ std::string project_ini(const RunInfo& run);
 // Options shared by every command that reads a survey.
 struct SurveyArgs {
   std::string units, responses, encoding = "auto";
-  std::string ties;                 // analyze --ties: aggregated tie table instead of --responses
-  bool responses_required = true;   // false: analyze, which accepts --ties instead
+  std::string tie_table;            // analyze --tie-table: aggregated tie table instead of --responses
+  bool responses_required = true;   // false: analyze, which accepts --tie-table instead
   std::string sheet, units_sheet, responses_sheet, mapping;  // add_input_options
   AggregateOptions agg;
   bool quiet = false;
@@ -91,7 +124,7 @@ struct SurveyArgs {
 // Reads and validates the survey, printing diagnostics to stderr.
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
 
-// analyze --ties (analyze_ties.cpp): the units and the Aggregate of an
+// analyze --tie-table (analyze_ties.cpp): the units and the Aggregate of an
 // aggregated tie table; the parts skipped for lack of respondent data.
 struct LoadedTies {
   Survey survey;
@@ -115,10 +148,7 @@ int run_analysis(const Args& args, bool report_only);
 struct BySiteArgs {
   bool by_site = false;
   std::string highlight;
-  std::string authority_side, provider_side;  // deprecated aliases of --gap-sides
   void add_to(po::options_description& desc);
-  // Rewrites `gap_sides` from the deprecated options, with a warning.
-  void apply_deprecated(std::string& gap_sides, bool quiet) const;
 };
 
 }  // namespace rcmap::cli

@@ -43,8 +43,8 @@ std::vector<std::string> split_list(const std::string& s) {
 
 int cmd_compare(const Args& args) {
   po::options_description desc("rcmap compare options");
-  std::string before, after, units, responses, waves, unit_map, out, encoding = "auto", dialect_name;
-  std::string gap_sides = "authority,provider";
+  std::string before, after, units, responses, waves, unit_map, encoding = "auto";
+  GapSidesArgs gaps;
   CompareOptions opt;
   SurveyArgs sa;  // reader options: --sheet, --mapping, ...
   FigureArgs fig;
@@ -57,22 +57,19 @@ int cmd_compare(const Args& args) {
     ("responses", po::value(&responses), "responses file with a 'wave' column")
     ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
      "appearance); changes.csv compares the first and the last")
-    ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids")
-    ("out", po::value(&out)->required(),
-     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
-     "run does not rewrite)")
+    ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids");
+  oa.add_results_folder(desc);
+  desc.add_options()
     ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
     ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
     ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")
     ("seed", po::value(&opt.seed)->default_value(1), "bootstrap and layout seed (same seed, same intervals; "
-     "the change map uses analyze's layout of the baseline with this seed)")
-    ("gap-sides", po::value(&gap_sides)->default_value("authority,provider"),
-     "the two sides placed left and right on the change map (as analyze)")
-    ("encoding", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
-    ("csv-dialect", po::value(&dialect_name)->default_value("standard"), "standard or excel-da")
-    ("quiet,q", po::bool_switch(&quiet), "print errors only");
+     "the change map uses analyze's layout of the baseline with this seed)");
+  gaps.add_to(desc, "the two sides placed left and right on the change map (as analyze)", false);
+  add_encoding_option(desc, encoding);
+  add_quiet_option(desc, quiet);
   sa.add_input_options(desc);
-  fig.add_to(desc, false);
+  fig.add_to(desc, FigureArgs::Kind::change);
   oa.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm,
@@ -88,11 +85,10 @@ int cmd_compare(const Args& args) {
     throw UsageError("give --before and --after, or --units and --responses with a wave column");
   check_options(opt.agg);
   if (opt.bootstrap < 100) throw UsageError("--bootstrap must be at least 100 resamples");
-  const auto sides = split_list(gap_sides);
-  if (sides.size() != 2 || gap_sides.find(",,") != std::string::npos)
-    throw UsageError("--gap-sides needs two side names separated by a comma, got '" + gap_sides + "'");
+  const auto [side_a, side_b] = gaps.sides("compare", quiet, vm);
   fig.check();
-  CsvDialect dialect = parse_csv_dialect(dialect_name);
+  const std::string& out = oa.out;
+  CsvDialect dialect = parse_csv_dialect(oa.csv_dialect);
   sa.encoding = encoding;
   ReadOptions ropt = sa.read_options();
   if (!by_dirs && !sa.mapping.empty())
@@ -168,7 +164,7 @@ int cmd_compare(const Args& args) {
   dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
   std::vector<int> respondents;  // per wave, with an included row (as analyze's summary)
   for (const Survey& s : surveys) respondents.push_back(aggregate(s, opt.agg).respondents);
-  fig.write_change(surveys.front(), c, series, respondents, sides[0], sides[1], static_cast<unsigned long>(opt.seed),
+  fig.write_change(surveys.front(), c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed),
                    dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
@@ -186,11 +182,11 @@ int cmd_compare(const Args& args) {
     std::string all;
     for (const auto& l : labels) all += (all.empty() ? "" : ",") + l;
     j.field("waves", all);
-    j.field("gap-sides", gap_sides).field("layout", fig.layout).field("lang", fig.lang);
+    j.field("gap-sides", gaps.gap_sides).field("layout", fig.layout).field("lang", fig.lang);
     j.field("formats", fig.no_render ? std::string() : fig.formats);
     j.field("min-n", opt.agg.min_n).field("min-answers", opt.agg.min_answers);
     j.field("bootstrap", opt.bootstrap).field("seed", static_cast<long long>(opt.seed));
-    j.field("encoding", encoding).field("csv-dialect", dialect_name).field("out", out);
+    j.field("encoding", encoding).field("csv-dialect", oa.csv_dialect).field("out", out);
     j.end_object();
     j.key("comparison");
     write_comparison_json(j, c);

@@ -6,26 +6,47 @@
 
 namespace rcmap::cli {
 
-void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
+bool is_tie_filter(const std::string& word) {
+  return word == "emphasis" || word == "all" || word == "cross-side" || word == "weak";
+}
+
+void check_dpi(double dpi) {
+  if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
+}
+
+void FigureArgs::add_to(po::options_description& desc, Kind kind) {
+  const bool analysis = kind == Kind::analysis, people = kind == Kind::people;
+  if (people)
+    desc.add_options()
+      ("max-nodes", po::value(&max_nodes)->default_value(2000),
+       "person map: at most this many people, else the map is drawn at unit level");
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
+    ("no-render", po::bool_switch(&no_render), people ? "write no figure" : "write no figures and no report.pdf")
     ("lang", po::value(&lang)->default_value("en"),
-     tie_filter ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
-                : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
-  if (tie_filter)
+     analysis ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
+     : people ? "language of the figure: en, da (dansk), nb (norsk bokmål)"
+              : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
+  if (analysis)
     desc.add_options()
       ("per-unit", po::bool_switch(&per_unit),
        "one extra report.pdf page and units/<name>.png per unit, for its manager")
-      ("ties", po::value(&ties)->default_value("emphasis"),
-       "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak; "
-       "analyze: any other value is an aggregated tie table FILE (source,target,n,rc) to analyse "
-       "instead of --responses");
+      ("map-ties", po::value(&map_ties)->default_value("emphasis"),
+       "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak");
+  if (!people)
+    desc.add_options()("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)");
   desc.add_options()
-    ("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)")
-    ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
-    ("title", po::value(&title)->default_value(""), "survey name shown on the figures")
-    ("date", po::value(&date)->default_value(""), "date of the data shown on the figures, as written");
+    ("dpi", po::value(&dpi)->default_value(200), "PNG resolution, from 36 to 1200")
+    ("page", po::value(&page)->default_value("a4"),
+     "page of the figure files: a4 (A4 landscape, 841 x 595 pt) or 16:9 (a widescreen slide, 960 x 540 pt); "
+     "report.pdf stays A4")
+    ("no-title", po::bool_switch(&no_title),
+     "figure files without their title and subtitle (for a caption in Word); report.pdf keeps them")
+    ("title", po::value(&title)->default_value(""), people ? "survey name shown on the figure"
+                                                            : "survey name shown on the figures");
+  if (!people)
+    desc.add_options()("date", po::value(&date)->default_value(""),
+                       "date of the data shown on the figures, as written");
 }
 
 #ifdef RCMAP_WITH_RENDER
@@ -33,9 +54,11 @@ void FigureArgs::check() const {
   if (no_render) return;
   parse_formats(formats);
   parse_lang(lang);
-  parse_ties(ties);
+  parse_ties(map_ties);
   parse_layout(layout);
-  if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
+  render::FigureOptions page_check;
+  apply_page(page, page_check);
+  check_dpi(dpi);
   figure_module();  // a missing module is reported before any work
 }
 
@@ -67,7 +90,18 @@ void FigureArgs::write_change(const Survey& before, const Comparison& comparison
   if (no_render) return;
   figure_module().write_change(*this, before, comparison, w, wave_respondents, side_a, side_b, seed, dir);
 }
+void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::People& p,
+                                  const people::PersonTies& t, const people::NetworkOptions& nopt,
+                                  const std::vector<std::uint32_t>& brokers, OutputDir& dir) const {
+  if (no_render) return;
+  render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes, &brokers};
+  render::FigureOptions o = options(nopt.side_a, nopt.side_b, nopt.seed);
+  figure_module().person_map(in, o, formats, dir);
+}
 #else
+void FigureArgs::write_person_map(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
+                                  const people::NetworkOptions&, const std::vector<std::uint32_t>&,
+                                  OutputDir&) const {}
 void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }

@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "rcmap/metrics/metrics.hpp"
+#include "rcmap/people/people.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/waves/sites.hpp"
 #include "rcmap/waves/waves.hpp"
@@ -19,17 +20,30 @@ namespace rcmap::cli {
 // --formats (png,svg,pdf in any combination) and --lang (en, da, nb); UsageError otherwise.
 std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list);
 render::Lang parse_lang(const std::string& l);
-// --ties (emphasis, all, cross-side, weak) and --layout (sides, force).
+// --map-ties (emphasis, all, cross-side, weak), --layout (sides, force) and
+// --page (a4, 16:9).
 render::TieFilter parse_ties(const std::string& t);
 LayoutKind parse_layout(const std::string& l);
+void apply_page(const std::string& page, render::FigureOptions& o);
 #endif
+// A --map-ties word (else analyze's deprecated --ties names a tie table).
+bool is_tie_filter(const std::string& word);
+// --dpi: from 36 to 1200 (UsageError otherwise), the one check of its range.
+void check_dpi(double dpi);
 
+// The figure options of the commands that draw, defined once
+// (docs/commands.md "Figure options"); `Kind` picks the ones a command has.
 struct FigureArgs {
-  std::string formats = "png,svg", lang = "en", ties = "emphasis", layout = "sides", title, date;
+  enum class Kind {
+    analysis,  // analyze: also --per-unit, --map-ties, --layout, --date
+    change,    // compare: also --layout, --date
+    people     // network: also --max-nodes
+  };
+  std::string formats = "png,svg", lang = "en", map_ties = "emphasis", layout = "sides", title, date, page = "a4";
   double dpi = 200;
-  bool no_render = false, per_unit = false;
-  // `tie_filter`: also --ties (figures of one survey's map) and --per-unit.
-  void add_to(po::options_description& desc, bool tie_filter = true);
+  bool no_render = false, per_unit = false, no_title = false;
+  std::size_t max_nodes = 2000;  // network's person map
+  void add_to(po::options_description& desc, Kind kind);
   // Checks every value (UsageError) before any work is done.
   void check() const;
   // rcmap report (which always draws): nothing with figures, UsageError in
@@ -54,6 +68,11 @@ struct FigureArgs {
   void write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
                     const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
                     unsigned long seed, OutputDir& dir) const;
+
+  // person-map.<ext> of rcmap network in every format (network.cpp).
+  void write_person_map(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
+                        const people::NetworkOptions& nopt, const std::vector<std::uint32_t>& brokers,
+                        OutputDir& dir) const;
 
 #ifdef RCMAP_WITH_RENDER
   // The figure options these arguments give (figure_options.cpp).

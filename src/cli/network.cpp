@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <tuple>
 
 #include "common.hpp"
 #include "figure_args.hpp"
@@ -58,89 +59,39 @@ std::string pseudonym_key(const std::string& key_file) {
   return key;
 }
 
-// person-map.<ext> in every format of --formats (docs/people.md "Outputs", person map).
-struct MapArgs {
-  std::string formats = "png,svg", lang = "en", title;
-  std::size_t max_nodes = 2000;
-  double dpi = 200;
-  bool no_render = false;
-  void add_to(po::options_description& desc) {
-    desc.add_options()
-      ("max-nodes", po::value(&max_nodes)->default_value(2000),
-       "person map: at most this many people, else the map is drawn at unit level")
-      ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-      ("no-render", po::bool_switch(&no_render), "write no figure")
-      ("lang", po::value(&lang)->default_value("en"), "language of the figure: en, da (dansk), nb (norsk bokmål)")
-      ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
-      ("title", po::value(&title)->default_value(""), "survey name shown on the figure");
-  }
-#ifdef RCMAP_WITH_RENDER
-  void check() const {
-    if (no_render) return;
-    parse_formats(formats);
-    parse_lang(lang);
-    if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
-    figure_module();  // a missing module is reported before any work
-  }
-  void write(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
-             const people::NetworkOptions& nopt, OutputDir& dir) const {
-    if (no_render) return;
-    render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes};
-    render::FigureOptions o;
-    o.lang = parse_lang(lang);
-    o.dpi = dpi;
-    o.title = title;
-    o.side_a = nopt.side_a;
-    o.side_b = nopt.side_b;
-    o.seed = nopt.seed;
-    figure_module().person_map(in, o, formats, dir);
-  }
-#else
-  void check() const {
-    if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
-  }
-  void write(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
-             const people::NetworkOptions&, OutputDir&) const {}
-#endif
-};
-
 }  // namespace
 
 int cmd_network(const Args& args) {
   po::options_description desc("rcmap network options");
-  std::string people_path, ties_path, units_path, out, encoding = "auto", distance = "inverse", key_file,
-                                                         dialect_name = "standard";
+  std::string people_path, ties_path, units_path, encoding = "auto", distance = "inverse", key_file;
   people::NetworkOptions nopt;
   std::size_t top = 20;
   bool quiet = false, pseudonymise = false;
-  MapArgs map;
+  FigureArgs map;
+  GapSidesArgs gaps;
   OutArgs oa;
   desc.add_options()
     ("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")
     ("ties", po::value(&ties_path)->required(),
      "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")
-    ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)")
-    ("out", po::value(&out)->required(),
-     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
-     "run does not rewrite)")
+    ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)");
+  oa.add_results_folder(desc);
+  desc.add_options()
     ("min-n", po::value(&nopt.min_n)->default_value(5),
      "units with fewer people are reported only by head count; their ties enter no figure (at least 3)")
     ("distance", po::value(&distance)->default_value("inverse"),
-     "tie weight to distance for betweenness and harmonic: inverse (1/w), complement (6-w), neglog (-ln(w/6))")
-    ("authority-side", po::value(&nopt.side_a)->default_value("authority"), "first side of the cross-side brokers")
-    ("provider-side", po::value(&nopt.side_b)->default_value("provider"), "second side of the cross-side brokers")
+     "tie weight to distance for betweenness and harmonic: inverse (1/w), complement (6-w), neglog (-ln(w/6))");
+  gaps.add_to(desc, "the two sides of the cross-side brokers (brokers.csv) and the person map");
+  desc.add_options()
     ("top-brokers", po::value(&top)->default_value(20), "people listed in brokers.csv (at most)")
     ("seed", po::value(&nopt.seed)->default_value(1), "seed for community detection (and layouts)")
     ("pseudonymise", po::bool_switch(&pseudonymise),
      "replace person ids in every output by keyed pseudonyms (p- + 12 hex digits of HMAC-SHA256)")
     ("key-file", po::value(&key_file)->default_value(""),
-     "file holding the pseudonym key (else the environment variable RCMAP_PSEUDONYM_KEY)")
-    ("encoding", po::value(&encoding)->default_value("auto"),
-     "input encoding: auto (UTF-8, else Windows-1252 with a warning), utf-8, windows-1252")
-    ("csv-dialect", po::value(&dialect_name)->default_value("standard"),
-     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)")
-    ("quiet,q", po::bool_switch(&quiet), "print errors only, no warnings, notes or progress");
-  map.add_to(desc);
+     "file holding the pseudonym key (else the environment variable RCMAP_PSEUDONYM_KEY)");
+  add_encoding_option(desc, encoding);
+  add_quiet_option(desc, quiet);
+  map.add_to(desc, FigureArgs::Kind::people);
   oa.add_to(desc);
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap network --people FILE --ties FILE --units FILE --out DIR [options]",
@@ -149,9 +100,10 @@ int cmd_network(const Args& args) {
     return kOk;
   if (nopt.min_n < 3) throw UsageError("--min-n must be at least 3");
   nopt.distance = parse_distance(distance);
-  if (nopt.side_a.empty() || nopt.side_b.empty() || nopt.side_a == nopt.side_b)
-    throw UsageError("--authority-side and --provider-side need two different, non-empty side names");
-  const CsvDialect dialect = parse_csv_dialect(dialect_name);
+  std::tie(nopt.side_a, nopt.side_b) = gaps.sides("network", quiet, vm);
+  if (nopt.side_a == nopt.side_b) throw UsageError("--gap-sides needs two different side names, got '" + gaps.gap_sides + "'");
+  const std::string& out = oa.out;
+  const CsvDialect dialect = parse_csv_dialect(oa.csv_dialect);
   map.check();
   SurveyArgs enc_args;
   enc_args.encoding = encoding;
@@ -228,7 +180,10 @@ int cmd_network(const Args& args) {
   table("unit-ties.csv", people::unit_ties_table(report, shown));
   table("brokers.csv", people::brokers_table(report, brokers));
   progress("drawing the person map");
-  map.write(units, people, net.ties_in_input, nopt, dir);
+  // The brokers of brokers.csv, as indices into the input people the map draws.
+  std::vector<std::uint32_t> ringed;
+  for (std::uint32_t b : brokers) ringed.push_back(people.index.at(net.people.ids[b]));
+  map.write_person_map(units, people, net.ties_in_input, nopt, ringed, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

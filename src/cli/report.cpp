@@ -1,8 +1,10 @@
 // rcmap report DIR: regenerates DIR/report.pdf (and units/*.png with
-// --per-unit) from the inputs and options recorded in DIR/summary.json.
-// The inputs are re-read and must still have the recorded SHA-256 (exit 2
-// otherwise); the analysis is recomputed (the same code as analyze, so the
-// same numbers) and only the report files are written, atomically.
+// --per-unit) and the figures (map, gap-map, matrix, profile, in the
+// recorded formats: --title, --date and --lang change them too) from the
+// inputs and options recorded in DIR/summary.json. The inputs are re-read and
+// must still have the recorded SHA-256 (exit 2 otherwise); the analysis is
+// recomputed (the same code as analyze, so the same numbers) and only the
+// report and figure files are written, atomically.
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -17,11 +19,11 @@ int cmd_report(const Args& args) {
   OutArgs oa;
   desc.add_options()
     ("dir", po::value(&dir)->required(), "results folder of an earlier rcmap analyze (holds summary.json)")
-    ("lang", po::value(&lang), "report language: en, da (dansk), nb (norsk bokmål); default: as recorded")
+    ("lang", po::value(&lang), "language of the report and figures: en, da (dansk), nb (norsk bokmål); default: as recorded")
     ("per-unit", po::bool_switch(&per_unit), "add one page and units/<name>.png per unit")
-    ("title", po::value(&title), "survey name; default: as recorded")
-    ("date", po::value(&date), "date of the data; default: as recorded")
-    ("quiet,q", po::bool_switch(&quiet), "print errors only");
+    ("title", po::value(&title), "survey name on the report and the figures; default: as recorded")
+    ("date", po::value(&date), "date of the data; default: as recorded");
+  add_quiet_option(desc, quiet);
   oa.add_to(desc);
   po::options_description all(desc);
   all.add_options()("help,h", "show this help");

@@ -551,7 +551,9 @@ def build_network(d, ties_input, units_path, key_file, lang):
     brokers = read_csv(os.path.join(d, "brokers.csv"))
     units_csv = read_csv(units_path)
     opts = summary.get("options", {})
-    gap_sides = [opts.get("authority-side", "authority"), opts.get("provider-side", "provider")]
+    # network records --gap-sides (older runs: authority-side, provider-side)
+    gap_sides = (opts["gap-sides"].split(",", 1) if "gap-sides" in opts
+                 else [opts.get("authority-side", "authority"), opts.get("provider-side", "provider")])
     order = side_order(units_csv, gap_sides)
     data = common(lang, summary, order, gap_sides, "network")
     for k in ("gaps",):

@@ -261,7 +261,7 @@ TEST_CASE("analyze --ties: units, sides and overall from a tie table, ties below
   CHECK(summary.find("\"ties\": {\n      \"path\"") != std::string::npos);
   std::string log = slurp(t / "log");
   CHECK(log.find("1 ties have n below --min-n 5 and are suppressed") != std::string::npos);
-  CHECK(log.find("--ties: skipped Cronbach's alpha") != std::string::npos);
+  CHECK(log.find("--tie-table: skipped Cronbach's alpha") != std::string::npos);
   // --ties still selects the map's ties when given a keyword.
   CHECK(run_rcmap("analyze --units " + t / "units.csv --ties " + t / "ties.csv --ties weak --no-render --out " +
                   t / "out2") == 0);

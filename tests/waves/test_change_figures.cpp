@@ -274,7 +274,9 @@ TEST_CASE("analyze --by-site writes per site exactly what analyze writes for tha
   // The sample puts `site` first in both files.
   filter_csv(d + "/units.csv", d + "/u2.csv", 0, "S2");
   filter_csv(d + "/responses.csv", d + "/r2.csv", 0, "S2");
-  REQUIRE(run("analyze --units " + d + "/u2.csv --responses " + d + "/r2.csv --out " + d + "/one --formats svg,pdf")
+  // A site's figures and report name the site, as --title would.
+  REQUIRE(run("analyze --units " + d + "/u2.csv --responses " + d + "/r2.csv --out " + d +
+              "/one --formats svg,pdf --title S2")
               .code == 0);
   for (const char* f : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "map.svg", "gap-map.svg", "matrix.svg",
                         "profile.svg", "map.pdf", "workbook.xlsx"}) {

@@ -3,7 +3,9 @@
 // the command line, the page and boxes on it.
 //
 // Conventions shared by all figures:
-// - Page: A4 landscape content, 841 x 595 pt; PNG at FigureOptions::dpi.
+// - Page: FigureOptions::page_width x page_height, A4 landscape content
+//   (841 x 595 pt) by default or a 16:9 slide (960 x 540 pt, PowerPoint's
+//   widescreen slide of 13.333 x 7.5 in); PNG at FigureOptions::dpi.
 // - Text: DejaVu Sans (Debian fonts-dejavu-core); PDF text is real text.
 // - Thresholds (weak_below, strong_from, min_n) come from Aggregate::options.
 // - Suppressed ties (Tie::suppressed) are never drawn and their values never
@@ -31,6 +33,8 @@ enum class TieFilter { emphasis, all, cross_side, weak };
 struct FigureOptions {
   Lang lang = Lang::en;
   double dpi = 200;            // PNG only
+  double page_width = 841.0, page_height = 595.0;  // points: kPageWidth/Height or kSlideWidth/Height
+  bool no_title = false;       // no title and subtitle (draw_header draws nothing)
   std::string title;           // survey name; empty: none in the subtitle
   std::string subtitle_date;   // date of data, printed as given
   TieFilter ties = TieFilter::emphasis;
@@ -40,8 +44,10 @@ struct FigureOptions {
   unsigned long seed = 1;
 };
 
-// Page size of every figure in points (1/72 inch).
+// Page sizes in points (1/72 inch): A4 landscape (the default, and every
+// page of report.pdf) and a 16:9 slide (--page 16:9).
 inline constexpr double kPageWidth = 841.0, kPageHeight = 595.0;
+inline constexpr double kSlideWidth = 960.0, kSlideHeight = 540.0;
 
 // Axis-aligned box in page points (x to the right, y downwards).
 struct Box {

@@ -15,17 +15,21 @@ struct PersonMapInput {
   const people::PersonTies* ties = nullptr;
   int min_n = 5;
   std::size_t max_nodes = 2000;
+  // The top cross-side brokers (brokers.csv rows) as indices into `people`,
+  // ringed on the map; null or empty: none marked.
+  const std::vector<std::uint32_t>* brokers = nullptr;
 };
 
 struct PersonMapInfo {
   bool unit_level = false;  // more drawable people than max_nodes: units drawn instead
   std::size_t people = 0, ties = 0, units = 0;  // drawn
+  std::size_t brokers = 0;                       // ringed
 };
 
 // Person map: every person of a unit with at least min_n people as a dot
 // coloured by the side of their unit (side_a, side_b, then the others, the
 // palette of the other figures), inside a disc per unit labelled with the
-// unit id; ties between drawn people as faint lines, side_a <-> side_b ties
+// unit's label; the top brokers (PersonMapInput::brokers) ringed in black; ties between drawn people as faint lines, side_a <-> side_b ties
 // darker. People are never labelled. With more than max_nodes drawable
 // people the units are drawn instead (disc area ~ people, line width ~
 // person ties between them) with a note. People and ties of units below

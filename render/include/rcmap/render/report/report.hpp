@@ -62,9 +62,20 @@ struct UnitTieIndex {
 // the average of all shown ties) on an A4 landscape page (kPageWidth x
 // kPageHeight) drawn onto `cr`; the same page as PNG/SVG/PDF via render_unit_page.
 // `index` (of in.aggregate) saves a pass over all ties; null: one is built.
-void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex* index = nullptr);
-void render_unit_page(const ReportInput& in, std::uint32_t unit, Format, const std::string& path,
-                      const UnitTieIndex* index = nullptr);
+// Returns the number of ties listed; the others (the list is weakest first)
+// continue on draw_unit_ties_page, from that number on.
+std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit,
+                           const UnitTieIndex* index = nullptr);
+std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format, const std::string& path,
+                             const UnitTieIndex* index = nullptr);
+// A continuation page of the unit's tie list: the unit's label, "Ties,
+// weakest first · `page`", and the ties from the `first` on in two columns.
+// Returns the index after the last tie listed (the unit's tie count when
+// the list is complete). O(ties of the unit).
+std::size_t draw_unit_ties_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
+                                std::size_t first, int page);
+std::size_t render_unit_ties_page(const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
+                                  std::size_t first, int page, Format, const std::string& path);
 
 // The unit's dimension profile: respondent-weighted mean of each dimension
 // over its shown incoming (received) and outgoing (given) between-unit ties,
