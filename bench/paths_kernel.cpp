@@ -1,4 +1,4 @@
-// Bench driver for the person-path kernel (src/people/paths.cpp) and igraph's
+// Bench driver for the person-path kernel (src/people/path_centrality.cpp) and igraph's
 // PageRank, without the rest of `rcmap network`: the same kernels that
 // bench/network_gt.py times in graph-tool, and the exact-vs-sampled runs
 // behind the rank correlation in docs/network-scale.md.
@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "rcmap/graph.hpp"
-#include "rcmap/people_paths.hpp"
+#include "rcmap/graph/igraph_raii.hpp"
+#include "rcmap/people/path_centrality.hpp"
 
 namespace {
 double since(std::chrono::steady_clock::time_point t) {

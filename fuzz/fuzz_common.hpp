@@ -3,7 +3,7 @@
 // function `int NAME(const std::uint8_t*, std::size_t)` in fuzz/fuzz_NAME.cpp;
 // it must accept every byte string, may throw only the documented input
 // errors (caught inside), and checks invariants with RCMAP_FUZZ_ASSERT.
-// Built with RCMAP_FUZZ_REPLAY defined (tests/test_fuzz_regressions.cpp),
+// Built with RCMAP_FUZZ_REPLAY defined (tests/io/test_fuzz_regressions.cpp),
 // the same functions replay tests/data/fuzz-regressions/NAME/* in Catch2,
 // where a broken invariant throws instead of aborting.
 #include <cstddef>

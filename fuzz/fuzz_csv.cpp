@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "fuzz_common.hpp"
-#include "rcmap/csv.hpp"
+#include "rcmap/io/csv.hpp"
 
 namespace rcmap::fuzz {
 

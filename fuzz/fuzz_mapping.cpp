@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "rcmap/wide.hpp"
+#include "rcmap/survey/wide_export.hpp"
 
 namespace rcmap::fuzz {
 

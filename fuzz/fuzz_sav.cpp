@@ -4,7 +4,7 @@
 // table read without errors has rows as wide as the header, lines 2, 3, ...
 #include "fuzz_common.hpp"
 #include "fuzz_file_input.hpp"
-#include "rcmap/spss.hpp"
+#include "rcmap/io/sav_reader.hpp"
 
 namespace rcmap::fuzz {
 

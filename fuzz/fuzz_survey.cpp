@@ -3,7 +3,7 @@
 // way from samples/ by tests/hardening/make_seeds.sh). Invariants: only
 // InputError escapes validation; the file reader gives the same survey and
 // the same messages with and without its plain-record path
-// (src/csv_plain.hpp); a valid survey aggregates without error; every
+// (src/io/csv_plain.hpp); a valid survey aggregates without error; every
 // suppressed tie (n < min-n) carries no score; ties are sorted and unique;
 // the tables write without throwing.
 #include <cmath>
@@ -13,10 +13,10 @@
 
 #include "fuzz_common.hpp"
 #include "fuzz_file_input.hpp"
-#include "rcmap/aggregate.hpp"
-#include "rcmap/csv.hpp"
-#include "rcmap/survey.hpp"
-#include "rcmap/tables.hpp"
+#include "rcmap/aggregate/aggregate.hpp"
+#include "rcmap/io/csv.hpp"
+#include "rcmap/survey/survey.hpp"
+#include "rcmap/outputs/tables.hpp"
 
 namespace rcmap::fuzz {
 

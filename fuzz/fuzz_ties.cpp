@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "fuzz_common.hpp"
-#include "rcmap/aggregated_ties.hpp"
+#include "rcmap/aggregate/tie_table_aggregate.hpp"
 
 namespace rcmap::fuzz {
 

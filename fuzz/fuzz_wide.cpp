@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "fuzz_common.hpp"
-#include "rcmap/survey.hpp"
-#include "rcmap/wide.hpp"
+#include "rcmap/survey/survey.hpp"
+#include "rcmap/survey/wide_export.hpp"
 
 namespace rcmap::fuzz {
 

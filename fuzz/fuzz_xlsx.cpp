@@ -5,7 +5,7 @@
 // for every readable workbook.
 #include "fuzz_common.hpp"
 #include "fuzz_file_input.hpp"
-#include "rcmap/xlsx.hpp"
+#include "rcmap/io/xlsx_reader.hpp"
 
 namespace rcmap::fuzz {
 

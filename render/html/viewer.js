@@ -125,7 +125,7 @@
   const DLP = Object.assign({
     stops: ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'], limit: 0.5, missing: '#999999'
   }, PAL.delta || {});
-  // RC colour (include/rcmap/palette.hpp rc_scale_colour).
+  // RC colour (include/rcmap/outputs/palette.hpp rc_scale_colour).
   function rcColour(rc) {
     if (!isNum(rc)) return RCP.missing;
     if (rc < TH.weak_below) return mix(RCP.weak[0], RCP.weak[1], 1 - (TH.weak_below - rc) / RCP.weak_span);
@@ -298,7 +298,7 @@
   }
 
   // ------------------------------------------------------------------ map
-  // Geometry of a curved directed tie, as render/map.cpp draw_arrow: bent to
+  // Geometry of a curved directed tie, as render/figures/map.cpp draw_arrow: bent to
   // the right of travel (A->B and B->A separate), arrowhead along the end
   // tangent. Returns the SVG path (curve and open arrowhead) or null.
   function arrowPath(p, rp, q, rq, width) {

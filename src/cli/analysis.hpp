@@ -3,9 +3,9 @@
 // `analyze --by-site`, which writes it once per site.
 #include <string>
 
-#include "figures.hpp"
-#include "rcmap/metrics.hpp"
-#include "rcmap/tables.hpp"
+#include "figure_args.hpp"
+#include "rcmap/metrics/metrics.hpp"
+#include "rcmap/outputs/tables.hpp"
 
 namespace rcmap::cli {
 

@@ -3,15 +3,15 @@
 
 #include "analysis.hpp"
 #include "common.hpp"
-#include "rcmap/graphml.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/method.hpp"
-#include "rcmap/metrics.hpp"
-#include "rcmap/metrics_algorithms.hpp"
-#include "rcmap/metrics_tables.hpp"
-#include "rcmap/tables.hpp"
-#include "rcmap/workbook.hpp"
-#include "../phase_times.hpp"
+#include "rcmap/outputs/graphml_writer.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/outputs/method_text.hpp"
+#include "rcmap/metrics/metrics.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
+#include "rcmap/outputs/metrics_tables.hpp"
+#include "rcmap/outputs/tables.hpp"
+#include "rcmap/outputs/workbook_writer.hpp"
+#include "util/phase_times.hpp"
 
 namespace rcmap::cli {
 
@@ -179,6 +179,7 @@ int run_analysis(const Args& args, bool report_only) {
     fig.ties = "emphasis";
   }
   fig.check();
+  if (report_only) fig.check_report();
   const bool from_ties = !sa.ties.empty();
   if (from_ties == !sa.responses.empty())
     throw UsageError("give either --responses (respondent answers) or --ties (an aggregated tie table)");

@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "common.hpp"
-#include "rcmap/aggregated_ties.hpp"
+#include "rcmap/aggregate/tie_table_aggregate.hpp"
 
 namespace rcmap::cli {
 

@@ -5,9 +5,9 @@
 
 #include "analysis.hpp"
 #include "common.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/paths.hpp"
-#include "rcmap/sites.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/io/safe_names.hpp"
+#include "rcmap/waves/sites.hpp"
 
 namespace rcmap::cli {
 

@@ -7,9 +7,9 @@
 #include <iterator>
 #include <sstream>
 
-#include "rcmap/checksum.hpp"
-#include "rcmap/csv.hpp"
-#include "rcmap/json_read.hpp"
+#include "rcmap/io/checksum.hpp"
+#include "rcmap/io/csv.hpp"
+#include "rcmap/io/json_reader.hpp"
 
 namespace rcmap::cli {
 

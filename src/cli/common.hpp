@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "rcmap/aggregate.hpp"
-#include "rcmap/diagnostics.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/summary.hpp"
-#include "rcmap/survey.hpp"
-#include "rcmap/survey_input.hpp"
+#include "rcmap/aggregate/aggregate.hpp"
+#include "rcmap/io/diagnostics.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/outputs/summary.hpp"
+#include "rcmap/survey/survey.hpp"
+#include "rcmap/survey/survey_input.hpp"
 
 namespace rcmap::cli {
 

@@ -8,11 +8,11 @@
 #include <tuple>
 
 #include "common.hpp"
-#include "figures.hpp"
-#include "rcmap/checksum.hpp"
-#include "rcmap/output_dir.hpp"
+#include "figure_args.hpp"
+#include "rcmap/io/checksum.hpp"
+#include "rcmap/io/output_dir.hpp"
 #include "rcmap/version.hpp"
-#include "rcmap/waves.hpp"
+#include "rcmap/waves/waves.hpp"
 
 namespace rcmap::cli {
 

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "common.hpp"
-#include "rcmap/convert.hpp"
-#include "rcmap/output_dir.hpp"
+#include "rcmap/survey/convert.hpp"
+#include "rcmap/io/output_dir.hpp"
 
 namespace rcmap::cli {
 

@@ -1,13 +1,13 @@
 #pragma once
 // Figures are drawn by a module loaded at run time, rcmap-figures.so (built
-// from figures_draw.cpp and render/), so that a run that draws nothing
+// from draw_figures.cpp and render/), so that a run that draws nothing
 // (--no-render, validate, convert) does not load Cairo, Pango and the ~35
 // libraries behind them: about 5 ms of every start (bench/README.md).
 #include <string>
 #include <vector>
 
-#include "figures.hpp"
-#include "rcmap/render/person_map.hpp"
+#include "figure_args.hpp"
+#include "rcmap/render/figures/person_map.hpp"
 
 namespace rcmap::cli {
 
@@ -17,7 +17,7 @@ inline constexpr unsigned long kFigureModuleLayout =
     sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul + sizeof(Aggregate) * 101ul +
     sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
 
-// The module's entry points (figures_draw.cpp).
+// The module's entry points (draw_figures.cpp).
 struct FigureModule {
   const char* version;  // kVersion of the module's build
   unsigned long layout;  // kFigureModuleLayout of the module's build

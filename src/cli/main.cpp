@@ -5,7 +5,7 @@
 
 #include "common.hpp"
 #include "rcmap/version.hpp"
-#include "../phase_times.hpp"
+#include "util/phase_times.hpp"
 
 namespace {
 

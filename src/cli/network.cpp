@@ -9,11 +9,11 @@
 #include <iterator>
 
 #include "common.hpp"
-#include "figures.hpp"
-#include "rcmap/checksum.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/people.hpp"
-#include "rcmap/summary.hpp"
+#include "figure_args.hpp"
+#include "rcmap/io/checksum.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/people/people.hpp"
+#include "rcmap/outputs/summary.hpp"
 #ifdef RCMAP_WITH_RENDER
 #include "figure_module.hpp"
 #endif

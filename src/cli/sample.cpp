@@ -1,7 +1,7 @@
 #include "common.hpp"
-#include "rcmap/output_dir.hpp"
-#include "rcmap/people.hpp"
-#include "rcmap/sample.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/people/people.hpp"
+#include "rcmap/survey/sample_generator.hpp"
 
 namespace rcmap::cli {
 

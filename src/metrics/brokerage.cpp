@@ -20,7 +20,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 namespace {

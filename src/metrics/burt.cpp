@@ -32,7 +32,7 @@
 #include <cmath>
 #include <string>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 namespace {

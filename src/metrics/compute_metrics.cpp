@@ -1,5 +1,5 @@
 // compute_metrics(): builds the unit graphs and runs every metric of docs/metrics.md
-// (see include/rcmap/metrics.hpp for the graphs, docs/metrics.md for the
+// (see include/rcmap/metrics/metrics.hpp for the graphs, docs/metrics.md for the
 // meaning and conventions of each figure). Suppressed and within-unit ties
 // are never edges; their tie metrics stay NaN / -1.
 // Tie asymmetry = rc(A->B) - rc(B->A), defined when both are measured.
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap {
 

@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "rcmap/diagnostics.hpp"
-#include "rcmap/metrics.hpp"
+#include "rcmap/io/diagnostics.hpp"
+#include "rcmap/metrics/metrics.hpp"
 
 namespace rcmap {
 

@@ -14,7 +14,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 namespace {

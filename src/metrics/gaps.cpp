@@ -28,7 +28,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below) {

@@ -12,7 +12,7 @@
 // Complexity: O(n + m).
 #include <cmath>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 

@@ -11,7 +11,7 @@
 // Complexity: O(n^2 + q n) for q pairs.
 #include <stdexcept>
 
-#include "rcmap/metrics_algorithms.hpp"
+#include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap::metrics {
 

@@ -10,9 +10,9 @@
 #include <cstdint>
 #include <string>
 
-#include "../reader_util.hpp"
-#include "rcmap/netread.hpp"
-#include "rcmap/people.hpp"
+#include "util/text.hpp"
+#include "rcmap/graph/network_files.hpp"
+#include "rcmap/people/people.hpp"
 
 namespace rcmap::people {
 namespace {
@@ -132,7 +132,7 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
 
 void read_ties_network(const std::string& path, bool graphml, const People& people, DistanceTransform distance,
                        TieBuilder& b, Diagnostics& diags) {
-  // Pajek or UCINET DL, told apart by content (netread.hpp read_network).
+  // Pajek or UCINET DL, told apart by content (network_files.hpp read_network).
   NetworkFile net = graphml ? read_graphml(path, diags) : read_network(path, diags);
   if (diags.has_errors()) return;
   std::vector<std::uint32_t> person(net.labels.size(), 0);

@@ -15,13 +15,13 @@
 #include <cmath>
 #include <ostream>
 
-#include "rcmap/output_dir.hpp"
-#include "rcmap/people.hpp"
-#include "../splitmix.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/people/people.hpp"
+#include "util/splitmix.hpp"
 
 namespace rcmap::people {
 
-using detail::Rng;  // SplitMix64, src/splitmix.hpp
+using detail::Rng;  // SplitMix64, src/util/splitmix.hpp
 
 void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOptions& opt, OutputDir& out) {
   std::vector<std::size_t> size;

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "rcmap/metrics_tables.hpp"
-#include "rcmap/people.hpp"
+#include "rcmap/outputs/metrics_tables.hpp"
+#include "rcmap/people/people.hpp"
 
 namespace rcmap::people {
 namespace {

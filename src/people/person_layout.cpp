@@ -17,8 +17,8 @@
 #include <map>
 #include <numeric>
 
-#include "rcmap/graph.hpp"
-#include "rcmap/people.hpp"
+#include "rcmap/graph/igraph_raii.hpp"
+#include "rcmap/people/people.hpp"
 
 namespace rcmap::people {
 

@@ -2,7 +2,7 @@
 // person graph is directed: an arc a->b for every tie, weight = the tie's
 // weight (a strength), length = distance(weight) for path metrics.
 //  - degree in/out: number of ties; strength in/out: sum of weights.
-//  - betweenness, harmonic: path_metrics() (src/people/paths.cpp): raw
+//  - betweenness, harmonic: path_metrics() (src/people/path_centrality.cpp): raw
 //    directed betweenness and normalised out-harmonic centrality on lengths.
 //  - pagerank: igraph_pagerank PRPACK, directed, damping 0.85, weights.
 //  - constraint, effective_size: Burt (1992) via metrics::constraint /
@@ -20,16 +20,16 @@
 // Suppression (units below min_n people): `rcmap network` passes the listed
 // network (listed_network), so the ties of such units enter no metric; this
 // function computes on whatever graph it is given.
-// Complexity: path metrics as paths.cpp; the rest O((n + m) log m) plus the
+// Complexity: path metrics as path_centrality.cpp; the rest O((n + m) log m) plus the
 // two-path enumeration of brokerage, O(sum_b indeg(b) outdeg(b) log d).
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "rcmap/graph.hpp"
-#include "rcmap/people.hpp"
-#include "rcmap/people_paths.hpp"
-#include "rcmap/unit_graph.hpp"
+#include "rcmap/graph/igraph_raii.hpp"
+#include "rcmap/people/people.hpp"
+#include "rcmap/people/path_centrality.hpp"
+#include "rcmap/metrics/unit_graph.hpp"
 
 namespace rcmap::people {
 namespace {

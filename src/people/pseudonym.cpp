@@ -10,7 +10,7 @@
 
 #include <unordered_map>
 
-#include "rcmap/people.hpp"
+#include "rcmap/people/people.hpp"
 
 namespace rcmap::people {
 

@@ -14,7 +14,7 @@
 // ties between them, O(n + m).
 #include <algorithm>
 
-#include "rcmap/people.hpp"
+#include "rcmap/people/people.hpp"
 
 namespace rcmap::people {
 

@@ -52,7 +52,7 @@ SIDE_LABELS = {
     "general": {"en": "general services", "da": "almenområdet", "nb": "universelle tjenester"},
     "health": {"en": "health", "da": "sundhedsområdet", "nb": "helse"},
 }
-# Okabe & Ito (2008), in side order: side_a, side_b, then the others (include/rcmap/palette.hpp).
+# Okabe & Ito (2008), in side order: side_a, side_b, then the others (include/rcmap/outputs/palette.hpp).
 OKABE_ITO = ["#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#D55E00", "#000000", "#F0E442"]
 PALETTE = {
     "rc": {"weak": ["#7f3b08", "#f1a340"], "weak_span": 1.0, "moderate": ["#b8b8b8", "#9a9a9a"],
@@ -73,7 +73,7 @@ WAVES_SUB = {"en": "{0} waves: {1}", "da": "{0} målinger: {1}", "nb": "{0} mål
 SITES_SUB = {"en": "{0} sites", "da": "{0} kommuner", "nb": "{0} kommuner"}
 FOOTER = {"en": "Made with rcmap {0}", "da": "Lavet med rcmap {0}", "nb": "Laget med rcmap {0}"}
 
-# Finding sentences (render/report_words.cpp, with the terms of docs/glossary.md).
+# Finding sentences (render/report/report_words.cpp, with the terms of docs/glossary.md).
 FIND = {
     "en": {
         "overall": "Overall RC is {0} (respondent-weighted mean over {1} ratings of shown ties).",
@@ -349,7 +349,7 @@ def weighted_means(ties, pick):
 
 def findings_etc(b, lang, gap_sides, weak, strong, min_n, asym, dialogue_rows):
     """Findings, profile, bridges and dialogue questions of a block, computed
-    from its published ties only (as src/findings.cpp; means weighted by n)."""
+    from its published ties only (as src/outputs/findings.cpp; means weighted by n)."""
     F = FIND[lang]
     U, T = b["units"], b["ties"]
     A, B = (gap_sides + ["", ""])[:2]

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "rcmap/csv.hpp"
+#include "rcmap/io/csv.hpp"
 
 namespace rcmap::test {
 

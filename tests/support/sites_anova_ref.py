@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Independent oracle for the ANOVA/ICC of `rcmap analyze --by-site`
-(docs/waves.md "Statistics", tests/test_waves_cli.cpp).
+(docs/waves.md "Statistics", tests/waves/test_waves_cli.cpp).
 
     python3 tests/support/sites_anova_ref.py RESPONSES.csv   (a file with a `site` column)
 

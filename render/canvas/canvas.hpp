@@ -1,0 +1,128 @@
+#pragma once
+// Internal helpers shared by the figures (not installed): surfaces, Pango
+// text, palettes, legend pieces. Page units are points (1/72 inch).
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rcmap/aggregate/aggregate.hpp"
+#include "rcmap/render/canvas/figure_options.hpp"
+#include "rcmap/survey/survey.hpp"
+
+namespace rcmap::render::detail {
+
+struct Rgb {
+  double r, g, b;
+};
+void set_colour(cairo_t* cr, Rgb c, double alpha = 1.0);
+
+// Okabe & Ito (2008) colour-blind-safe palette, in the order the sides are
+// shown: side_a, side_b, then the other sides.
+Rgb side_colour(std::size_t rank);
+// Lighter tint of a colour (t = 0: unchanged, 1: white).
+Rgb tint(Rgb c, double t);
+
+// RC colour: a diverging scale after ColorBrewer PuOr (Brewer 2003,
+// colour-blind safe) with steps at the thresholds: orange shades below
+// weak_below (darker = weaker), neutral greys in the moderate band, purple
+// shades from strong_from (darker = stronger).
+Rgb rc_colour(double rc, const AggregateOptions& opt);
+// Black or white text on a fill (WCAG relative luminance).
+Rgb text_on(Rgb fill);
+
+// Sides in display order: side_a, side_b, then the others in Survey::sides
+// order (and sides only present in Survey::units).
+std::vector<std::string> side_order(const Survey& s, const FigureOptions& o);
+std::size_t side_rank(const std::vector<std::string>& order, const std::string& side);
+// Respondents per unit (see rcmap/render/canvas/figure_options.hpp).
+std::vector<int> respondents_per_unit(const Survey& s, const Aggregate& a);
+int total_respondents(const Survey& s, const Aggregate& a);
+
+// A Pango layout in DejaVu Sans at an absolute size (pt), measured without
+// hinting so sizes are the same for PNG, SVG and PDF.
+class Text {
+ public:
+  Text(const std::string& text, double size_pt, bool bold = false, double wrap_width = -1,
+       PangoAlignment align = PANGO_ALIGN_LEFT, int max_lines = 0);
+  ~Text();
+  Text(const Text&) = delete;
+  Text& operator=(const Text&) = delete;
+  Text(Text&& o) noexcept : layout_(o.layout_), w_(o.w_), h_(o.h_) { o.layout_ = nullptr; }
+  double width() const { return w_; }
+  double height() const { return h_; }
+  // Draws with its top-left corner at (x, y).
+  void draw(cairo_t* cr, double x, double y) const;
+
+ private:
+  PangoLayout* layout_;
+  double w_ = 0, h_ = 0;
+};
+
+// An output file for a Cairo stream surface (PDF), opened with
+// rcmap::open_output_file: never written through a link at `path`.
+class OutputStream {
+ public:
+  explicit OutputStream(const std::string& path);  // throws OutputError
+  ~OutputStream();
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+  // A cairo_write_func_t; `closure` is the OutputStream.
+  static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length);
+  // Closes the file: CAIRO_STATUS_WRITE_ERROR if a write or the close failed.
+  cairo_status_t close();
+
+ private:
+  std::FILE* f_;
+  bool failed_ = false;
+};
+
+// A target surface. finish() writes the file; errors throw OutputError.
+class Canvas {
+ public:
+  Canvas(Format f, const std::string& path, double width, double height, double dpi,
+         const std::string& title);
+  ~Canvas();
+  Canvas(const Canvas&) = delete;
+  Canvas& operator=(const Canvas&) = delete;
+  cairo_t* cr() const { return cr_; }
+  void finish();
+
+ private:
+  Format format_;
+  std::string path_;
+  double dpi_;
+  std::string svg_;  // SVG bytes, written by finish()
+  std::unique_ptr<OutputStream> pdf_;  // the PDF file
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
+  bool finished_ = false;
+};
+
+// Title (bold) and subtitle at the top left; returns the y below them.
+double draw_header(cairo_t* cr, const std::string& title, const std::string& subtitle);
+// "<survey> · N respondents · data from <date>".
+std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o);
+// Horizontal bar of `colour_at(t)`, t from 0 (left) to 1 (right), outlined.
+void draw_colour_bar(cairo_t* cr, double x, double y, double width, double height,
+                     const std::function<Rgb(double)>& colour_at);
+// Bold axis title rotated to run upwards, centred on y_centre, its top at x.
+void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double y_centre);
+// Horizontal RC colour bar from 1 to 5 with ticks at the thresholds and the
+// class names under it; returns the box used.
+Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,
+                  Lang lang);
+// Swatches of the sides; returns the box used.
+Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order,
+                     Lang lang);
+
+// Quick RC classification from the options (inline: the core's classify()
+// is not needed here).
+inline bool is_weak(double rc, const AggregateOptions& o) { return rc < o.weak_below; }
+inline bool is_strong(double rc, const AggregateOptions& o) { return rc >= o.strong_from; }
+
+}  // namespace rcmap::render::detail

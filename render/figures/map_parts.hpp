@@ -1,0 +1,65 @@
+#pragma once
+// Internal pieces of the coordination map (map.cpp) reused by the change map
+// (change_map.cpp), so both place and draw nodes identically.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "canvas/canvas.hpp"
+#include "rcmap/render/figures/figures.hpp"
+
+namespace rcmap::render::detail {
+
+// Node and label placement of a map (figures.hpp map_geometry), with each
+// label's alignment and wrap width.
+struct Placement {
+  MapGeometry geo;
+  std::vector<PangoAlignment> align;
+  std::vector<double> wrap;
+};
+Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
+                const FigureOptions& o, bool gap);
+
+struct TieStyle {
+  Rgb colour;
+  double alpha, width;
+  bool dotted = false;
+};
+// Line width of a tie behind n respondents (before crowding).
+double tie_width(int n);
+// 1 up to 16 drawn units, then shrinking as sqrt(16 / units), at least 0.6.
+double crowding(std::size_t units);
+// Curved directed tie from node (p, rp) to node (q, rq), bent to the right.
+void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieStyle& st);
+// Node discs in side colours and labels on a light backing.
+void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl,
+                           const std::vector<std::string>& side_order);
+// Grey rule above the legend band; returns the band's top y.
+double draw_legend_rule(cairo_t* cr, double legend_height);
+
+}  // namespace rcmap::render::detail
+
+namespace rcmap::render::detail {
+// change_map.cpp: legend pieces shared by the change figures.
+Box draw_delta_scale(cairo_t* cr, double x, double y, double width, const std::string& head, Lang lang);
+void draw_notes(cairo_t* cr, double x, double y, double width, const std::vector<std::string>& notes);
+// "<survey> · data from <date>" (either part may be empty).
+std::string change_subtitle(const FigureOptions& o);
+}  // namespace rcmap::render::detail
+
+namespace rcmap::render::detail {
+// matrix.cpp: row labels, rotated column labels, side names and bands, cell
+// grid, side separators and outlined diagonal of an n x n matrix under `top`;
+// `cell(r, c, box, font_size)` paints each cell before the grid is drawn.
+void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels,
+                 const std::vector<std::size_t>& group_start, const std::vector<std::string>& order, Lang lang,
+                 const std::function<void(std::size_t, std::size_t, Box, double)>& cell);
+// Hatches `b` with grey diagonals on a pale fill (hidden or non-credible cells).
+void hatch(cairo_t* cr, Box b, double grey);
+}  // namespace rcmap::render::detail
+
+namespace rcmap::render::detail {
+// trend.cpp: [lo, hi] of a value axis on 0.5 steps within 1..5 covering the
+// finite `values`, at least one point wide; 1..5 when none is finite.
+std::pair<double, double> value_range(const std::vector<double>& values);
+}  // namespace rcmap::render::detail

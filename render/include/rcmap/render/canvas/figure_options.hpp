@@ -1,0 +1,53 @@
+#pragma once
+// What every figure shares: output format, language, the figure options of
+// the command line, the page and boxes on it.
+//
+// Conventions shared by all figures:
+// - Page: A4 landscape content, 841 x 595 pt; PNG at FigureOptions::dpi.
+// - Text: DejaVu Sans (Debian fonts-dejavu-core); PDF text is real text.
+// - Thresholds (weak_below, strong_from, min_n) come from Aggregate::options.
+// - Suppressed ties (Tie::suppressed) are never drawn and their values never
+//   written; the gap map marks a suppressed or missing side_a<->side_b pair
+//   as "unmeasured" (dotted, no value), exactly as gaps.csv does.
+// - Respondents per unit: Aggregate::units[i].respondents when Aggregate::units
+//   parallels Survey::units, else distinct Response::respondent per
+//   Response::unit in Survey::rows.
+// - Output is byte-identical for identical input and options (fixed PDF
+//   dates; no time, random or pointer-dependent content).
+#include <string>
+
+#include "rcmap/graph/map_layout.hpp"
+
+namespace rcmap::render {
+
+enum class Format { png, svg, pdf };
+enum class Lang { en, da, nb };
+// emphasis: every tie drawn; weak, one-sided and side_a<->side_b ties that are
+//   not strong drawn in colour and wide, the other (routine) ties thin and light.
+// all: every tie in colour. cross_side: only ties between units of different
+//   sides. weak: only ties with RC below the weak threshold.
+enum class TieFilter { emphasis, all, cross_side, weak };
+
+struct FigureOptions {
+  Lang lang = Lang::en;
+  double dpi = 200;            // PNG only
+  std::string title;           // survey name; empty: none in the subtitle
+  std::string subtitle_date;   // date of data, printed as given
+  TieFilter ties = TieFilter::emphasis;
+  LayoutKind layout = LayoutKind::sides;
+  std::string side_a = "authority", side_b = "provider";
+  double asymmetry = 0.5;      // one-sided: |rc(A->B) - rc(B->A)| >= asymmetry
+  unsigned long seed = 1;
+};
+
+// Page size of every figure in points (1/72 inch).
+inline constexpr double kPageWidth = 841.0, kPageHeight = 595.0;
+
+// Axis-aligned box in page points (x to the right, y downwards).
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+  bool inside(const Box& o) const { return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1; }
+};
+
+}  // namespace rcmap::render

@@ -1,0 +1,58 @@
+// Figure option values (--formats, --lang, --ties, --layout) and the
+// render::FigureOptions they give; compiled into the executable (to check
+// options before any work) and into the figure module (draw_figures.cpp).
+#include <sstream>
+
+#include "cli/figure_args.hpp"
+
+namespace rcmap::cli {
+
+std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list) {
+  std::vector<std::pair<render::Format, std::string>> out;
+  std::istringstream in(list);
+  std::string f;
+  while (std::getline(in, f, ',')) {
+    if (f == "png") out.emplace_back(render::Format::png, f);
+    else if (f == "svg") out.emplace_back(render::Format::svg, f);
+    else if (f == "pdf") out.emplace_back(render::Format::pdf, f);
+    else throw UsageError("--formats takes png, svg and pdf separated by commas, got '" + f + "'");
+  }
+  if (out.empty()) throw UsageError("--formats is empty; use --no-render to write no figures");
+  return out;
+}
+render::Lang parse_lang(const std::string& l) {
+  if (l == "en") return render::Lang::en;
+  if (l == "da") return render::Lang::da;
+  if (l == "nb") return render::Lang::nb;
+  throw UsageError("--lang must be en, da or nb, got '" + l + "'");
+}
+
+render::TieFilter parse_ties(const std::string& t) {
+  if (t == "emphasis") return render::TieFilter::emphasis;
+  if (t == "all") return render::TieFilter::all;
+  if (t == "cross-side") return render::TieFilter::cross_side;
+  if (t == "weak") return render::TieFilter::weak;
+  throw UsageError("--ties must be emphasis, all, cross-side or weak, got '" + t + "'");
+}
+LayoutKind parse_layout(const std::string& l) {
+  if (l == "sides") return LayoutKind::sides;
+  if (l == "force") return LayoutKind::force;
+  throw UsageError("--layout must be sides or force, got '" + l + "'");
+}
+
+render::FigureOptions FigureArgs::options(const std::string& side_a, const std::string& side_b,
+                                          unsigned long seed) const {
+  render::FigureOptions o;
+  o.lang = parse_lang(lang);
+  o.dpi = dpi;
+  o.title = title;
+  o.subtitle_date = date;
+  o.ties = parse_ties(ties);
+  o.layout = parse_layout(layout);
+  o.side_a = side_a;
+  o.side_b = side_b;
+  o.seed = seed;
+  return o;
+}
+
+}  // namespace rcmap::cli

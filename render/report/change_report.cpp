@@ -1,0 +1,182 @@
+// Content of compare's report.pdf (change_figures.hpp), laid out with
+// ReportDocument; sentences are built from ChangeFindings
+// (src/waves/change_findings.cpp), words from change_report_words.cpp.
+#include <algorithm>
+#include <cmath>
+
+#include "canvas/canvas.hpp"
+#include "change_report_words.hpp"
+#include "rcmap/render/figures/change_figures.hpp"
+#include "rcmap/render/i18n/i18n.hpp"
+#include "rcmap/render/report/report_layout.hpp"
+#include "report_words.hpp"
+
+namespace rcmap::render {
+using namespace detail;
+
+namespace {
+
+std::string num(double v, Lang lang, int d = 2) { return std::isfinite(v) ? format_number(v, d, lang) : ""; }
+std::string signed_num(double v, Lang lang) { return (v > 0 ? "+" : "") + num(v, lang); }
+
+std::string interval(const Change& x, Lang lang) {
+  return signed_num(x.ci_low, lang) + " … " + signed_num(x.ci_high, lang);
+}
+// q to 3 decimals; below 0.0005 "< 0.001" rather than a misleading 0.000.
+std::string q_value(double q, Lang lang) { return q < 0.0005 ? "< " + num(0.001, lang, 3) : num(q, lang, 3); }
+
+const char* direction_word(Direction d, const ChangeReportWords& w) {
+  return d == Direction::improved ? w.improved : d == Direction::worse ? w.worse : w.no_change;
+}
+
+void title_page(ReportDocument& doc, const ChangeReportInput& in) {
+  const Lang lang = in.figure.lang;
+  const ChangeReportWords& w = change_report_words(lang);
+  const Comparison& c = *in.comparison;
+  const ChangeFindings& f = *in.findings;
+  doc.space(120);
+  doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
+    Text t(in.figure.title.empty() ? w.title : in.figure.title, 26, true, ReportDocument::kTextWidth);
+    set_colour(cr, {0.1, 0.1, 0.1});
+    t.draw(cr, 0, 0);
+  });
+  doc.paragraph(w.subtitle, 14, false, {0.3, 0.3, 0.3});
+  doc.space(30);
+  if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
+  doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
+  for (std::size_t k = 0; k < f.wave_labels.size() && k < f.wave_respondents.size(); ++k)
+    doc.paragraph(fmt(w.respondents_wave, {f.wave_labels[k], std::to_string(f.wave_respondents[k])}), 12);
+  doc.space(160);
+  doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+}
+
+void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
+  const Lang lang = in.figure.lang;
+  const ChangeReportWords& w = change_report_words(lang);
+  const Comparison& c = *in.comparison;
+  const ChangeFindings& f = *in.findings;
+  const std::string min_n = std::to_string(c.options.agg.min_n);
+  const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
+  doc.heading(report_words(lang).key_findings);
+  doc.paragraph(fmt(w.counts, {std::to_string(f.compared), min_n, std::to_string(f.improved),
+                               std::to_string(f.worse), std::to_string(f.no_credible)}));
+  if (f.not_compared > 0) doc.paragraph(fmt(w.not_compared, {std::to_string(f.not_compared), min_n}));
+  auto tie_items = [&](const std::vector<std::size_t>& idx) {
+    std::vector<std::string> items;
+    for (std::size_t i : idx) {
+      const TieChange& t = c.ties[i];
+      items.push_back(fmt(w.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before, lang),
+                                       num(t.rc_after, lang), signed_num(t.delta, lang), signed_num(t.ci_low, lang),
+                                       signed_num(t.ci_high, lang)}));
+    }
+    doc.bullets(items);
+  };
+  if (f.top_improved.empty()) {
+    doc.paragraph(fmt(w.none_improved, {sa, sb}));
+  } else {
+    doc.paragraph(fmt(w.top_improved, {sa, sb}));
+    tie_items(f.top_improved);
+  }
+  if (f.top_declined.empty()) {
+    doc.paragraph(fmt(w.none_declined, {sa, sb}));
+  } else {
+    doc.paragraph(fmt(w.top_declined, {sa, sb}));
+    tie_items(f.top_declined);
+  }
+  if (f.side_pairs.empty()) {
+    doc.paragraph(fmt(w.no_sides, {min_n}));
+    return;
+  }
+  doc.heading(w.sides_intro, 2);
+  ReportTable t;
+  const ReportWords& rw = report_words(lang);
+  t.header = {rw.col_from, rw.col_to, w.col_before, w.col_after, w.col_delta, w.col_interval, w.col_direction};
+  t.right_aligned = {false, false, true, true, true, true, false};
+  for (std::size_t i : f.side_pairs) {
+    const SideChange& s = c.sides[i];
+    t.rows.push_back({side_name(lang, s.source_side), side_name(lang, s.target_side), num(s.rc_before, lang),
+                      num(s.rc_after, lang), signed_num(s.delta, lang), interval(s, lang),
+                      direction_word(s.direction, w)});
+  }
+  doc.table(t);
+}
+
+void figures(ReportDocument& doc, const ChangeReportInput& in) {
+  const Comparison& c = *in.comparison;
+  if (in.before_layout.empty()) {
+    doc.heading(report_words(in.figure.lang).figures);
+    doc.paragraph(fmt(report_words(in.figure.lang).figures_skipped,
+                      {std::to_string(std::max(in.before->units.size(), c.units.size())),
+                       std::to_string(in.max_figure_units)}));
+    return;
+  }
+  doc.landscape_page([&](cairo_t* cr) {
+    draw_change_map_page(cr, *in.before, *in.before_agg, in.before_layout, c, in.figure);
+  });
+  doc.landscape_page([&](cairo_t* cr) { draw_change_matrix_page(cr, c, in.figure); });
+  doc.landscape_page([&](cairo_t* cr) { draw_trend_page(cr, *in.series, c.options.agg.min_n, in.figure); });
+}
+
+void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
+  const Lang lang = in.figure.lang;
+  const ChangeReportWords& w = change_report_words(lang);
+  const ReportWords& rw = report_words(lang);
+  const Comparison& c = *in.comparison;
+  doc.heading(w.table_heading);
+  doc.paragraph(fmt(w.table_note, {num(c.options.fdr, lang), c.before_label, c.after_label}), 9);
+  if (in.findings->ranked.empty()) {
+    doc.paragraph(w.no_credible);
+    return;
+  }
+  // Largest |change| first (ChangeFindings::ranked); a long list is cut, as said above the table.
+  const std::vector<std::size_t>& ranked = in.findings->ranked;
+  const std::size_t shown = std::min(ranked.size(), in.max_table_rows);
+  if (shown < ranked.size())
+    doc.paragraph(fmt(rw.changes_shown, {format_count(shown, lang), format_count(ranked.size(), lang)}), 9);
+  ReportTable t;
+  t.header = {rw.col_from, rw.col_to, w.col_before, w.col_after, w.col_delta, w.col_interval, "q"};
+  t.right_aligned = {false, false, true, true, true, true, true};
+  std::vector<double> delta;
+  for (std::size_t k = 0; k < shown; ++k) {
+    const TieChange& x = c.ties[ranked[k]];
+    t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang),
+                      num(x.rc_after, lang), signed_num(x.delta, lang),
+                      interval(x, lang), q_value(x.q, lang)});
+    delta.push_back(x.delta);
+  }
+  t.fill = [&](std::size_t r, std::size_t col) -> std::optional<ReportColour> {
+    if (col != 4) return std::nullopt;
+    const Colour d = delta_scale_colour(delta[r], kDeltaLimit);
+    const Rgb light = tint(Rgb{d.r, d.g, d.b}, 0.35);
+    return ReportColour{light.r, light.g, light.b};
+  };
+  doc.table(t);
+}
+
+void method_page(ReportDocument& doc, const ChangeReportInput& in) {
+  const Lang lang = in.figure.lang;
+  const ChangeReportWords& w = change_report_words(lang);
+  const CompareOptions& o = in.comparison->options;
+  doc.heading(w.method_heading);
+  doc.paragraph(w.welch, 9.5);
+  doc.paragraph(w.bh, 9.5);
+  doc.paragraph(fmt(w.bootstrap, {std::to_string(o.bootstrap), std::to_string(o.seed)}), 9.5);
+  doc.paragraph(fmt(w.credible_rule, {num(o.fdr, lang)}), 9.5);
+  doc.paragraph(fmt(w.anonymity, {std::to_string(o.agg.min_n), std::to_string(o.agg.min_answers)}), 9.5);
+  if (!in.before_layout.empty()) doc.paragraph(fmt(w.positions, {in.comparison->before_label}), 9.5);
+}
+
+}  // namespace
+
+void render_change_report(const ChangeReportInput& in, const std::string& path) {
+  const ChangeReportWords& w = change_report_words(in.figure.lang);
+  ReportDocument doc(path, {in.figure.title.empty() ? w.title : in.figure.title, in.figure.subtitle_date});
+  title_page(doc, in);
+  key_findings(doc, in);
+  figures(doc, in);
+  changes_table(doc, in);
+  method_page(doc, in);
+  doc.finish();
+}
+
+}  // namespace rcmap::render

@@ -1,0 +1,64 @@
+#pragma once
+// Figure options of rcmap analyze and compare, and writing their figures
+// (and report.pdf) into DIR.
+#include <string>
+
+#include "common.hpp"
+#include "rcmap/metrics/metrics.hpp"
+#include "rcmap/io/output_dir.hpp"
+#include "rcmap/waves/sites.hpp"
+#include "rcmap/waves/waves.hpp"
+#ifdef RCMAP_WITH_RENDER
+#include "rcmap/graph/map_layout.hpp"
+#include "rcmap/render/canvas/figure_options.hpp"
+#endif
+
+namespace rcmap::cli {
+
+#ifdef RCMAP_WITH_RENDER
+// --formats (png,svg,pdf in any combination) and --lang (en, da, nb); UsageError otherwise.
+std::vector<std::pair<render::Format, std::string>> parse_formats(const std::string& list);
+render::Lang parse_lang(const std::string& l);
+// --ties (emphasis, all, cross-side, weak) and --layout (sides, force).
+render::TieFilter parse_ties(const std::string& t);
+LayoutKind parse_layout(const std::string& l);
+#endif
+
+struct FigureArgs {
+  std::string formats = "png,svg", lang = "en", ties = "emphasis", layout = "sides", title, date;
+  double dpi = 200;
+  bool no_render = false, per_unit = false;
+  // `tie_filter`: also --ties (figures of one survey's map) and --per-unit.
+  void add_to(po::options_description& desc, bool tie_filter = true);
+  // Checks every value (UsageError) before any work is done.
+  void check() const;
+  // rcmap report (which always draws): nothing with figures, UsageError in
+  // an rcmap built without them (RCMAP_FIGURES=OFF).
+  void check_report() const;
+  // Renders map, gap-map, matrix and profile in every format into `dir`,
+  // names prefixed by `prefix` ("" or "SITE/").
+  void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
+             double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix = "") const;
+  // Writes report.pdf and, with --per-unit, units/<safe-name>.png into `dir`
+  // (report.cpp in render/), names prefixed by `prefix`; the figures inside
+  // are left out above the figure unit limit, with a sentence saying why.
+  void write_report(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+                    OutputDir& dir, const std::string& prefix = "") const;
+  // The `sites` dot plot of analyze --by-site; `highlight` indexes b.sites or is -1.
+  void write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
+                   const std::string& side_b, OutputDir& dir) const;
+  // change-map (on the layout analyze computes for `before` with the same
+  // --layout and seed), change-matrix and trend of rcmap compare, and its
+  // report.pdf (figures left out above the unit limit); `wave_respondents`
+  // parallel to w.labels.
+  void write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+                    const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
+                    unsigned long seed, OutputDir& dir) const;
+
+#ifdef RCMAP_WITH_RENDER
+  // The figure options these arguments give (figure_options.cpp).
+  render::FigureOptions options(const std::string& side_a, const std::string& side_b, unsigned long seed) const;
+#endif
+};
+
+}  // namespace rcmap::cli
