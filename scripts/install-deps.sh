@@ -8,6 +8,7 @@ build_pkgs=(
   libigraph-dev                 # graph algorithms and graph formats
   libboost-program-options-dev  # command line
   libcairo2-dev libpango1.0-dev # figures
+  libdeflate-dev                # PNG figures: fast whole-buffer deflate (render/canvas)
   fonts-dejavu-core             # embedded fonts for figures
   catch2                        # unit tests (v2)
   libssl-dev                    # SHA-256 checksums of inputs (OpenSSL EVP)
