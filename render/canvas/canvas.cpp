@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <new>
 
 #include <algorithm>
 #include <cstdint>
@@ -123,8 +125,8 @@ int total_respondents(const Survey& s, const Aggregate& a) {
 
 namespace {
 PangoContext* text_context() {
-  // One context per thread (figures are drawn on two threads: Pango's default
-  // font map is per thread), released when the thread ends; fixed resolution
+  // One context per thread (Pango's default font map is per thread),
+  // released when the thread ends; fixed resolution
   // (1 pt = 1 unit) and no hinting so that extents are identical on every
   // surface type.
   struct Holder {
@@ -217,6 +219,7 @@ namespace {
 // level 1: about twice as fast as zlib level 1 through libpng (the encoder
 // used before, bench/README.md "Figures and report") and no larger for these
 // mostly flat figures; the pixels are the same.
+constexpr int kPngLevel = 2;  // libdeflate 1.14: faster and smaller than level 1 on the figures (bench/README.md)
 void put_u32(std::string& out, std::uint32_t v) {
   const char b[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
                      static_cast<char>(v)};
@@ -231,26 +234,32 @@ void put_chunk(std::string& out, const char* type, const void* data, std::size_t
 }
 cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, double dpi) {
   const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
+  unsigned char* data = cairo_image_surface_get_data(surface);
   const std::size_t row_bytes = 1 + 3 * static_cast<std::size_t>(w);
-  std::vector<unsigned char> raw(row_bytes * static_cast<std::size_t>(h));
-  for (int y = 0; y < h; ++y) {
-    // RGB24 pixels are 32-bit words 0x00RRGGBB in native byte order.
-    const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-    unsigned char* o = raw.data() + row_bytes * static_cast<std::size_t>(y);
-    *o++ = 0;  // filter type None
+  // The rows are built in place over the surface's pixels (a surface is
+  // written once, at finish()): each row's bytes land at or before the pixels
+  // still to be read, so no second image buffer is touched (on this VM the
+  // first write to fresh memory costs more than deflating it).
+  for (std::size_t y = 0; y < static_cast<std::size_t>(h); ++y) {
+    const unsigned char* in = data + y * stride;
+    unsigned char* o = data + y * row_bytes;
+    std::uint32_t p;  // RGB24 pixel: a 32-bit word 0x00RRGGBB in native byte order
+    std::memcpy(&p, in, 4);  // read before the filter byte overwrites it
+    *o++ = 0;              // filter type None
     for (int x = 0; x < w; ++x, o += 3) {
-      const std::uint32_t p = px[x];
+      if (x > 0) std::memcpy(&p, in + 4 * static_cast<std::size_t>(x), 4);
       o[0] = static_cast<unsigned char>(p >> 16);
       o[1] = static_cast<unsigned char>(p >> 8);
       o[2] = static_cast<unsigned char>(p);
     }
   }
-  libdeflate_compressor* z = libdeflate_alloc_compressor(1);
+  const std::size_t raw = row_bytes * static_cast<std::size_t>(h);
+  libdeflate_compressor* z = libdeflate_alloc_compressor(kPngLevel);
   if (!z) return CAIRO_STATUS_NO_MEMORY;
-  std::vector<unsigned char> idat(libdeflate_zlib_compress_bound(z, raw.size()));
-  const std::size_t zn = libdeflate_zlib_compress(z, raw.data(), raw.size(), idat.data(), idat.size());
+  const std::size_t bound = libdeflate_zlib_compress_bound(z, raw);
+  std::unique_ptr<unsigned char[]> idat(new (std::nothrow) unsigned char[bound]);  // untouched pages stay unmapped
+  const std::size_t zn = idat ? libdeflate_zlib_compress(z, data, raw, idat.get(), bound) : 0;
   libdeflate_free_compressor(z);
   if (zn == 0) return CAIRO_STATUS_NO_MEMORY;
   std::string out("\x89PNG\r\n\x1a\n", 8);
@@ -265,14 +274,22 @@ cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, doub
   put_u32(phys, ppm);
   phys += '\x01';  // unit: metre
   put_chunk(out, "pHYs", phys.data(), phys.size());
-  put_chunk(out, "IDAT", idat.data(), zn);
+  put_chunk(out, "IDAT", idat.get(), zn);
   put_chunk(out, "IEND", nullptr, 0);
   std::FILE* f = rcmap::open_output_file(path);
   if (!f) return CAIRO_STATUS_WRITE_ERROR;
   const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
   return (std::fclose(f) == 0 && ok) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
+// Largest buffer kept for reuse (a figure at 600 dpi); larger rasters get a
+// surface of their own.
+constexpr std::size_t kMaxReusedPixels = std::size_t{256} << 20;
 }  // namespace
+
+PixelBuffer& pixel_buffer() {
+  thread_local PixelBuffer buf;
+  return buf;
+}
 
 Canvas::Canvas(Format f, const std::string& path, double width, double height, double dpi,
                const std::string& title)
@@ -282,7 +299,26 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
       if (!(dpi >= 36 && dpi <= 1200)) throw OutputError("--dpi must be between 36 and 1200");
       const int w = static_cast<int>(std::lround(width * dpi / 72.0));
       const int h = static_cast<int>(std::lround(height * dpi / 72.0));
-      surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+      // The pixels go into this thread's reused buffer (figures of one run
+      // have the same size): fresh memory costs a page fault per 4 KB on
+      // first write, as much as drawing a figure (bench/README.md "Figures
+      // and report"). Every pixel is painted below, and write_png consumes
+      // the buffer before the next canvas of the thread takes it.
+      const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+      PixelBuffer& buf = pixel_buffer();
+      const std::size_t bytes = static_cast<std::size_t>(stride) * static_cast<std::size_t>(std::max(h, 0));
+      if (stride > 0 && !buf.in_use && bytes <= kMaxReusedPixels) {
+        if (buf.size < bytes) {
+          buf.data.reset(new (std::nothrow) unsigned char[bytes]);
+          buf.size = buf.data ? bytes : 0;
+        }
+        if (buf.data) {
+          surface_ = cairo_image_surface_create_for_data(buf.data.get(), CAIRO_FORMAT_RGB24, w, h, stride);
+          buf.in_use = true;
+          pixels_ = &buf;
+        }
+      }
+      if (!surface_) surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
       break;
     }
     case Format::svg: {
@@ -355,6 +391,7 @@ void Canvas::finish() {
 Canvas::~Canvas() {
   if (cr_) cairo_destroy(cr_);
   if (surface_) cairo_surface_destroy(surface_);  // before pdf_, which it may still write to
+  if (pixels_) pixels_->in_use = false;
 }
 
 OutputStream::OutputStream(const std::string& path) : f_(rcmap::open_output_file(path)) {

@@ -1,13 +1,6 @@
 // The figure module (rcmap-figures.so): everything that draws with Cairo
 // and Pango, loaded only by runs that draw (figure_module.hpp).
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <functional>
 #include <iostream>
-#include <memory>
-#include <system_error>
-#include <thread>
 
 #include "cli/figure_module.hpp"
 #include "rcmap/waves/change_findings.hpp"
@@ -53,102 +46,25 @@ const T& drawable(const T& x, T& cut) {
 }
 }  // namespace
 
-// Figures of `analyze` are drawn on a second thread while this thread draws
-// the report (docs/performance.md "Figures and report"): write() lays the
-// maps out (igraph, on this thread), then starts one worker drawing the
-// figure files; write_report() draws report.pdf here, then takes the files
-// the worker has not started and waits for it (finish_figures). Each file has
-// its own Cairo surface; Pango contexts and font maps are per thread
-// (render/canvas); the worker calls no igraph function. Output bytes do not
-// depend on which thread drew a file. Every entry point of the module
-// finishes pending figures first, and an error of a figure is reported by
-// the call that finishes them (the first failing file in drawing order).
-struct PendingFigures {
-  Survey cut;  // the survey with cut labels, when any label was cut
-  std::vector<Point> pos;
-  render::FigureOptions o;
-  std::vector<std::function<void()>> jobs;
-  std::vector<std::exception_ptr> error;
-  std::atomic<std::size_t> next{0};
-  std::thread worker;
-  ~PendingFigures() {  // only reached without finish_figures() on an error path
-    next = jobs.size();
-    if (worker.joinable()) worker.join();
-  }
-  void work() {
-    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) try {
-        jobs[i]();
-      } catch (...) {
-        error[i] = std::current_exception();
-      }
-  }
-};
-std::unique_ptr<PendingFigures> pending;
-
-void finish_figures() {
-  if (!pending) return;
-  std::unique_ptr<PendingFigures> p = std::move(pending);
-  p->work();
-  if (p->worker.joinable()) p->worker.join();
-  for (const std::exception_ptr& e : p->error)
-    if (e) std::rethrow_exception(e);
-}
-
-// Finishes pending figures when it goes out of scope, also on an exception
-// (then a figure's own error is dropped: the first one propagates).
-struct FinishFigures {
-  FinishFigures() = default;
-  FinishFigures(const FinishFigures&) = delete;
-  FinishFigures& operator=(const FinishFigures&) = delete;
-  ~FinishFigures() noexcept(false) {
-    if (std::uncaught_exceptions() > 0) {
-      try {
-        finish_figures();
-      } catch (...) {
-      }
-    } else {
-      finish_figures();
-    }
-  }
-};
-
 void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const std::string& side_a,
            const std::string& side_b, double asymmetry, unsigned long seed, OutputDir& dir,
            const std::string& prefix) {
-  finish_figures();
   if (too_many_units(s.units.size(), "analyze")) return;
-  auto p = std::make_unique<PendingFigures>();
-  const Survey* d = &drawable(s, p->cut);
-  p->o = f.options(side_a, side_b, seed);
-  p->o.asymmetry = asymmetry;
-  p->pos = compute_layout(*d, a, p->o.layout, side_a, side_b, seed);
-  // Rasters (the slowest) first, so that the two threads end together.
-  auto formats = parse_formats(f.formats);
-  std::stable_sort(formats.begin(), formats.end(),
-                   [](const auto& x, const auto& y) { return x.first == render::Format::png && y.first != x.first; });
-  const render::FigureOptions* o = &p->o;
-  const std::vector<Point>* pos = &p->pos;
-  for (const auto& [fmt, ext] : formats) {
-    const render::Format fm = fmt;
-    std::string map = dir.temp_path(prefix + "map." + ext), gap = dir.temp_path(prefix + "gap-map." + ext),
-                matrix = dir.temp_path(prefix + "matrix." + ext), profile = dir.temp_path(prefix + "profile." + ext);
-    p->jobs.push_back([=, &a] { render::render_map(*d, a, *pos, *o, fm, map); });
-    p->jobs.push_back([=, &a] { render::render_gap_map(*d, a, *pos, *o, fm, gap); });
-    p->jobs.push_back([=, &a] { render::render_matrix(*d, a, *o, fm, matrix); });
-    p->jobs.push_back([=, &a] { render::render_profile(*d, a, *o, fm, profile); });
-  }
-  p->error.resize(p->jobs.size());
-  pending = std::move(p);
-  try {
-    pending->worker = std::thread([q = pending.get()] { q->work(); });
-  } catch (const std::system_error&) {
-    // No second thread: the files are drawn by finish_figures on this one.
+  Survey cut;
+  const Survey& d = drawable(s, cut);
+  render::FigureOptions o = f.options(side_a, side_b, seed);
+  o.asymmetry = asymmetry;
+  std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
+  for (const auto& [fmt, ext] : parse_formats(f.formats)) {
+    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext));
+    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext));
+    render::render_matrix(d, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
+    render::render_profile(d, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
   }
 }
 
 void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a, const MetricsResult& m,
                   const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) {
-  const FinishFigures finish;  // figures started by write(): drawn beside the report
   Survey cut;
   const Survey& s = drawable(survey, cut);  // labels cut as on the figures: the report shows them too
   render::ReportInput in;
@@ -176,7 +92,6 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
                  const std::string& side_b, OutputDir& dir) {
-  finish_figures();
   const render::FigureOptions o = f.options(side_a, side_b, 1);
   for (const auto& [fmt, ext] : parse_formats(f.formats))
     render::render_sites(b, highlight, min_n, o, fmt, dir.temp_path("sites." + ext));
@@ -185,7 +100,6 @@ void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, i
 void write_change(const FigureArgs& f, const Survey& before, const Comparison& comparison, const WaveSeries& w,
                   const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
                   unsigned long seed, OutputDir& dir) {
-  finish_figures();
   Survey cut;
   const Survey& d = drawable(before, cut);
   Comparison cut_comparison;
@@ -214,7 +128,6 @@ void write_change(const FigureArgs& f, const Survey& before, const Comparison& c
 }
 void person_map(const render::PersonMapInput& in, const render::FigureOptions& o, const std::string& formats,
                 OutputDir& dir) {
-  finish_figures();
   for (const auto& [fmt, ext] : parse_formats(formats))
     render::render_person_map(in, o, fmt, dir.temp_path("person-map." + ext));
 }
