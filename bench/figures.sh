@@ -7,12 +7,12 @@
 #  1. the shipped sample (samples/, 16 units, 300 respondents, 4,037 rows):
 #     rcmap analyze -q (figures in PNG and SVG, report.pdf, workbook, GraphML,
 #     CSV tables) vs the peer with its four figures (PNG 200 dpi + SVG) and
-#     report.pdf. Target: rcmap >= 20x faster (issue 20: 4.9x).
+#     report.pdf. Target: rcmap >= 20x faster (bench/README.md; 4.9x before).
 #  2. 60 units, ~14k rows (rcmap sample --units 60 --respondents 290 --seed 1),
 #     no figures: rcmap analyze -q --no-render vs the peer with --no-figures,
 #     and vs the peer with --no-figures --all-metrics (adds NetworkX's
 #     constraint, effective size, closeness, HITS, ...: the kind of peer behind
-#     the issue's 79x). Reference: 79x (issue 20).
+#     the 79x reported before). Reference: 79x.
 # Each run writes into a new folder (a re-run into the same folder also pays
 # for freeing the earlier files: see README). Prints best and median wall
 # seconds (bench/timed.py), CPU seconds of the best run, peak MB, the ratio
@@ -111,9 +111,9 @@ case_run() {
 case_run sample 20 "" "$samples/units.csv" "$samples/responses.csv" "" ""
 "$rcmap" sample --out "$tmp/u60" --units 60 --respondents 290 --seed 1 >/dev/null
 rows=$(($(wc -l <"$tmp/u60/responses.csv") - 1))
-case_run "60-units-no-figures" 0 "issue 20 measured 79x against its peer, which computed constraint" \
+case_run "60-units-no-figures" 0 "79x was measured before against a peer that computed constraint" \
   "$tmp/u60/units.csv" "$tmp/u60/responses.csv" "--no-render" "--no-figures"
-case_run "60-units-no-figures-all-metrics" 0 "issue 20: 79x" "$tmp/u60/units.csv" "$tmp/u60/responses.csv" \
+case_run "60-units-no-figures-all-metrics" 0 "79x before" "$tmp/u60/units.csv" "$tmp/u60/responses.csv" \
   "--no-render" "--no-figures --all-metrics"
 echo "(60 units: $rows response rows, rcmap sample --units 60 --respondents 290 --seed 1)"
 if [ "$agree" -ne 0 ]; then

@@ -3,7 +3,7 @@
 # bench/network.sh): rcmap's betweenness + harmonic + PageRank (kernel driver
 # bench/paths_kernel.cpp, 2 processes) against graph-tool's betweenness +
 # PageRank (bench/network_gt.py, OpenMP on 2 cores), in alternation.
-# bench/README.md, "Person networks". Target (issue 20): rcmap no slower.
+# bench/README.md, "Person networks". Target (bench/README.md): rcmap no slower.
 # usage: bash bench/network_kernels.sh [BUILD_DIR] [ROUNDS]   (defaults: build, 7)
 # Prints best and median kernel seconds of each (as each program times its
 # kernels: reading excluded), the ratio graph-tool / rcmap, the load average,

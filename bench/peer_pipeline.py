@@ -17,8 +17,8 @@ pandas, NetworkX and matplotlib to get rcmap analyze's core deliverables.
    counts), PageRank (weight RC, damping 0.85); unit RC given, received,
    within; with --all-metrics also closeness (in, out), harmonic, HITS hub and
    authority, Burt's constraint and effective size, clustering, coreness and
-   Louvain communities (rcmap's other unit metrics: the peer behind issue
-   20's 79x at 60 units computed constraint and effective size, which take
+   Louvain communities (rcmap's other unit metrics: the peer behind the 79x
+   reported earlier at 60 units computed constraint and effective size, which take
    NetworkX seconds there);
 4. writes ties.csv, units.csv and network.graphml;
 5. unless --no-figures: four matplotlib figures, A4 landscape, each saved as

@@ -1,6 +1,6 @@
 /* PNG encoder probe for bench/png_probe.sh (bench/README.md, "Figures and
  * report"): how long the ways of encoding one of rcmap's figure PNGs take, to
- * weigh a faster encoder (issue 20). Reads a PNG (8-bit RGB), rebuilds the
+ * weigh a faster encoder. Reads a PNG (8-bit RGB), rebuilds the
  * image surface rcmap encodes (Cairo RGB24: B, G, R, X bytes per pixel) and
  * times, best of R runs, into memory:
  *   libpng-current   libpng, zlib level 1, no row filter, BGRX -> RGB by

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PNG encoder choices for rcmap's figures (issue 20): draws the four figures of
+# PNG encoder choices for rcmap's figures: draws the four figures of
 # the shipped sample with rcmap, then times ways of encoding each PNG with
 # bench/png_probe.c (libpng as today, zlib levels, zlib on two threads,
 # libdeflate, libspng), best of REPS, into memory. Prints per method the
