@@ -11,6 +11,7 @@ namespace rcmap::ig {
 namespace {
 
 thread_local std::string g_last_error;
+thread_local std::string g_last_reason;
 thread_local std::vector<std::string>* g_warning_sink = nullptr;
 
 // igraph's contract for a non-aborting handler: free the objects registered
@@ -18,6 +19,7 @@ thread_local std::vector<std::string>* g_warning_sink = nullptr;
 void error_handler(const char* reason, const char* file, int line, igraph_error_t igraph_errno) {
   g_last_error = std::string(igraph_strerror(igraph_errno)) + ": " + (reason ? reason : "") +
                  " (" + (file ? file : "?") + ":" + std::to_string(line) + ")";
+  g_last_reason = std::string(reason ? reason : "") + " (" + igraph_strerror(igraph_errno) + ")";
   IGRAPH_FINALLY_FREE();
 }
 
@@ -39,6 +41,7 @@ ErrorScope::ErrorScope()
       prev_warning_(igraph_set_warning_handler(&warning_handler)),
       prev_sink_(g_warning_sink) {
   g_warning_sink = &warnings_;
+  g_last_reason.clear();
 }
 
 ErrorScope::~ErrorScope() {
@@ -47,6 +50,8 @@ ErrorScope::~ErrorScope() {
   igraph_set_warning_handler(prev_warning_);
   igraph_set_error_handler(prev_error_);
 }
+
+std::string ErrorScope::last_reason() { return g_last_reason; }
 
 std::vector<std::string> ErrorScope::take_warnings() {
   std::vector<std::string> w;

@@ -29,8 +29,12 @@ class ErrorScope {
   ~ErrorScope();
   ErrorScope(const ErrorScope&) = delete;
   ErrorScope& operator=(const ErrorScope&) = delete;
-  // igraph warnings raised since this scope was opened (moved out).
+  // igraph warnings raised since this scope was opened (moved out), each
+  // "igraph: REASON".
   std::vector<std::string> take_warnings();
+  // The last igraph error on this thread as "REASON (igraph's text for the
+  // code)", for messages about a user's file; empty when there was none.
+  static std::string last_reason();
 
  private:
   igraph_error_handler_t* prev_error_;
