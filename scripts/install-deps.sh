@@ -8,6 +8,7 @@ build_pkgs=(
   libigraph-dev                 # graph algorithms and graph formats
   libboost-program-options-dev  # command line
   libcairo2-dev libpango1.0-dev # figures
+  libdeflate-dev                # PNG figures: fast whole-buffer deflate (render/canvas)
   fonts-dejavu-core             # embedded fonts for figures
   catch2                        # unit tests (v2)
   libssl-dev                    # SHA-256 checksums of inputs (OpenSSL EVP)
@@ -21,8 +22,11 @@ for arg in "$@"; do
   case "$arg" in
     # python3-networkx (--test): the CLI tests read network.graphml back with NetworkX.
     --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind chromium python3-websocket) ;;
-    # python3-graph-tool: second peer for the person-network kernels (bench/network.sh)
-    --bench) extra_pkgs+=(python3 python3-pandas python3-networkx python3-graph-tool time) ;;
+    # python3-graph-tool: second peer for the person-network kernels (bench/network.sh);
+    # python3-matplotlib, python3-scipy: the figure peer (bench/peer_pipeline.py);
+    # valgrind: instruction profiles (bench/figures_profile.sh); lib{png,deflate,spng}-dev,
+    # zlib1g-dev: the PNG encoder probe (bench/png_probe.sh)
+    --bench) extra_pkgs+=(python3 python3-pandas python3-networkx python3-graph-tool python3-matplotlib python3-scipy valgrind libpng-dev zlib1g-dev libdeflate-dev libspng-dev time) ;;
     *) echo "install-deps.sh: unknown option $arg (use --test, --bench)" >&2; exit 1 ;;
   esac
 done

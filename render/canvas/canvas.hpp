@@ -81,6 +81,15 @@ class OutputStream {
   bool failed_ = false;
 };
 
+// Pixel memory of PNG canvases, one per thread, reused from canvas to canvas
+// (Canvas; in_use while a canvas draws into it).
+struct PixelBuffer {
+  std::unique_ptr<unsigned char[]> data;
+  std::size_t size = 0;
+  bool in_use = false;
+};
+PixelBuffer& pixel_buffer();
+
 // A target surface. finish() writes the file; errors throw OutputError.
 // A PNG of a 16:9 page (width * 9 == height * 16) is an exact 16:9 pixel
 // size: its width is rounded to a multiple of 16 pixels.
@@ -103,6 +112,7 @@ class Canvas {
   std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
+  PixelBuffer* pixels_ = nullptr;  // the thread's reused buffer, when the surface draws into it
   bool finished_ = false;
 };
 

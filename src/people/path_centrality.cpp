@@ -4,14 +4,16 @@
 //
 //  - betweenness: directed, edge lengths = distances, raw counts over ordered
 //    pairs (s, t), s != v != t (Brandes 2001, "A faster algorithm for
-//    betweenness centrality", J. Math. Sociol. 25:163-177). Computed as the
-//    sum over source blocks of igraph_betweenness_subset(sources = block,
-//    targets = all): each source's dependencies are independent, so the sum
-//    over all sources is igraph_betweenness.
+//    betweenness centrality", J. Math. Sociol. 25:163-177): one Dijkstra per
+//    source counting shortest paths, then dependencies in reverse order. The
+//    sum over all sources equals igraph_betweenness (distances compared with
+//    igraph's relative epsilon, so ties of path length are the same paths).
 //  - harmonic: OUT (as the unit-level code, src/metrics/centrality.cpp),
 //    normalised: mean over the n-1 others of 1/d(v, t), 0 for unreachable
-//    (Marchiori & Latora 2000). Exact: igraph_harmonic_centrality. NaN for
-//    n < 2 (note).
+//    (Marchiori & Latora 2000). Exact: from the same Dijkstra pass as v's
+//    betweenness dependencies (igraph_harmonic_centrality would run a second
+//    pass per source; igraph has no function giving both from one pass).
+//    NaN for n < 2 (note).
 //  - estimate (ecount > exact_max_edges): k sources drawn uniformly without
 //    replacement (stats::SplitMix64 seeded with opt.seed, partial Fisher-Yates).
 //    Betweenness = n/k * sum over sampled s of the dependency delta_s(v)
@@ -19,22 +21,25 @@
 //    Bifurcation and Chaos 17:2303-2318, uniform pivots, unbiased).
 //    Harmonic = n/k * sum over sampled t != v of 1/d(v, t), / (n-1): the
 //    sampled vertices serve as targets, their distances from every v come
-//    from one Dijkstra each on the reversed graph (igraph_distances_dijkstra,
-//    mode IN); unbiased since each t is sampled with probability k/n
-//    (Eppstein & Wang 2004 use the same pivot estimator for closeness).
-//    With k = n both equal the exact values up to summation order.
+//    from one Dijkstra each on the reversed graph; unbiased since each t is
+//    sampled with probability k/n (Eppstein & Wang 2004 use the same pivot
+//    estimator for closeness). With k = n both equal the exact values up to
+//    summation order.
+//  - graph: a compressed sparse row copy (out- and in-edges, self-loops
+//    dropped as igraph's betweenness drops them) and a binary heap with lazy
+//    deletion; predecessors are kept in the slots of each vertex's in-edges,
+//    so a source allocates nothing.
 //  - processes: the source list is cut into min(k, 32) fixed blocks; block
 //    b is computed by worker b mod P (worker 0 is this process, workers
 //    1..P-1 fork()ed children that send each block's 2n doubles through a
 //    pipe). The parent adds the blocks in block order, so results are
 //    byte-identical for any P and any timing. A failed pipe()/fork(), or a
-//    child that dies, makes the parent compute those blocks itself. igraph is
-//    only ever called by one thread per process; the children call only
-//    igraph's Dijkstra-based functions, which use no OpenMP (libgomp is not
-//    fork-safe; igraph uses it in PRPACK PageRank). Call this with no other
-//    thread running (fork() copies only the calling thread).
-// Complexity: O(k (m + n log n)) time for k sources (k = n when exact);
-// memory O(n + m) per process plus 64 n doubles for the harmonic estimate.
+//    child that dies, makes the parent compute those blocks itself. Call this
+//    with no other thread running (fork() copies only the calling thread).
+//    The children run only this file's own kernels (no igraph call, no OpenMP: libgomp,
+//    used by igraph's PRPACK PageRank, is not fork-safe).
+// Complexity: O(k (m + n) log n) time for k sources (k = n when exact; the
+// estimate adds one reversed Dijkstra per source); memory O(n + m) per process.
 #include "rcmap/people/path_centrality.hpp"
 
 #include <fcntl.h>
@@ -46,6 +51,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
@@ -56,7 +62,6 @@ namespace rcmap::people {
 namespace {
 
 constexpr std::size_t kBlocks = 32;         // fixed partition of the sources
-constexpr std::size_t kDistanceBatch = 64;  // sampled targets per distance matrix
 // Auto sample size: about kWork edge relaxations (k * m), at least
 // kMinSamples sources (see docs/network-scale.md for the timing behind it).
 constexpr double kWork = 1.5e8;
@@ -74,9 +79,11 @@ std::vector<long> sample_sources(std::size_t n, std::size_t k, std::uint64_t see
   return v;
 }
 
+struct Csr;
 struct Plan {
   const igraph_t* g;
   const ig::Vector* len;
+  const Csr* csr;
   std::size_t n;
   bool exact;
   std::vector<long> sources;
@@ -88,44 +95,189 @@ struct Plan {
   }
 };
 
+// igraph_cmp_epsilon's relative comparison (igraph 0.10 src/math/utils.c),
+// with IGRAPH_SHORTEST_PATH_EPSILON: path lengths within a relative 1e-10 of
+// each other are equal, as igraph's Dijkstra-based betweenness decides.
+int cmp_eps(double a, double b) {
+  if (a == b) return 0;
+  const double diff = a - b, sum = std::fabs(a) + std::fabs(b);
+  if (a == 0 || b == 0 || sum < std::numeric_limits<double>::min())
+    return std::fabs(diff) < IGRAPH_SHORTEST_PATH_EPSILON * std::numeric_limits<double>::min() ? 0
+           : diff < 0                                                                         ? -1
+                                                                                              : 1;
+  if (std::fabs(diff) / sum < IGRAPH_SHORTEST_PATH_EPSILON) return 0;
+  return diff < 0 ? -1 : 1;
+}
+
+// Compressed sparse rows of the graph's edges without self-loops (igraph's
+// betweenness ignores loops; multiple edges are kept as separate paths):
+// out[v] = edges v -> w in igraph's OUT incidence order, in[w] = edges v -> w.
+struct Csr {
+  std::vector<std::uint32_t> out_start, out_to, in_start, in_from;
+  std::vector<double> out_len, in_len;
+};
+Csr build_csr(const igraph_t& g, const ig::Vector& len, std::size_t n) {
+  ig::ErrorScope scope;
+  Csr c;
+  c.out_start.assign(n + 1, 0);
+  c.in_start.assign(n + 1, 0);
+  const auto m = static_cast<std::size_t>(igraph_ecount(&g));
+  for (std::size_t e = 0; e < m; ++e) {
+    const auto a = static_cast<std::size_t>(IGRAPH_FROM(&g, e)), b = static_cast<std::size_t>(IGRAPH_TO(&g, e));
+    if (a == b) continue;
+    ++c.out_start[a + 1];
+    ++c.in_start[b + 1];
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    c.out_start[v + 1] += c.out_start[v];
+    c.in_start[v + 1] += c.in_start[v];
+  }
+  const std::size_t edges = c.out_start[n];
+  c.out_to.resize(edges);
+  c.out_len.resize(edges);
+  c.in_from.resize(edges);
+  c.in_len.resize(edges);
+  std::vector<std::uint32_t> in_fill(c.in_start.begin(), c.in_start.end() - 1);
+  ig::IntVector inc;
+  for (std::size_t v = 0; v < n; ++v) {
+    ig::check(igraph_incident(&g, inc.get(), static_cast<igraph_integer_t>(v), IGRAPH_OUT), "igraph_incident");
+    std::size_t at = c.out_start[v];
+    for (std::size_t i = 0; i < inc.size(); ++i) {
+      const auto e = static_cast<std::size_t>(inc[i]);
+      const auto b = static_cast<std::uint32_t>(IGRAPH_TO(&g, e));
+      if (b == v) continue;
+      c.out_to[at] = b;
+      c.out_len[at++] = len[e];
+      c.in_from[in_fill[b]] = static_cast<std::uint32_t>(v);
+      c.in_len[in_fill[b]++] = len[e];
+    }
+  }
+  return c;
+}
+
+// Binary min-heap of (distance, vertex) with lazy deletion: a vertex is
+// pushed again when its distance falls; stale entries are skipped on pop.
+struct Heap {
+  struct Item {
+    double d;
+    std::uint32_t v;
+  };
+  std::vector<Item> a;
+  void push(double d, std::uint32_t v) {
+    a.push_back({d, v});
+    std::push_heap(a.begin(), a.end(), [](const Item& x, const Item& y) { return x.d > y.d; });
+  }
+  Item pop() {
+    std::pop_heap(a.begin(), a.end(), [](const Item& x, const Item& y) { return x.d > y.d; });
+    const Item t = a.back();
+    a.pop_back();
+    return t;
+  }
+};
+
+// Scratch of one worker, reused across sources (one allocation per block).
+struct Scratch {
+  std::vector<double> dist, sigma, delta;  // dist = distance + 1 (0: not reached), as igraph
+  std::vector<std::uint32_t> npred, pred, order;
+  std::vector<char> done;
+  Heap heap;
+  explicit Scratch(const Csr& c, std::size_t n)
+      : dist(n, 0.0), sigma(n, 0.0), delta(n, 0.0), npred(n, 0), pred(c.in_from.size()), done(n, 0) {
+    order.reserve(n);
+  }
+};
+
+// One source of Brandes (2001) on the CSR: Dijkstra counting shortest paths
+// (sigma) and recording predecessors (in the slots of each vertex's in-edges),
+// then dependencies accumulated in reverse settling order into btw. Distances
+// are compared as igraph_betweenness does (cmp_eps on distance + 1). Returns
+// the sum of 1/d(s, t) over the vertices t != s reached (harmonic OUT of s,
+// unnormalised), in settling order as igraph_harmonic_centrality adds them.
+double brandes_source(const Csr& c, std::uint32_t s, Scratch& w, double* btw) {
+  w.order.clear();
+  w.dist[s] = 1.0;
+  w.sigma[s] = 1.0;
+  w.heap.push(1.0, s);
+  double harmonic = 0;
+  while (!w.heap.a.empty()) {
+    const Heap::Item top = w.heap.pop();
+    const std::uint32_t v = top.v;
+    if (w.done[v] || top.d != w.dist[v]) continue;  // stale entry
+    w.done[v] = 1;
+    w.order.push_back(v);
+    const double dv = w.dist[v];
+    if (v != s) harmonic += 1.0 / (dv - 1.0);
+    for (std::uint32_t i = c.out_start[v]; i < c.out_start[v + 1]; ++i) {
+      const std::uint32_t t = c.out_to[i];
+      const double alt = dv + c.out_len[i], cur = w.dist[t];
+      const int cmp = cur == 0 ? -1 : cmp_eps(alt, cur);
+      if (cmp < 0) {  // first or shorter path: t's predecessors start again
+        w.pred[c.in_start[t]] = v;
+        w.npred[t] = 1;
+        w.sigma[t] = w.sigma[v];
+        w.dist[t] = alt;
+        w.heap.push(alt, t);
+      } else if (cmp == 0) {  // another shortest path
+        w.pred[c.in_start[t] + w.npred[t]++] = v;
+        w.sigma[t] += w.sigma[v];
+      }
+    }
+  }
+  for (auto it = w.order.rbegin(); it != w.order.rend(); ++it) {
+    const std::uint32_t t = *it;
+    const double coeff = (1 + w.delta[t]) / w.sigma[t];
+    const std::uint32_t* p = &w.pred[c.in_start[t]];
+    for (std::uint32_t i = 0; i < w.npred[t]; ++i) w.delta[p[i]] += w.sigma[p[i]] * coeff;
+    if (t != s) btw[t] += w.delta[t];
+  }
+  for (const std::uint32_t t : w.order) w.dist[t] = w.sigma[t] = w.delta[t] = 0, w.npred[t] = 0, w.done[t] = 0;
+  return harmonic;
+}
+
+// Plain Dijkstra from t on the reversed graph: adds 1/d(v, t) to harm[v] for
+// every v != t that reaches t (distances + 1 as igraph_distances_dijkstra).
+void reverse_distances(const Csr& c, std::uint32_t t, Scratch& w, double* harm) {
+  w.order.clear();
+  w.dist[t] = 1.0;
+  w.heap.push(1.0, t);
+  while (!w.heap.a.empty()) {
+    const Heap::Item top = w.heap.pop();
+    const std::uint32_t v = top.v;
+    if (w.done[v] || top.d != w.dist[v]) continue;
+    w.done[v] = 1;
+    w.order.push_back(v);
+    const double dv = w.dist[v];
+    if (v != t) harm[v] += 1.0 / (dv - 1.0);
+    for (std::uint32_t i = c.in_start[v]; i < c.in_start[v + 1]; ++i) {
+      const std::uint32_t u = c.in_from[i];
+      const double alt = dv + c.in_len[i];
+      if (w.dist[u] == 0 || alt < w.dist[u]) {
+        w.dist[u] = alt;
+        w.heap.push(alt, u);
+      }
+    }
+  }
+  for (const std::uint32_t v : w.order) w.dist[v] = 0, w.done[v] = 0;
+}
+
 // Block b's share: out[0, n) betweenness dependencies of its sources,
 // out[n, 2n) harmonic (exact: the block's vertices' final values; estimate:
-// the unscaled sums of 1/d(v, t) over the block's sampled t).
+// the unscaled sums of 1/d(v, t) over the block's sampled t). Betweenness
+// and exact harmonic come from the same single-source passes (Brandes 2001
+// on a CSR copy): igraph offers each (igraph_betweenness_subset,
+// igraph_harmonic_centrality) but not both from one pass, which halves the
+// work here.
 void compute_block(const Plan& p, std::size_t b, std::vector<double>& out) {
-  ig::ErrorScope scope;
   const std::size_t n = p.n;
   out.assign(2 * n, 0.0);
-  const ig::IntVector src(p.block(b));
-  igraph_vs_t src_vs;
-  ig::check(igraph_vs_vector(&src_vs, src.get()), "igraph_vs_vector");
-  ig::Vector btw;
-  ig::check(igraph_betweenness_subset(p.g, btw.get(), igraph_vss_all(), IGRAPH_DIRECTED, src_vs,
-                                      igraph_vss_all(), p.len->get()),
-            "igraph_betweenness_subset");
-  for (std::size_t v = 0; v < n; ++v) out[v] = btw[v];
-  if (p.exact) {
-    ig::Vector harm;
-    ig::check(igraph_harmonic_centrality(p.g, harm.get(), src_vs, IGRAPH_OUT, p.len->get(), true),
-              "igraph_harmonic_centrality");
-    for (std::size_t i = 0; i < src.size(); ++i) out[n + static_cast<std::size_t>(src[i])] = harm[i];
-    return;
+  Scratch w(*p.csr, n);
+  const double norm = n > 1 ? 1.0 / static_cast<double>(n - 1) : 1.0;  // igraph: normalized harmonic
+  for (const long s : p.block(b)) {
+    const double h = brandes_source(*p.csr, static_cast<std::uint32_t>(s), w, out.data());
+    if (p.exact) out[n + static_cast<std::size_t>(s)] = h * norm;
   }
-  for (std::size_t first = 0; first < src.size(); first += kDistanceBatch) {
-    const std::size_t last = std::min(src.size(), first + kDistanceBatch);
-    std::vector<long> batch;
-    for (std::size_t i = first; i < last; ++i) batch.push_back(src[i]);
-    const ig::IntVector targets(batch);
-    igraph_vs_t t_vs;
-    ig::check(igraph_vs_vector(&t_vs, targets.get()), "igraph_vs_vector");
-    ig::Matrix d;  // d(i, v) = length of the shortest path v -> batch[i]
-    ig::check(igraph_distances_dijkstra(p.g, d.get(), t_vs, igraph_vss_all(), p.len->get(), IGRAPH_IN),
-              "igraph_distances_dijkstra");
-    for (std::size_t i = 0; i < batch.size(); ++i)
-      for (std::size_t v = 0; v < n; ++v) {
-        const double x = d(i, v);
-        if (v != static_cast<std::size_t>(batch[i]) && std::isfinite(x)) out[n + v] += 1.0 / x;
-      }
-  }
+  if (p.exact) return;
+  for (const long t : p.block(b)) reverse_distances(*p.csr, static_cast<std::uint32_t>(t), w, out.data() + n);
 }
 
 // Moves exactly `bytes` with io = read(2) or write(2), retrying partial
@@ -202,7 +354,8 @@ PathMetrics path_metrics(const igraph_t& g, const std::vector<double>& lengths, 
     return r;
   }
   const ig::Vector len(lengths);
-  Plan p{&g, &len, n, static_cast<std::int64_t>(m) <= opt.exact_max_edges, {}, 0};
+  const Csr csr = build_csr(g, len, n);
+  Plan p{&g, &len, &csr, n, static_cast<std::int64_t>(m) <= opt.exact_max_edges, {}, 0};
   std::size_t k = n;
   if (!p.exact) {
     const auto auto_k = std::max<std::int64_t>(kMinSamples, static_cast<std::int64_t>(std::ceil(kWork / static_cast<double>(m))));

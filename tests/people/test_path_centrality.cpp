@@ -233,3 +233,33 @@ TEST_CASE("person paths: auto sample size above exact_max_edges, and edge cases"
   CHECK_THROWS_AS(path_metrics(*g.get(), {1.0, 2.0}, exact_opt()), std::invalid_argument);
   CHECK_THROWS_AS(path_metrics(*g.get(), {std::nan("")}, exact_opt()), std::invalid_argument);
 }
+
+// The path kernel's own Dijkstra (src/people/path_centrality.cpp) on what
+// igraph handles specially: self-loops (ignored), parallel edges (each a
+// separate shortest path), and path lengths equal only within igraph's
+// relative epsilon ((1 + 0.1) + 0.1 != (1 + 0.05) + 0.15 in doubles, and
+// igraph adds lengths to distance + 1): results as igraph's.
+TEST_CASE("person paths handle loops, parallel edges and float-equal path lengths as igraph does", "[people][paths]") {
+  // 0 -> 1 -> 3 (0.1 + 0.1, two parallel 1 -> 3 edges), 0 -> 2 -> 3 (0.05 + 0.15),
+  // a loop on 2, 3 -> 4, 4 -> 0, 2 -> 4 (0.5).
+  const Edges e = {{0, 1}, {1, 3}, {1, 3}, {0, 2}, {2, 3}, {2, 2}, {3, 4}, {4, 0}, {2, 4}};
+  const std::vector<double> len = {0.1, 0.1, 0.1, 0.05, 0.15, 1.0, 0.2, 1.0, 0.5};
+  const rcmap::ig::Graph g(5, e, true);
+  rcmap::ig::ErrorScope scope;
+  const rcmap::ig::Vector l(len);
+  rcmap::ig::Vector btw, harm;
+  rcmap::ig::check(igraph_betweenness(g.get(), btw.get(), igraph_vss_all(), IGRAPH_DIRECTED, l.get()), "btw");
+  rcmap::ig::check(igraph_harmonic_centrality(g.get(), harm.get(), igraph_vss_all(), IGRAPH_OUT, l.get(), true),
+                   "harm");
+  // 0 -> 3: via 1 (two parallel edges) and via 2: equal within epsilon, so
+  // three shortest paths, two through 1 and one through 2.
+  for (int processes : {1, 2}) {
+    const auto r = path_metrics(*g.get(), len, exact_opt(processes));
+    for (std::size_t v = 0; v < 5; ++v) {
+      INFO("vertex " << v << ", processes " << processes);
+      CHECK_THAT(r.betweenness[v], WithinAbs(btw[v], 1e-12));
+      CHECK_THAT(r.harmonic[v], WithinAbs(harm[v], 1e-12));
+    }
+  }
+  CHECK(btw[1] > btw[2]);  // the parallel edges count twice: the case is not trivial
+}

@@ -2,6 +2,9 @@
 // determinism, anonymity (suppressed ties never drawn), label placement.
 #include <catch2/catch.hpp>
 
+#include <cairo.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -328,4 +331,38 @@ TEST_CASE("dimension and side names are localised", "[render][i18n]") {
   CHECK(side_name(Lang::nb, "provider") == "utfører");
   CHECK(side_name(Lang::da, "skoleområdet") == "skoleområdet");  // unknown sides as given
   CHECK(fill("{0} → {1}", "a", "b") == "a → b");
+}
+
+TEST_CASE("PNG figures are valid PNGs that libpng decodes, the same when the pixel memory is reused", "[render]") {
+  const auto f = test::sixteen_units();
+  const std::string dir = tmpdir("png-valid");
+  const FigureOptions o = options();
+  // Second round: the thread's pixel buffer holds the previous figure's rows.
+  const auto first = write_all(f, o, Format::png, dir);
+  std::vector<std::string> bytes;
+  for (const std::string& p : first) bytes.push_back(slurp(p));
+  const auto again = write_all(f, o, Format::png, dir);
+  for (std::size_t i = 0; i < again.size(); ++i) {
+    INFO(again[i]);
+    CHECK(slurp(again[i]) == bytes[i]);
+    // pHYs: 200 dpi = round(200 / 0.0254) = 7874 pixels per metre, unit 1.
+    const std::size_t phys = bytes[i].find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(bytes[i].compare(phys + 4, 9, std::string("\0\0\x1e\xc2\0\0\x1e\xc2\x01", 9)) == 0);
+    // cairo reads it with libpng, which checks each chunk's CRC and the zlib
+    // stream's Adler-32.
+    cairo_surface_t* s = cairo_image_surface_create_from_png(again[i].c_str());
+    CHECK(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    CHECK(cairo_image_surface_get_width(s) == 2336);
+    CHECK(cairo_image_surface_get_height(s) == 1653);
+    cairo_surface_flush(s);
+    const auto* px = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(s));
+    CHECK((px[0] & 0xffffffu) == 0xffffffu);  // top-left corner: the white page
+    std::size_t dark = 0;  // text and lines were drawn
+    const int stride = cairo_image_surface_get_stride(s) / 4;
+    for (int y = 0; y < 1653; y += 3)
+      for (int x = 0; x < 2336; x += 3) dark += (px[y * stride + x] & 0xff) < 0x80;
+    CHECK(dark > 1000);
+    cairo_surface_destroy(s);
+  }
 }
