@@ -182,7 +182,7 @@ TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[
   REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
   std::string reader = "/usr/bin/python3 " + source_path("tests/support/read_workbook.py") + " " + t / "out/workbook.xlsx";
   REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
-  CHECK(slurp(t / "sheets") == "Ties\nUnits\nGaps\nSides\nMatrix\nMethod\n");
+  CHECK(slurp(t / "sheets") == "Ties\nUnits\nGaps\nBridges\nSides\nMatrix\nMethod\n");
   REQUIRE(std::system((reader + " Ties > " + t / "ties").c_str()) == 0);
   // Row by row, the workbook's rc equals ties.csv's (6 decimals) and suppressed rows are blank.
   std::istringstream csv(slurp(t / "out/ties.csv")), book(slurp(t / "ties"));
