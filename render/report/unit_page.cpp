@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "canvas/canvas.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report.hpp"
 #include "report_words.hpp"
+#include "wording.hpp"
 
 namespace rcmap::render {
 using namespace detail;
@@ -118,7 +120,7 @@ void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOpt
   set_colour(cr, c);
   cairo_rectangle(cr, x, y + 0.5, 26, 9);
   cairo_fill(cr);
-  Text v(format_number(t.rc, 2, lang), 6.5);
+  Text v(format_number(t.rc, rc_decimals(t.rc, 2, ao), lang), 6.5);  // never reads as another class
   set_colour(cr, text_on(c));
   v.draw(cr, x + 13 - v.width() / 2, y + 1);
   Text name(fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " +
@@ -171,6 +173,14 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   std::string sub = side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {std::to_string(resp)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
   double top = draw_header(cr, u.label, sub) + 6;
+  {
+    // How to read the page: relationships to improve together, not a ranking
+    // (docs/glossary.tsv unit_page_intro).
+    Text intro(std::string(glossary_text("unit_page_intro", lang)), 8.5, false, kPageWidth - 48);
+    set_colour(cr, {0.25, 0.25, 0.25});
+    intro.draw(cr, 24, top);
+    top += intro.height() + 4;
+  }
   if (resp < ao.min_n) {
     Text note(fmt(rw.few_respondents, {std::to_string(ao.min_n)}), 8.5, false, kPageWidth - 48);
     set_colour(cr, {0.55, 0.25, 0.0});
@@ -290,10 +300,12 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
     }
   }
   double ly = by0 + row_h * kDimensionCount + 12;
+  const auto ratings = [&](int n) { return fmt(glossary_text("ratings_count", lang), {std::to_string(n)}); };
   const struct { Rgb c; std::string label; bool line; } legend[] = {
-      {c_recv, std::string(rw.received) + " (n = " + std::to_string(prof.received_n) + ")", false},
-      {c_given, std::string(rw.given) + " (n = " + std::to_string(prof.given_n) + ")", false},
-      {{0, 0, 0}, std::string(rw.average) + " (n = " + std::to_string(prof.average_n) + ")", true}};
+      // n counts ratings (one respondent about one unit), said in the legend.
+      {c_recv, std::string(rw.received) + " (" + ratings(prof.received_n) + ")", false},
+      {c_given, std::string(rw.given) + " (" + ratings(prof.given_n) + ")", false},
+      {{0, 0, 0}, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
   for (const auto& l : legend) {
     set_colour(cr, l.c);
     if (l.line) {

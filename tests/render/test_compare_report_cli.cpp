@@ -92,8 +92,9 @@ TEST_CASE("compare's report.pdf: pages, counts and largest improvement as in cha
   const std::string out = c.run("en");
   const std::string pdf = out + "/report.pdf";
   REQUIRE(fs::exists(pdf));
-  // Title, key findings, change map, change matrix, trend, table, method.
-  CHECK(pdf_pages(pdf, c.dir) == 7);
+  // Title, key findings (two pages: with the changes per direction), change map, change matrix, trend,
+  // table, method.
+  CHECK(pdf_pages(pdf, c.dir) == 8);
   const std::string text = pdf_text(pdf, c.dir);
 
   std::map<std::string, int> count;
