@@ -43,7 +43,7 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
   return metrics;
 }
 
-void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
+std::string write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
                     const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
                     OutputDir& dir) {
   const MetricsResult metrics = analysis_metrics(survey, agg, mopt, quiet, prefix);
@@ -108,12 +108,14 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   RCMAP_PHASE("graphml written");
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
   RCMAP_PHASE("figures drawn");
-  if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+  std::string html_block;  // report.pdf and report.html
+  if (!fig.no_render) html_block = fig.write_report(survey, agg, metrics, mopt, dir, prefix);
   RCMAP_PHASE("report written");
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
   workbook.get();
   RCMAP_PHASE("workbook written");
+  return html_block;
 }
 
 int run_analysis(const Args& args, bool report_only) {
@@ -211,8 +213,8 @@ int run_analysis(const Args& args, bool report_only) {
   for (auto& n : by_site_names()) scope.push_back(std::move(n));
   OutputOptions oo;
   if (report_only) {
-    // report writes report.pdf and units/*.png only, and removes nothing.
-    oo = oa.options("report", sa.quiet, std::move(inputs), {"report.pdf", "units/*.png"}, {});
+    // report writes report.pdf, report.html and units/*.png only, and removes nothing.
+    oo = oa.options("report", sa.quiet, std::move(inputs), {"report.pdf", "report.html", "units/*.png"}, {});
     oo.out_label = "DIR";
     oo.advice = "move that input out of " + out;
   } else {

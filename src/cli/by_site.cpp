@@ -65,6 +65,7 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
   sa.record(run, project, checks);
   print_diagnostics(checks, sa.quiet);
   SafeNames names;
+  std::vector<std::string> html_blocks;  // each site's report.html data, for the sites report.html
   for (std::size_t k = 0; k < sites.surveys.size(); ++k) {
     const std::string folder = names.unique(sites.labels[k]);
     if (folder != sites.labels[k] && !sa.quiet)
@@ -72,10 +73,13 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     RunInfo site_run = run;
     const std::string label = sites.labels[k];
     site_run.sections.emplace_back("site", [label](JsonWriter& j) { j.value(label); });
-    write_analysis(sites.surveys[k], aggs[k], mopt, fig, dialect, sa.quiet, site_run, folder + "/", dir);
+    html_blocks.push_back(
+        write_analysis(sites.surveys[k], aggs[k], mopt, fig, dialect, sa.quiet, site_run, folder + "/", dir));
   }
   dir.write("sites.csv", [&](std::ostream& os) { write_table(os, sites_table(bench), dialect); });
-  fig.write_sites(bench, highlight, sa.agg.min_n, mopt.gap_side_a, mopt.gap_side_b, dir);
+  if (!sites.surveys.empty())
+    fig.write_sites(bench, highlight, sa.agg, mopt.gap_side_a, mopt.gap_side_b, sites.surveys.front(), html_blocks,
+                    dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

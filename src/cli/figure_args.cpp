@@ -9,7 +9,7 @@ namespace rcmap::cli {
 void FigureArgs::add_to(po::options_description& desc, bool tie_filter) {
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), "write no figures and no report.pdf")
+    ("no-render", po::bool_switch(&no_render), "write no figures, no report.pdf and no report.html")
     ("lang", po::value(&lang)->default_value("en"),
      tie_filter ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
                 : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
@@ -50,22 +50,23 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   figure_module().write(*this, s, a, side_a, side_b, asymmetry, seed, dir, prefix);
 }
 
-void FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
-                              const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
-  figure_module().write_report(*this, survey, a, m, mopt, dir, prefix);
+std::string FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
+                                     const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
+  return figure_module().write_report(*this, survey, a, m, mopt, dir, prefix);
 }
 
-void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
-                             const std::string& side_b, OutputDir& dir) const {
+void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, const AggregateOptions& agg,
+                             const std::string& side_a, const std::string& side_b, const Survey& first_site,
+                             const std::vector<std::string>& site_blocks, OutputDir& dir) const {
   if (no_render) return;
-  figure_module().write_sites(*this, b, highlight, min_n, side_a, side_b, dir);
+  figure_module().write_sites(*this, b, highlight, agg, side_a, side_b, first_site, site_blocks, dir);
 }
 
-void FigureArgs::write_change(const Survey& before, const Comparison& comparison, const WaveSeries& w,
+void FigureArgs::write_change(const std::vector<Survey>& waves, const Comparison& comparison, const WaveSeries& w,
                               const std::vector<int>& wave_respondents, const std::string& side_a,
                               const std::string& side_b, unsigned long seed, OutputDir& dir) const {
   if (no_render) return;
-  figure_module().write_change(*this, before, comparison, w, wave_respondents, side_a, side_b, seed, dir);
+  figure_module().write_change(*this, waves, comparison, w, wave_respondents, side_a, side_b, seed, dir);
 }
 #else
 void FigureArgs::check() const {
@@ -76,11 +77,13 @@ void FigureArgs::check_report() const {
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
                        unsigned long, OutputDir&, const std::string&) const {}
-void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
-                              OutputDir&, const std::string&) const {}
-void FigureArgs::write_sites(const SitesBenchmark&, long, int, const std::string&, const std::string&,
-                             OutputDir&) const {}
-void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::vector<int>&,
+std::string FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                                     OutputDir&, const std::string&) const {
+  return {};
+}
+void FigureArgs::write_sites(const SitesBenchmark&, long, const AggregateOptions&, const std::string&,
+                             const std::string&, const Survey&, const std::vector<std::string>&, OutputDir&) const {}
+void FigureArgs::write_change(const std::vector<Survey>&, const Comparison&, const WaveSeries&, const std::vector<int>&,
                               const std::string&, const std::string&, unsigned long, OutputDir&) const {}
 #endif
 

@@ -69,7 +69,7 @@ struct MapArgs {
       ("max-nodes", po::value(&max_nodes)->default_value(2000),
        "person map: at most this many people, else the map is drawn at unit level")
       ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-      ("no-render", po::bool_switch(&no_render), "write no figure")
+      ("no-render", po::bool_switch(&no_render), "write no figure and no report.html")
       ("lang", po::value(&lang)->default_value("en"), "language of the figure: en, da (dansk), nb (norsk bokmål)")
       ("dpi", po::value(&dpi)->default_value(200), "PNG resolution")
       ("title", po::value(&title)->default_value(""), "survey name shown on the figure");
@@ -82,10 +82,7 @@ struct MapArgs {
     if (!(dpi >= 36 && dpi <= 1200)) throw UsageError("--dpi must be from 36 to 1200");
     figure_module();  // a missing module is reported before any work
   }
-  void write(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
-             const people::NetworkOptions& nopt, OutputDir& dir) const {
-    if (no_render) return;
-    render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes};
+  render::FigureOptions options(const people::NetworkOptions& nopt) const {
     render::FigureOptions o;
     o.lang = parse_lang(lang);
     o.dpi = dpi;
@@ -93,7 +90,19 @@ struct MapArgs {
     o.side_a = nopt.side_a;
     o.side_b = nopt.side_b;
     o.seed = nopt.seed;
-    figure_module().person_map(in, o, formats, dir);
+    return o;
+  }
+  void write(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
+             const people::NetworkOptions& nopt, OutputDir& dir) const {
+    if (no_render) return;
+    render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes};
+    figure_module().person_map(in, options(nopt), formats, dir);
+  }
+  // report.html (docs/html-report.md "Network").
+  void write_html(const people::NetworkReport& r, const std::vector<std::uint32_t>& listed,
+                  const std::vector<std::uint32_t>& brokers, OutputDir& dir) const {
+    if (no_render) return;
+    figure_module().network_html(r, listed, brokers, options(r.options), dir);
   }
 #else
   void check() const {
@@ -101,6 +110,8 @@ struct MapArgs {
   }
   void write(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
              const people::NetworkOptions&, OutputDir&) const {}
+  void write_html(const people::NetworkReport&, const std::vector<std::uint32_t>&, const std::vector<std::uint32_t>&,
+                  OutputDir&) const {}
 #endif
 };
 
@@ -167,7 +178,8 @@ int cmd_network(const Args& args) {
   inputs.add("person ties", ties_path);
   inputs.add("key file", key_file);
   std::vector<std::string> names = figure_names({"person-map"});
-  for (const char* n : {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json"}) names.push_back(n);
+  for (const char* n : {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json", "report.html"})
+    names.push_back(n);
   OutputDir dir(out, oa.options("network", quiet, std::move(inputs), names, names));
 
   Progress progress(!quiet);
@@ -229,6 +241,7 @@ int cmd_network(const Args& args) {
   table("brokers.csv", people::brokers_table(report, brokers));
   progress("drawing the person map");
   map.write(units, people, net.ties_in_input, nopt, dir);
+  map.write_html(report, listed, brokers, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();
