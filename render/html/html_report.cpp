@@ -17,6 +17,7 @@
 #include "rcmap/io/json_writer.hpp"
 #include "rcmap/outputs/palette.hpp"
 #include "rcmap/render/figures/figures.hpp"
+#include "rcmap/render/i18n/change_words.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "report/change_report_words.hpp"
 #include "report/report_words.hpp"
@@ -503,12 +504,12 @@ std::string html_report_sites(const std::vector<std::string>& blocks, const Surv
     std::string label;
     std::string colour;
   };
+  const ChangeWords& chw = change_words(lang);
   const std::vector<Series> series = {
-      {"overall", "RC", "#1a1a1a"},
+      {"overall", chw.overall, hex(Rgb{0.1, 0.1, 0.1})},
       {"a_b", fill(w.arrow, side_name(lang, o.side_a), side_name(lang, o.side_b)), hex(side_colour(0))},
       {"b_a", fill(w.arrow, side_name(lang, o.side_b), side_name(lang, o.side_a)), hex(side_colour(1))},
-      {"within", fill(w.within, side_name(lang, o.side_a) + " / " + side_name(lang, o.side_b)),
-       hex(side_colour(4))}};
+      {"within", chw.within_sides, hex(side_colour(4))}};
   for (const Series& x : series) j.obj().key("key").str(x.key).key("label").str(x.label).key("colour").str(x.colour).end_obj();
   j.end_arr();
   j.key("rows").arr();
@@ -606,7 +607,24 @@ std::string html_report_network(const people::NetworkReport& r, const std::vecto
   agg.min_n = r.options.min_n;
   Js j;
   j.obj();
-  const std::string sub = fill(words(o.lang).respondents, format_count(listed.size(), o.lang));
+  // "1,399 people · 20,252 person ties": the counts with the viewer's words for them.
+  std::size_t shown_ties = 0;
+  {
+    std::vector<char> is_listed(P.ids.size(), 0);
+    for (std::uint32_t v : listed) is_listed[v] = 1;
+    for (std::size_t e = 0; e < T.size(); ++e)
+      shown_ties += is_listed[T.source[e]] && is_listed[T.target[e]] && T.source[e] != T.target[e];
+  }
+  const JsonValue all_words = parse_json(html_assets::words, "render/html/words.json");
+  auto word = [&](const char* key) {
+    const JsonValue* w = all_words.get(lang_code(o.lang));
+    const JsonValue* v = w ? w->get(key) : nullptr;
+    std::string s = v ? v->text : key;
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+  };
+  const std::string sub = format_count(listed.size(), o.lang) + " " + word("people") + " \u00b7 " +
+                          format_count(shown_ties, o.lang) + " " + word("person_ties");
   common_fields(j, "network", o, agg, order, version, sub);
   // Unit discs and people as the person map places them (people::person_layout,
   // unit square scaled to 1000 x 1000).
