@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "map_parts.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 
 namespace rcmap::render {
@@ -159,7 +160,8 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
       set_colour(cr, fillc);
       cairo_rectangle(cr, x, y, cell_w, cell_h);
       cairo_fill(cr);
-      Text t(format_number(tie.rc, 1, o.lang), cfs);
+      // One decimal, more where rounding would cross a threshold (3.458 -> "3.46", not a weak "3.5").
+      Text t(format_number(tie.rc, rc_decimals(tie.rc, 1, ao), o.lang), cfs);
       set_colour(cr, text_on(fillc));
       t.draw(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2);
     }

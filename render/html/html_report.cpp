@@ -15,11 +15,14 @@
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/json_reader.hpp"
 #include "rcmap/io/json_writer.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/outputs/palette.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/change_words.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "report/change_report_words.hpp"
+#include "report/decision_page.hpp"
+#include "report/wording.hpp"
 #include "report/report_words.hpp"
 
 namespace rcmap::render {
@@ -186,9 +189,9 @@ void common_fields(Js& j, const char* kind, const FigureOptions& o, const Aggreg
   j.end_obj();
 }
 
-// Certainty of a shown tie (docs/html-report.md "Analyze block"): null until
-// the core defines the class; the viewer then shows nothing.
-void certainty(Js& j, const Tie&) { j.null(); }
+// Certainty of a shown tie's strength class (docs/metrics.md "Certainty",
+// the one rule of ties.csv): clear, borderline or unknown.
+void certainty(Js& j, const Tie& t, const AggregateOptions& ao) { j.str(certainty_name(tie_certainty(t, ao))); }
 
 // "a, b and c" in the report's language (as report.pdf).
 std::string join(const std::vector<std::string>& items, Lang lang) {
@@ -202,7 +205,8 @@ std::string join(const std::vector<std::string>& items, Lang lang) {
 
 // The key findings of report.pdf (render/report/report.cpp key_findings), as
 // sentences with what "Show on the map" highlights.
-void findings_field(Js& j, const Survey& s, const Aggregate& a, const Findings& f, const FigureOptions& o) {
+void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsResult* m, const Findings& f,
+                    const FigureOptions& o) {
   const Lang lang = o.lang;
   const ReportWords& rw = report_words(lang);
   auto label = [&](std::uint32_t u) { return s.units[u].label; };
@@ -228,8 +232,15 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const Findings& 
     finding("weakest", fmt(rw.weakest_intro, {std::to_string(f.cross_weak), std::to_string(f.cross_shown), sa, sb,
                                               num(a.options.weak_below, 1)}));
     j.key("items").arr();
-    for (const TieFinding& t : f.weakest_cross)
-      j.str(fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc), std::to_string(t.n)}));
+    for (const TieFinding& t : f.weakest_cross) {
+      // As report.pdf: RC printed so that it never reads as another class, and the certainty of a weak tie.
+      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target),
+                                           num(t.rc, rc_decimals(t.rc, 2, a.options)), std::to_string(t.n)});
+      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
+        item += " \u2013 " +
+                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
+      j.str(item);
+    }
     j.end_arr();
     j.key("units").arr().end_arr();
     j.key("ties").arr();
@@ -270,9 +281,19 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const Findings& 
   }
   if (f.gap_dimension >= 0) {
     const auto k = static_cast<std::size_t>(f.gap_dimension);
-    finding("dimension", fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)),
-                                                num(f.cross_mean[k]), sa, sb, num(f.within_mean[k]),
-                                                num(f.within_mean[k] - f.cross_mean[k])}));
+    if (f.gap_dimensions.size() > 1) {  // several, indistinguishable (report.pdf's sentence)
+      ReportInput in;
+      in.survey = &s;
+      in.aggregate = &a;
+      in.metrics = m;
+      in.findings = &f;
+      in.figure = o;
+      finding("dimension", dimension_message(in));
+    } else {
+      finding("dimension", fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)),
+                                                  num(f.cross_mean[k]), sa, sb, num(f.within_mean[k]),
+                                                  num(f.within_mean[k] - f.cross_mean[k])}));
+    }
     no_highlight();
     j.key("sides").arr().str(f.side_a).str(f.side_b).end_arr();
     j.end_obj();
@@ -401,7 +422,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
       const Tie& t = a.ties[static_cast<std::size_t>(w)];
       j.obj().key("rc").stat(t.rc).key("n").integer(t.n).key("ci_low").stat(t.ci_low).key("ci_high").stat(t.ci_high);
       j.key("certainty");
-      certainty(j, t);
+      certainty(j, t, ao);
       j.end_obj();
     }
     j.end_obj();
@@ -426,7 +447,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     j.key("rc").stat(t.rc).key("ci_low").stat(t.ci_low).key("ci_high").stat(t.ci_high);
     j.key("strength").str(strength_name(t.strength));
     j.key("certainty");
-    certainty(j, t);
+    certainty(j, t, ao);
     j.key("dims").arr();
     for (double m : t.dim_mean) j.stat(m);
     j.end_arr();
@@ -455,15 +476,66 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
       if (t) j.key("n").integer(gp.n);
       else j.key("n").null();
       j.key("reverse_rc").stat(gp.reverse_rc);
-      j.key("certainty").null();
+      // Weak or not against weak_below (gaps.csv certainty); none for an unmeasured pair.
+      if (gp.kind == "unmeasured") j.key("certainty").null();
+      else j.key("certainty").str(certainty_name(gp.certainty));
       j.end_obj();
     }
   j.end_arr();
-  if (in.findings) findings_field(j, s, a, *in.findings, o);
+  if (in.findings) findings_field(j, s, a, in.metrics, *in.findings, o);
   else j.key("findings").arr().end_arr();
   profile_field(j, s, a, o);
-  j.key("bridges").arr().end_arr();
-  j.key("dialogue").arr().end_arr();
+  // bridges.csv: the best bridge (rank 1) of each of the first kMaxBridgePairs
+  // bridged gap pairs, in gaps.csv order (all of them are in bridges.csv);
+  // rc_in = source->bridge, rc_out = bridge->target.
+  constexpr std::size_t kMaxBridgePairs = 10;
+  j.key("bridges").arr();
+  if (in.metrics) {
+    std::size_t pairs = 0;
+    for (const Bridge& b : in.metrics->bridges) {
+      if (b.rank != 1) continue;
+      if (++pairs > kMaxBridgePairs) break;
+      const Tie* st = shown_tie(b.source, b.target);
+      j.obj().key("s").integer(b.source).key("t").integer(b.target).key("bridge").integer(b.bridge);
+      j.key("rank").integer(static_cast<long long>(pairs)).key("rc").stat(st ? st->rc : kNaN);
+      j.key("rc_in").stat(b.rc[0]).key("rc_out").stat(b.rc[3]).end_obj();
+    }
+  }
+  j.end_arr();
+  // Dialogue questions (docs/dialogue-questions.tsv) as on report.pdf's
+  // decision and pair pages: the dimension that separates the sides most,
+  // then the lowest dimension (over both shown directions) of the weakest pair.
+  j.key("dialogue").arr();
+  auto questions = [&](int d) {
+    j.key("questions").arr();
+    for (std::string_view q : dialogue_questions(d, o.lang)) j.str(q);
+    j.end_arr();
+  };
+  if (in.findings && in.findings->gap_dimension >= 0 && !dialogue_questions(in.findings->gap_dimension, o.lang).empty()) {
+    j.obj().key("dimension").str(kDimensions[static_cast<std::size_t>(in.findings->gap_dimension)]);
+    questions(in.findings->gap_dimension);
+    j.end_obj();
+  }
+  if (in.findings && !in.findings->weakest_cross.empty()) {
+    const TieFinding& w = in.findings->weakest_cross.front();
+    const Tie* dir[2] = {shown_tie(w.source, w.target), shown_tie(w.target, w.source)};
+    int lowest = -1;
+    double low = 0;
+    for (int d = 0; d < kDimensionCount; ++d) {
+      double sum = 0;
+      int n = 0;
+      for (const Tie* t : dir)
+        if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)])) sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
+      if (n > 0 && (lowest < 0 || sum / n < low)) low = sum / n, lowest = d;
+    }
+    if (lowest >= 0 && lowest != in.findings->gap_dimension && !dialogue_questions(lowest, o.lang).empty()) {
+      j.obj().key("dimension").str(kDimensions[static_cast<std::size_t>(lowest)]);
+      j.key("units").arr().str(s.units[w.source].id).str(s.units[w.target].id).end_arr();
+      questions(lowest);
+      j.end_obj();
+    }
+  }
+  j.end_arr();
   j.end_obj();
   return j.out;
 }

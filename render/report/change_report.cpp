@@ -3,6 +3,7 @@
 // (src/waves/change_findings.cpp), words from change_report_words.cpp.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "canvas/canvas.hpp"
 #include "change_report_words.hpp"
@@ -83,6 +84,31 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
     doc.paragraph(fmt(w.top_declined, {sa, sb}));
     tie_items(f.top_declined);
   }
+  // One direction changed credibly, the reverse did not (side pairs, then ties).
+  for (std::size_t i : f.one_way_sides) {
+    const SideChange& x = c.sides[i];
+    for (const SideChange& r : c.sides)
+      if (r.source_side == x.target_side && r.target_side == x.source_side)
+        doc.paragraph(fmt(w.one_way_side, {side_name(lang, x.source_side), side_name(lang, x.target_side),
+                                           signed_num(x.delta, lang), signed_num(r.delta, lang)}));
+  }
+  for (std::size_t k = 0; k < f.one_way_ties.size() && k < 5; ++k) {
+    const TieChange& t = c.ties[f.one_way_ties[k]];
+    for (const TieChange& r : c.ties)
+      if (r.source == t.target && r.target == t.source)
+        doc.paragraph(fmt(w.one_way_tie, {c.units[t.source].label, c.units[t.target].label, signed_num(t.delta, lang),
+                                          signed_num(r.delta, lang)}));
+  }
+  // Credible changes per direction across the gap sides (at most 5 each listed).
+  if (f.side_a != f.side_b)
+    for (const auto& [list, from, to] : {std::tuple{&f.credible_a_to_b, sa, sb}, std::tuple{&f.credible_b_to_a, sb, sa}}) {
+      if (list->empty()) {
+        doc.paragraph(fmt(w.none_direction, {from, to}));
+        continue;
+      }
+      doc.paragraph(fmt(w.per_direction, {from, to}));
+      tie_items(std::vector<std::size_t>(list->begin(), list->begin() + static_cast<long>(std::min<std::size_t>(5, list->size()))));
+    }
   if (f.side_pairs.empty()) {
     doc.paragraph(fmt(w.no_sides, {min_n}));
     return;

@@ -32,7 +32,10 @@ const ChangeReportWords kEn{
     "Anonymity applies per wave: a tie or side pair rated by fewer than {0} respondents in a wave has no score in "
     "that wave and no change; it is not drawn, listed or used in any total. Ratings answering fewer than {1} of the "
     "7 dimensions are excluded.",
-    "The change map keeps the node positions of the baseline map ({0}) so the waves' maps can be laid side by side."};
+    "The change map keeps the node positions of the baseline map ({0}) so the waves' maps can be laid side by side.",
+    "{0} \u2192 {1} changed credibly ({2}); the reverse direction, {1} \u2192 {0}, did not ({3}).",
+    "Credible changes from {0} to {1}:", "No credible change of a tie from {0} to {1}.",
+    "{0} \u2192 {1} changed credibly ({2}), the reverse tie did not ({3})."};
 
 const ChangeReportWords kDa{
     "Ændring i relationel koordinering", "Rapport om ændring i relationel koordinering mellem enheder",
@@ -63,7 +66,10 @@ const ChangeReportWords kDa{
     "Anonymitet gælder for hver måling: en relation eller et sidepar med færre end {0} besvarelser i en måling har "
     "ingen værdi i den måling og ingen ændring; den vises, tegnes og indgår ikke i nogen sum. Besvarelser med færre "
     "end {1} af de 7 dimensioner besvaret udelades.",
-    "Ændringskortet bruger enhedernes placering fra udgangskortet ({0}), så målingernes kort kan lægges side om side."};
+    "Ændringskortet bruger enhedernes placering fra udgangskortet ({0}), så målingernes kort kan lægges side om side.",
+    "{0} \u2192 {1} ændrede sig troværdigt ({2}); den modsatte retning, {1} \u2192 {0}, gjorde ikke ({3}).",
+    "Troværdige ændringer fra {0} til {1}:", "Ingen troværdig ændring af en relation fra {0} til {1}.",
+    "{0} \u2192 {1} ændrede sig troværdigt ({2}), den modsatte relation gjorde ikke ({3})."};
 
 const ChangeReportWords kNb{
     "Endring i relasjonell koordinering", "Rapport om endring i relasjonell koordinering mellom enheter",
@@ -94,7 +100,10 @@ const ChangeReportWords kNb{
     "ingen verdi i den målingen og ingen endring; den vises, tegnes og inngår ikke i noen sum. Svar med færre "
     "enn {1} av de 7 dimensjonene besvart utelates.",
     "Endringskartet bruker enhetenes plassering fra utgangskartet ({0}), slik at målingenes kart kan legges side "
-    "om side."};
+    "om side.",
+    "{0} \u2192 {1} endret seg troverdig ({2}); motsatt retning, {1} \u2192 {0}, gjorde det ikke ({3}).",
+    "Troverdige endringer fra {0} til {1}:", "Ingen troverdig endring av en relasjon fra {0} til {1}.",
+    "{0} \u2192 {1} endret seg troverdig ({2}), den motsatte relasjonen gjorde det ikke ({3})."};
 }  // namespace
 
 const ChangeReportWords& change_report_words(Lang lang) {

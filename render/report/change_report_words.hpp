@@ -11,6 +11,8 @@ struct ChangeReportWords {
   const char *sides_intro, *no_sides, *improved, *worse, *no_change;
   const char *table_heading, *table_note, *no_credible, *col_before, *col_after, *col_delta, *col_interval, *col_direction;
   const char *method_heading, *welch, *bh, *bootstrap, *credible_rule, *anonymity, *positions;
+  // One direction changed credibly and the reverse did not; changes per direction.
+  const char *one_way_side, *per_direction, *none_direction, *one_way_tie;
 };
 const ChangeReportWords& change_report_words(Lang lang);
 

@@ -10,7 +10,10 @@
 #include "rcmap/outputs/method_text.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report_layout.hpp"
+#include "decision_page.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "report_words.hpp"
+#include "wording.hpp"
 
 namespace rcmap::render {
 using namespace detail;
@@ -77,16 +80,26 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
     doc.paragraph(fmt(rw.weakest_intro, {std::to_string(f.cross_weak), std::to_string(f.cross_shown), sa, sb,
                                          num(a.options.weak_below, 1)}));
     std::vector<std::string> items;
-    for (const TieFinding& t : f.weakest_cross)
-      items.push_back(fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc), std::to_string(t.n)}));
+    for (const TieFinding& t : f.weakest_cross) {
+      // The certainty class of each tie (docs/metrics.md "Certainty"), RC
+      // printed so that it never reads as another class.
+      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target),
+                                           num(t.rc, rc_decimals(t.rc, 2, a.options)), std::to_string(t.n)});
+      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
+        item += " \u2013 " + std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
+      items.push_back(item);
+    }
     doc.bullets(items);
   }
   if (f.cross_unmeasured > 0)
     doc.paragraph(fmt(rw.unmeasured, {std::to_string(f.cross_unmeasured), sa, sb, std::to_string(a.options.min_n)}));
   if (f.gap_dimension >= 0) {
     const auto k = static_cast<std::size_t>(f.gap_dimension);
-    doc.paragraph(fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)), num(f.cross_mean[k]), sa,
-                                         sb, num(f.within_mean[k]), num(f.within_mean[k] - f.cross_mean[k])}));
+    if (f.gap_dimensions.size() > 1) doc.paragraph(dimension_message(in));  // several, indistinguishable
+    else
+      doc.paragraph(fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)), num(f.cross_mean[k]),
+                                           sa, sb, num(f.within_mean[k]), num(f.within_mean[k] - f.cross_mean[k])}));
+    dimension_table(doc, in);
   } else {
     doc.paragraph(fmt(rw.gap_undefined, {sa, sb}));
   }
@@ -145,14 +158,18 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   for (std::size_t i = 0; i < shown; ++i) {
     const Gap& g = gaps[i];
     // Gap::rc and reverse_rc are NaN for unmeasured (incl. suppressed) directions.
-    const char* kind = g.kind == "unmeasured" ? rw.kind_unmeasured
-                       : g.kind == "weak"     ? rw.kind_weak
-                       : g.kind == "one-sided" ? rw.kind_one_sided
-                                               : rw.kind_ok;
+    // The group (clearly weak, borderline, not enough answers) where it says
+    // more than the kind (docs/metrics.md "Coordination gaps").
+    const std::string kind = g.group == "clearly_weak" || g.group == "borderline" || g.group == "not_enough_answers"
+                                 ? std::string(glossary_text(g.group, lang))
+                             : g.kind == "weak"      ? rw.kind_weak
+                             : g.kind == "one-sided" ? rw.kind_one_sided
+                                                     : rw.kind_ok;
     t.rows.push_back({s.units[g.source].label, s.units[g.target].label,
-                      std::isfinite(g.rc) ? format_number(g.rc, 2, lang) : "",
+                      std::isfinite(g.rc) ? format_number(g.rc, rc_decimals(g.rc, 2, a.options), lang) : "",
                       g.n > 0 ? std::to_string(g.n) : "",
-                      std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, 2, lang) : "", kind});
+                      std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, rc_decimals(g.reverse_rc, 2, a.options), lang) : "",
+                      kind});
     rc.push_back(g.rc);
   }
   t.fill = [&](std::size_t r, std::size_t c) -> std::optional<ReportColour> {
@@ -169,11 +186,14 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   const Lang lang = in.figure.lang;
   const ReportWords& rw = report_words(lang);
   doc.heading(rw.units_heading);
-  doc.paragraph(rw.units_note, 9);
+  doc.paragraph(std::string(rw.units_note) + " " + bridge_note(lang), 9);
   ReportTable t;
+  // PageRank and betweenness hardly vary on dense RC networks (docs/metrics.md
+  // "Rankings and noise"): the table shows what a unit can do instead, the
+  // weak or borderline pairs it can bridge.
   t.header = {rw.col_unit, rw.col_side, rw.col_respondents, rw.col_rate, rw.col_given, rw.col_received,
-              rw.col_within, rw.col_pagerank, rw.col_betweenness};
-  t.right_aligned = {false, false, true, true, true, true, true, true, true};
+              rw.col_within, bridge_column(lang)};
+  t.right_aligned = {false, false, true, true, true, true, true, true};
   t.font_size = 7;
   auto num = [&](double v, int d) { return std::isfinite(v) ? format_number(v, d, lang) : std::string(); };
   const auto order = side_order(s, in.figure);
@@ -199,7 +219,7 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
     const bool has_metrics = m.units.size() == s.units.size();
     t.rows.push_back({s.units[i].label, side_name(lang, s.units[i].side), std::to_string(resp[i]),
                       num(100 * u.response_rate, 0), num(u.rc_given, 2), num(u.rc_received, 2), num(u.rc_within, 2),
-                      has_metrics ? num(m.units[i].pagerank, 3) : "", has_metrics ? num(m.units[i].betweenness, 1) : ""});
+                      has_metrics && m.units[i].bridge_pairs >= 0 ? std::to_string(m.units[i].bridge_pairs) : ""});
   }
   doc.table(t);
 }
@@ -227,6 +247,8 @@ void render_report(const ReportInput& in, const std::string& path) {
   const ReportWords& rw = report_words(in.figure.lang);
   ReportDocument doc(path, {in.figure.title.empty() ? rw.default_title : in.figure.title, in.figure.subtitle_date});
   title_page(doc, in);
+  decision_page(doc, in);
+  pair_pages(doc, in);
   key_findings(doc, in);
   figures(doc, in);
   gaps_table(doc, in);

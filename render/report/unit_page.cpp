@@ -8,6 +8,7 @@
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report.hpp"
 #include "report_words.hpp"
+#include "wording.hpp"
 
 namespace rcmap::render {
 using namespace detail;
@@ -127,6 +128,14 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, cons
   std::string sub = side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {std::to_string(resp)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
   double top = draw_header(cr, u.label, sub) + 6;
+  {
+    // How to read the page: relationships to improve together, not a ranking
+    // (docs/glossary.tsv unit_page_intro).
+    Text intro(std::string(glossary_text("unit_page_intro", lang)), 8.5, false, kPageWidth - 48);
+    set_colour(cr, {0.25, 0.25, 0.25});
+    intro.draw(cr, 24, top);
+    top += intro.height() + 4;
+  }
   if (resp < ao.min_n) {
     Text note(fmt(rw.few_respondents, {std::to_string(ao.min_n)}), 8.5, false, kPageWidth - 48);
     set_colour(cr, {0.55, 0.25, 0.0});

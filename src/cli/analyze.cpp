@@ -3,9 +3,11 @@
 
 #include "analysis.hpp"
 #include "common.hpp"
+#include "rcmap/outputs/findings.hpp"
 #include "rcmap/outputs/graphml_writer.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/outputs/method_text.hpp"
+#include "rcmap/metrics/bridges.hpp"
 #include "rcmap/metrics/metrics.hpp"
 #include "rcmap/metrics/metrics_algorithms.hpp"
 #include "rcmap/outputs/metrics_tables.hpp"
@@ -31,6 +33,8 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
     // MetricsOptions::max_gap_pairs the measured pairs, with a warning).
     std::vector<std::string> gap_warnings;
     metrics.gaps = metrics::coordination_gaps(survey, agg, mopt, gap_warnings, &metrics.unlisted_gaps);
+    metrics::blank_units_without_ratings(survey, agg, metrics.units);
+    metrics.bridges = metrics::coordination_bridges(survey, agg, metrics.gaps, metrics.units, gap_warnings);
     metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
                                std::to_string(kMaxMetricUnits) + " units; metric columns left blank" +
                                (metrics.unlisted_gaps ? "" : " (gaps.csv is complete)"));
@@ -50,9 +54,12 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   RCMAP_PHASE("metrics");
   Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
   append_tie_metrics(ties, metrics);
+  append_tie_certainty(ties, agg);
   append_unit_metrics(units, metrics);
-  Table gaps = gaps_table(survey, metrics);
+  Table gaps = gaps_table(survey, metrics), bridges = bridges_table(survey, metrics);
   run.sections.emplace_back("network", [&](JsonWriter& j) { write_network_json(j, metrics, mopt); });
+  const Findings findings = compute_findings(survey, agg, metrics, mopt);
+  run.sections.emplace_back("findings", [&](JsonWriter& j) { write_findings_json(j, survey, findings); });
   if (agg.from_ties)
     run.sections.emplace_back("aggregated_ties", [&](JsonWriter& j) {
       j.begin_object();
@@ -69,6 +76,7 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   book.sheets = {{"Ties", &ties, [&](std::size_t r) { return agg.ties[r].suppressed; }, "ties.csv"},
                  {"Units", &units, {}, "units.csv"},
                  {"Gaps", &gaps, {}, "gaps.csv"},
+                 {"Bridges", &bridges, {}, "bridges.csv"},
                  {"Sides", &sides, {}, "sides.csv"}};
   book.survey = &survey;
   book.aggregate = &agg;
@@ -103,6 +111,7 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   table("units.csv", units);
   table("sides.csv", sides);
   table("gaps.csv", gaps);
+  table("bridges.csv", bridges);
   RCMAP_PHASE("tables written");
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
   RCMAP_PHASE("graphml written");

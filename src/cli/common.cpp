@@ -203,8 +203,8 @@ std::vector<std::string> figure_names(std::initializer_list<const char*> stems, 
 
 std::vector<std::string> analysis_names(const std::string& prefix) {
   std::vector<std::string> v = figure_names({"map", "gap-map", "matrix", "profile"}, prefix);
-  for (const char* n : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "workbook.xlsx", "network.graphml",
-                        "summary.json", "project.ini", "report.pdf", "report.html", "units/*.png"})
+  for (const char* n : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "bridges.csv", "workbook.xlsx",
+                        "network.graphml", "summary.json", "project.ini", "report.pdf", "report.html", "units/*.png"})
     v.push_back(prefix + n);
   return v;
 }

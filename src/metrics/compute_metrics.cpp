@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "rcmap/metrics/bridges.hpp"
 #include "rcmap/metrics/metrics_algorithms.hpp"
 
 namespace rcmap {
@@ -74,6 +75,10 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
 
   // Gaps -------------------------------------------------------------------
   res.gaps = metrics::coordination_gaps(survey, agg, opt, warn, &res.unlisted_gaps);
+  // Units without a shown rating of another unit: their outgoing measures are
+  // artefacts of suppression (a dangling node), blank (docs/metrics.md).
+  metrics::blank_units_without_ratings(survey, agg, res.units);
+  res.bridges = metrics::coordination_bridges(survey, agg, res.gaps, res.units, warn);
 
   // Network ----------------------------------------------------------------
   NetworkMetrics& net = res.network;

@@ -8,14 +8,23 @@
 //   ok          otherwise
 // Severity (higher = worse; bands never overlap, so kinds rank in the order
 // above, and within a band the value is monotone in how bad the tie is):
-//   unmeasured  3
+//   unmeasured  NaN (not enough answers: no severity, ranked last)
 //   weak        1 + (weak_below - rc) / (weak_below - 1)     in (1, 2]
 //               (1 at the threshold, 2 at the scale minimum RC = 1)
 //   one-sided   |asymmetry| / 4                             in (0, 1]
 //               (4 = largest possible difference on the 1-5 scale)
 //   ok          0
-// Ranking: severity descending, then source, then target (unit order of
-// units.csv), so equal severities keep a stable, reproducible order.
+// Group (Gap::group), from the tie's 95 % interval against weak_below
+// (threshold_certainty, include/rcmap/outputs/certainty.hpp):
+//   clearly_weak  weak, interval below weak_below
+//   weak          weak, no interval (aggregated tie table)
+//   borderline    the interval contains weak_below (rc on either side)
+//   functional    rc >= weak_below and the interval does not reach below (or no interval)
+//   not_enough_answers  unmeasured
+// Ranking: group in the order above, then severity descending, then source,
+// then target (unit order of units.csv): a pair without enough answers is
+// never ranked above a measured one, a borderline weak pair never above a
+// clearly weak one.
 // A suppressed tie's n and RC are not disclosed: n = 0, rc = NaN.
 // If a gap side has no unit, a warning is given and no pair is listed.
 // Above opt.max_gap_pairs pairs (their number grows with the square of the
@@ -32,7 +41,7 @@
 
 namespace rcmap::metrics {
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below) {
-  if (kind == "unmeasured") return 3.0;
+  if (kind == "unmeasured") return kNaN;
   if (kind == "weak") {
     const double span = weak_below - 1.0;
     return span > 0 ? 1.0 + std::clamp((weak_below - rc) / span, 0.0, 1.0) : 2.0;
@@ -76,21 +85,28 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   // Each pair is classified and ranked first, then built as a Gap in rank
   // order (building the Gaps, with their strings, only once).
   static const char* const kKinds[] = {"unmeasured", "weak", "one-sided", "ok"};
+  static const char* const kGroups[] = {"clearly_weak", "weak", "borderline", "functional", "not_enough_answers"};
   struct Pair {
     double severity;
     int rank;  // of the kind: 0 unmeasured, 1 weak, 2 one-sided, 3 ok (kKinds)
+    int group;  // kGroups
     std::uint32_t source, target;
     const Tie *fwd, *rev;  // measured ties A->B and B->A, or null
   };
   std::vector<Pair> pairs;
   const auto pair = [&](std::uint32_t a, std::uint32_t b) {
-    Pair p{0, 0, a, b, measured(a, b), measured(b, a)};
+    Pair p{0, 0, 4, a, b, measured(a, b), measured(b, a)};
     const double asymmetry = p.fwd && p.rev ? p.fwd->rc - p.rev->rc : kNaN;
     if (!p.fwd) p.rank = 0;
     else if (p.fwd->rc < agg.options.weak_below) p.rank = 1;
     else if (p.rev && std::fabs(asymmetry) >= opt.asymmetry) p.rank = 2;
     else p.rank = 3;
     p.severity = gap_severity(kKinds[p.rank], p.fwd ? p.fwd->rc : kNaN, asymmetry, agg.options.weak_below);
+    if (p.fwd) {
+      const Certainty c = threshold_certainty(p.fwd->ci_low, p.fwd->ci_high, agg.options.weak_below);
+      const bool weak = p.fwd->rc < agg.options.weak_below;
+      p.group = c == Certainty::borderline ? 2 : weak ? (c == Certainty::clear ? 0 : 1) : 3;
+    }
     pairs.push_back(p);
   };
   // Both directions of every pair across the two sides; with one side named
@@ -124,8 +140,10 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   }
   // (source, target) is unique, so the order is total.
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-    return std::make_tuple(-x.severity, x.rank, x.source, x.target) <
-           std::make_tuple(-y.severity, y.rank, y.source, y.target);
+    // Unmeasured pairs (severity NaN) are alone in the last group.
+    const double sx = x.group == 4 ? 0 : -x.severity, sy = y.group == 4 ? 0 : -y.severity;
+    return std::make_tuple(x.group, sx, x.rank, x.source, x.target) <
+           std::make_tuple(y.group, sy, y.rank, y.source, y.target);
   });
   gaps.reserve(pairs.size());
   for (const Pair& p : pairs) {
@@ -137,11 +155,15 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
     if (p.fwd) {
       g.rc = p.fwd->rc;
       g.n = p.fwd->n;
+      g.ci_low = p.fwd->ci_low;
+      g.ci_high = p.fwd->ci_high;
+      g.certainty = threshold_certainty(g.ci_low, g.ci_high, agg.options.weak_below);
     }
     if (p.rev) g.reverse_rc = p.rev->rc;
     if (p.fwd && p.rev) g.asymmetry = g.rc - g.reverse_rc;
     g.kind = kKinds[p.rank];
     g.severity = p.severity;
+    g.group = kGroups[p.group];
     gaps.push_back(std::move(g));
   }
   return gaps;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace rcmap {
 
@@ -29,6 +30,17 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
     const std::string &s = c.units[t.source].side, &g = c.units[t.target].side;
     const bool cross = s != g && (s == side_a || s == side_b) && (g == side_a || g == side_b);
     if (cross) (t.delta > 0 ? f.top_improved : f.top_declined).push_back(i);
+    if (cross && side_a != side_b) (s == side_a ? f.credible_a_to_b : f.credible_b_to_a).push_back(i);
+    if (cross) {
+      // The reverse tie: ties are sorted by (source, target).
+      const auto it = std::lower_bound(c.ties.begin(), c.ties.end(), std::pair{t.target, t.source},
+                                       [](const TieChange& x, const std::pair<std::uint32_t, std::uint32_t>& k) {
+                                         return std::pair{x.source, x.target} < k;
+                                       });
+      if (it != c.ties.end() && it->source == t.target && it->target == t.source && it->compared() &&
+          !it->credible())
+        f.one_way_ties.push_back(i);
+    }
   }
   // Ties of equal |delta| keep (source, target) order: stable sorts.
   auto by_size = [&](std::size_t x, std::size_t y) { return std::fabs(c.ties[x].delta) > std::fabs(c.ties[y].delta); };
@@ -37,8 +49,16 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
     std::stable_sort(v->begin(), v->end(), by_size);
     if (v->size() > 5) v->resize(5);
   }
+  for (auto* v : {&f.credible_a_to_b, &f.credible_b_to_a, &f.one_way_ties}) std::stable_sort(v->begin(), v->end(), by_size);
   for (std::size_t i = 0; i < c.sides.size(); ++i)
     if (c.sides[i].compared()) f.side_pairs.push_back(i);
+  for (std::size_t i : f.side_pairs) {
+    const SideChange& x = c.sides[i];
+    if (!x.credible() || x.source_side == x.target_side) continue;
+    for (std::size_t j : f.side_pairs)
+      if (c.sides[j].source_side == x.target_side && c.sides[j].target_side == x.source_side && !c.sides[j].credible())
+        f.one_way_sides.push_back(i);
+  }
   return f;
 }
 

@@ -57,15 +57,19 @@ TEST_CASE("analyze on the sample writes the documented files and columns", "[cli
   CHECK(first_line(t / "out/ties.csv") ==
         "source,target,source_label,target_label,source_side,target_side,n,rc,rc_sd,rc_ci_low,rc_ci_high,"
         "frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect,strength,"
-        "communication,relationship,reverse_rc,asymmetry,edge_betweenness,bridge,overlap");
+        "communication,relationship,reverse_rc,asymmetry,edge_betweenness,bridge,overlap,certainty");
   std::string summary = slurp(t / "out/summary.json");
   CHECK(first_line(t / "out/units.csv") ==
         "unit,label,side,headcount,respondents,response_rate,rc_given,rc_received,rc_within,in_strength,"
         "out_strength,betweenness,closeness_in,closeness_out,harmonic,pagerank,hub,authority_score,"
         "constraint,effective_size,clustering,coreness,broker_coordinator,broker_itinerant,"
-        "broker_gatekeeper,broker_representative,broker_liaison,community");
+        "broker_gatekeeper,broker_representative,broker_liaison,community,bridge_pairs,blank_reason");
   CHECK(first_line(t / "out/gaps.csv") ==
-        "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity");
+        "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity,rc_ci_low,rc_ci_high,"
+        "certainty,group");
+  CHECK(first_line(t / "out/bridges.csv") ==
+        "source,target,bridge,rank,source_to_bridge_rc,source_to_bridge_n,bridge_to_source_rc,bridge_to_source_n,"
+        "target_to_bridge_rc,target_to_bridge_n,bridge_to_target_rc,bridge_to_target_n");
   CHECK(summary.find("\"distance\": \"inverse\"") != std::string::npos);
   CHECK(first_line(t / "out/sides.csv") == "source_side,target_side,n,rc,ties");
   CHECK(summary.find("\"sha256\": \"") != std::string::npos);

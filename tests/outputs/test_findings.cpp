@@ -102,11 +102,26 @@ TEST_CASE("findings: most central units by PageRank, highest first, at most thre
   m.units.resize(4);
   const double pr[] = {0.1, 0.4, 0.3, 0.2};
   for (int i = 0; i < 4; ++i) m.units[static_cast<std::size_t>(i)].pagerank = pr[i];
-  const Findings k = compute_findings(f.s, f.a, m, MetricsOptions{});
-  REQUIRE(k.central.size() == 3);
+  Findings k = compute_findings(f.s, f.a, m, MetricsOptions{});
+  // Median 0.25: only the units at least 10 % above it (0.275) stand out.
+  REQUIRE(k.central.size() == 2);
   CHECK(k.central[0].unit == 1);
   CHECK(k.central[1].unit == 2);
-  CHECK(k.central[2].unit == 3);
+  CHECK_FALSE(k.central_within_noise);
+  // A spread within noise (top 0.252 < 1.1 x median 0.25): no unit is named.
+  const double flat[] = {0.248, 0.252, 0.250, 0.250};
+  for (int i = 0; i < 4; ++i) m.units[static_cast<std::size_t>(i)].pagerank = flat[i];
+  k = compute_findings(f.s, f.a, m, MetricsOptions{});
+  CHECK(k.central.empty());
+  CHECK(k.central_within_noise);
+  CHECK(k.pagerank_max == 0.252);
+  CHECK(k.pagerank_min == 0.248);
+  // A unit without shown ratings is never ranked, whatever its PageRank.
+  m.units[0].pagerank = 0.9;
+  m.units[0].no_shown_ratings = true;
+  k = compute_findings(f.s, f.a, m, MetricsOptions{});
+  CHECK(k.central.empty());
+  for (const Finding& x : k.list) CHECK(x.kind != "central");
 }
 
 TEST_CASE("findings: no gap dimension when there is no shown cross-side tie", "[report][findings]") {

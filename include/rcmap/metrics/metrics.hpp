@@ -11,12 +11,15 @@
 //    unweighted.
 //  - undirected functional-tie graph: {A,B} is an edge when A->B or B->A is a
 //    functional tie; weight = mean RC of the directions measured.
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "rcmap/aggregate/aggregate.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/survey/survey.hpp"
 
 namespace rcmap {
@@ -58,6 +61,17 @@ struct UnitMetrics {
   double broker_coordinator = kNaN, broker_itinerant = kNaN, broker_gatekeeper = kNaN,
          broker_representative = kNaN, broker_liaison = kNaN;
   long community = -1;  // Louvain community, numbered from 0; -1 if none
+  // Gap pairs (gaps.csv rows, ordered) this unit can bridge: the rows of
+  // bridges.csv naming it (docs/metrics.md "Bridges"); -1 when not computed
+  // or when the unit has no shown rating of another unit (units.csv: blank).
+  long bridge_pairs = -1;
+  // The unit shows no rating of another unit (its own ratings are all
+  // suppressed, or it rated none): every measure that depends on its
+  // outgoing ties (out_strength, betweenness, closeness_out, harmonic,
+  // pagerank, hub, authority_score, constraint, effective_size, broker_*,
+  // bridge_pairs) is NaN / -1, never 0, and it is ranked nowhere
+  // (docs/metrics.md "Units without shown ratings"). units.csv blank_reason.
+  bool no_shown_ratings = false;
 };
 
 // Parallel to Aggregate::ties. Suppressed and within-unit ties: all NaN, bridge -1.
@@ -76,7 +90,29 @@ struct Gap {
   double rc = kNaN, reverse_rc = kNaN, asymmetry = kNaN;
   int n = 0;  // respondents behind rc; 0 when unmeasured (a suppressed tie's n is not disclosed)
   std::string kind;  // "unmeasured", "weak", "one-sided", "ok"
-  double severity = 0;
+  double severity = 0;  // NaN for unmeasured pairs (not enough answers: no severity)
+  // 95 % interval of rc (NaN when unmeasured or from an aggregated tie table).
+  double ci_low = kNaN, ci_high = kNaN;
+  // Whether the interval lies on one side of weak_below (threshold_certainty);
+  // unknown for unmeasured pairs and tie tables.
+  Certainty certainty = Certainty::unknown;
+  // The group gaps.csv ranks by (docs/metrics.md "Coordination gaps"):
+  // "clearly_weak", "weak" (weak, certainty unknown), "borderline",
+  // "functional", "not_enough_answers" (unmeasured or suppressed).
+  std::string group;
+};
+
+// A third unit that can carry the ball between the two units of a weak or
+// borderline gap pair (docs/metrics.md "Bridges"): its ties with both units
+// are shown and functional (RC >= weak_below) in both directions.
+struct Bridge {
+  std::uint32_t source = 0, target = 0;  // the gap pair, as in gaps.csv
+  std::uint32_t bridge = 0;
+  int rank = 0;  // 1 = best bridge of the pair
+  // RC and n of source->bridge, bridge->source, target->bridge, bridge->target.
+  std::array<double, 4> rc{};
+  std::array<int, 4> n{};
+  double weakest() const { return std::min(std::min(rc[0], rc[1]), std::min(rc[2], rc[3])); }
 };
 
 struct SidePairRC {
@@ -116,6 +152,7 @@ struct MetricsResult {
   std::vector<UnitMetrics> units;
   std::vector<TieMetrics> ties;
   std::vector<Gap> gaps;  // ranked, most severe first
+  std::vector<Bridge> bridges;  // in the order of `gaps`, best bridge first per pair
   std::size_t unlisted_gaps = 0;  // unmeasured pairs not in `gaps` (above MetricsOptions::max_gap_pairs)
   NetworkMetrics network;
   std::vector<std::string> warnings;

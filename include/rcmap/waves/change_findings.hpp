@@ -24,6 +24,15 @@ struct ChangeFindings {
   std::vector<std::size_t> ranked;
   // Indices into Comparison::sides of the compared side pairs.
   std::vector<std::size_t> side_pairs;
+  // Credible side_a<->side_b tie changes per direction (a_to_b: source on
+  // side_a), largest |delta| first, every one of them.
+  std::vector<std::size_t> credible_a_to_b, credible_b_to_a;
+  // One direction changed credibly, the reverse did not: indices into
+  // Comparison::sides (every compared side pair whose reverse side pair,
+  // target_side -> source_side, was compared without a credible change), and
+  // into Comparison::ties (side_a<->side_b ties whose reverse tie was compared
+  // without a credible change; largest |delta| first).
+  std::vector<std::size_t> one_way_sides, one_way_ties;
 };
 
 // Definitions above; counts agree with changes.csv's direction column.
