@@ -118,6 +118,18 @@ class Js {
 
 const char* lang_code(Lang l) { return l == Lang::da ? "da" : l == Lang::nb ? "nb" : "en"; }
 
+// words.json, parsed once (a function-local static: initialised once, thread-safe).
+const JsonValue& all_words() {
+  static const JsonValue w = parse_json(html_assets::words, "render/html/words.json");
+  return w;
+}
+// words.json[lang][key], or "" when absent.
+std::string word(Lang lang, const char* key) {
+  const JsonValue* w = all_words().get(lang_code(lang));
+  const JsonValue* v = w ? w->get(key) : nullptr;
+  return v ? v->text : std::string();
+}
+
 std::string hex(const Colour& c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(c.hex()));
@@ -347,8 +359,7 @@ void profile_field(Js& j, const Survey& s, const Aggregate& a, const FigureOptio
 }  // namespace
 
 std::string html_words_json(Lang lang) {
-  const JsonValue all = parse_json(html_assets::words, "render/html/words.json");
-  const JsonValue* w = all.get(lang_code(lang));
+  const JsonValue* w = all_words().get(lang_code(lang));
   if (!w || w->kind != JsonValue::Kind::object)
     throw OutputError(std::string("render/html/words.json has no object \"") + lang_code(lang) + "\"");
   Js j;
@@ -687,16 +698,13 @@ std::string html_report_network(const people::NetworkReport& r, const std::vecto
     for (std::size_t e = 0; e < T.size(); ++e)
       shown_ties += is_listed[T.source[e]] && is_listed[T.target[e]] && T.source[e] != T.target[e];
   }
-  const JsonValue all_words = parse_json(html_assets::words, "render/html/words.json");
-  auto word = [&](const char* key) {
-    const JsonValue* w = all_words.get(lang_code(o.lang));
-    const JsonValue* v = w ? w->get(key) : nullptr;
-    std::string s = v ? v->text : key;
+  auto lower = [&](const char* key) {  // "People" -> "people"
+    std::string s = word(o.lang, key);
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
   };
-  const std::string sub = format_count(listed.size(), o.lang) + " " + word("people") + " \u00b7 " +
-                          format_count(shown_ties, o.lang) + " " + word("person_ties");
+  const std::string sub = format_count(listed.size(), o.lang) + " " + lower("people") + " \u00b7 " +
+                          format_count(shown_ties, o.lang) + " " + lower("person_ties");
   common_fields(j, "network", o, agg, order, version, sub);
   // Unit discs and people as the person map places them (people::person_layout,
   // unit square scaled to 1000 x 1000).
@@ -781,13 +789,7 @@ std::string assemble_html(const std::string& data_json, Lang lang, const std::st
     if (c == '<') data += "\\u003c";
     else data += c;
   }
-  std::string noscript;
-  {
-    const JsonValue all = parse_json(html_assets::words, "render/html/words.json");
-    const JsonValue* w = all.get(lang_code(lang));
-    const JsonValue* ns = w ? w->get("noscript") : nullptr;
-    if (ns) noscript = ns->text;
-  }
+  const std::string noscript = word(lang, "noscript");
   const std::pair<std::string_view, std::string> subst[] = {
       {"@RCMAP_LANG@", escape(lang_code(lang))},     {"@RCMAP_GENERATOR@", escape(generator)},
       {"@RCMAP_TITLE@", escape(title)},              {"/*@RCMAP_CSS@*/", std::string(html_assets::css)},
