@@ -1,5 +1,5 @@
-// rcmap report DIR: regenerates DIR/report.pdf (and units/*.png with
-// --per-unit) from the inputs and options recorded in DIR/summary.json.
+// rcmap report DIR: regenerates DIR/report.pdf and DIR/report.html (and
+// units/*.png with --per-unit) from the inputs and options recorded in DIR/summary.json.
 // The inputs are re-read and must still have the recorded SHA-256 (exit 2
 // otherwise); the analysis is recomputed (the same code as analyze, so the
 // same numbers) and only the report files are written, atomically.
