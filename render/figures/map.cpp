@@ -322,11 +322,12 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
                 emph ? k * tie_width(t.n) * (medium ? 0.6 : 1.0) : 0.45};
     draws.push_back({emph ? (medium ? 1 : 2) : 0, -t.rc, t.source, t.target, st});
   }
-  if (gap) {  // unmeasured side_a<->side_b pairs: dotted, no value
+  if (gap) {  // unmeasured side_a<->side_b pairs (not enough answers): light, thin, dotted, behind
+    // every measured tie, so that they never read as the worst gaps (docs/figures.md "Figures").
     for (std::uint32_t u : g.units)
       for (std::uint32_t v : g.units)
         if (u != v && is_gap_pair(u, v) && !std::isfinite(rc_of(u, v)))
-          draws.push_back({1, 0, u, v, TieStyle{{0.15, 0.15, 0.15}, 0.9, 0.9, true}});
+          draws.push_back({0, 0, u, v, TieStyle{{0.62, 0.62, 0.62}, 0.7, 0.6, true}});
   }
   std::stable_sort(draws.begin(), draws.end(), [](const Draw& x, const Draw& y) {
     return std::tie(x.layer, x.key, x.u, x.v) < std::tie(y.layer, y.key, y.u, y.v);
@@ -336,6 +337,17 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], d.st);
   }
   draw_nodes_and_labels(cr, s, pl, order);
+  // Within-unit RC: a ring round the node in the colour of its within tie;
+  // none when the tie is suppressed or absent (docs/figures.md "Figures").
+  for (std::size_t k = 0; k < g.units.size(); ++k) {
+    const double within = rc_of(g.units[k], g.units[k]);
+    if (!std::isfinite(within)) continue;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, g.centre[k].x, g.centre[k].y, g.radius[k] + 2.2, 0, 2 * M_PI);
+    set_colour(cr, rc_colour(within, ao));
+    cairo_set_line_width(cr, 2.6);
+    cairo_stroke(cr);
+  }
   const double ly = draw_legend_rule(cr, kLegendHeight);
   std::vector<std::string> shown_sides = order;
   if (gap) shown_sides.resize(std::min<std::size_t>(shown_sides.size(), 2));
@@ -344,6 +356,9 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   std::vector<std::string> notes;
   if (!a.from_ties) notes.push_back(w.node_area);  // tie tables: no respondent counts, equal nodes
   notes.push_back(w.line_width);
+  notes.push_back(o.lang == Lang::da   ? "Ring om en enhed: RC internt i enheden"
+                  : o.lang == Lang::nb ? "Ring rundt en enhet: RC internt i enheten"
+                                       : "Ring round a unit: RC within the unit");
   if (gap) {
     notes.push_back(std::string("······ ") + w.unmeasured);
     notes.push_back(w.faded);

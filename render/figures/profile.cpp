@@ -6,6 +6,7 @@
 #include "canvas/canvas.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
+#include "report/wording.hpp"
 
 namespace rcmap::render {
 using namespace detail;
@@ -120,7 +121,9 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
     std::string label =
         gi < 2 ? fill(w.arrow, side_name(o.lang, g.source_side), side_name(o.lang, g.target_side))
                : fill(w.within, side_name(o.lang, g.source_side));
-    label += g.ties > 0 ? "  (n = " + std::to_string(g.n) + ")" : "  (" + std::string(w.no_data) + ")";
+    // n counts ratings (one respondent about one unit), and the legend says so.
+    label += g.ties > 0 ? "  (" + fill(glossary_text("ratings_count", o.lang), std::to_string(g.n)) + ")"
+                        : "  (" + std::string(w.no_data) + ")";
     Text t(label, 7.5);
     if (lx + 16 + t.width() > kPageWidth - 24) {
       lx = x0;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "canvas/canvas.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report.hpp"
 #include "report_words.hpp"
@@ -255,10 +256,12 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, cons
     }
   }
   double ly = by0 + row_h * kDimensionCount + 12;
+  const auto ratings = [&](int n) { return fmt(glossary_text("ratings_count", lang), {std::to_string(n)}); };
   const struct { Rgb c; std::string label; bool line; } legend[] = {
-      {c_recv, std::string(rw.received) + " (n = " + std::to_string(prof.received_n) + ")", false},
-      {c_given, std::string(rw.given) + " (n = " + std::to_string(prof.given_n) + ")", false},
-      {{0, 0, 0}, std::string(rw.average) + " (n = " + std::to_string(prof.average_n) + ")", true}};
+      // n counts ratings (one respondent about one unit), said in the legend.
+      {c_recv, std::string(rw.received) + " (" + ratings(prof.received_n) + ")", false},
+      {c_given, std::string(rw.given) + " (" + ratings(prof.given_n) + ")", false},
+      {{0, 0, 0}, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
   for (const auto& l : legend) {
     set_colour(cr, l.c);
     if (l.line) {
@@ -293,7 +296,7 @@ void draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, cons
     set_colour(cr, c);
     cairo_rectangle(cr, px0, ty + 0.5, 26, 9);
     cairo_fill(cr);
-    Text v(format_number(t.rc, 2, lang), 6.5);
+    Text v(format_number(t.rc, rc_decimals(t.rc, 2, ao), lang), 6.5);  // never reads as another class
     set_colour(cr, text_on(c));
     v.draw(cr, px0 + 13 - v.width() / 2, ty + 1);
     Text name(fill(w.arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " + std::to_string(t.n) + ")",

@@ -16,11 +16,15 @@
 namespace rcmap::metrics {
 
 void blank_units_without_ratings(const Survey& survey, const Aggregate& agg, std::vector<UnitMetrics>& units) {
+  // 1: a shown rating of another unit; 2: only suppressed ones.
   std::vector<char> rates(survey.units.size(), 0);
   for (const Tie& t : agg.ties)
-    if (!t.within() && is_measured(t, agg.options) && t.source < rates.size()) rates[t.source] = 1;
+    if (!t.within() && t.source < rates.size()) {
+      if (is_measured(t, agg.options)) rates[t.source] = 1;
+      else if (rates[t.source] == 0) rates[t.source] = 2;
+    }
   for (std::size_t u = 0; u < units.size() && u < rates.size(); ++u) {
-    if (rates[u]) continue;
+    if (rates[u] != 2) continue;
     UnitMetrics& m = units[u];
     m.no_shown_ratings = true;
     for (double UnitMetrics::*f :

@@ -78,27 +78,33 @@ TEST_CASE("above 2,000 units gaps.csv lists every cross-side pair; the blank met
                     log) == 0);
   const auto gaps = lines_of(d / "out/gaps.csv");
   REQUIRE(gaps.size() == 1 + 2 * 3 * 3);
-  CHECK(gaps[0] == "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity");
-  // Most severe first: P2->A1 (suppressed) and P2->A2 (not rated) are unmeasured (severity 3);
-  // then the nine authority->provider ties, weak at RC 2: 1 + (3.5 - 2) / 2.5 = 1.6, reverse 4
-  // where measured; then the provider->authority ties, RC 4 against 2: one-sided, |2| / 4 = 0.5.
-  CHECK(gaps[1] == "P2,A1,provider,authority,,,2.000000,,unmeasured,3.000000");
-  CHECK(gaps[2] == "P2,A2,provider,authority,,,2.000000,,unmeasured,3.000000");
-  CHECK(gaps[3] == "A0,P0,authority,provider,2.000000,5,4.000000,-2.000000,weak,1.600000");
-  CHECK(gaps[8] == "A1,P2,authority,provider,2.000000,5,,,weak,1.600000");
-  CHECK(gaps[11] == "A2,P2,authority,provider,2.000000,5,,,weak,1.600000");
-  CHECK(gaps[12] == "P0,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000");
-  CHECK(gaps[18] == "P2,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000");
+  CHECK(gaps[0] == "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity,rc_ci_low,"
+                   "rc_ci_high,certainty,group");
+  // Clearly weak first: the nine authority->provider ties, weak at RC 2 (every answer 2: interval
+  // [2, 2]): severity 1 + (3.5 - 2) / 2.5 = 1.6, reverse 4 where measured; then the functional
+  // provider->authority ties, RC 4 against 2: one-sided, |2| / 4 = 0.5; last, with no severity,
+  // P2->A1 (suppressed) and P2->A2 (not rated): not enough answers.
+  CHECK(gaps[1] == "A0,P0,authority,provider,2.000000,5,4.000000,-2.000000,weak,1.600000,2.000000,2.000000,clear,"
+                   "clearly_weak");
+  CHECK(gaps[6] == "A1,P2,authority,provider,2.000000,5,,,weak,1.600000,2.000000,2.000000,clear,clearly_weak");
+  CHECK(gaps[9] == "A2,P2,authority,provider,2.000000,5,,,weak,1.600000,2.000000,2.000000,clear,clearly_weak");
+  CHECK(gaps[10] == "P0,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
+                    "clear,functional");
+  CHECK(gaps[16] == "P2,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
+                    "clear,functional");
+  CHECK(gaps[17] == "P2,A1,provider,authority,,,2.000000,,unmeasured,,,,,not_enough_answers");
+  CHECK(gaps[18] == "P2,A2,provider,authority,,,2.000000,,unmeasured,,,,,not_enough_answers");
   // The network metrics are not computed above 2,000 units: said on stderr and in summary.json.
   const std::string why = "2001 units: network metrics are computed for at most 2000 units; metric columns left "
                           "blank (gaps.csv is complete)";
   CHECK(slurp(log).find(why) != std::string::npos);
   CHECK(slurp(d / "out/summary.json").find(why) != std::string::npos);
-  // units.csv: RC given by A0 is 2; its 19 metric columns (in_strength ... community) are blank.
+  // units.csv: RC given by A0 is 2; its 19 metric columns (in_strength ... community) are blank;
+  // bridges need only the ties: it bridges no pair (0), and it has shown ratings (no blank_reason).
   const auto units = lines_of(d / "out/units.csv");
   REQUIRE(units.size() == 2002);
   CHECK(units[1].rfind("A0,Authority 0,authority,10,5,0.500000,2.000000,4.000000,,", 0) == 0);
-  CHECK(units[1].substr(units[1].find(",,")) == std::string(20, ','));
+  CHECK(units[1].substr(units[1].find(",,")) == std::string(21, ',') + "0,");
 }
 
 namespace {
@@ -227,7 +233,9 @@ TEST_CASE("PageRank of 800 units is bit-identical from run to run (PRPACK on one
   for (int run = 0; run < 8; ++run) {  // with OpenMP threads, some of 8 runs differ
     const rcmap::MetricsResult again = rcmap::compute_metrics(s, a, rcmap::MetricsOptions{});
     std::size_t differ = 0;
-    for (std::size_t u = 0; u < 800; ++u) differ += again.units[u].pagerank != first.units[u].pagerank;
+    for (std::size_t u = 0; u < 800; ++u)  // NaN (units without shown ratings) equals NaN here
+      differ += again.units[u].pagerank != first.units[u].pagerank &&
+                !(std::isnan(again.units[u].pagerank) && std::isnan(first.units[u].pagerank));
     CHECK(differ == 0);
   }
 }

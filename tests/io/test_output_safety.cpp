@@ -125,8 +125,8 @@ namespace {
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const std::vector<std::string> kAnalyzeNoRender = {"ties.csv",        "units.csv",    "sides.csv",  "gaps.csv",
-                                                   "workbook.xlsx",   "network.graphml", "summary.json",
-                                                   "project.ini"};
+                                                   "bridges.csv",     "workbook.xlsx",   "network.graphml",
+                                                   "summary.json",    "project.ini"};
 
 }  // namespace
 

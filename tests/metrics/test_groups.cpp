@@ -154,33 +154,36 @@ TEST_CASE("coordination gaps are classified in order and ranked by severity", "[
     const char* kind;
     double severity;
   };
-  // severity: unmeasured 3; weak 1 + (3.5 - rc)/2.5; one-sided |asym|/4; ok 0
-  const Row expected[] = {{1, 2, "unmeasured", 3.0}, {1, 3, "unmeasured", 3.0},
-                          {2, 1, "weak", 1.6},       {2, 0, "weak", 1.2},
+  // severity: weak 1 + (3.5 - rc)/2.5; one-sided |asym|/4; ok 0; unmeasured none (NaN), ranked last.
+  // No intervals here (a hand-built aggregate): weak ties are group "weak", the others "functional".
+  const Row expected[] = {{2, 1, "weak", 1.6},       {2, 0, "weak", 1.2},
                           {0, 2, "one-sided", 0.25}, {0, 3, "ok", 0.0},
-                          {3, 0, "ok", 0.0},         {3, 1, "ok", 0.0}};
+                          {3, 0, "ok", 0.0},         {3, 1, "ok", 0.0},
+                          {1, 2, "unmeasured", rcmap::kNaN}, {1, 3, "unmeasured", rcmap::kNaN}};
   for (std::size_t i = 0; i < 8; ++i) {
     INFO("rank " << i);
     CHECK(r.gaps[i].source == expected[i].s);
     CHECK(r.gaps[i].target == expected[i].t);
     CHECK(r.gaps[i].kind == expected[i].kind);
-    CHECK(r.gaps[i].severity == Approx(expected[i].severity));
+    if (i < 6) CHECK(r.gaps[i].severity == Approx(expected[i].severity));
+    else CHECK(std::isnan(r.gaps[i].severity));
+    CHECK(r.gaps[i].group == (i < 2 ? "weak" : i < 6 ? "functional" : "not_enough_answers"));
   }
   // a suppressed tie discloses neither n nor RC
-  CHECK(r.gaps[0].n == 0);
-  CHECK(std::isnan(r.gaps[0].rc));
-  CHECK(r.gaps[0].reverse_rc == 2.0);
-  CHECK(r.gaps[4].n == 10);
-  CHECK(r.gaps[4].asymmetry == Approx(1.0));
-  CHECK(r.gaps[4].source_side == "authority");
-  CHECK(r.gaps[4].target_side == "provider");
-  CHECK(std::isnan(r.gaps[7].asymmetry));  // 3->1 without reverse: not one-sided
+  CHECK(r.gaps[6].n == 0);
+  CHECK(std::isnan(r.gaps[6].rc));
+  CHECK(r.gaps[6].reverse_rc == 2.0);
+  CHECK(r.gaps[2].n == 10);
+  CHECK(r.gaps[2].asymmetry == Approx(1.0));
+  CHECK(r.gaps[2].source_side == "authority");
+  CHECK(r.gaps[2].target_side == "provider");
+  CHECK(std::isnan(r.gaps[5].asymmetry));  // 3->1 without reverse: not one-sided
 
   SECTION("the asymmetry threshold is an option") {
     rcmap::MetricsOptions opt;
     opt.asymmetry = 1.5;
     const auto q = rcmap::compute_metrics(net.survey, net.agg, opt);
-    CHECK(q.gaps[4].kind == "ok");
+    CHECK(q.gaps[2].kind == "ok");
   }
   SECTION("any two sides can be compared; a missing side warns") {
     rcmap::MetricsOptions opt;
@@ -188,16 +191,17 @@ TEST_CASE("coordination gaps are classified in order and ranked by severity", "[
     opt.gap_side_b = "authority";
     const auto q = rcmap::compute_metrics(net.survey, net.agg, opt);
     REQUIRE(q.gaps.size() == 4);
-    // 1<->4 never rated (3, 3); 0->4 weak at the scale minimum: 1 + 2.5/2.5 = 2;
-    // 4->0 (5.0 vs 1.0) one-sided with the largest asymmetry: 4/4 = 1
-    CHECK(q.gaps[0].source == 1);
-    CHECK(q.gaps[1].source == 4);
-    CHECK(q.gaps[2].source == 0);
-    CHECK(q.gaps[2].target == 4);
-    CHECK(q.gaps[2].severity == Approx(2.0));
-    CHECK(q.gaps[3].kind == "one-sided");
-    CHECK(q.gaps[3].severity == Approx(1.0));
-    CHECK(q.gaps[3].source_side == "school");
+    // 0->4 weak at the scale minimum: 1 + 2.5/2.5 = 2; 4->0 (5.0 vs 1.0)
+    // one-sided with the largest asymmetry: 4/4 = 1; 1<->4 never rated: last
+    CHECK(q.gaps[0].source == 0);
+    CHECK(q.gaps[0].target == 4);
+    CHECK(q.gaps[0].severity == Approx(2.0));
+    CHECK(q.gaps[1].kind == "one-sided");
+    CHECK(q.gaps[1].severity == Approx(1.0));
+    CHECK(q.gaps[1].source_side == "school");
+    CHECK(q.gaps[2].source == 1);
+    CHECK(q.gaps[3].source == 4);
+    CHECK(q.gaps[3].kind == "unmeasured");
     opt.gap_side_b = "police";
     const auto m = rcmap::compute_metrics(net.survey, net.agg, opt);
     CHECK(m.gaps.empty());
@@ -210,7 +214,7 @@ TEST_CASE("gap severity is monotone within a kind and kinds never overlap", "[me
   CHECK(gap_severity("weak", 2.0, 0, 3.5) > gap_severity("weak", 3.4, 0, 3.5));
   CHECK(gap_severity("weak", 3.49, 0, 3.5) > gap_severity("one-sided", 4.0, 4.0, 3.5));
   CHECK(gap_severity("one-sided", 4, 1.5, 3.5) > gap_severity("one-sided", 4, -0.6, 3.5));
-  CHECK(gap_severity("unmeasured", rcmap::kNaN, rcmap::kNaN, 3.5) > gap_severity("weak", 1.0, 0, 3.5));
+  CHECK(std::isnan(gap_severity("unmeasured", rcmap::kNaN, rcmap::kNaN, 3.5)));  // no severity: ranked last
   CHECK(gap_severity("ok", 4.0, 0.1, 3.5) == 0.0);
 }
 

@@ -127,10 +127,12 @@ TEST_CASE("metrics of degenerate surveys are undefined with warnings, not errors
     net.tie(0, 1, 4.0, 2).tie(1, 0, 4.0, 3);
     const auto r = rcmap::compute_metrics(net.survey, net.agg, {});
     REQUIRE(r.units.size() == 2);
-    CHECK(r.units[0].betweenness == 0.0);
+    // Both units' own ratings are suppressed: out-dependent measures blank, never 0.
+    CHECK(r.units[0].no_shown_ratings);
+    CHECK(std::isnan(r.units[0].betweenness));
     CHECK(std::isnan(r.units[0].closeness_out));
-    CHECK(r.units[0].harmonic == 0.0);
-    CHECK(r.units[0].pagerank == Approx(0.5));
+    CHECK(std::isnan(r.units[0].harmonic));
+    CHECK(std::isnan(r.units[0].pagerank));
     CHECK(std::isnan(r.units[0].hub));
     CHECK(std::isnan(r.units[0].constraint));
     CHECK(std::isnan(r.network.reciprocity));
@@ -138,6 +140,7 @@ TEST_CASE("metrics of degenerate surveys are undefined with warnings, not errors
     CHECK(r.network.density == 0.0);
     REQUIRE(r.gaps.size() == 2);
     CHECK(r.gaps[0].kind == "unmeasured");
+    CHECK(r.gaps[0].group == "not_enough_answers");
     CHECK(rcmap::test::has_warning(r.warnings, "hub and authority scores undefined"));
     CHECK(rcmap::test::has_warning(r.warnings, "E-I index undefined"));
   }

@@ -29,7 +29,7 @@ namespace {
 const std::string kSample =
     "--units " + source_path("samples/units.csv") + " --responses " + source_path("samples/responses.csv");
 
-// A CSV without quoted commas (rcmap's tables of the sample): header -> column, rows.
+// A CSV of rcmap (labels may be quoted): header -> column, rows.
 struct Csv {
   std::vector<std::string> head;
   std::vector<std::vector<std::string>> rows;
@@ -42,8 +42,10 @@ struct Csv {
 };
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out(1);
+  bool quoted = false;
   for (char c : line) {
-    if (c == ',') out.emplace_back();
+    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: the quote itself is dropped
+    else if (c == ',' && !quoted) out.emplace_back();
     else out.back() += c;
   }
   return out;

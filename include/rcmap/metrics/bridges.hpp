@@ -25,9 +25,11 @@ std::vector<Bridge> coordination_bridges(const Survey& survey, const Aggregate& 
                                          std::vector<UnitMetrics>& units, std::vector<std::string>& warnings,
                                          double max_work = 2e8);
 
-// Marks the units with no shown rating of another unit (no shown between-unit
-// tie from them) as UnitMetrics::no_shown_ratings and blanks every measure
-// that depends on their outgoing ties (NaN, bridge_pairs -1). `units` is
+// Marks the units whose own ratings of other units are all suppressed (at
+// least one between-unit tie from them, none shown) as
+// UnitMetrics::no_shown_ratings and blanks every measure that depends on
+// their outgoing ties (NaN, bridge_pairs -1). A unit that rated no other unit
+// at all is an ordinary sink of the graph and keeps its values. `units` is
 // parallel to survey.units. O(U + T).
 void blank_units_without_ratings(const Survey& survey, const Aggregate& agg, std::vector<UnitMetrics>& units);
 

@@ -65,8 +65,8 @@ struct UnitMetrics {
   // bridges.csv naming it (docs/metrics.md "Bridges"); -1 when not computed
   // or when the unit has no shown rating of another unit (units.csv: blank).
   long bridge_pairs = -1;
-  // The unit shows no rating of another unit (its own ratings are all
-  // suppressed, or it rated none): every measure that depends on its
+  // The unit shows no rating of another unit because its own ratings are all
+  // suppressed (it has between-unit ties, none shown): every measure that depends on its
   // outgoing ties (out_strength, betweenness, closeness_out, harmonic,
   // pagerank, hub, authority_score, constraint, effective_size, broker_*,
   // bridge_pairs) is NaN / -1, never 0, and it is ranked nowhere
