@@ -10,6 +10,7 @@
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/figures/person_map.hpp"
+#include "rcmap/render/html/html_report.hpp"
 #include "rcmap/render/report/report.hpp"
 #include "rcmap/version.hpp"
 
@@ -71,8 +72,8 @@ void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const std::
   }
 }
 
-void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a, const MetricsResult& m,
-                  const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) {
+std::string write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a, const MetricsResult& m,
+                         const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) {
   Survey cut;
   const Survey& s = drawable(survey, cut);  // labels cut as on the figures: the report shows them too
   render::ReportInput in;
@@ -90,7 +91,15 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
   if (s.units.size() <= kMaxUnits)
     in.layout = compute_layout(s, a, in.figure.layout, in.figure.side_a, in.figure.side_b, mopt.seed);
   render::render_report(in, dir.temp_path(prefix + "report.pdf"));
-  if (!f.per_unit) return;
+  // report.html: the same analysis, layout and findings (not above the figure unit limit).
+  std::string html_block;
+  if (s.units.size() <= kMaxUnits) {
+    const render::HtmlAnalysis h{&s, &a, &m, &findings, in.layout};
+    html_block = render::html_analysis_block(h, in.figure);
+    dir.write(prefix + "report.html",
+              [&](std::ostream& os) { os << render::html_report_analyze(html_block, s, a, in.figure, kVersion); });
+  }
+  if (!f.per_unit) return html_block;
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
   for (std::uint32_t u = 0; u < s.units.size(); ++u) {
@@ -105,18 +114,70 @@ void write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a,
           in, u, index, shown, page, render::Format::png,
           dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
   }
+  return html_block;
+
 }
 
-void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
-                 const std::string& side_b, OutputDir& dir) {
+void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, const AggregateOptions& agg,
+                 const std::string& side_a, const std::string& side_b, const Survey& first_site,
+                 const std::vector<std::string>& site_blocks, OutputDir& dir) {
   const render::FigureOptions o = f.options(side_a, side_b, 1);
   for (const auto& [fmt, ext] : parse_formats(f.formats))
-    render::render_sites(b, highlight, min_n, o, fmt, dir.temp_path("sites." + ext));
+    render::render_sites(b, highlight, agg.min_n, o, fmt, dir.temp_path("sites." + ext));
+  // report.html with every site's block (a site above the unit limit has none: no report).
+  bool all = site_blocks.size() == b.sites.size();
+  for (const auto& x : site_blocks) all = all && !x.empty();
+  if (all)
+    dir.write("report.html", [&](std::ostream& os) {
+      os << render::html_report_sites(site_blocks, first_site, agg, b, highlight, o, kVersion);
+    });
 }
 
-void write_change(const FigureArgs& f, const Survey& before, const Comparison& comparison, const WaveSeries& w,
-                  const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
-                  unsigned long seed, OutputDir& dir) {
+// compare's report.html: every wave's analysis as analyze computes it
+// (aggregate, metrics, findings), on the baseline's positions. Written only
+// when every wave lists the same units in the same order (then the unit
+// indices of the waves and of the comparison agree).
+void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c,
+                       const WaveSeries& w, const ChangeFindings& findings, const std::vector<Point>& layout,
+                       const std::string& side_a, const std::string& side_b, unsigned long seed, OutputDir& dir) {
+  if (layout.empty()) return;  // above the figure unit limit
+  for (const Survey& s : waves) {
+    bool same = s.units.size() == c.units.size();
+    for (std::size_t i = 0; same && i < s.units.size(); ++i) same = s.units[i].id == c.units[i].id;
+    if (!same) {
+      std::cerr << "rcmap compare: note: report.html is written only when every wave has the same units in the "
+                   "same order; not written\n";
+      return;
+    }
+  }
+  const render::FigureOptions o = f.options(side_a, side_b, seed);
+  MetricsOptions mopt;
+  mopt.gap_side_a = side_a;
+  mopt.gap_side_b = side_b;
+  mopt.seed = seed;
+  mopt.asymmetry = o.asymmetry;
+  const std::size_t n = waves.size();
+  std::vector<Survey> cut(n);
+  std::vector<Aggregate> aggs(n);
+  std::vector<MetricsResult> metrics(n);
+  std::vector<Findings> fs(n);
+  std::vector<render::HtmlAnalysis> blocks(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Survey& s = drawable(waves[k], cut[k]);
+    aggs[k] = aggregate(s, c.options.agg);
+    metrics[k] = compute_metrics(s, aggs[k], mopt);
+    fs[k] = compute_findings(s, aggs[k], metrics[k], mopt);
+    blocks[k] = render::HtmlAnalysis{&s, &aggs[k], &metrics[k], &fs[k], layout, k ? &blocks[0] : nullptr};
+  }
+  dir.write("report.html", [&](std::ostream& os) {
+    os << render::html_report_compare(blocks, w.labels, c, findings, o, kVersion);
+  });
+}
+
+void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& comparison,
+                  const WaveSeries& w, const std::vector<int>& wave_respondents, const std::string& side_a,
+                  const std::string& side_b, unsigned long seed, OutputDir& dir) {
+  const Survey& before = waves.front();
   Survey cut;
   const Survey& d = drawable(before, cut);
   Comparison cut_comparison;
@@ -143,11 +204,17 @@ void write_change(const FigureArgs& f, const Survey& before, const Comparison& c
   in.findings = &findings;
   in.version = kVersion;
   render::render_change_report(in, dir.temp_path("report.pdf"));
+  write_change_html(f, waves, c, w, findings, in.before_layout, side_a, side_b, seed, dir);
 }
 void person_map(const render::PersonMapInput& in, const render::FigureOptions& o, const std::string& formats,
                 OutputDir& dir) {
   for (const auto& [fmt, ext] : parse_formats(formats))
     render::render_person_map(in, o, fmt, dir.temp_path("person-map." + ext));
+}
+void network_html(const people::NetworkReport& r, const std::vector<std::uint32_t>& listed,
+                  const std::vector<std::uint32_t>& brokers, const render::FigureOptions& o, OutputDir& dir) {
+  dir.write("report.html",
+            [&](std::ostream& os) { os << render::html_report_network(r, listed, brokers, o, kVersion); });
 }
 
 }  // namespace rcmap::cli
@@ -155,6 +222,6 @@ void person_map(const render::PersonMapInput& in, const render::FigureOptions& o
 extern "C" __attribute__((visibility("default"))) const rcmap::cli::FigureModule* rcmap_figure_module() {
   using namespace rcmap::cli;
   static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write, write_report, write_sites, write_change,
-                                 person_map};
+                                 person_map, network_html};
   return &m;
 }

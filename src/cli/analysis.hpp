@@ -14,7 +14,8 @@ namespace rcmap::cli {
 // "network" section added to `run`) and project.ini into `dir`, each name
 // prefixed by `prefix` ("" or "SITE/"). Metric warnings go to stderr unless
 // `quiet`. Network metrics only up to 2,000 units (quadratic memory).
-void write_analysis(const Survey& s, const Aggregate& a, const MetricsOptions& mopt, const FigureArgs& fig,
+// Returns report.html's data block ("" if not written: FigureArgs::write_report).
+std::string write_analysis(const Survey& s, const Aggregate& a, const MetricsOptions& mopt, const FigureArgs& fig,
                     const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
                     OutputDir& dir);
 

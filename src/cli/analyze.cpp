@@ -48,7 +48,7 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
   return metrics;
 }
 
-void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
+std::string write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
                     const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
                     OutputDir& dir) {
   const MetricsResult metrics = analysis_metrics(survey, agg, mopt, quiet, prefix);
@@ -118,12 +118,14 @@ void write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOpt
   RCMAP_PHASE("graphml written");
   fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
   RCMAP_PHASE("figures drawn");
-  if (!fig.no_render) fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+  std::string html_block;  // report.pdf and report.html
+  if (!fig.no_render) html_block = fig.write_report(survey, agg, metrics, mopt, dir, prefix);
   RCMAP_PHASE("report written");
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
   workbook.get();
   RCMAP_PHASE("workbook written");
+  return html_block;
 }
 
 int run_analysis(const Args& args, bool report_only) {
@@ -211,10 +213,10 @@ int run_analysis(const Args& args, bool report_only) {
   for (auto& n : by_site_names()) scope.push_back(std::move(n));
   OutputOptions oo;
   if (report_only) {
-    // report writes report.pdf, units/*.png and the figures (with the title,
-    // date and language it is given), and removes nothing.
+    // report writes report.pdf, report.html, units/*.png and the figures
+    // (with the title, date and language it is given), and removes nothing.
     std::vector<std::string> plan = figure_names({"map", "gap-map", "matrix", "profile"});
-    plan.insert(plan.end(), {"report.pdf", "units/*.png"});
+    plan.insert(plan.end(), {"report.pdf", "report.html", "units/*.png"});
     oo = oa.options("report", sa.quiet, std::move(inputs), std::move(plan), {});
     oo.out_label = "DIR";
     oo.advice = "move that input out of " + out;

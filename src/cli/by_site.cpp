@@ -51,6 +51,7 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
   sa.record(run, project, checks);
   print_diagnostics(checks, sa.quiet);
   SafeNames names;
+  std::vector<std::string> html_blocks;  // each site's report.html data, for the sites report.html
   for (std::size_t k = 0; k < sites.surveys.size(); ++k) {
     const std::string folder = names.unique(sites.labels[k]);
     if (folder != sites.labels[k] && !sa.quiet)
@@ -61,10 +62,13 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     // Each site's figures and report name the site: "--title · SITE", or SITE.
     FigureArgs site_fig = fig;
     site_fig.title = fig.title.empty() ? label : fig.title + " \u00b7 " + label;
-    write_analysis(sites.surveys[k], aggs[k], mopt, site_fig, dialect, sa.quiet, site_run, folder + "/", dir);
+    html_blocks.push_back(
+        write_analysis(sites.surveys[k], aggs[k], mopt, site_fig, dialect, sa.quiet, site_run, folder + "/", dir));
   }
   dir.write("sites.csv", [&](std::ostream& os) { write_table(os, sites_table(bench), dialect); });
-  fig.write_sites(bench, highlight, sa.agg.min_n, mopt.gap_side_a, mopt.gap_side_b, dir);
+  if (!sites.surveys.empty())
+    fig.write_sites(bench, highlight, sa.agg, mopt.gap_side_a, mopt.gap_side_b, sites.surveys.front(), html_blocks,
+                    dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

@@ -272,8 +272,8 @@ std::vector<std::string> figure_names(std::initializer_list<const char*> stems, 
 
 std::vector<std::string> analysis_names(const std::string& prefix) {
   std::vector<std::string> v = figure_names({"map", "gap-map", "matrix", "profile"}, prefix);
-  for (const char* n : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "bridges.csv", "workbook.xlsx", "network.graphml",
-                        "summary.json", "project.ini", "report.pdf", "units/*.png"})
+  for (const char* n : {"ties.csv", "units.csv", "sides.csv", "gaps.csv", "bridges.csv", "workbook.xlsx",
+                        "network.graphml", "summary.json", "project.ini", "report.pdf", "report.html", "units/*.png"})
     v.push_back(prefix + n);
   return v;
 }
@@ -282,6 +282,7 @@ std::vector<std::string> by_site_names() {
   std::vector<std::string> v = figure_names({"sites"});
   v.push_back("sites.csv");
   v.push_back("summary.json");
+  v.push_back("report.html");
   for (auto& n : analysis_names("*/")) v.push_back(std::move(n));
   return v;
 }

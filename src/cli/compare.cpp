@@ -110,7 +110,7 @@ int cmd_compare(const Args& args) {
   InputFiles read;
   for (const auto& [role, path] : inputs) read.add(role, path);
   std::vector<std::string> names = figure_names({"change-map", "change-matrix", "trend"});
-  for (const char* n : {"changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf"})
+  for (const char* n : {"changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf", "report.html"})
     names.push_back(n);
   OutputDir dir(out, oa.options("compare", quiet, std::move(read), names, names));
 
@@ -164,7 +164,7 @@ int cmd_compare(const Args& args) {
   dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
   std::vector<int> respondents;  // per wave, with an included row (as analyze's summary)
   for (const Survey& s : surveys) respondents.push_back(aggregate(s, opt.agg).respondents);
-  fig.write_change(surveys.front(), c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed),
+  fig.write_change(surveys, c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed),
                    dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);

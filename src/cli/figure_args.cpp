@@ -22,7 +22,8 @@ void FigureArgs::add_to(po::options_description& desc, Kind kind) {
        "person map: at most this many people, else the map is drawn at unit level");
   desc.add_options()
     ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render), people ? "write no figure" : "write no figures and no report.pdf")
+    ("no-render", po::bool_switch(&no_render),
+     people ? "write no figure and no report.html" : "write no figures, no report.pdf and no report.html")
     ("lang", po::value(&lang)->default_value("en"),
      analysis ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
      : people ? "language of the figure: en, da (dansk), nb (norsk bokmål)"
@@ -73,22 +74,23 @@ void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& s
   figure_module().write(*this, s, a, side_a, side_b, asymmetry, seed, dir, prefix);
 }
 
-void FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
-                              const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
-  figure_module().write_report(*this, survey, a, m, mopt, dir, prefix);
+std::string FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
+                                     const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) const {
+  return figure_module().write_report(*this, survey, a, m, mopt, dir, prefix);
 }
 
-void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
-                             const std::string& side_b, OutputDir& dir) const {
+void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, const AggregateOptions& agg,
+                             const std::string& side_a, const std::string& side_b, const Survey& first_site,
+                             const std::vector<std::string>& site_blocks, OutputDir& dir) const {
   if (no_render) return;
-  figure_module().write_sites(*this, b, highlight, min_n, side_a, side_b, dir);
+  figure_module().write_sites(*this, b, highlight, agg, side_a, side_b, first_site, site_blocks, dir);
 }
 
-void FigureArgs::write_change(const Survey& before, const Comparison& comparison, const WaveSeries& w,
+void FigureArgs::write_change(const std::vector<Survey>& waves, const Comparison& comparison, const WaveSeries& w,
                               const std::vector<int>& wave_respondents, const std::string& side_a,
                               const std::string& side_b, unsigned long seed, OutputDir& dir) const {
   if (no_render) return;
-  figure_module().write_change(*this, before, comparison, w, wave_respondents, side_a, side_b, seed, dir);
+  figure_module().write_change(*this, waves, comparison, w, wave_respondents, side_a, side_b, seed, dir);
 }
 void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::People& p,
                                   const people::PersonTies& t, const people::NetworkOptions& nopt,
@@ -98,7 +100,14 @@ void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::
   render::FigureOptions o = options(nopt.side_a, nopt.side_b, nopt.seed);
   figure_module().person_map(in, o, formats, dir);
 }
+void FigureArgs::write_network_html(const people::NetworkReport& r, const std::vector<std::uint32_t>& listed,
+                                    const std::vector<std::uint32_t>& brokers, OutputDir& dir) const {
+  if (no_render) return;
+  figure_module().network_html(r, listed, brokers, options(r.options.side_a, r.options.side_b, r.options.seed), dir);
+}
 #else
+void FigureArgs::write_network_html(const people::NetworkReport&, const std::vector<std::uint32_t>&,
+                                    const std::vector<std::uint32_t>&, OutputDir&) const {}
 void FigureArgs::write_person_map(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
                                   const people::NetworkOptions&, const std::vector<std::uint32_t>&,
                                   OutputDir&) const {}
@@ -110,11 +119,13 @@ void FigureArgs::check_report() const {
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
                        unsigned long, OutputDir&, const std::string&) const {}
-void FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
-                              OutputDir&, const std::string&) const {}
-void FigureArgs::write_sites(const SitesBenchmark&, long, int, const std::string&, const std::string&,
-                             OutputDir&) const {}
-void FigureArgs::write_change(const Survey&, const Comparison&, const WaveSeries&, const std::vector<int>&,
+std::string FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                                     OutputDir&, const std::string&) const {
+  return {};
+}
+void FigureArgs::write_sites(const SitesBenchmark&, long, const AggregateOptions&, const std::string&,
+                             const std::string&, const Survey&, const std::vector<std::string>&, OutputDir&) const {}
+void FigureArgs::write_change(const std::vector<Survey>&, const Comparison&, const WaveSeries&, const std::vector<int>&,
                               const std::string&, const std::string&, unsigned long, OutputDir&) const {}
 #endif
 

@@ -53,19 +53,27 @@ struct FigureArgs {
   // names prefixed by `prefix` ("" or "SITE/").
   void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
              double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix = "") const;
-  // Writes report.pdf and, with --per-unit, units/<safe-name>.png into `dir`
-  // (report.cpp in render/), names prefixed by `prefix`; the figures inside
-  // are left out above the figure unit limit, with a sentence saying why.
-  void write_report(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+  // Writes report.pdf, report.html (docs/html-report.md) and, with
+  // --per-unit, units/<safe-name>.png into `dir` (render/report/,
+  // render/html/), names prefixed by `prefix`; the figures inside report.pdf
+  // are left out above the figure unit limit, with a sentence saying why,
+  // and report.html is then not written. Returns report.html's data block
+  // ("" if none), which the sites report embeds.
+  std::string write_report(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
                     OutputDir& dir, const std::string& prefix = "") const;
-  // The `sites` dot plot of analyze --by-site; `highlight` indexes b.sites or is -1.
-  void write_sites(const SitesBenchmark& b, long highlight, int min_n, const std::string& side_a,
-                   const std::string& side_b, OutputDir& dir) const;
+  // The `sites` dot plot of analyze --by-site and its report.html (the
+  // sites' data blocks from write_report, in b.sites order; `first_site`
+  // gives the sides); `highlight` indexes b.sites or is -1.
+  void write_sites(const SitesBenchmark& b, long highlight, const AggregateOptions& agg, const std::string& side_a,
+                   const std::string& side_b, const Survey& first_site, const std::vector<std::string>& site_blocks,
+                   OutputDir& dir) const;
   // change-map (on the layout analyze computes for `before` with the same
   // --layout and seed), change-matrix and trend of rcmap compare, and its
-  // report.pdf (figures left out above the unit limit); `wave_respondents`
+  // report.pdf (figures left out above the unit limit), and report.html
+  // when every wave has the same units (docs/html-report.md "Compare");
+  // `waves` every wave's survey, the first the baseline; `wave_respondents`
   // parallel to w.labels.
-  void write_change(const Survey& before, const Comparison& c, const WaveSeries& w,
+  void write_change(const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
                     const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
                     unsigned long seed, OutputDir& dir) const;
 
@@ -73,6 +81,10 @@ struct FigureArgs {
   void write_person_map(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
                         const people::NetworkOptions& nopt, const std::vector<std::uint32_t>& brokers,
                         OutputDir& dir) const;
+  // report.html of rcmap network (docs/html-report.md "Network"): `listed`
+  // people and `brokers` as in people-metrics.csv and brokers.csv.
+  void write_network_html(const people::NetworkReport& r, const std::vector<std::uint32_t>& listed,
+                          const std::vector<std::uint32_t>& brokers, OutputDir& dir) const;
 
 #ifdef RCMAP_WITH_RENDER
   // The figure options these arguments give (figure_options.cpp).

@@ -24,16 +24,21 @@ struct FigureModule {
   void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
                 const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&,
                 const std::string& prefix);
-  void (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
-                       const MetricsOptions&, OutputDir&, const std::string& prefix);
-  void (*write_sites)(const FigureArgs&, const SitesBenchmark&, long highlight, int min_n,
-                      const std::string& side_a, const std::string& side_b, OutputDir&);
-  void (*write_change)(const FigureArgs&, const Survey& before, const Comparison&, const WaveSeries&,
+  // report.pdf and report.html; returns the report.html data block (for the sites report).
+  std::string (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
+                              const MetricsOptions&, OutputDir&, const std::string& prefix);
+  void (*write_sites)(const FigureArgs&, const SitesBenchmark&, long highlight, const AggregateOptions&,
+                      const std::string& side_a, const std::string& side_b, const Survey& first_site,
+                      const std::vector<std::string>& site_blocks, OutputDir&);
+  void (*write_change)(const FigureArgs&, const std::vector<Survey>& waves, const Comparison&, const WaveSeries&,
                        const std::vector<int>& wave_respondents, const std::string& side_a,
                        const std::string& side_b, unsigned long seed, OutputDir&);
   // person-map.<ext> of rcmap network in every format of `formats`.
   void (*person_map)(const render::PersonMapInput&, const render::FigureOptions&, const std::string& formats,
                      OutputDir&);
+  // report.html of rcmap network (render/html/html_report.hpp html_report_network).
+  void (*network_html)(const people::NetworkReport&, const std::vector<std::uint32_t>& listed,
+                       const std::vector<std::uint32_t>& brokers, const render::FigureOptions&, OutputDir&);
 };
 
 // The module, loaded on first use (figure_module.cpp): the file named by the

@@ -18,7 +18,7 @@ struct Subcommand {
 const Subcommand kCommands[] = {
     {"analyze", "RC tables, metrics, figures and report.pdf from a survey", rcmap::cli::cmd_analyze},
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
-    {"report", "regenerate report.pdf (and per-unit pages) in a results folder", rcmap::cli::cmd_report},
+    {"report", "regenerate report.pdf and report.html (and per-unit pages) in a results folder", rcmap::cli::cmd_report},
     {"compare", "change between survey waves: per tie and side pair, tested, with figures and report", rcmap::cli::cmd_compare},
     {"convert", "write what rcmap read from any input as canonical units.csv, responses.csv", rcmap::cli::cmd_convert},
     {"network", "person-level network: metrics, unit pairs, cross-side brokers", rcmap::cli::cmd_network},

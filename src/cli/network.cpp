@@ -119,7 +119,8 @@ int cmd_network(const Args& args) {
   inputs.add("person ties", ties_path);
   inputs.add("key file", key_file);
   std::vector<std::string> names = figure_names({"person-map"});
-  for (const char* n : {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json"}) names.push_back(n);
+  for (const char* n : {"people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json", "report.html"})
+    names.push_back(n);
   OutputDir dir(out, oa.options("network", quiet, std::move(inputs), names, names));
 
   Progress progress(!quiet);
@@ -184,6 +185,7 @@ int cmd_network(const Args& args) {
   std::vector<std::uint32_t> ringed;
   for (std::uint32_t b : brokers) ringed.push_back(people.index.at(net.people.ids[b]));
   map.write_person_map(units, people, net.ties_in_input, nopt, ringed, dir);
+  map.write_network_html(report, listed, brokers, dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

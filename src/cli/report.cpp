@@ -1,8 +1,8 @@
-// rcmap report DIR: regenerates DIR/report.pdf (and units/*.png with
-// --per-unit) and the figures (map, gap-map, matrix, profile, in the
-// recorded formats: --title, --date and --lang change them too) from the
-// inputs and options recorded in DIR/summary.json. The inputs are re-read and
-// must still have the recorded SHA-256 (exit 2 otherwise); the analysis is
+// rcmap report DIR: regenerates DIR/report.pdf and DIR/report.html (and
+// units/*.png with --per-unit) and the figures (map, gap-map, matrix, profile,
+// in the recorded formats: --title, --date and --lang change them too) from
+// the inputs and options recorded in DIR/summary.json. The inputs are re-read
+// and must still have the recorded SHA-256 (exit 2 otherwise); the analysis is
 // recomputed (the same code as analyze, so the same numbers) and only the
 // report and figure files are written, atomically.
 #include <boost/program_options.hpp>

@@ -19,6 +19,9 @@ each dimension's own n), and findings are computed here from the CSVs.
                   [--key-file KEY] --out report.html
   make_fixture.py all --rcmap build/rcmap --work DIR   (runs rcmap on the
                   shipped samples and writes every fixture and its expectations)
+  make_fixture.py all --real --rcmap build/rcmap --work DIR   (the same runs
+                  with rcmap's own report.html, copied to NAME.html; only the
+                  expectations are computed here)
 
 Only the Python standard library is used.
 """
@@ -707,24 +710,29 @@ def run(cmd, **kw):
     subprocess.run(cmd, check=True, **kw)
 
 
-def all_fixtures(rcmap, work, dialogue_path, key="fixture-key-not-secret"):
+def all_fixtures(rcmap, work, dialogue_path, key="fixture-key-not-secret", real=False):
     """Runs rcmap on the shipped sample and on generated wave, site and person
-    samples, and writes every fixture (report HTML + expectations JSON)."""
+    samples, and writes every fixture (report HTML + expectations JSON).
+    real: rcmap draws (no --no-render) and its own DIR/report.html is the
+    fixture; the data built here only gives the expectations."""
     os.makedirs(work, exist_ok=True)
     S = os.path.join(ROOT, "samples")
     dialogue = read_dialogue(dialogue_path)
     out = []
+    # The runs whose report.html is the fixture draw (svg only: the quickest format).
+    render = ["--formats", "svg"] if real else ["--no-render"]
+    done = "report.html" if real else "summary.json"
 
     def analyze(dst, extra):
-        if not os.path.exists(os.path.join(dst, "summary.json")):
+        if not os.path.exists(os.path.join(dst, done)):
             run([rcmap, "analyze", "--units", os.path.join(S, "units.csv"), "--responses", os.path.join(S, "responses.csv"),
-                 "--out", dst, "--no-render", "-q"] + extra)
+                 "--out", dst, "-q"] + render + extra)
 
     for lang in ("en", "da", "nb"):
         dst = os.path.join(work, "analyze-" + lang)
         analyze(dst, ["--lang", lang])
         data = build_analyze(dst, lang, dialogue)
-        out.append(("analyze-" + lang, data, expect_analyze(data, lang)))
+        out.append(("analyze-" + lang, data, expect_analyze(data, lang), dst))
     # Waves: three waves of the sample, each analysed on its own, and compare.
     wdir = os.path.join(work, "waves-input")
     if not os.path.exists(os.path.join(wdir, "responses.csv")):
@@ -748,21 +756,21 @@ def all_fixtures(rcmap, work, dialogue_path, key="fixture-key-not-secret"):
             run([rcmap, "analyze", "--units", os.path.join(wdir, "units.csv"), "--responses", wf, "--out", wd, "--no-render", "-q"])
         wave_dirs.append((wid, wd))
     cdir = os.path.join(work, "compare")
-    if not os.path.exists(os.path.join(cdir, "summary.json")):
+    if not os.path.exists(os.path.join(cdir, done)):
         run([rcmap, "compare", "--units", os.path.join(wdir, "units.csv"), "--responses", os.path.join(wdir, "responses.csv"),
-             "--out", cdir, "--no-render", "-q"])
+             "--out", cdir, "-q"] + render)
     data = build_compare(cdir, wave_dirs, "en", dialogue)
-    out.append(("compare-en", data, expect_analyze(data, "en", "compare")))
+    out.append(("compare-en", data, expect_analyze(data, "en", "compare"), cdir))
     # Sites.
     sdir = os.path.join(work, "sites-input")
     if not os.path.exists(os.path.join(sdir, "responses.csv")):
         run([rcmap, "sample", "--out", sdir, "--sites", "3"])
     bdir = os.path.join(work, "sites")
-    if not os.path.exists(os.path.join(bdir, "sites.csv")):
+    if not os.path.exists(os.path.join(bdir, done)):
         run([rcmap, "analyze", "--units", os.path.join(sdir, "units.csv"), "--responses", os.path.join(sdir, "responses.csv"),
-             "--by-site", "--out", bdir, "--no-render", "-q"])
+             "--by-site", "--out", bdir, "-q"] + render)
     data = build_sites(bdir, "en", dialogue)
-    out.append(("sites-en", data, expect_analyze(data, "en", "sites")))
+    out.append(("sites-en", data, expect_analyze(data, "en", "sites"), bdir))
     # Person network at the Copenhagen size: 1,400 people, about 20,000 ties, pseudonymised.
     pdir = os.path.join(work, "people-input")
     if not os.path.exists(os.path.join(pdir, "person-ties.csv")):
@@ -772,13 +780,17 @@ def all_fixtures(rcmap, work, dialogue_path, key="fixture-key-not-secret"):
     with open(keyf, "w") as f:
         f.write(key)
     ndir = os.path.join(work, "network")
-    if not os.path.exists(os.path.join(ndir, "summary.json")):
+    if not os.path.exists(os.path.join(ndir, done)):
         run([rcmap, "network", "--people", os.path.join(pdir, "people.csv"), "--ties", os.path.join(pdir, "person-ties.csv"),
-             "--units", os.path.join(S, "units.csv"), "--out", ndir, "--pseudonymise", "--key-file", keyf, "--no-render", "-q"])
+             "--units", os.path.join(S, "units.csv"), "--out", ndir, "--pseudonymise", "--key-file", keyf, "-q"] + render)
     data = build_network(ndir, os.path.join(pdir, "person-ties.csv"), os.path.join(S, "units.csv"), keyf, "en")
-    out.append(("network-en", data, expect_network(data, "en")))
-    for name, data, exp in out:
-        html = assemble(data)
+    out.append(("network-en", data, expect_network(data, "en"), ndir))
+    for name, data, exp, src in out:
+        if real:
+            with open(os.path.join(src, "report.html"), encoding="utf-8") as f:
+                html = f.read()
+        else:
+            html = assemble(data)
         write(os.path.join(work, name + ".html"), html)
         write(os.path.join(work, name + ".expect.json"), json.dumps(exp, ensure_ascii=False, indent=1) + "\n")
         print("%s.html: %d bytes" % (name, len(html.encode("utf-8"))), file=sys.stderr)
@@ -799,12 +811,13 @@ def main():
                     help="dialogue questions TSV (docs/dialogue-questions.tsv); skipped if missing")
     ap.add_argument("--rcmap", default=os.path.join(ROOT, "build", "rcmap"), help="all: the rcmap binary")
     ap.add_argument("--work", help="all: folder for the runs and fixtures")
+    ap.add_argument("--real", action="store_true", help="all: use the report.html rcmap writes (runs draw)")
     a = ap.parse_args()
     dialogue = read_dialogue(a.dialogue)
     if a.kind == "all":
         if not a.work:
             ap.error("all needs --work DIR")
-        all_fixtures(os.path.abspath(a.rcmap), os.path.abspath(a.work), a.dialogue)
+        all_fixtures(os.path.abspath(a.rcmap), os.path.abspath(a.work), a.dialogue, real=a.real)
         return
     if not a.dir or not (a.out or a.expect):
         ap.error("%s needs DIR and --out and/or --expect" % a.kind)

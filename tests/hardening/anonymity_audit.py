@@ -161,6 +161,27 @@ for lang in ("en", "da"):
         for form in {v, v.replace(".", ",")}:
             check(form not in text, f"audit report.pdf {lang}: {what} = {form} absent")
 
+# report.html (docs/html-report.md "Anonymity rule") is walked with every other
+# file above (6-decimal forms); its findings are sentences with 2 decimals, so
+# it is also searched for the 2-decimal forms that are distinctive in it (not
+# in the baseline's report.html). The planted pair may appear only as a bare
+# [s, t] marker in "hidden" (as in network.graphml), never with a value or n.
+base_html = dict(baseline).get("report.html") or ""
+check('"kind":"analyze"' in base_html, "baseline: report.html written")
+two_html = {what: f"{float(v):.2f}" for what, v in planted.items()}
+two_html = {what: v for what, v in two_html.items() if v not in base_html and v.replace(".", ",") not in base_html}
+check(two_html.get("X->Y rc") == "1.43", f"precondition: X->Y RC 1.43 is distinctive in report.html ({two_html})")
+control_html = dict(analyze("control_html", "--min-n", "4"))["report.html"]
+check("RC 1.43 (n = 4)" in control_html, "control --min-n 4: report.html shows X->Y with RC 1.43 and n = 4")
+check('"n":4,' in control_html, "control --min-n 4: report.html holds the tie's n = 4")
+for lang in ("en", "da"):
+    html = dict(analyze("audit_html_" + lang, "--lang", lang))["report.html"]
+    check('"hidden":[[0,2]]' in html, f"audit report.html {lang}: X->Y only a bare hidden marker [0,2]")
+    check('"n":4,' not in html and "n = 4" not in html, f"audit report.html {lang}: no n = 4 of the planted tie")
+    for what, v in two_html.items():
+        for form in {v, v.replace(".", ",")}:
+            check(form not in html, f"audit report.html {lang}: {what} = {form} absent")
+
 # Differencing: apart from the suppressed X->Y row (and input counts in
 # summary.json), the outputs equal those of the baseline without the tie.
 main, base = dict(analyze("audit")), dict(baseline)
