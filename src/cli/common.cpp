@@ -267,9 +267,11 @@ void print_diagnostics(const Diagnostics& diags, bool quiet) {
     if (all <= kMaxPerKind) continue;
     const std::size_t more = all - kMaxPerKind;
     not_shown -= std::min(not_shown, more);
-    std::cerr << "rcmap: " << (d->file.empty() ? "" : d->file + ": ") << "... and " << more
-              << (more == 1 ? " more error" : " more errors") << " like the above ("
-              << d->message.substr(0, d->message.find(';')) << ")\n";
+    std::string what = d->message.substr(0, d->message.find_first_of(";'"));
+    while (!what.empty() && what.back() == ' ') what.pop_back();
+    std::cerr << "rcmap: " << d->file << (d->column_name.empty() ? "" : " (" + d->column_name + ")")
+              << (d->file.empty() && d->column_name.empty() ? "" : ": ") << "... and " << more
+              << (more == 1 ? " more error" : " more errors") << " like the above (" << what << ")\n";
   }
   if (not_shown)
     std::cerr << "rcmap: ... and " << not_shown << (not_shown == 1 ? " more error" : " more errors") << " not shown\n";

@@ -309,3 +309,35 @@ TEST_CASE("rcmap report works after the folder and its inputs moved, from anywhe
   CHECK(fs::exists(t / "moved/results/report.pdf"));
 }
 #endif
+
+TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values in Danish; CSV stays English",
+          "[cli][workbook][glossary]") {
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    WARN("python3-openpyxl missing: workbook not read back");
+    return;
+  }
+  ScratchDir t("book-da");
+  REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + t / "o" +
+                    " --lang da --no-render -q") == 0);
+  const std::string reader =
+      "/usr/bin/python3 " + source_path("tests/support/read_workbook.py") + " " + t / "o/workbook.xlsx";
+  REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
+  CHECK(slurp(t / "sheets") == "Relationer\nEnheder\nUdviklingspunkter\nOmråder\nMatrix\nMetode\n");
+  REQUIRE(std::system((reader + " Relationer > " + t / "ties").c_str()) == 0);
+  const std::string ties = slurp(t / "ties");
+  CHECK(ties.rfind("fra (enhed)\ttil (enhed)\tfra (navn)\ttil (navn)\tfra (område)\ttil (område)\tn (respondenter)\tRK\t",
+                   0) == 0);
+  CHECK(ties.find("\tskjult\t") != std::string::npos);  // strength values
+  CHECK(ties.find("\tsuppressed\t") == std::string::npos);
+  REQUIRE(std::system((reader + " Relationer info > " + t / "info").c_str()) == 0);
+  CHECK(slurp(t / "info").find("skjult: færre end 5 respondenter") != std::string::npos);
+  REQUIRE(std::system((reader + " Udviklingspunkter > " + t / "gaps").c_str()) == 0);
+  CHECK(slurp(t / "gaps").find("\tprioritet\n") != std::string::npos);
+  CHECK(slurp(t / "gaps").find("\tforskelligt oplevet\t") != std::string::npos);
+  REQUIRE(std::system((reader + " Metode > " + t / "method").c_str()) == 0);
+  CHECK(slurp(t / "method").rfind("emne\ttekst\n", 0) == 0);
+  CHECK(slurp(t / "method").find("vurderinger)") != std::string::npos);
+  // The CSV files keep their English names and values.
+  CHECK(slurp(t / "o/ties.csv").rfind("source,target,source_label", 0) == 0);
+  CHECK(slurp(t / "o/ties.csv").find(",suppressed,") != std::string::npos);
+}
