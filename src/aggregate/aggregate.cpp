@@ -27,6 +27,7 @@
 #include <unordered_map>
 
 #include "rcmap/aggregate/stats.hpp"
+#include "util/side_task.hpp"
 
 namespace rcmap {
 
@@ -270,14 +271,10 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
     };
     Half first, second;
     const std::size_t mid = survey.rows.size() / 2;
-    std::thread worker;
-    try {
-      worker = std::thread(run, mid, survey.rows.size(), std::ref(second));
-    } catch (const std::system_error&) {
-      run(mid, survey.rows.size(), second);
-    }
+    auto run_second = [&] { run(mid, survey.rows.size(), second); };
+    detail::SideTask worker(run_second);
     run(0, mid, first);
-    if (worker.joinable()) worker.join();
+    worker.join();
     a.rows_included = first.included + second.included;
     for (std::size_t r = 0; r < counted.size(); ++r) counted[r] = first.counted[r] | second.counted[r];
     for (std::size_t k = 0; k < U * U; ++k) {

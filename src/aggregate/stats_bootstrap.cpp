@@ -11,26 +11,6 @@
 
 namespace rcmap::stats {
 
-std::uint64_t SplitMix64::next() {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
-std::uint64_t SplitMix64::below(std::uint64_t n) {
-  unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
-  auto low = static_cast<std::uint64_t>(m);
-  if (low < n) {
-    const std::uint64_t threshold = (0 - n) % n;  // 2^64 mod n
-    while (low < threshold) {
-      m = static_cast<unsigned __int128>(next()) * n;
-      low = static_cast<std::uint64_t>(m);
-    }
-  }
-  return static_cast<std::uint64_t>(m >> 64);
-}
-
 double quantile_type7(const std::vector<double>& x, double q) {
   if (x.empty()) return std::nan("");
   double h = (static_cast<double>(x.size()) - 1) * q;

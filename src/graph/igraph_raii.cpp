@@ -11,6 +11,7 @@ namespace rcmap::ig {
 namespace {
 
 thread_local std::string g_last_error;
+thread_local std::string g_last_reason;
 thread_local std::vector<std::string>* g_warning_sink = nullptr;
 
 // igraph's contract for a non-aborting handler: free the objects registered
@@ -18,6 +19,7 @@ thread_local std::vector<std::string>* g_warning_sink = nullptr;
 void error_handler(const char* reason, const char* file, int line, igraph_error_t igraph_errno) {
   g_last_error = std::string(igraph_strerror(igraph_errno)) + ": " + (reason ? reason : "") +
                  " (" + (file ? file : "?") + ":" + std::to_string(line) + ")";
+  g_last_reason = std::string(reason ? reason : "") + " (" + igraph_strerror(igraph_errno) + ")";
   IGRAPH_FINALLY_FREE();
 }
 
@@ -39,6 +41,7 @@ ErrorScope::ErrorScope()
       prev_warning_(igraph_set_warning_handler(&warning_handler)),
       prev_sink_(g_warning_sink) {
   g_warning_sink = &warnings_;
+  g_last_reason.clear();
 }
 
 ErrorScope::~ErrorScope() {
@@ -47,6 +50,8 @@ ErrorScope::~ErrorScope() {
   igraph_set_warning_handler(prev_warning_);
   igraph_set_error_handler(prev_error_);
 }
+
+std::string ErrorScope::last_reason() { return g_last_reason; }
 
 std::vector<std::string> ErrorScope::take_warnings() {
   std::vector<std::string> w;
@@ -65,85 +70,45 @@ void check(igraph_error_t rc, const char* what) {
 // ---- Vector ----------------------------------------------------------------
 Vector::Vector(std::size_t n) {
   ErrorScope s;
-  check(igraph_vector_init(&v_, static_cast<igraph_integer_t>(n)), "igraph_vector_init");
+  check(igraph_vector_init(&obj_, static_cast<igraph_integer_t>(n)), "igraph_vector_init");
   owned_ = true;
 }
 Vector::Vector(const std::vector<double>& values) : Vector(values.size()) {
-  for (std::size_t i = 0; i < values.size(); ++i) VECTOR(v_)[i] = values[i];
-}
-Vector::~Vector() {
-  if (owned_) igraph_vector_destroy(&v_);
-}
-Vector::Vector(Vector&& o) noexcept : v_(o.v_), owned_(o.owned_) { o.owned_ = false; }
-Vector& Vector::operator=(Vector&& o) noexcept {
-  if (this != &o) {
-    if (owned_) igraph_vector_destroy(&v_);
-    v_ = o.v_;
-    owned_ = o.owned_;
-    o.owned_ = false;
-  }
-  return *this;
+  for (std::size_t i = 0; i < values.size(); ++i) VECTOR(obj_)[i] = values[i];
 }
 std::vector<double> Vector::to_std() const {
   std::vector<double> r(size());
-  for (std::size_t i = 0; i < r.size(); ++i) r[i] = VECTOR(v_)[i];
+  for (std::size_t i = 0; i < r.size(); ++i) r[i] = VECTOR(obj_)[i];
   return r;
 }
 
 // ---- IntVector -------------------------------------------------------------
 IntVector::IntVector(std::size_t n) {
   ErrorScope s;
-  check(igraph_vector_int_init(&v_, static_cast<igraph_integer_t>(n)), "igraph_vector_int_init");
+  check(igraph_vector_int_init(&obj_, static_cast<igraph_integer_t>(n)), "igraph_vector_int_init");
   owned_ = true;
 }
 IntVector::IntVector(const std::vector<long>& values) : IntVector(values.size()) {
-  for (std::size_t i = 0; i < values.size(); ++i) VECTOR(v_)[i] = values[i];
-}
-IntVector::~IntVector() {
-  if (owned_) igraph_vector_int_destroy(&v_);
-}
-IntVector::IntVector(IntVector&& o) noexcept : v_(o.v_), owned_(o.owned_) { o.owned_ = false; }
-IntVector& IntVector::operator=(IntVector&& o) noexcept {
-  if (this != &o) {
-    if (owned_) igraph_vector_int_destroy(&v_);
-    v_ = o.v_;
-    owned_ = o.owned_;
-    o.owned_ = false;
-  }
-  return *this;
+  for (std::size_t i = 0; i < values.size(); ++i) VECTOR(obj_)[i] = values[i];
 }
 std::vector<long> IntVector::to_std() const {
   std::vector<long> r(size());
-  for (std::size_t i = 0; i < r.size(); ++i) r[i] = static_cast<long>(VECTOR(v_)[i]);
+  for (std::size_t i = 0; i < r.size(); ++i) r[i] = static_cast<long>(VECTOR(obj_)[i]);
   return r;
 }
 
 // ---- Matrix ----------------------------------------------------------------
 Matrix::Matrix(std::size_t rows, std::size_t cols) {
   ErrorScope s;
-  check(igraph_matrix_init(&m_, static_cast<igraph_integer_t>(rows),
-                           static_cast<igraph_integer_t>(cols)),
+  check(igraph_matrix_init(&obj_, static_cast<igraph_integer_t>(rows), static_cast<igraph_integer_t>(cols)),
         "igraph_matrix_init");
   owned_ = true;
-}
-Matrix::~Matrix() {
-  if (owned_) igraph_matrix_destroy(&m_);
-}
-Matrix::Matrix(Matrix&& o) noexcept : m_(o.m_), owned_(o.owned_) { o.owned_ = false; }
-Matrix& Matrix::operator=(Matrix&& o) noexcept {
-  if (this != &o) {
-    if (owned_) igraph_matrix_destroy(&m_);
-    m_ = o.m_;
-    owned_ = o.owned_;
-    o.owned_ = false;
-  }
-  return *this;
 }
 
 // ---- Graph -----------------------------------------------------------------
 Graph::Graph() {
   ErrorScope s;
-  check(igraph_empty(&g_, 0, IGRAPH_DIRECTED), "igraph_empty");
+  check(igraph_empty(&obj_, 0, IGRAPH_DIRECTED), "igraph_empty");
   owned_ = true;
 }
 
@@ -157,36 +122,21 @@ Graph::Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint
     VECTOR(*ev.get())[2 * i + 1] = edges[i].second;
   }
   ErrorScope s;
-  check(igraph_create(&g_, ev.get(), static_cast<igraph_integer_t>(n), directed), "igraph_create");
+  check(igraph_create(&obj_, ev.get(), static_cast<igraph_integer_t>(n), directed), "igraph_create");
   owned_ = true;
 }
 
 Graph Graph::adopt(igraph_t& g) {
   Graph r;
-  igraph_destroy(&r.g_);
-  r.g_ = g;
+  igraph_destroy(&r.obj_);
+  r.obj_ = g;
   return r;
-}
-
-Graph::~Graph() {
-  if (owned_) igraph_destroy(&g_);
-}
-Graph::Graph(Graph&& o) noexcept : g_(o.g_), owned_(o.owned_) { o.owned_ = false; }
-Graph& Graph::operator=(Graph&& o) noexcept {
-  if (this != &o) {
-    if (owned_) igraph_destroy(&g_);
-    g_ = o.g_;
-    owned_ = o.owned_;
-    o.owned_ = false;
-  }
-  return *this;
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Graph::edges() const {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> r(ecount());
   for (std::size_t e = 0; e < r.size(); ++e)
-    r[e] = {static_cast<std::uint32_t>(IGRAPH_FROM(&g_, e)),
-            static_cast<std::uint32_t>(IGRAPH_TO(&g_, e))};
+    r[e] = {static_cast<std::uint32_t>(IGRAPH_FROM(&obj_, e)), static_cast<std::uint32_t>(IGRAPH_TO(&obj_, e))};
   return r;
 }
 

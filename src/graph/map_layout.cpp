@@ -2,6 +2,8 @@
 // (Sugiyama, Tagawa & Toda 1981) or igraph's weighted Fruchterman-Reingold.
 #include "rcmap/graph/map_layout.hpp"
 
+#include "rcmap/graph/igraph_raii.hpp"
+
 #include <igraph/igraph.h>
 
 #include <algorithm>
@@ -117,51 +119,28 @@ std::vector<Point> sides_layout(const Survey& s, const Aggregate& agg, const std
   return pos;
 }
 
-struct ErrorHandlerGuard {
-  igraph_error_handler_t* old;
-  ErrorHandlerGuard() : old(igraph_set_error_handler(igraph_error_handler_ignore)) {}
-  ~ErrorHandlerGuard() { igraph_set_error_handler(old); }
-};
-
-void check(igraph_error_t rc, const char* what) {
-  if (rc != IGRAPH_SUCCESS) throw std::runtime_error(std::string("igraph: ") + what + " failed");
-}
-
 std::vector<Point> force_layout(const Survey& s, const Aggregate& agg, unsigned long seed) {
   const std::size_t n = s.units.size();
-  ErrorHandlerGuard guard;
-  std::vector<igraph_integer_t> edges;
+  ig::ErrorScope scope;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   std::vector<double> weights;
   for (const Tie& t : agg.ties) {
     if (t.suppressed || t.within() || !std::isfinite(t.rc) || t.source >= n || t.target >= n)
       continue;
-    edges.push_back(t.source);
-    edges.push_back(t.target);
+    edges.emplace_back(static_cast<std::uint32_t>(t.source), static_cast<std::uint32_t>(t.target));
     weights.push_back(t.rc);
   }
-  igraph_vector_int_t ev;
-  igraph_vector_int_view(&ev, edges.data(), static_cast<igraph_integer_t>(edges.size()));
-  igraph_t g;
-  check(igraph_create(&g, &ev, static_cast<igraph_integer_t>(n), IGRAPH_DIRECTED), "create");
+  ig::Graph g(n, edges, /*directed=*/true);
   igraph_vector_t wv;
   igraph_vector_view(&wv, weights.data(), static_cast<igraph_integer_t>(weights.size()));
-  igraph_matrix_t res;
-  if (igraph_matrix_init(&res, 0, 0) != IGRAPH_SUCCESS) {
-    igraph_destroy(&g);
-    throw std::runtime_error("igraph: matrix init failed");
-  }
+  ig::Matrix res;
   igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed));
-  const igraph_error_t rc = igraph_layout_fruchterman_reingold(
-      &g, &res, /*use_seed=*/false, /*niter=*/500, /*start_temp=*/std::sqrt(static_cast<double>(n)),
-      IGRAPH_LAYOUT_NOGRID, weights.empty() ? nullptr : &wv, nullptr, nullptr, nullptr, nullptr);
+  ig::check(igraph_layout_fruchterman_reingold(
+                g.get(), res.get(), /*use_seed=*/false, /*niter=*/500, /*start_temp=*/std::sqrt(static_cast<double>(n)),
+                IGRAPH_LAYOUT_NOGRID, weights.empty() ? nullptr : &wv, nullptr, nullptr, nullptr, nullptr),
+            "igraph_layout_fruchterman_reingold");
   std::vector<Point> pos(n);
-  if (rc == IGRAPH_SUCCESS)
-    for (std::size_t i = 0; i < n; ++i)
-      pos[i] = {MATRIX(res, static_cast<igraph_integer_t>(i), 0),
-                MATRIX(res, static_cast<igraph_integer_t>(i), 1)};
-  igraph_matrix_destroy(&res);
-  igraph_destroy(&g);
-  check(rc, "Fruchterman-Reingold layout");
+  for (std::size_t i = 0; i < n; ++i) pos[i] = {res(i, 0), res(i, 1)};
   // Normalise each axis to [0, 1] (the renderer scales to the page anyway).
   for (int axis = 0; axis < 2; ++axis) {
     double lo = 1e300, hi = -1e300;

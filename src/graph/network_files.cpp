@@ -3,6 +3,9 @@
 // (igraph's handlers are global state; igraph is not thread-safe anyway).
 #include "rcmap/graph/network_files.hpp"
 
+#include "rcmap/graph/igraph_raii.hpp"
+#include "util/text.hpp"
+
 #include <igraph.h>
 
 #include <cctype>
@@ -19,37 +22,17 @@ namespace rcmap {
 
 namespace {
 
-std::string g_igraph_error;                // message of the last igraph error
-std::vector<std::string> g_igraph_warnings;
-
-void capture_error(const char* reason, const char*, int, igraph_error_t err) {
-  g_igraph_error = std::string(reason ? reason : "") + " (" + igraph_strerror(err) + ")";
-  IGRAPH_FINALLY_FREE();  // required of custom error handlers (igraph_error.h)
-}
-
-void capture_warning(const char* reason, const char*, int) { g_igraph_warnings.emplace_back(reason ? reason : ""); }
-
-// Installs the C attribute handler and the capturing error/warning handlers
-// for its lifetime, restoring the previous ones afterwards.
-class IgraphReadScope {
+// Installs igraph's C attribute handler for its lifetime (the readers keep
+// labels and weights as attributes), restoring the previous one afterwards.
+class AttributeTableScope {
  public:
-  IgraphReadScope()
-      : attr_(igraph_set_attribute_table(&igraph_cattribute_table)),
-        err_(igraph_set_error_handler(capture_error)),
-        warn_(igraph_set_warning_handler(capture_warning)) {
-    g_igraph_error.clear();
-    g_igraph_warnings.clear();
-  }
-  ~IgraphReadScope() {
-    igraph_set_attribute_table(attr_);
-    igraph_set_error_handler(err_);
-    igraph_set_warning_handler(warn_);
-  }
+  AttributeTableScope() : attr_(igraph_set_attribute_table(&igraph_cattribute_table)) {}
+  ~AttributeTableScope() { igraph_set_attribute_table(attr_); }
+  AttributeTableScope(const AttributeTableScope&) = delete;
+  AttributeTableScope& operator=(const AttributeTableScope&) = delete;
 
  private:
   igraph_attribute_table_t* attr_;
-  igraph_error_handler_t* err_;
-  igraph_warning_handler_t* warn_;
 };
 
 // igraph's DL parser reads full matrices of 0/1 only (its grammar in
@@ -59,11 +42,7 @@ class IgraphReadScope {
 // non-zero entry; embedded labels kept) and that is what igraph parses.
 // Returns nothing when the file is not a valued full matrix.
 std::optional<std::string> valued_fullmatrix_as_edgelist(const std::string& text) {
-  auto lower = [](std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string low = lower(text);
+  const std::string low = detail::ascii_lower(text);
   std::size_t data = std::string::npos;
   for (std::size_t pos = 0; pos < low.size();) {
     std::size_t start = low.find_first_not_of(" \t", pos);
@@ -135,7 +114,7 @@ std::optional<std::string> valued_fullmatrix_as_edgelist(const std::string& text
     header.insert(eol == std::string::npos ? header.size() : eol + 1, "format = edgelist1\n");
   }
   if (embedded) {  // numeric ids + a labels list keep the vertex order
-    std::size_t e = lower(header).find("labels embedded");
+    std::size_t e = detail::ascii_lower(header).find("labels embedded");
     std::size_t len = std::string("labels embedded").size();
     if (e + len < header.size() && header[e + len] == ':') ++len;
     header.erase(e, len);
@@ -173,14 +152,18 @@ NetworkFile read_with(const std::string& path, const char* format, const char* l
     diags.error(path, 0, 0, {}, "cannot read the file into memory");
     return net;
   }
-  IgraphReadScope scope;
-  igraph_t g;
-  igraph_error_t rc = reader(&g, f.get());
-  for (const auto& w : g_igraph_warnings) diags.warning(path, 0, 0, {}, std::string(format) + " reader: " + w);
+  AttributeTableScope attributes;
+  ig::ErrorScope scope;
+  igraph_t raw;
+  igraph_error_t rc = reader(&raw, f.get());
+  for (const auto& w : scope.take_warnings())  // "igraph: REASON"
+    diags.warning(path, 0, 0, {}, std::string(format) + " reader: " + w.substr(w.find(": ") + 2));
   if (rc != IGRAPH_SUCCESS) {
-    diags.error(path, 0, 0, {}, std::string("cannot read as ") + format + ": " + g_igraph_error);
+    diags.error(path, 0, 0, {}, std::string("cannot read as ") + format + ": " + ig::ErrorScope::last_reason());
     return net;
   }
+  ig::Graph graph = ig::Graph::adopt(raw);
+  const igraph_t& g = *graph.get();
   net.directed = igraph_is_directed(&g);
   const igraph_integer_t n = igraph_vcount(&g), m = igraph_ecount(&g);
   bool has_labels = igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_VERTEX, label_attr);
@@ -191,7 +174,6 @@ NetworkFile read_with(const std::string& path, const char* format, const char* l
     igraph_edge(&g, e, &from, &to);
     net.edges.push_back({std::size_t(from), std::size_t(to), has_weight ? double(EAN(&g, "weight", e)) : 1.0});
   }
-  igraph_destroy(&g);
   check_network(net, diags);
   return net;
 }

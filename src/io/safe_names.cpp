@@ -2,6 +2,7 @@
 // Character set: the POSIX portable file name character set
 // (POSIX.1-2017, 3.282: A-Z a-z 0-9 . _ -).
 #include "rcmap/io/safe_names.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -38,13 +39,8 @@ const char* fold_latin1(unsigned char second) {
   }
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool reserved_windows_name(const std::string& name) {
-  std::string stem = lower(name.substr(0, name.find('.')));
+  std::string stem = detail::ascii_lower(name.substr(0, name.find('.')));
   static const std::array<const char*, 22> kReserved = {
       "con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
       "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
@@ -90,8 +86,8 @@ std::string safe_file_name(std::string_view text, std::size_t max_length) {
 std::string SafeNames::unique(std::string_view text, std::string_view extension) {
   std::string base = safe_file_name(text, max_length_);
   std::string name = base + std::string(extension);
-  for (int k = 2; used_.count(lower(name)); ++k) name = base + "-" + std::to_string(k) + std::string(extension);
-  used_.insert(lower(name));
+  for (int k = 2; used_.count(detail::ascii_lower(name)); ++k) name = base + "-" + std::to_string(k) + std::string(extension);
+  used_.insert(detail::ascii_lower(name));
   return name;
 }
 

@@ -167,12 +167,7 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
 
 bool ends_with(const std::string& s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
+  return detail::ascii_lower(std::string_view(s).substr(s.size() - suffix.size())) == suffix;
 }
 
 }  // namespace

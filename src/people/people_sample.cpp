@@ -17,11 +17,11 @@
 
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/people/people.hpp"
-#include "util/splitmix.hpp"
+#include "rcmap/util/splitmix.hpp"
 
 namespace rcmap::people {
 
-using detail::Rng;  // SplitMix64, src/util/splitmix.hpp
+using Rng = SplitMix64;  // include/rcmap/util/splitmix.hpp
 
 void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOptions& opt, OutputDir& out) {
   std::vector<std::size_t> size;
@@ -69,7 +69,7 @@ void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOp
       }
     }
     if (pool.empty()) pool.push_back(own);
-    return pool[rng.below(pool.size())];
+    return pool[rng.scaled_below(pool.size())];
   };
   out.write("person-ties.csv", [&](std::ostream& os) {
     os << "source,target,weight\n";
@@ -82,10 +82,10 @@ void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOp
         named.clear();
         for (std::size_t tries = 0; named.size() < k && tries < 20 * k + 20; ++tries) {
           const std::size_t tu = pick_unit(rng, u, broker);
-          const std::size_t q = first[tu] + rng.below(size[tu]);
+          const std::size_t q = first[tu] + rng.scaled_below(size[tu]);
           if (q == p || std::find(named.begin(), named.end(), q) != named.end()) continue;
           named.push_back(q);
-          const int w = tu == u ? 4 + int(rng.below(2)) : 2 + int(rng.below(3));
+          const int w = tu == u ? 4 + int(rng.scaled_below(2)) : 2 + int(rng.scaled_below(3));
           os << id(p) << ',' << id(q) << ',' << w << '\n';
         }
       }

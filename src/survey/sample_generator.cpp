@@ -22,13 +22,13 @@
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/survey/survey.hpp"
-#include "util/splitmix.hpp"
+#include "rcmap/util/splitmix.hpp"
 
 namespace rcmap {
 
 namespace {
 
-using detail::Rng;  // src/util/splitmix.hpp
+using Rng = SplitMix64;  // include/rcmap/util/splitmix.hpp
 
 struct SampleUnit {
   const char* id;

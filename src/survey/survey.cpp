@@ -23,6 +23,7 @@
 #include "util/text.hpp"
 #include "util/phase_times.hpp"
 #include "rcmap/survey/lookalikes.hpp"
+#include "util/side_task.hpp"
 
 namespace rcmap {
 
@@ -69,12 +70,6 @@ using detail::trim_blanks;
 
 std::string trim(std::string_view s) { return std::string(trim_blanks(s)); }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // "'a', 'b', ... and N more": at most 20 names in a message.
 void append_name(std::string& list, std::size_t& count, std::string_view name) {
   if (++count <= 20) list += (list.empty() ? "" : ", ") + quoted(name);
@@ -94,7 +89,7 @@ class ColumnMap {
     std::string extras;
     std::size_t n_extras = 0;
     for (std::size_t i = 0; i < header.size(); ++i) {
-      std::string name = lower(trim(header[i]));
+      std::string name = detail::ascii_lower(trim(header[i]));
       if (auto it = seen.find(name); it != seen.end()) {
         diags.error(path, header_line, i + 1, header[i],
                     "duplicate column " + quoted(name) + " (also column " +
@@ -715,16 +710,11 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   hb.limit_rows(bound);
   tb.emit_to(tail_rows, s.rows.capacity() - bound);
   tb.reserve_respondents(s.respondents.capacity() / 2 + 16);
-  std::thread worker;
   auto read_tail = [&] { read_rows(*tail, tb); };
-  try {
-    worker = std::thread(read_tail);
-  } catch (const std::system_error&) {
-    read_tail();
-  }
+  detail::SideTask worker(read_tail);
   read_rows(head, hb);
   RCMAP_PHASE("first half read");
-  if (worker.joinable()) worker.join();
+  worker.join();
   RCMAP_PHASE("second half read");
   // The text is not read again: it is freed (unmapped) on a thread of its
   // own while the halves are joined (~1.5 ms for 30 MB).
@@ -783,17 +773,10 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   const std::size_t saved_from = mid < count ? mid - std::min(gap, mid) : mid;  // one thread: none
   const std::vector<Response> saved(tail_rows + saved_from, tail_rows + mid);
   bool second_ok = true;
-  std::thread helper;
   auto second = [&] { second_ok = join_rows(mid, count, nullptr, count); };
-  if (mid < count) {
-    try {
-      helper = std::thread(second);
-    } catch (const std::system_error&) {
-      second();
-    }
-  }
+  detail::SideTask helper(second, /*aside=*/mid < count);
   const bool first_ok = join_rows(0, mid, saved.data(), saved_from);
-  if (helper.joinable()) helper.join();
+  helper.join();
   if (!first_ok || !second_ok) return Halves::failed;
   RCMAP_PHASE("halves joined");
   return Halves::joined;

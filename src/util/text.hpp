@@ -21,6 +21,15 @@ std::string trim(std::string_view s);
   return s.substr(a, b - a);
 }
 
+// ASCII letters A-Z lower-cased, every other byte kept (UTF-8 safe; unlike
+// std::tolower it does not depend on the C locale).
+inline std::string ascii_lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return r;
+}
+
 // A value quoted for a message, cut to 60 bytes (at a UTF-8 character
 // boundary) so a 100 MB field gives a readable one-line error:
 // "'abc'", or "'abc...' (104857600 bytes)".

@@ -3,25 +3,13 @@
 #include <unordered_map>
 
 #include "rcmap/waves/waves.hpp"
+#include "util/text.hpp"
 
 namespace rcmap {
 
 namespace {
-std::string trimmed_lower(std::string_view s) {
-  std::size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  std::string r(s.substr(a, b - a));
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
-std::string trimmed(std::string_view s) {
-  std::size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return std::string(s.substr(a, b - a));
-}
+std::string trimmed_lower(std::string_view s) { return detail::ascii_lower(detail::trim_blanks(s)); }
+std::string trimmed(std::string_view s) { return std::string(detail::trim_blanks(s)); }
 }  // namespace
 
 std::size_t find_column(const std::vector<std::string>& header, std::string_view name) {

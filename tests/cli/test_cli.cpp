@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rcmap::test::slurp;
@@ -26,24 +27,8 @@ std::string first_line(const std::string& path) {
   return s.substr(0, s.find('\n'));
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("rcmap-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter()++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, ec);
-    fs::remove_all(path, ec);
-  }
-  static int& counter() {
-    static int c = 0;
-    return c;
-  }
-  std::string operator/(const std::string& s) const { return (path / s).string(); }
+struct TempDir : rcmap::test::TempDir {
+  TempDir() : rcmap::test::TempDir("cli") {}
 };
 
 const std::string kSample =

@@ -13,6 +13,7 @@
 
 #include "rcmap/io/csv.hpp"
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace rcmap;
@@ -20,7 +21,7 @@ using namespace rcmap;
 namespace {
 // A CSV file of `rows` rows of "i,text i" (over 1 MB from ~60,000 rows).
 fs::path write_rows(const std::string& name, int rows) {
-  fs::path p = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".csv");
+  fs::path p = rcmap::test::fresh_path(name + ".csv");
   std::ofstream out(p, std::ios::binary);
   out << "id,text\n";
   for (int i = 0; i < rows; ++i) out << i << ",\"text " << i << " with, a comma\"\n";

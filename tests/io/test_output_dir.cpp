@@ -16,14 +16,14 @@
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rcmap::test::slurp;
 
 namespace {
 fs::path fresh(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("rcmap-outdir-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
+  fs::path p = rcmap::test::fresh_path("outdir-" + name);
   fs::create_directories(p);
   return p;
 }

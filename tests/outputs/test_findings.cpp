@@ -156,6 +156,7 @@ TEST_CASE("method rows are translated with decimal commas and name the threshold
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report.hpp"
+#include "support/temp_dir.hpp"
 TEST_CASE("unit profile: received, given and average over shown between-unit ties only", "[report][unit]") {
   Small f;
   const render::UnitProfile p0 = render::unit_profile(f.a, 0);
@@ -226,8 +227,7 @@ struct AttributeTable {
 TEST_CASE("network.graphml read back with igraph: shown between-unit ties only, attributes intact", "[report][graphml]") {
   Small f;
   const Table units = units_table(f.s, f.a), ties = ties_table(f.s, f.a);
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("rcmap-graphml-" + std::to_string(::getpid()) + ".graphml")).string();
+  const std::string path = test::fresh_path("findings.graphml");
   write_graphml(path, f.s, f.a, units, ties);
   const std::string text = test::slurp(path);
   CHECK(text.find("1.111") == std::string::npos);  // planted value of the suppressed tie

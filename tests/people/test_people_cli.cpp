@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rcmap::test::slurp;
@@ -22,18 +23,8 @@ int run(const std::string& args, const std::string& env = "") {
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
-struct Tmp {
-  fs::path path = fs::temp_directory_path() / ("rcmap-netcli-" + std::to_string(::getpid()) + "-" + std::to_string(n()++));
-  Tmp() { fs::create_directories(path); }
-  ~Tmp() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  static int& n() {
-    static int c = 0;
-    return c;
-  }
-  std::string operator/(const std::string& s) const { return (path / s).string(); }
+struct Tmp : rcmap::test::TempDir {
+  Tmp() : rcmap::test::TempDir("netcli") {}
 };
 
 const std::string kInputs = "network --people " + source_path("samples/people.csv") + " --ties " +

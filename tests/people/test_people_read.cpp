@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "rcmap/people/people.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rcmap;
 namespace fs = std::filesystem;
@@ -14,19 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Files {
-  fs::path dir;
-  Files() {
-    dir = fs::temp_directory_path() / ("rcmap-people-" + std::to_string(::getpid()) + "-" + std::to_string(count()++));
-    fs::create_directories(dir);
-  }
-  ~Files() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  static int& count() {
-    static int c = 0;
-    return c;
-  }
+  rcmap::test::TempDir tmp{"people"};
+  const fs::path& dir = tmp.path;
   std::string put(const std::string& name, const std::string& text) const {
     std::ofstream((dir / name).string(), std::ios::binary) << text;
     return (dir / name).string();

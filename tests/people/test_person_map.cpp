@@ -10,6 +10,7 @@
 #include "support/test_helpers.hpp"
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/render/figures/person_map.hpp"
+#include "support/temp_dir.hpp"
 #endif
 
 using namespace rcmap;
@@ -51,8 +52,8 @@ TEST_CASE("person layout: discs apart, people inside their unit's disc, small un
 #ifdef RCMAP_WITH_RENDER
 TEST_CASE("person map: people by side, unit level above max-nodes, reproducible, no person ids", "[people][render]") {
   Sample s;
-  const auto dir = std::filesystem::temp_directory_path() / ("rcmap-pmap-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  rcmap::test::TempDir tmp("pmap");
+  const auto& dir = tmp.path;
   render::PersonMapInput in{&s.units, &s.p, &s.t, 5, 2000};
   render::FigureOptions o;
   const auto a = (dir / "a.svg").string(), b = (dir / "b.svg").string();

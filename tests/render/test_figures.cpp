@@ -12,6 +12,7 @@
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "support/render_fixtures.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rcmap;
 using namespace rcmap::render;
@@ -20,8 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tmpdir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / std::string("rcmap-render-test-").append(name);
-  fs::remove_all(p);
+  const fs::path p = rcmap::test::fresh_path("render-" + name);
   fs::create_directories(p);
   return p.string() + "/";
 }

@@ -20,9 +20,7 @@ using rcmap::test::source_path;
 namespace {
 
 std::string tmp(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("rcmap-report-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  return p.string();
+  return rcmap::test::fresh_path("report-" + name);
 }
 
 // Output of a shell command (stdout).
@@ -381,6 +379,7 @@ TEST_CASE("up to 40 units the unit pages are in the report; the tables are whole
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/report/report.hpp"
+#include "support/temp_dir.hpp"
 
 TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[report][many]") {
   const std::string d = tmp("unlisted");

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "temp_dir.hpp"
+
 namespace rcmap::test {
 
 // Runs `rcmap <args>`; stdout and stderr go to `log`. Returns the exit code.
@@ -15,20 +17,7 @@ inline int run_rcmap(const std::string& args, const std::string& log = "/dev/nul
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
-struct ScratchDir {
-  std::filesystem::path path;
-  explicit ScratchDir(const std::string& tag) {
-    static int counter = 0;
-    path = std::filesystem::temp_directory_path() /
-           ("rcmap-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& s) const { return (path / s).string(); }
-};
+// A test's temporary folder (tests/support/temp_dir.hpp).
+using ScratchDir = TempDir;
 
 }  // namespace rcmap::test

@@ -7,6 +7,7 @@
 #include "rcmap/survey/convert.hpp"
 #include "rcmap/survey/wide_export.hpp"
 #include "support/readers_test_util.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rcmap;
 using rcmap::test::fixture;
@@ -51,13 +52,12 @@ TEST_CASE("convert writes the wide export as byte-identical canonical files", "[
   CsvTable units = rcmap::test::load_csv(fixture("units.csv"));
   CsvTable longt = wide_to_long(rcmap::test::load_csv(fixture("wide.csv")), m, units, d);
   REQUIRE_FALSE(d.has_errors());
-  auto dir = std::filesystem::temp_directory_path() / "rcmap_convert_test";
-  std::filesystem::remove_all(dir);
+  rcmap::test::TempDir tmp("convert");
+  const std::filesystem::path dir = tmp.path / "out";
   write_canonical_files(dir.string(), canonical_units(units, d), longt);
   // make_fixtures.py wrote the ground truth with Python's csv module.
   CHECK(slurp((dir / "responses.csv").string()) == slurp(fixture("responses.csv")));
   CHECK(slurp((dir / "units.csv").string()) == slurp(fixture("units.csv")));
   CHECK_FALSE(std::filesystem::exists(dir / "responses.csv.tmp"));
-  std::filesystem::remove_all(dir);
   CHECK_THROWS_AS(write_canonical_files("/proc/rcmap-no-such-dir", units, longt), OutputError);
 }

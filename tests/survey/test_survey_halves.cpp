@@ -16,6 +16,7 @@
 #include "rcmap/aggregate/stats.hpp"
 #include "rcmap/survey/survey.hpp"
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rcmap;
 namespace fs = std::filesystem;
@@ -25,8 +26,7 @@ namespace {
 // A sample large enough to be split (> 8 MB: ~320,000 rows), written once.
 const fs::path& big_sample() {
   static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("rcmap-halves-" + std::to_string(::getpid()));
-    fs::remove_all(d);
+    fs::path d = rcmap::test::fresh_path("halves");
     SampleOptions o;
     o.seed = 3;
     o.respondents = 24000;
@@ -37,13 +37,6 @@ const fs::path& big_sample() {
   }();
   return dir;
 }
-
-struct Cleanup {
-  ~Cleanup() {
-    std::error_code ec;
-    fs::remove_all(fs::temp_directory_path() / ("rcmap-halves-" + std::to_string(::getpid())), ec);
-  }
-} cleanup;
 
 // The one-pass reference: the whole table in memory, rows added in order.
 Survey one_pass(const std::string& units, const std::string& responses, Diagnostics& d) {

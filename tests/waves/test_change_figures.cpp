@@ -19,6 +19,7 @@
 #include "support/test_helpers.hpp"
 #ifdef RCMAP_WITH_RENDER
 #include "rcmap/render/figures/change_figures.hpp"
+#include "support/temp_dir.hpp"
 #endif
 
 namespace fs = std::filesystem;
@@ -32,7 +33,7 @@ struct Run {
   std::string err;
 };
 Run run(const std::string& args) {
-  const std::string err_file = fs::temp_directory_path() / ("rcmap-chg-err-" + std::to_string(::getpid()));
+  const std::string err_file = rcmap::test::fresh_path("chg-err");
   std::string cmd = std::string(RCMAP_BINARY) + " " + args + " >/dev/null 2>" + err_file;
   int rc = std::system(cmd.c_str());
   Run r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(err_file)};
@@ -41,10 +42,9 @@ Run run(const std::string& args) {
 }
 
 std::string tmp(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("rcmap-chg-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
+  const std::string p = rcmap::test::fresh_path("chg-" + name);
   fs::create_directories(p);
-  return p.string();
+  return p;
 }
 
 std::string line_starting(const std::string& text, const std::string& prefix) {

@@ -10,6 +10,7 @@
 
 #include "rcmap/waves/sites.hpp"
 #include "support/test_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rcmap::test::slurp;
@@ -23,9 +24,7 @@ int run(const std::string& args) {
 }
 
 std::string tmp(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("rcmap-waves-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  return p.string();
+  return rcmap::test::fresh_path("waves-" + name);
 }
 
 std::string line_starting(const std::string& text, const std::string& prefix) {

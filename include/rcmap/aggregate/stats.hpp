@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "rcmap/util/splitmix.hpp"
+
 namespace rcmap::stats {
 
 // Two-sided (1 - alpha) quantile of Student's t with `df` degrees of
@@ -77,15 +79,8 @@ WelchResult welch_t_test(double mean_a, double var_a, std::size_t n_a, double me
 // p-values stay NaN and do not count in m. O(m log m).
 std::vector<double> bh_qvalues(const std::vector<double>& p);
 
-// Deterministic 64-bit generator (SplitMix64, Steele, Lea & Flood 2014) with
-// an explicit, library-independent integer-to-index mapping (Lemire 2019,
-// "Fast random integer generation in an interval", with rejection: unbiased).
-struct SplitMix64 {
-  std::uint64_t state;
-  explicit SplitMix64(std::uint64_t seed) : state(seed) {}
-  std::uint64_t next();
-  std::uint64_t below(std::uint64_t n);  // uniform in [0, n), n >= 1
-};
+// The bootstrap draws indices with rcmap::SplitMix64::below (include/rcmap/util/splitmix.hpp).
+using rcmap::SplitMix64;
 
 // Percentile bootstrap interval (Efron & Tibshirani 1993, ch. 13) of
 // mean(b) - mean(a): `resamples` times, each group is resampled with

@@ -29,8 +29,12 @@ class ErrorScope {
   ~ErrorScope();
   ErrorScope(const ErrorScope&) = delete;
   ErrorScope& operator=(const ErrorScope&) = delete;
-  // igraph warnings raised since this scope was opened (moved out).
+  // igraph warnings raised since this scope was opened (moved out), each
+  // "igraph: REASON".
   std::vector<std::string> take_warnings();
+  // The last igraph error on this thread as "REASON (igraph's text for the
+  // code)", for messages about a user's file; empty when there was none.
+  static std::string last_reason();
 
  private:
   igraph_error_handler_t* prev_error_;
@@ -50,66 +54,64 @@ void check(igraph_error_t rc, const char* what);
 // else does nothing. Call before igraph_pagerank.
 void openmp_one_thread();
 
-class Vector {
+// Ownership of one igraph object of type T, freed with Destroy: move-only;
+// a moved-from or never-initialised owner frees nothing. The classes below
+// add their constructors (each initialises obj_ inside an ErrorScope and
+// then sets owned_) and typed accessors.
+template <class T, void (*Destroy)(T*)>
+class Owned {
+ public:
+  ~Owned() {
+    if (owned_) Destroy(&obj_);
+  }
+  Owned(Owned&& o) noexcept : obj_(o.obj_), owned_(o.owned_) { o.owned_ = false; }
+  Owned& operator=(Owned&& o) noexcept {
+    if (this != &o) {
+      if (owned_) Destroy(&obj_);
+      obj_ = o.obj_;
+      owned_ = o.owned_;
+      o.owned_ = false;
+    }
+    return *this;
+  }
+  Owned(const Owned&) = delete;
+  Owned& operator=(const Owned&) = delete;
+  T* get() { return &obj_; }
+  const T* get() const { return &obj_; }
+
+ protected:
+  Owned() = default;
+  T obj_;
+  bool owned_ = false;
+};
+
+class Vector : public Owned<igraph_vector_t, igraph_vector_destroy> {
  public:
   explicit Vector(std::size_t n = 0);
   explicit Vector(const std::vector<double>& values);
-  ~Vector();
-  Vector(Vector&& o) noexcept;
-  Vector& operator=(Vector&& o) noexcept;
-  Vector(const Vector&) = delete;
-  Vector& operator=(const Vector&) = delete;
-  igraph_vector_t* get() { return &v_; }
-  const igraph_vector_t* get() const { return &v_; }
-  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_size(&v_)); }
-  double operator[](std::size_t i) const { return VECTOR(v_)[i]; }
+  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_size(&obj_)); }
+  double operator[](std::size_t i) const { return VECTOR(obj_)[i]; }
   std::vector<double> to_std() const;
-
- private:
-  igraph_vector_t v_;
-  bool owned_ = false;
 };
 
-class IntVector {
+class IntVector : public Owned<igraph_vector_int_t, igraph_vector_int_destroy> {
  public:
   explicit IntVector(std::size_t n = 0);
   explicit IntVector(const std::vector<long>& values);
-  ~IntVector();
-  IntVector(IntVector&& o) noexcept;
-  IntVector& operator=(IntVector&& o) noexcept;
-  IntVector(const IntVector&) = delete;
-  IntVector& operator=(const IntVector&) = delete;
-  igraph_vector_int_t* get() { return &v_; }
-  const igraph_vector_int_t* get() const { return &v_; }
-  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_int_size(&v_)); }
-  long operator[](std::size_t i) const { return static_cast<long>(VECTOR(v_)[i]); }
+  std::size_t size() const { return static_cast<std::size_t>(igraph_vector_int_size(&obj_)); }
+  long operator[](std::size_t i) const { return static_cast<long>(VECTOR(obj_)[i]); }
   std::vector<long> to_std() const;
-
- private:
-  igraph_vector_int_t v_;
-  bool owned_ = false;
 };
 
-class Matrix {
+class Matrix : public Owned<igraph_matrix_t, igraph_matrix_destroy> {
  public:
   Matrix(std::size_t rows = 0, std::size_t cols = 0);
-  ~Matrix();
-  Matrix(Matrix&& o) noexcept;
-  Matrix& operator=(Matrix&& o) noexcept;
-  Matrix(const Matrix&) = delete;
-  Matrix& operator=(const Matrix&) = delete;
-  igraph_matrix_t* get() { return &m_; }
-  const igraph_matrix_t* get() const { return &m_; }
-  std::size_t rows() const { return static_cast<std::size_t>(igraph_matrix_nrow(&m_)); }
-  std::size_t cols() const { return static_cast<std::size_t>(igraph_matrix_ncol(&m_)); }
-  double operator()(std::size_t r, std::size_t c) const { return MATRIX(m_, r, c); }
-
- private:
-  igraph_matrix_t m_;
-  bool owned_ = false;
+  std::size_t rows() const { return static_cast<std::size_t>(igraph_matrix_nrow(&obj_)); }
+  std::size_t cols() const { return static_cast<std::size_t>(igraph_matrix_ncol(&obj_)); }
+  double operator()(std::size_t r, std::size_t c) const { return MATRIX(obj_, r, c); }
 };
 
-class Graph {
+class Graph : public Owned<igraph_t, igraph_destroy> {
  public:
   Graph();  // empty directed graph with no vertices
   // Graph on vertices 0..n-1 with the given edges (in this order: edge id i
@@ -118,22 +120,11 @@ class Graph {
         bool directed);
   // Takes ownership of an initialised igraph_t (e.g. from igraph_famous).
   static Graph adopt(igraph_t& g);
-  ~Graph();
-  Graph(Graph&& o) noexcept;
-  Graph& operator=(Graph&& o) noexcept;
-  Graph(const Graph&) = delete;
-  Graph& operator=(const Graph&) = delete;
-  igraph_t* get() { return &g_; }
-  const igraph_t* get() const { return &g_; }
-  std::size_t vcount() const { return static_cast<std::size_t>(igraph_vcount(&g_)); }
-  std::size_t ecount() const { return static_cast<std::size_t>(igraph_ecount(&g_)); }
-  bool directed() const { return igraph_is_directed(&g_); }
+  std::size_t vcount() const { return static_cast<std::size_t>(igraph_vcount(&obj_)); }
+  std::size_t ecount() const { return static_cast<std::size_t>(igraph_ecount(&obj_)); }
+  bool directed() const { return igraph_is_directed(&obj_); }
   // Endpoints of every edge, in edge-id order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges() const;
-
- private:
-  igraph_t g_;
-  bool owned_ = false;
 };
 
 }  // namespace rcmap::ig
