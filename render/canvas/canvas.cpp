@@ -455,7 +455,7 @@ std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o
   std::vector<std::string> parts;
   if (!o.title.empty()) parts.push_back(o.title);
   // Aggregated tie tables (analyze --ties) carry no respondent count.
-  if (!a.from_ties) parts.push_back(fill(w.respondents, std::to_string(total_respondents(s, a))));
+  if (!a.from_ties) parts.push_back(fill(w.respondents, format_count(static_cast<std::size_t>(total_respondents(s, a)), o.lang)));
   if (!o.subtitle_date.empty()) parts.push_back(fill(w.data_from, o.subtitle_date));
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "  ·  ") + p;

@@ -76,7 +76,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   std::size_t drawn_ties = 0;
   for (std::size_t e = 0; e < t.size(); ++e)
     drawn_ties += l.slot[p.unit[t.source[e]]] >= 0 && l.slot[p.unit[t.target[e]]] >= 0;
-  std::string sub = fill(pw.counts, std::to_string(drawable), std::to_string(drawn_ties));
+  std::string sub = fill(pw.counts, format_count(drawable, o.lang), format_count(drawn_ties, o.lang));
   if (!o.title.empty()) sub = o.title + " · " + sub;
   draw_header(cr, o, title, sub);
 

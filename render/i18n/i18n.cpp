@@ -1,5 +1,6 @@
-// Localised words for the figures. Danish and Norwegian (bokmål) dimension
-// names follow the Danish/Norwegian relational-coordination surveys.
+// Localised words for the figures. Every term follows docs/glossary.tsv
+// (sources in docs/glossary.md); tests/render/test_glossary.cpp fails when a
+// table drifts from it.
 #include "rcmap/render/i18n/i18n.hpp"
 
 #include <array>
@@ -14,7 +15,7 @@ constexpr std::array<std::array<std::string_view, kDimensionCount>, 3> kDims = {
      "problem-solving communication", "shared goals", "shared knowledge", "mutual respect"},
     {"hyppig kommunikation", "rettidig kommunikation", "præcis kommunikation",
      "problemløsende kommunikation", "fælles mål", "fælles viden", "gensidig respekt"},
-    {"hyppig kommunikasjon", "tidsriktig kommunikasjon", "presis kommunikasjon",
+    {"hyppig kommunikasjon", "rettidig kommunikasjon", "presis kommunikasjon",
      "problemløsende kommunikasjon", "felles mål", "felles kunnskap", "gjensidig respekt"},
 }};
 
@@ -54,22 +55,22 @@ const Words kEn = {
 
 const Words kDa = {
     "Koordineringskort",
-    "Koordineringshuller: {0} og {1}",
+    "Udviklingspunkter mellem {0} og {1}",
     "Relationel koordinering mellem enheder",
     "Relationel koordinering pr. dimension",
     "{0} respondenter",
     "data fra {0}",
-    "Sider",
+    "Områder",
     "Relationel koordinering (RK, 1–5)",
     "svag",
-    "middel",
+    "moderat",
     "stærk",
     "Relationer med færre end {0} respondenter er skjult",
     "Cirklens areal: respondenter",
     "Stregens bredde: respondenter bag relationen",
     "Tynd, lys: øvrige relationer",
-    "ensidig",
-    "ikke målt (ingen relation eller skjult)",
+    "forskelligt oplevet",
+    "ikke målt (ingen vurdering, eller skjult)",
     "Nedtonet: øvrige relationer",
     "Vurderende enhed",
     "Vurderet enhed",
@@ -81,19 +82,19 @@ const Words kDa = {
     "Gennemsnitlig RK",
     "Vist: {0}",
     "alle relationer",
-    "relationer mellem sider",
+    "relationer mellem områder",
     "svage relationer",
     "ingen data",
 };
 
 const Words kNb = {
     "Koordineringskart",
-    "Koordineringsgap: {0} og {1}",
+    "Forbedringsområder mellom {0} og {1}",
     "Relasjonell koordinering mellom enheter",
     "Relasjonell koordinering per dimensjon",
     "{0} respondenter",
     "data fra {0}",
-    "Sider",
+    "Områder",
     "Relasjonell koordinering (RK, 1–5)",
     "svak",
     "middels",
@@ -102,8 +103,8 @@ const Words kNb = {
     "Sirkelens areal: respondenter",
     "Strekens bredde: respondenter bak relasjonen",
     "Tynn, lys: øvrige relasjoner",
-    "ensidig",
-    "ikke målt (ingen relasjon eller skjult)",
+    "ulikt opplevd",
+    "ikke målt (ingen vurdering, eller skjult)",
     "Nedtonet: øvrige relasjoner",
     "Vurderende enhet",
     "Vurdert enhet",
@@ -115,7 +116,7 @@ const Words kNb = {
     "Gjennomsnittlig RK",
     "Vist: {0}",
     "alle relasjoner",
-    "relasjoner mellom sider",
+    "relasjoner mellom områder",
     "svake relasjoner",
     "ingen data",
 };
@@ -132,8 +133,8 @@ std::string side_name(Lang lang, const std::string& side) {
   static constexpr Entry kSides[] = {
       {"authority", "authority", "myndighed", "myndighet"},
       {"provider", "provider", "udfører", "utfører"},
-      {"general", "general services", "almenområdet", "allmenne tjenester"},
-      {"health", "health", "sundhed", "helse"},
+      {"general", "general services", "almenområdet", "universelle tjenester"},
+      {"health", "health", "sundhedsområdet", "helse"},
   };
   for (const Entry& e : kSides)
     if (side == e.key) return lang == Lang::da ? e.da : lang == Lang::nb ? e.nb : e.en;

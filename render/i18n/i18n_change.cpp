@@ -1,4 +1,5 @@
-// Localised words of the change, trend and sites figures (en, da, nb).
+// Localised words of the change, trend and sites figures (en, da, nb); terms
+// as docs/glossary.tsv (checked by tests/render/test_glossary.cpp).
 #include "rcmap/render/i18n/change_words.hpp"
 
 namespace rcmap::render {
@@ -28,20 +29,20 @@ const ChangeWords kEn = {
 const ChangeWords kDa = {
     "Ændring i koordinering: {0} → {1}",
     "Ændring i RK mellem enheder: {0} → {1}",
-    "Relationel koordinering mellem sider over målingerne",
+    "Relationel koordinering mellem områderne over målingerne",
     "Relationel koordinering pr. kommune",
     "Ændring i RK ({1} − {0})",
     "dårligere",
     "bedre",
-    "Nedtonet: ingen troværdig ændring (q ≥ 0,05 eller intervallet indeholder 0)",
+    "Nedtonet: ingen klar ændring (q ≥ 0,05 eller intervallet indeholder 0)",
     "Ikke vist: relationer med færre end {0} respondenter i en af målingerne",
     "Placering som på kortet fra {0}",
     "Tom: ikke sammenlignet (færre end {0} respondenter i en måling, eller ingen relation)",
-    "Bleg, skraveret: ingen troværdig ændring",
+    "Bleg, skraveret: ingen klar ændring",
     "Måling",
     "Streger: 95 %-interval. Intet punkt: færre end {0} respondenter i målingen",
     "samlet",
-    "inden for sider",
+    "inden for områderne",
     "Fremhævet: {0}",
     "Kommuner med færre end {0} respondenter har ingen værdier",
 };
@@ -49,20 +50,20 @@ const ChangeWords kDa = {
 const ChangeWords kNb = {
     "Endring i koordinering: {0} → {1}",
     "Endring i RK mellom enheter: {0} → {1}",
-    "Relasjonell koordinering mellom sider over målingene",
+    "Relasjonell koordinering mellom områdene over målingene",
     "Relasjonell koordinering per kommune",
     "Endring i RK ({1} − {0})",
     "dårligere",
     "bedre",
-    "Nedtonet: ingen troverdig endring (q ≥ 0,05 eller intervallet inneholder 0)",
+    "Nedtonet: ingen klar endring (q ≥ 0,05 eller intervallet inneholder 0)",
     "Ikke vist: relasjoner med færre enn {0} respondenter i en av målingene",
     "Plassering som på kartet fra {0}",
     "Tom: ikke sammenlignet (færre enn {0} respondenter i en måling, eller ingen relasjon)",
-    "Blek, skravert: ingen troverdig endring",
+    "Blek, skravert: ingen klar endring",
     "Måling",
     "Streker: 95 %-intervall. Intet punkt: færre enn {0} respondenter i målingen",
     "samlet",
-    "innen sider",
+    "innenfor områdene",
     "Uthevet: {0}",
     "Kommuner med færre enn {0} respondenter har ingen verdier",
 };

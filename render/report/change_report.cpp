@@ -46,7 +46,7 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
   if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
   doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
   for (std::size_t k = 0; k < f.wave_labels.size() && k < f.wave_respondents.size(); ++k)
-    doc.paragraph(fmt(w.respondents_wave, {f.wave_labels[k], std::to_string(f.wave_respondents[k])}), 12);
+    doc.paragraph(fmt(w.respondents_wave, {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}), 12);
   doc.space(160);
   doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
 }
@@ -59,9 +59,9 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
   const std::string min_n = std::to_string(c.options.agg.min_n);
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   doc.heading(report_words(lang).key_findings);
-  doc.paragraph(fmt(w.counts, {std::to_string(f.compared), min_n, std::to_string(f.improved),
-                               std::to_string(f.worse), std::to_string(f.no_credible)}));
-  if (f.not_compared > 0) doc.paragraph(fmt(w.not_compared, {std::to_string(f.not_compared), min_n}));
+  doc.paragraph(fmt(w.counts, {format_count(static_cast<std::size_t>(f.compared), lang), min_n, format_count(static_cast<std::size_t>(f.improved), lang),
+                               format_count(static_cast<std::size_t>(f.worse), lang), format_count(static_cast<std::size_t>(f.no_credible), lang)}));
+  if (f.not_compared > 0) doc.paragraph(fmt(w.not_compared, {format_count(static_cast<std::size_t>(f.not_compared), lang), min_n}));
   auto tie_items = [&](const std::vector<std::size_t>& idx) {
     std::vector<std::string> items;
     for (std::size_t i : idx) {
@@ -186,7 +186,7 @@ void method_page(ReportDocument& doc, const ChangeReportInput& in) {
   doc.heading(w.method_heading);
   doc.paragraph(w.welch, 9.5);
   doc.paragraph(w.bh, 9.5);
-  doc.paragraph(fmt(w.bootstrap, {std::to_string(o.bootstrap), std::to_string(o.seed)}), 9.5);
+  doc.paragraph(fmt(w.bootstrap, {format_count(static_cast<std::size_t>(o.bootstrap), lang), std::to_string(o.seed)}), 9.5);
   doc.paragraph(fmt(w.credible_rule, {num(o.fdr, lang)}), 9.5);
   doc.paragraph(fmt(w.anonymity, {std::to_string(o.agg.min_n), std::to_string(o.agg.min_answers)}), 9.5);
   if (!in.before_layout.empty()) doc.paragraph(fmt(w.positions, {in.comparison->before_label}), 9.5);

@@ -49,8 +49,8 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   doc.space(30);
   std::vector<std::string> facts;
   if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(rw.data_from, {in.figure.subtitle_date}));
-  facts.push_back(fmt(rw.units_count, {std::to_string(s.units.size())}));
-  facts.push_back(fill(words(lang).respondents, std::to_string(total_respondents(s, a))));
+  facts.push_back(fmt(rw.units_count, {format_count(static_cast<std::size_t>(s.units.size()), lang)}));
+  facts.push_back(fill(words(lang).respondents, format_count(static_cast<std::size_t>(total_respondents(s, a)), lang)));
   // Response rate over the units that gave a headcount.
   long resp = 0, head = 0;
   const auto per_unit = respondents_per_unit(s, a);
@@ -73,11 +73,11 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   doc.heading(rw.key_findings);
   if (std::isfinite(a.overall_rc))
-    doc.paragraph(fmt(rw.overall, {num(a.overall_rc), std::to_string(a.overall_n)}));
+    doc.paragraph(fmt(rw.overall, {num(a.overall_rc), format_count(static_cast<std::size_t>(a.overall_n), lang)}));
   if (f.cross_shown == 0) {
     doc.paragraph(fmt(rw.no_cross, {sa, sb}));
   } else {
-    doc.paragraph(fmt(rw.weakest_intro, {std::to_string(f.cross_weak), std::to_string(f.cross_shown), sa, sb,
+    doc.paragraph(fmt(rw.weakest_intro, {format_count(static_cast<std::size_t>(f.cross_weak), lang), format_count(static_cast<std::size_t>(f.cross_shown), lang), sa, sb,
                                          num(a.options.weak_below, 1)}));
     std::vector<std::string> items;
     for (const TieFinding& t : f.weakest_cross) {
@@ -92,7 +92,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
     doc.bullets(items);
   }
   if (f.cross_unmeasured > 0)
-    doc.paragraph(fmt(rw.unmeasured, {std::to_string(f.cross_unmeasured), sa, sb, std::to_string(a.options.min_n)}));
+    doc.paragraph(fmt(rw.unmeasured, {format_count(static_cast<std::size_t>(f.cross_unmeasured), lang), sa, sb, std::to_string(a.options.min_n)}));
   if (f.gap_dimension >= 0) {
     const auto k = static_cast<std::size_t>(f.gap_dimension);
     if (f.gap_dimensions.size() > 1) doc.paragraph(dimension_message(in));  // several, indistinguishable
@@ -112,7 +112,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
     doc.paragraph(fmt(rw.no_one_sided, {num(in.figure.asymmetry, 1)}));
   } else {
     doc.paragraph(fmt(f.one_sided_total == 1 ? rw.one_sided_intro_one : rw.one_sided_intro,
-                      {std::to_string(f.one_sided_total), num(in.figure.asymmetry, 1)}));
+                      {format_count(static_cast<std::size_t>(f.one_sided_total), lang), num(in.figure.asymmetry, 1)}));
     std::vector<std::string> items;
     for (const OneSidedFinding& o : f.one_sided)
       items.push_back(fmt(rw.one_sided_item, {label(o.source), label(o.target), num(o.rc), num(o.reverse_rc)}));
@@ -126,7 +126,7 @@ void figures(ReportDocument& doc, const ReportInput& in) {
   const ReportWords& rw = report_words(in.figure.lang);
   if (s.units.size() > in.max_figure_units || in.layout.size() != s.units.size()) {
     doc.heading(rw.figures);
-    doc.paragraph(fmt(rw.figures_skipped, {std::to_string(s.units.size()), std::to_string(in.max_figure_units)}));
+    doc.paragraph(fmt(rw.figures_skipped, {format_count(static_cast<std::size_t>(s.units.size()), in.figure.lang), std::to_string(in.max_figure_units)}));
     return;
   }
   doc.landscape_page([&](cairo_t* cr) { draw_map_page(cr, s, a, in.layout, in.figure); });

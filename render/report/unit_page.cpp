@@ -170,7 +170,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   const AggregateOptions& ao = a.options;
   const Unit& u = s.units[unit];
   const int resp = respondents_per_unit(s, a)[unit];
-  std::string sub = side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {std::to_string(resp)});
+  std::string sub = side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {format_count(static_cast<std::size_t>(resp), lang)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
   double top = draw_header(cr, u.label, sub) + 6;
   {

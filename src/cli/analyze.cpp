@@ -1,8 +1,11 @@
+#include <cmath>
+#include <cstdio>
 #include <future>
 #include <tuple>
 #include <iostream>
 
 #include "analysis.hpp"
+#include "closing.hpp"
 #include "common.hpp"
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/outputs/graphml_writer.hpp"
@@ -17,6 +20,43 @@
 #include "util/phase_times.hpp"
 
 namespace rcmap::cli {
+
+namespace {
+
+// The units (by label) whose metric is blank, for a note a department head
+// can read: at most five named, then how many more.
+std::string blank_units(const Survey& s, const MetricsResult& m, double UnitMetrics::*field) {
+  std::vector<std::string> names;
+  for (std::size_t u = 0; u < m.units.size() && u < s.units.size(); ++u)
+    if (std::isnan(m.units[u].*field)) names.push_back(s.units[u].label);
+  std::string out;
+  const std::size_t shown = std::min<std::size_t>(names.size(), 5);
+  for (std::size_t i = 0; i < shown; ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+// The metric warnings about units a reader can act on, in plain words naming
+// the units (docs/commands.md "Closing summary"); "" for the others, which
+// are printed as they are.
+std::string plain_metric_note(const std::string& w, const Survey& s, const Aggregate& a, const MetricsResult& m) {
+  char weak[32];
+  std::snprintf(weak, sizeof weak, "%g", a.options.weak_below);
+  const std::string working = "working ties (RC " + std::string(weak) + " or more)";
+  if (w.rfind("closeness_out undefined for ", 0) == 0)
+    return "closeness_out in units.csv is blank for " + blank_units(s, m, &UnitMetrics::closeness_out) +
+           ": they have no " + working + " to another unit, so their distance to the others is not defined";
+  if (w.rfind("closeness_in undefined for ", 0) == 0)
+    return "closeness_in in units.csv is blank for " + blank_units(s, m, &UnitMetrics::closeness_in) +
+           ": no other unit has " + working + " to them, so the distance from the others is not defined";
+  if (w.rfind("clustering undefined for ", 0) == 0)
+    return "clustering in units.csv is blank for " + blank_units(s, m, &UnitMetrics::clustering) +
+           ": they have fewer than two units they work with through " + working;
+  return {};
+}
+
+}  // namespace
 
 MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, bool quiet,
                                const std::string& prefix) {
@@ -41,10 +81,14 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
                                (metrics.unlisted_gaps ? "" : " (gaps.csv is complete)"));
     metrics.warnings.insert(metrics.warnings.end(), gap_warnings.begin(), gap_warnings.end());
   }
-  if (!quiet)
-    for (const auto& w : metrics.warnings)
-      std::cerr << "rcmap: metrics: warning: " << (prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ")
-                << w << '\n';
+  if (!quiet) {
+    const std::string site = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ";
+    for (const auto& w : metrics.warnings) {
+      const std::string plain = plain_metric_note(w, survey, agg, metrics);
+      if (!plain.empty()) std::cerr << "rcmap analyze: note: " << site << plain << '\n';
+      else std::cerr << "rcmap: metrics: warning: " << site << w << '\n';
+    }
+  }
   return metrics;
 }
 
@@ -153,7 +197,9 @@ int run_analysis(const Args& args, bool report_only) {
   desc.add_options()
     ("asymmetry", po::value(&mopt.asymmetry)->default_value(0.5),
      "|RC(A->B) - RC(B->A)| from which a pair is one-sided")
-    ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)");
+    ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)")
+    ("wave", po::value(&sa.wave),
+     "analyse one wave of a responses file with a 'wave' column (to compare waves: rcmap compare)");
   po::variables_map vm;
   Project project;
   std::set<std::string> given;  // on the command line
@@ -194,6 +240,9 @@ int run_analysis(const Args& args, bool report_only) {
   if (from_ties && (site.by_site || !sa.mapping.empty()))
     throw UsageError("--tie-table cannot be combined with --by-site or --mapping (they need respondent answers)");
   if (!site.highlight.empty() && !site.by_site) throw UsageError("--highlight needs --by-site");
+  if (!sa.wave.empty() && (from_ties || site.by_site || !sa.mapping.empty()))
+    throw UsageError("--wave reads a responses file with a 'wave' column; it cannot be combined with --ties, "
+                     "--by-site or --mapping");
 
   RunInfo run;
   run.command = "analyze";
@@ -246,13 +295,16 @@ int run_analysis(const Args& args, bool report_only) {
   }
   Diagnostics checks;
   sa.record(run, project, checks);
+  record_relative_paths(run, out);
   RCMAP_PHASE("checksums");
   if (report_only) {
     // The report must describe the results in DIR: refuse changed inputs.
     Diagnostics changed;
     for (const auto& in : run.inputs) {
-      auto it = project.checksums.find(in.path);
-      if (it == project.checksums.end())
+      // By role: rcmap report may have found the input at its path relative
+      // to the results folder rather than at the recorded one.
+      auto it = project.role_checksums.find(in.role);
+      if (it == project.role_checksums.end())
         changed.error(out + "/summary.json", 0, 0, {}, "records no SHA-256 for input " + in.path);
       else if (it->second != in.checksum())
         changed.error(in.path, 0, 0, {},
@@ -267,6 +319,9 @@ int run_analysis(const Args& args, bool report_only) {
     fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
     fig.write_report(survey, agg, metrics, mopt, dir);
     dir.commit();
+    print_closing_summary({"report", out, dir.names().size(), first_written(dir.names(), {"report.pdf"}),
+                           analysis_headline(survey, agg, fig.lang), fig.lang},
+                          sa.quiet);
     return kOk;
   }
   print_diagnostics(checks, sa.quiet);
@@ -274,6 +329,10 @@ int run_analysis(const Args& args, bool report_only) {
   write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
   RCMAP_PHASE("committed");
+  print_closing_summary({"analyze", out, dir.names().size(),
+                         first_written(dir.names(), {"report.pdf", "workbook.xlsx"}),
+                         analysis_headline(survey, agg, fig.lang), fig.lang},
+                        sa.quiet);
   return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "analysis.hpp"
+#include "closing.hpp"
 #include "common.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/io/safe_names.hpp"
@@ -79,6 +80,16 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     j.finish();
   });
   dir.commit();
+  std::size_t units = 0, respondents = 0;
+  for (std::size_t k = 0; k < sites.surveys.size(); ++k) {
+    units += sites.surveys[k].units.size();
+    respondents += static_cast<std::size_t>(aggs[k].respondents);
+  }
+  print_closing_summary({"analyze", dir.dir(), dir.names().size(), first_written(dir.names(), {"sites.png", "sites.csv"}),
+                         {plural(sites.surveys.size(), "site", "sites") + " (a folder each, with its report.pdf), " +
+                          count_text(units, "en") + " units, " + count_text(respondents, "en") + " respondents"},
+                         fig.lang},
+                        sa.quiet);
   return kOk;
 }
 

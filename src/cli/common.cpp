@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,15 +12,20 @@
 #include "rcmap/io/checksum.hpp"
 #include "rcmap/io/csv.hpp"
 #include "rcmap/io/json_reader.hpp"
+#include "rcmap/survey/mapping_init.hpp"
+#include "rcmap/waves/waves.hpp"
 
 namespace rcmap::cli {
+
+std::string plural_errors(std::size_t n) { return std::to_string(n) + (n == 1 ? " error" : " errors"); }
 
 namespace {
 
 // Options of a project file as INI text: an INI file as it is, or the
 // "options" object of an earlier run's summary.json. Checksums recorded in
 // summary.json are returned in `checksums` (path -> sha256).
-std::string config_text(const std::string& path, std::map<std::string, std::string>& checksums) {
+std::string config_text(const std::string& path, std::map<std::string, std::string>& checksums,
+                        std::map<std::string, std::string>& role_checksums) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError("cannot read config file " + path);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -34,7 +41,10 @@ std::string config_text(const std::string& path, std::map<std::string, std::stri
   for (const auto& [k, v] : opts->members) ini += k + " = " + v.text + "\n";
   if (const JsonValue* inputs = doc.get("inputs"))
     for (const auto& [role, in] : inputs->members)
-      if (const JsonValue *p = in.get("path"), *h = in.get("sha256"); p && h) checksums[p->text] = h->text;
+      if (const JsonValue *p = in.get("path"), *h = in.get("sha256"); p && h) {
+        checksums[p->text] = h->text;
+        role_checksums[role] = h->text;
+      }
   return ini;
 }
 
@@ -62,7 +72,7 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
         if (!v.defaulted()) command_line->insert(name);
     if (project && vm.count("config")) {
       config = vm["config"].as<std::string>();
-      std::istringstream ini(config_text(config, project->checksums));
+      std::istringstream ini(config_text(config, project->checksums, project->role_checksums));
       po::store(po::parse_config_file(ini, all), vm);
     }
     po::notify(vm);
@@ -215,6 +225,16 @@ void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags
   }
 }
 
+void record_relative_paths(RunInfo& run, const std::string& out) {
+  namespace fs = std::filesystem;
+  for (auto& in : run.inputs) {
+    std::error_code ec;
+    if (in.path.empty() || in.path == "-" || !fs::is_regular_file(in.path, ec)) continue;
+    const fs::path rel = fs::relative(fs::absolute(in.path, ec), fs::absolute(out, ec), ec);
+    if (!ec && !rel.empty()) in.from_results = rel.generic_string();
+  }
+}
+
 std::vector<std::pair<std::string, std::string>> options_of(const po::variables_map& vm) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [name, v] : vm) {
@@ -294,11 +314,37 @@ std::string project_ini(const RunInfo& run) {
   return s;
 }
 
+
 void print_diagnostics(const Diagnostics& diags, bool quiet) {
-  for (const auto& d : diags.items())
-    if (!quiet || d.severity == Severity::error) std::cerr << "rcmap: " << format_diagnostic(d) << '\n';
-  if (diags.errors_not_shown())
-    std::cerr << "rcmap: ... and " << diags.errors_not_shown() << " more errors not shown\n";
+  // Errors of one kind after the first kMaxPerKind are collapsed into one
+  // line with their count, stored or not (docs/commands.md "Guided mistakes").
+  constexpr std::size_t kMaxPerKind = 5;
+  std::vector<const Diagnostic*> firsts;       // first error of each kind, in order
+  std::map<std::string, std::size_t> printed;  // errors of a kind printed so far
+  for (const auto& d : diags.items()) {
+    if (quiet && d.severity != Severity::error) continue;
+    if (d.severity == Severity::error) {
+      std::size_t& n = printed[Diagnostics::kind_of(d)];
+      if (n == 0) firsts.push_back(&d);
+      if (++n > kMaxPerKind) continue;
+    }
+    std::cerr << "rcmap: " << format_diagnostic(d) << '\n';
+  }
+  std::size_t not_shown = diags.error_count();
+  for (const auto& [kind, n] : printed) not_shown -= std::min(n, kMaxPerKind);
+  for (const Diagnostic* d : firsts) {
+    const std::size_t all = std::max(diags.errors_of_kind(*d), printed[Diagnostics::kind_of(*d)]);
+    if (all <= kMaxPerKind) continue;
+    const std::size_t more = all - kMaxPerKind;
+    not_shown -= std::min(not_shown, more);
+    std::string what = d->message.substr(0, d->message.find_first_of(";'"));
+    while (!what.empty() && what.back() == ' ') what.pop_back();
+    std::cerr << "rcmap: " << d->file << (d->column_name.empty() ? "" : " (" + d->column_name + ")")
+              << (d->file.empty() && d->column_name.empty() ? "" : ": ") << "... and " << more
+              << (more == 1 ? " more error" : " more errors") << " like the above (" << what << ")\n";
+  }
+  if (not_shown)
+    std::cerr << "rcmap: ... and " << not_shown << (not_shown == 1 ? " more error" : " more errors") << " not shown\n";
 }
 
 void SurveyArgs::start_checksums() const {
@@ -306,16 +352,160 @@ void SurveyArgs::start_checksums() const {
     if (!path->empty() && !digests.count(*path)) digests.emplace(*path, sha256_file_async(*path));
 }
 
-Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
+namespace {
+
+// The column names of a CSV file's first line, lower-cased and trimmed
+// (delimiter , ; or TAB as the CSV reader guesses it); empty for a file that
+// is not CSV or cannot be read. Only for the guidance below: the readers
+// report every real problem.
+std::vector<std::string> csv_header(const std::string& path, bool lower = true) {
+  std::error_code ec;
+  if (path.empty() || path == "-" || !std::filesystem::is_regular_file(path, ec) ||
+      detect_format(path) != InputFormat::csv)
+    return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line)) return {};
+  if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+  char delim = ',';
+  for (char c : {';', '\t'})
+    if (std::count(line.begin(), line.end(), c) > std::count(line.begin(), line.end(), delim)) delim = c;
+  std::vector<std::string> names;
+  std::string cell;
+  std::istringstream ss(line);
+  while (std::getline(ss, cell, delim)) {
+    std::string t;
+    for (char c : cell)
+      if (c != '"' && c != '\r' && (c != ' ' || !lower))
+        t += lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
+    names.push_back(t);
+  }
+  return names;
+}
+
+bool has(const std::vector<std::string>& names, std::string_view n) {
+  return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+// --units and --responses given the other way round (docs/commands.md
+// "Guided mistakes"): the units file has respondent and target columns, or
+// the responses file has label, side and headcount but no target.
+void check_not_swapped(const SurveyArgs& a) {
+  const auto u = csv_header(a.units), r = csv_header(a.responses);
+  const bool units_is_responses = has(u, "respondent") && has(u, "target");
+  const bool responses_is_units = has(r, "headcount") && has(r, "side") && !has(r, "target");
+  if (units_is_responses && responses_is_units)
+    throw UsageError("--units and --responses are swapped: " + a.units + " holds responses (respondent, target, ...) "
+                     "and " + a.responses + " holds units (unit, label, side, headcount); give --units " +
+                     a.responses + " --responses " + a.units);
+  if (units_is_responses)
+    throw UsageError("--units " + a.units + " holds responses (columns respondent and target); expected the units "
+                     "file (unit, label, side, headcount)");
+  if (responses_is_units && a.mapping.empty())
+    throw UsageError("--responses " + a.responses + " holds units (columns label, side, headcount); expected the "
+                     "responses file (respondent, unit, target and the seven dimensions)");
+}
+
+// After "unknown unit" errors: the units file's first ids, said once, so the
+// user sees at a glance whether the two files belong together.
+void note_known_units(const SurveyArgs& a, const Diagnostics& diags) {
+  std::size_t unknown = 0;
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::error && d.message.rfind("unknown unit ", 0) == 0) ++unknown;
+  if (!unknown) return;
+  Diagnostics scratch;
+  std::vector<Unit> units;
   try {
-    Survey s = read_survey_input(a.input(), diags);
+    units = read_units(a.units, a.read_options(), scratch);
+  } catch (const std::exception&) {
+    return;
+  }
+  std::string ids;
+  constexpr std::size_t kShown = 8;
+  for (std::size_t i = 0; i < units.size() && i < kShown; ++i) ids += (i ? ", '" : "'") + units[i].id + "'";
+  if (units.size() > kShown) ids += ", ... (" + std::to_string(units.size()) + " units)";
+  std::cerr << "rcmap: note: " << a.units << " has the unit ids " << ids
+            << "; the responses name other units: are --units and --responses from the same survey?\n";
+}
+
+}  // namespace
+
+bool wide_without_mapping(const SurveyArgs& a, Diagnostics& one) {
+  if (!a.mapping.empty() || a.responses.empty() || a.responses == "-") return false;
+  std::vector<std::string> header = csv_header(a.responses, false);
+  std::error_code ec;
+  if (header.empty() && std::filesystem::is_regular_file(a.responses, ec)) {
+    Diagnostics scratch;
+    try {
+      const SurveyInput in = a.input();
+      header = read_input_table(in.responses, in.responses_sheet, {}, in.encoding, scratch).header;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+  std::size_t count = 0;
+  std::vector<std::string> examples;
+  if (!looks_wide(header, count, examples)) return false;
+  std::string like;
+  for (const auto& e : examples) like += (like.empty() ? "'" : ", '") + e + "'";
+  one.error(a.responses, 1, 0, {},
+            "looks like a wide survey export (" + std::to_string(count) + " columns like " + like +
+                ") rather than one row per respondent and rated unit; describe its columns in a mapping file: "
+                "rcmap mapping --init mapping.ini --units " + a.units + " --responses " + a.responses +
+                ", check the file, then add --mapping mapping.ini");
+  return true;
+}
+
+Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
+  check_not_swapped(a);
+  try {
+    Survey s;
+    // A `wave` column with several waves (docs/commands.md "Guided
+    // mistakes"): one error naming them, or --wave W picks one.
+    if (a.mapping.empty() && (!a.wave.empty() || has(csv_header(a.responses), "wave"))) {
+      SurveyTables tables = read_survey_tables(a.input(), diags);
+      ColumnSplit split = split_by_column(tables.responses, "wave", diags);
+      if (diags.has_errors()) throw InputError(diags);
+      if (!a.wave.empty()) {
+        if (!split.had_column)
+          throw UsageError("--wave " + a.wave + ": " + a.responses + " has no 'wave' column");
+        const long k = split.find(a.wave);
+        if (k < 0) {
+          std::string found;
+          for (const auto& l : split.labels) found += (found.empty() ? "'" : ", '") + l + "'";
+          throw UsageError("--wave: no wave '" + a.wave + "' in " + a.responses + " (waves: " + found + ")");
+        }
+        tables.responses = std::move(split.parts[static_cast<std::size_t>(k)]);
+      } else if (split.labels.size() > 1) {
+        std::string found;
+        for (const auto& l : split.labels) found += (found.empty() ? "" : ", ") + l;
+        diags.error(a.responses, 1, find_column(tables.responses.header, "wave") + 1, "wave",
+                    "the file holds " + std::to_string(split.labels.size()) + " survey waves (" + found +
+                        "); analyse one with rcmap analyze --wave " + split.labels.front() +
+                        ", or compare them with rcmap compare --units " + a.units + " --responses " + a.responses +
+                        " --out change");
+        throw InputError(diags);
+      } else {
+        tables.responses = std::move(split.parts.front());
+      }
+      s = build_survey_tables(tables, diags);
+      s.units_path = a.units;
+      s.responses_path = a.responses;
+    } else {
+      s = read_survey_input(a.input(), diags);
+    }
     // Warnings are only printed, and --quiet prints none: a quiet run skips
     // them (a pass over every row).
     if (!a.quiet) survey_warnings(s, a.agg.min_answers, diags);
     print_diagnostics(diags, a.quiet);
     return s;
   } catch (const InputError&) {
+    if (Diagnostics one; wide_without_mapping(a, one)) {
+      print_diagnostics(one, a.quiet);
+      throw InputError(one);
+    }
     print_diagnostics(diags, a.quiet);
+    note_known_units(a, diags);
     throw;
   }
 }

@@ -28,7 +28,12 @@ struct Args {
 // A project file read with --config: checksums of the inputs it was made from.
 struct Project {
   std::map<std::string, std::string> checksums;  // input path -> SHA-256
+  std::map<std::string, std::string> role_checksums;  // input role (units, responses, ...) -> SHA-256
 };
+
+// Sets each input's from_results: its path relative to the results folder
+// `out` (docs/outputs.md "Moving a results folder"). Pipes get none.
+void record_relative_paths(RunInfo& run, const std::string& out);
 
 // Parses `args` against `desc`. Returns false if --help was given (help
 // printed to stdout). With `project`, accepts --config FILE (INI or an
@@ -99,6 +104,7 @@ struct SurveyArgs {
   std::string tie_table;            // analyze --tie-table: aggregated tie table instead of --responses
   bool responses_required = true;   // false: analyze, which accepts --tie-table instead
   std::string sheet, units_sheet, responses_sheet, mapping;  // add_input_options
+  std::string wave;                 // analyze --wave: one wave of a responses file with a `wave` column
   AggregateOptions agg;
   bool quiet = false;
   void add_to(po::options_description& desc, bool with_thresholds);
@@ -121,6 +127,10 @@ struct SurveyArgs {
   void start_checksums() const;
 };
 
+// --responses looks like a wide export and no --mapping was given: `one`
+// receives the single error that says so and names rcmap mapping --init.
+bool wide_without_mapping(const SurveyArgs& a, Diagnostics& one);
+
 // Reads and validates the survey, printing diagnostics to stderr.
 Survey load_survey(const SurveyArgs& a, Diagnostics& diags);
 
@@ -132,7 +142,11 @@ struct LoadedTies {
 };
 LoadedTies load_aggregated_ties(const SurveyArgs& a, Diagnostics& diags);
 const std::vector<std::string>& skipped_for_ties();
+// Prints `diags` on stderr (errors only when `quiet`); errors of one kind
+// after the first five become one line with their count.
 void print_diagnostics(const Diagnostics& diags, bool quiet);
+// "1 error", "2 errors".
+std::string plural_errors(std::size_t n);
 
 int cmd_validate(const Args& args);
 int cmd_analyze(const Args& args);
@@ -141,6 +155,7 @@ int cmd_compare(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_network(const Args& args);  // network.cpp: person-level networks
 int cmd_report(const Args& args);  // report.cpp
+int cmd_mapping(const Args& args);  // mapping.cpp: mapping --init
 // analyze (analyze.cpp); report_only: the rcmap report path, see report.cpp.
 int run_analysis(const Args& args, bool report_only);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "closing.hpp"
 #include "common.hpp"
 #include "figure_args.hpp"
 #include "rcmap/io/checksum.hpp"
@@ -194,6 +195,12 @@ int cmd_compare(const Args& args) {
     j.finish();
   });
   dir.commit();
+  print_closing_summary({"compare", out, dir.names().size(), first_written(dir.names(), {"report.pdf", "changes.csv"}),
+                         {plural(labels.size(), "wave", "waves") + " (" + labels.front() + " to " + labels.back() +
+                          "): " + count_text(c.ties_compared, "en") + " ties compared; credible change: " +
+                          count_text(c.ties_improved, "en") + " improved, " + count_text(c.ties_worse, "en") + " worse"},
+                         fig.lang},
+                        quiet);
   return kOk;
 }
 

@@ -2,6 +2,7 @@
 // the canonical units.csv and responses.csv (docs/readers.md "Converting").
 #include <iostream>
 
+#include "closing.hpp"
 #include "common.hpp"
 #include "rcmap/survey/convert.hpp"
 #include "rcmap/io/output_dir.hpp"
@@ -39,6 +40,10 @@ int cmd_convert(const Args& args) {
     // Full validation first: invalid input writes nothing.
     build_survey_tables(tables, diags);
   } catch (const InputError&) {
+    if (Diagnostics one; wide_without_mapping(sa, one)) {
+      print_diagnostics(one, sa.quiet);
+      throw InputError(one);
+    }
     print_diagnostics(diags, sa.quiet);
     throw;
   }
@@ -51,9 +56,11 @@ int cmd_convert(const Args& args) {
   print_diagnostics(diags, sa.quiet);
   write_canonical_files(dir, units, responses);
   dir.commit();
-  if (!sa.quiet)
-    std::cerr << "rcmap convert: wrote " << out << "/units.csv (" << units.rows.size() << " units) and "
-              << out << "/responses.csv (" << responses.rows.size() << " rows)\n";
+  print_closing_summary({"convert", out, dir.names().size(), "responses.csv",
+                         {count_text(units.rows.size(), "en") + " units in units.csv, " +
+                          count_text(responses.rows.size(), "en") + " rows in responses.csv (check them, then: "
+                          "rcmap analyze --units " + out + "/units.csv --responses " + out + "/responses.csv --out results)"}},
+                        sa.quiet);
   return kOk;
 }
 

@@ -23,6 +23,7 @@ const Subcommand kCommands[] = {
     {"convert", "write what rcmap read from any input as canonical units.csv, responses.csv", rcmap::cli::cmd_convert},
     {"network", "person-level network: metrics, unit pairs, cross-side brokers", rcmap::cli::cmd_network},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
+    {"mapping", "mapping --init FILE: a first mapping file for a wide survey export", rcmap::cli::cmd_mapping},
 };
 
 void usage(std::ostream& os) {
@@ -62,8 +63,9 @@ int main(int argc, char** argv) {
       return cli::kUsage;
     } catch (const InputError& e) {
       // Diagnostics were printed where they were collected.
-      std::cerr << "rcmap " << cmd << ": invalid input (" << e.diagnostics().error_count()
-                << " errors); nothing was written\n";
+      // validate writes nothing in any case: no need to say so.
+      std::cerr << "rcmap " << cmd << ": invalid input (" << cli::plural_errors(e.diagnostics().error_count()) << ")"
+                << (cmd == "validate" ? "" : "; nothing was written") << '\n';
       return cli::kInvalidInput;
     } catch (const OutputError& e) {
       std::cerr << "rcmap " << cmd << ": " << e.what() << "; no output was changed\n";

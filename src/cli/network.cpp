@@ -9,6 +9,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "closing.hpp"
 #include "common.hpp"
 #include "figure_args.hpp"
 #include "rcmap/io/checksum.hpp"
@@ -195,6 +196,12 @@ int cmd_network(const Args& args) {
     j.finish();
   });
   dir.commit();
+  print_closing_summary({"network", out, dir.names().size(),
+                         first_written(dir.names(), {"person-map.png", "person-map.pdf", "person-map.svg", "people-metrics.csv"}),
+                         {count_text(units.size(), "en") + " units, " + count_text(listed.size(), "en") +
+                          " people listed, " + count_text(net.ties.size(), "en") + " person ties in the figures, " +
+                          count_text(brokers.size(), "en") + " brokers in brokers.csv"}},
+                        quiet);
   return kOk;
 }
 

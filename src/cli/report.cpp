@@ -5,12 +5,76 @@
 // and must still have the recorded SHA-256 (exit 2 otherwise); the analysis is
 // recomputed (the same code as analyze, so the same numbers) and only the
 // report and figure files are written, atomically.
+//
+// Inputs are searched at the path recorded (as given to analyze, from where
+// it ran) and at the path recorded relative to the results folder, so DIR
+// may be moved together with its inputs and rcmap report run from anywhere
+// (docs/outputs.md "Moving a results folder").
 #include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "common.hpp"
+#include "rcmap/io/json_reader.hpp"
 
 namespace rcmap::cli {
+
+namespace {
+
+// The inputs of DIR/summary.json as command-line options (--units PATH ...)
+// at the place each is found; InputError naming the file and what to do
+// when one is in neither place. Nothing is added when summary.json is
+// missing or unreadable: the --config reading reports that.
+std::vector<std::string> located_inputs(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const std::string summary = (fs::path(dir) / "summary.json").string();
+  std::ifstream in(summary, std::ios::binary);
+  if (!in) return {};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  JsonValue doc;
+  try {
+    doc = parse_json(text, summary);
+  } catch (const InputError&) {
+    return {};
+  }
+  const JsonValue* inputs = doc.get("inputs");
+  if (!inputs || inputs->kind != JsonValue::Kind::object) return {};
+  std::vector<std::string> argv;
+  Diagnostics missing;
+  for (const auto& [role, v] : inputs->members) {
+    if (role != "units" && role != "responses" && role != "mapping" && role != "ties") continue;
+    const JsonValue* p = v.get("path");
+    if (!p || p->kind != JsonValue::Kind::string || p->text.empty() || p->text == "-") continue;
+    const JsonValue* rel = v.get("path_from_results");
+    std::error_code ec;
+    std::string found;
+    if (fs::is_regular_file(p->text, ec)) found = p->text;
+    else if (rel && rel->kind == JsonValue::Kind::string && !rel->text.empty() &&
+             fs::is_regular_file(fs::path(dir) / rel->text, ec))
+      found = (fs::path(dir) / rel->text).lexically_normal().string();
+    if (found.empty()) {
+      std::string where = p->text;
+      if (rel && rel->kind == JsonValue::Kind::string && !rel->text.empty())
+        where += " (from where rcmap analyze ran) nor " + (fs::path(dir) / rel->text).lexically_normal().string() +
+                 " (relative to the results folder)";
+      missing.error(summary, 0, 0, {},
+                    "the " + role + " file the results were made from is not found: neither " + where +
+                        " exists; put the file back there (or next to the results folder as it was), "
+                        "then rerun rcmap report");
+      continue;
+    }
+    argv.insert(argv.end(), {"--" + role, found});
+  }
+  if (missing.has_errors()) {
+    print_diagnostics(missing, false);
+    throw InputError(missing);
+  }
+  return argv;
+}
+
+}  // namespace
 
 int cmd_report(const Args& args) {
   po::options_description desc("rcmap report options");
@@ -43,6 +107,7 @@ int cmd_report(const Args& args) {
   }
   Args a;
   a.argv = {"--config", dir + "/summary.json", "--out", dir};
+  for (auto& w : located_inputs(dir)) a.argv.push_back(std::move(w));
   if (vm.count("lang")) a.argv.insert(a.argv.end(), {"--lang", lang});
   if (vm.count("title")) a.argv.insert(a.argv.end(), {"--title", title});
   if (vm.count("date")) a.argv.insert(a.argv.end(), {"--date", date});

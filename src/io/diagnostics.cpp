@@ -24,9 +24,31 @@ std::string format_diagnostic(const Diagnostic& d) {
   return s;
 }
 
+std::string Diagnostics::kind_of(const Diagnostic& d) {
+  std::string k = d.file + '|' + d.column_name + '|';
+  bool quote = false;
+  for (char c : d.message) {
+    if (c == '\'') quote = !quote;
+    else if (!quote && (c < '0' || c > '9')) k += c;
+  }
+  return k;
+}
+
+std::size_t Diagnostics::errors_of_kind(const Diagnostic& d) const {
+  const std::string k = kind_of(d);
+  for (const auto& [kind, n] : kinds_)
+    if (kind == k) return n;
+  return 0;
+}
+
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error) {
     ++error_count_;
+    const std::string k = kind_of(d);
+    auto it = kinds_.begin();
+    while (it != kinds_.end() && it->first != k) ++it;
+    if (it != kinds_.end()) ++it->second;
+    else if (kinds_.size() < 256) kinds_.emplace_back(k, 1);
     if (stored_errors_ >= cap_) return;
     ++stored_errors_;
   } else if (d.severity == Severity::warning) {
@@ -56,7 +78,8 @@ static std::string summarise(const Diagnostics& d) {
   for (const auto& item : d.items())
     if (item.severity == Severity::error) {
       std::string s = format_diagnostic(item);
-      if (d.error_count() > 1) s += " (and " + std::to_string(d.error_count() - 1) + " more errors)";
+      if (const std::size_t more = d.error_count() - 1; more > 0)
+        s += " (and " + std::to_string(more) + (more == 1 ? " more error)" : " more errors)");
       return s;
     }
   return "invalid input";

@@ -1,12 +1,16 @@
 #include "rcmap/outputs/method_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "rcmap/io/csv.hpp"
+#include "rcmap/outputs/glossary.hpp"
 
 namespace rcmap {
 
 namespace {
+std::string term(const char* key, std::string_view lang) { return std::string(glossary_term(key, lang)); }
+
 std::string num(double v, int decimals, bool comma) {
   std::string s = format_fixed(v, decimals);
   if (comma)
@@ -21,8 +25,9 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
   const bool comma = lang == "da" || lang == "nb";
   const std::string weak = num(o.weak_below, 2, comma), strong = num(o.strong_from, 2, comma);
   const std::string min_answers = std::to_string(o.min_answers), min_n = std::to_string(o.min_n);
-  const std::string excl = std::to_string(a.rows_excluded), read = std::to_string(a.rows_read);
-  const std::string alpha_n = std::to_string(a.alpha.n);
+  // Counts with the language's thousands separator (docs/glossary.md "1.4 Numbers").
+  const std::string excl = group_thousands(a.rows_excluded, lang), read = group_thousands(a.rows_read, lang);
+  const std::string alpha_n = group_thousands(static_cast<std::size_t>(std::max(a.alpha.n, 0)), lang);
   const bool alpha_ok = std::isfinite(a.alpha.value);
   const bool alpha_few = !alpha_ok && a.alpha.n >= 2 && a.alpha.n < o.min_n;  // defined, but not shown
   const std::string alpha = alpha_ok ? num(a.alpha.value, 3, comma) : "";
@@ -31,60 +36,64 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
   for (const Tie& t : a.ties) left_out |= t.left_out != 0;
   if (lang == "da")
     return {
-        {"Undersøgelse", "Gittells spørgeskema om relationel koordinering: respondenterne i enhed A vurderer enhed B "
+        {"Spørgeskema", "Gittells spørgeskema om relationel koordinering: respondenterne i enhed A vurderer enhed B "
                          "på syv dimensioner, hver 1–5: hyppig, rettidig, præcis og problemløsende kommunikation "
                          "(kommunikationsindeks) samt fælles mål, fælles viden og gensidig respekt (relationsindeks)."},
-        {"Score pr. besvarelse", "Gennemsnittet af de besvarede dimensioner; en besvarelse skal have mindst " +
-                                     min_answers + " af 7 svar, ellers udelades den (" + excl + " af " + read +
-                                     " besvarelser)."},
-        {"Score pr. relation", "RC for A→B: gennemsnittet af de scorer, som respondenterne i A giver B, med "
+        {"Score pr. vurdering", "Gennemsnittet af de besvarede dimensioner; en vurdering skal have mindst " +
+                                    min_answers + " af 7 svar, ellers udelades den (" + excl + " af " + read +
+                                    " vurderinger)."},
+        {"Score pr. relation", "RK for A→B: gennemsnittet af de scorer, som respondenterne i A giver B, med "
                                "standardafvigelse og 95 %-konfidensinterval (t-fordeling). A→A er koordineringen "
                                "internt i enheden."},
         {"Styrke", "svag under " + weak + ", stærk fra " + strong +
                        ", moderat derimellem. En udbredt konvention, ikke en publiceret standard."},
         {"Anonymitet", "Ethvert tal, der bygger på færre end " + min_n +
-                           " respondenter, skjules (tomt) og indgår ikke i andre tal; tal for enheder, sider og "
-                           "helheden beregnes kun ud fra viste relationer, så en skjult relation ikke kan "
+                           " respondenter, skjules (tomt) og indgår ikke i andre tal; tal for enheder, områder og "
+                           "helheden beregnes kun ud fra de relationer, der vises, så en skjult relation ikke kan "
                            "genskabes ved at trække tal fra hinanden." +
                            (left_out ? std::string(" En dimension, som færre end ") + min_n +
-                                           " i en vist relation har besvaret, udelades helt af den relation: "
+                                           " i en relation, der vises, har besvaret, udelades helt af den relation: "
                                            "dens gennemsnit og det indeks, den indgår i, er tomme, og relationens "
-                                           "RC beregnes uden den."
+                                           "RK beregnes uden den."
                                      : std::string())},
         {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørgsmål over " + alpha_n +
-                                        " komplette besvarelser af viste relationer: " + alpha + "."
-                         : alpha_few ? "Cronbachs alfa vises ikke: kun " + alpha_n + " komplette besvarelser, færre end " +
+                                        " komplette vurderinger af de relationer, der vises: " + alpha + "."
+                         : alpha_few ? "Cronbachs alfa vises ikke: kun " + alpha_n + " komplette vurderinger, færre end " +
                                            min_n + "."
-                                  : "Cronbachs alfa er ikke defineret (" + alpha_n + " komplette besvarelser)."},
+                                  : "Cronbachs alfa er ikke defineret (" + alpha_n + " komplette vurderinger)."},
+        {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
+        {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
     };
   if (lang == "nb")
     return {
-        {"Undersøkelse", "Gittells spørreskjema om relasjonell koordinering: respondentene i enhet A vurderer enhet "
-                         "B på sju dimensjoner, hver 1–5: hyppig, tidsriktig, presis og problemløsende "
+        {"Spørreskjema", "Gittells spørreskjema om relasjonell koordinering: respondentene i enhet A vurderer enhet "
+                         "B på sju dimensjoner, hver 1–5: hyppig, rettidig, presis og problemløsende "
                          "kommunikasjon (kommunikasjonsindeks) og felles mål, felles kunnskap og gjensidig respekt "
                          "(relasjonsindeks)."},
-        {"Skår per svar", "Gjennomsnittet av de besvarte dimensjonene; et svar må ha minst " + min_answers +
-                              " av 7 besvarte dimensjoner, ellers utelates det (" + excl + " av " + read +
-                              " svar)."},
-        {"Skår per relasjon", "RC for A→B: gjennomsnittet av skårene som respondentene i A gir B, med "
+        {"Skår per vurdering", "Gjennomsnittet av de besvarte dimensjonene; en vurdering må ha minst " + min_answers +
+                                  " av 7 besvarte dimensjoner, ellers utelates den (" + excl + " av " + read +
+                                  " vurderinger)."},
+        {"Skår per relasjon", "RK for A→B: gjennomsnittet av skårene som respondentene i A gir B, med "
                               "standardavvik og 95 % konfidensintervall (t-fordeling). A→A er koordineringen "
                               "internt i enheten."},
         {"Styrke", "svak under " + weak + ", sterk fra " + strong +
-                       ", moderat imellom. En vanlig konvensjon, ikke en publisert standard."},
+                       ", middels imellom. En vanlig konvensjon, ikke en publisert standard."},
         {"Anonymitet", "Alle tall som bygger på færre enn " + min_n +
-                           " respondenter, skjules (tomme) og inngår ikke i andre tall; tall for enheter, sider og "
-                           "helheten beregnes bare fra viste relasjoner, slik at en skjult relasjon ikke kan "
+                           " respondenter, skjules (tomme) og inngår ikke i andre tall; tall for enheter, områder og "
+                           "helheten beregnes bare fra relasjonene som vises, slik at en skjult relasjon ikke kan "
                            "gjenskapes ved å trekke tall fra hverandre." +
                            (left_out ? std::string(" En dimensjon som færre enn ") + min_n +
-                                           " i en vist relasjon har besvart, utelates helt fra den relasjonen: "
+                                           " i en relasjon som vises, har besvart, utelates helt fra den relasjonen: "
                                            "gjennomsnittet og indeksen den inngår i, er tomme, og relasjonens "
-                                           "RC beregnes uten den."
+                                           "RK beregnes uten den."
                                      : std::string())},
         {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørsmålene over " + alpha_n +
-                                        " komplette svar på viste relasjoner: " + alpha + "."
-                         : alpha_few ? "Cronbachs alfa vises ikke: bare " + alpha_n + " komplette svar, færre enn " +
+                                        " komplette vurderinger av relasjonene som vises: " + alpha + "."
+                         : alpha_few ? "Cronbachs alfa vises ikke: bare " + alpha_n + " komplette vurderinger, færre enn " +
                                            min_n + "."
-                                  : "Cronbachs alfa er ikke definert (" + alpha_n + " komplette svar)."},
+                                  : "Cronbachs alfa er ikke definert (" + alpha_n + " komplette vurderinger)."},
+        {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
+        {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
     };
   return {
       {"Survey", "Gittell's Relational Coordination survey: respondents of unit A rate unit B on seven "
@@ -111,13 +120,18 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
                       : alpha_few ? "Cronbach's alpha is not shown: only " + alpha_n + " complete rows, fewer than " +
                                         min_n + "."
                                : "Cronbach's alpha is not defined (" + alpha_n + " complete rows)."},
+      {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
+      {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
   };
 }
 
 const WorkbookWords& workbook_words(std::string_view lang) {
-  static const WorkbookWords en{"topic", "text", "rating unit \\ rated unit"};
-  static const WorkbookWords da{"emne", "tekst", "vurderende enhed \\ vurderet enhed"};
-  static const WorkbookWords nb{"emne", "tekst", "vurderende enhet \\ vurdert enhet"};
+  // docs/glossary.tsv: topic, text, matrix_corner (views into the compiled glossary).
+  auto words = [](std::string_view l) {
+    return WorkbookWords{glossary_term("topic", l).data(), glossary_term("text", l).data(),
+                         glossary_term("matrix_corner", l).data()};
+  };
+  static const WorkbookWords en = words("en"), da = words("da"), nb = words("nb");
   return lang == "da" ? da : lang == "nb" ? nb : en;
 }
 

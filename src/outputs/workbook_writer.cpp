@@ -3,9 +3,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "rcmap/io/diagnostics.hpp"
+#include "rcmap/outputs/glossary.hpp"
 #include "rcmap/outputs/method_text.hpp"
 #include "rcmap/outputs/palette.hpp"
 
@@ -80,16 +82,36 @@ std::size_t suppressed_rows(const WorkbookSheet& s, std::size_t rows) {
   return n;
 }
 
-void table_sheet(Book& book, const WorkbookSheet& s, int min_n, const WorkbookLimits& limits) {
-  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), s.name.c_str());
+// The glossary's `prefix` + `name` term in `lang` (docs/glossary.tsv: sheet_,
+// col_, val_strength_, ...), or `name` as it is: English keeps the CSV
+// names, and a name the glossary lacks (a user's side, a unit) is data.
+std::string localised(std::string_view prefix, std::string_view name, const std::string& lang) {
+  if (lang != "da" && lang != "nb") return std::string(name);
+  std::string key(prefix);
+  for (char c : name) key += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view t = glossary_term(key, lang);
+  return t.empty() ? std::string(name) : std::string(t);
+}
+
+// Text values a reader reads, by column (docs/glossary.md "Workbook").
+std::string_view value_prefix(const std::string& column) {
+  if (column == "strength") return "val_strength_";
+  if (column == "kind") return "val_kind_";
+  if (column == "direction") return "val_direction_";
+  return {};
+}
+
+void table_sheet(Book& book, const WorkbookSheet& s, int min_n, const WorkbookLimits& limits, const std::string& lang) {
+  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), localised("sheet_", s.name, lang).c_str());
   const Table& t = *s.table;
   const std::size_t rows = std::min(t.rows, limits.rows);  // Excel's limit (workbook_notes)
   std::vector<std::size_t> widths;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].name.c_str(), book.header());
-    widths.push_back(width(t.columns[c].name));
+    const std::string head = localised("col_", t.columns[c].name, lang);
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head.c_str(), book.header());
+    widths.push_back(width(head));
   }
-  const std::string note = "suppressed: fewer than " + std::to_string(min_n) + " respondents";
+  const std::string note = fill_term(glossary_term("note_suppressed", lang), std::to_string(min_n));
   const bool cell_notes = suppressed_rows(s, rows) <= limits.notes;
   if (!cell_notes)
     worksheet_write_comment(ws, 0, 0, ("Blank cells in rows whose strength is 'suppressed': " + note +
@@ -103,10 +125,13 @@ void table_sheet(Book& book, const WorkbookSheet& s, int min_n, const WorkbookLi
       auto col = static_cast<lxw_col_t>(c);
       Cell v = t.columns[c].cell(r);
       switch (v.kind) {
-        case Cell::Kind::text:
-          worksheet_write_string(ws, row, col, v.text.c_str(), nullptr);
-          widths[c] = std::max(widths[c], width(v.text));
+        case Cell::Kind::text: {
+          const std::string_view prefix = value_prefix(t.columns[c].name);
+          const std::string text = prefix.empty() ? v.text : localised(prefix, v.text, lang);
+          worksheet_write_string(ws, row, col, text.c_str(), nullptr);
+          widths[c] = std::max(widths[c], width(text));
           break;
+        }
         case Cell::Kind::number:
           worksheet_write_number(ws, row, col, v.number, book.number());
           widths[c] = std::max<std::size_t>(widths[c], 6);
@@ -138,11 +163,11 @@ std::size_t suppressed_ties(const Aggregate& a, std::size_t units) {
 
 void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::string& lang,
                   const WorkbookLimits& limits) {
-  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "Matrix");
+  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), localised("sheet_", "Matrix", lang).c_str());
   const auto& o = a.options;
   // Units past Excel's columns (or rows) are left out (workbook_notes).
   const std::size_t units = std::min({s.units.size(), limits.columns, limits.rows});
-  const std::string note = "n<" + std::to_string(o.min_n) + ": suppressed";
+  const std::string note = fill_term(glossary_term("note_matrix_suppressed", lang), std::to_string(o.min_n));
   const bool cell_notes = suppressed_ties(a, units) <= limits.notes;
   worksheet_write_string(ws, 0, 0, workbook_words(lang).matrix_corner, book.header());
   if (!cell_notes)
@@ -190,7 +215,7 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::st
 
 void method_sheet(Book& book, const std::vector<std::pair<std::string, std::string>>& rows,
                   const std::string& lang) {
-  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "Method");
+  lxw_worksheet* ws = workbook_add_worksheet(book.wb(), localised("sheet_", "Method", lang).c_str());
   worksheet_write_string(ws, 0, 0, workbook_words(lang).topic, book.header());
   worksheet_write_string(ws, 0, 1, workbook_words(lang).text, book.header());
   lxw_format* wrap = workbook_add_format(book.wb());
@@ -213,7 +238,7 @@ void write_workbook(const std::string& path, const WorkbookContent& content) {
   for (const auto& s : content.sheets) cells += std::min(s.table->rows, limits.rows) * s.table->columns.size();
   Book book(path, cells >= limits.constant_memory_cells);
   int min_n = content.aggregate ? content.aggregate->options.min_n : 0;
-  for (const auto& s : content.sheets) table_sheet(book, s, min_n, limits);
+  for (const auto& s : content.sheets) table_sheet(book, s, min_n, limits, content.lang);
   if (content.survey && content.aggregate)
     matrix_sheet(book, *content.survey, *content.aggregate, content.lang, limits);
   method_sheet(book, content.method, content.lang);

@@ -148,17 +148,24 @@ TEST_CASE("method rows are translated with decimal commas and name the threshold
   REQUIRE(da.size() == en.size());
   CHECK(da[0].second.find("hyppig, rettidig, præcis og problemløsende kommunikation") != std::string::npos);
   CHECK(da[0].second.find("fælles mål, fælles viden og gensidig respekt") != std::string::npos);
-  CHECK(nb[0].second.find("hyppig, tidsriktig, presis og problemløsende kommunikasjon") != std::string::npos);
+  CHECK(nb[0].second.find("hyppig, rettidig, presis og problemløsende kommunikasjon") != std::string::npos);
   CHECK(nb[0].second.find("felles mål, felles kunnskap og gjensidig respekt") != std::string::npos);
   CHECK(da[3].second == "svag under 3,50, stærk fra 4,00, moderat derimellem. En udbredt konvention, ikke en "
                         "publiceret standard.");
-  CHECK(da[5].second.find("250 komplette besvarelser af viste relationer: 0,812.") != std::string::npos);
+  CHECK(da[5].second.find("250 komplette vurderinger af de relationer, der vises: 0,812.") != std::string::npos);
+  CHECK(nb[3].second == "svak under 3,50, sterk fra 4,00, middels imellom. En vanlig konvensjon, ikke en publisert standard.");
+  // The glossary's rows on the abbreviation and the network measures (docs/glossary.md).
+  REQUIRE(da.size() == 8);
+  CHECK(da[6].first == "Forkortelse");
+  CHECK(da[6].second.rfind("RK står for relationel koordinering", 0) == 0);
+  CHECK(nb[7].first == "Nettverksmål");
+  CHECK(nb[7].second.find("Mellomledd (betweenness): ") != std::string::npos);
   CHECK(en[5].second.find("250 complete rows of shown ties: 0.812.") != std::string::npos);
   f.a.alpha = {kNaN, 1};
   CHECK(method_rows(f.a, "en")[5].second == "Cronbach's alpha is not defined (1 complete rows).");
   f.a.alpha = {kNaN, 4};  // fewer than min-n 5 complete rows: not shown (docs/method.md "Reliability")
   CHECK(method_rows(f.a, "en")[5].second == "Cronbach's alpha is not shown: only 4 complete rows, fewer than 5.");
-  CHECK(method_rows(f.a, "da")[5].second == "Cronbachs alfa vises ikke: kun 4 komplette besvarelser, færre end 5.");
+  CHECK(method_rows(f.a, "da")[5].second == "Cronbachs alfa vises ikke: kun 4 komplette vurderinger, færre end 5.");
 }
 
 #ifdef RCMAP_WITH_RENDER

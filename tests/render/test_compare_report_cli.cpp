@@ -144,9 +144,10 @@ TEST_CASE("compare's report.pdf in Danish; none with --no-render", "[compare][re
   for (const auto& r : rows(out + "/changes.csv")) ++count[r.at(11)];
   const std::string text = pdf_text(out + "/report.pdf", c.dir);
   CHECK(text.find("Hovedresultater") != std::string::npos);
-  CHECK(text.find("er " + std::to_string(count["improved"]) + " troværdigt forbedret, " +
-                  std::to_string(count["worse"]) + " troværdigt forværret") != std::string::npos);
-  CHECK(text.find("Troværdige ændringer, største først") != std::string::npos);
+  CHECK(text.find("er " + std::to_string(count["improved"]) + " klart forbedret, " +
+                  std::to_string(count["worse"]) + " klart forværret") != std::string::npos);
+  CHECK(text.find("Klare ændringer, største først") != std::string::npos);
+  CHECK(text.find("troværdig") == std::string::npos);
   CHECK(text.find("Metode") != std::string::npos);
   CHECK(text.find("Måling w1: ") != std::string::npos);
   CHECK(command_output("pdfinfo " + out + "/report.pdf | grep CreationDate", c.dir).find("2026") !=

@@ -323,7 +323,7 @@ TEST_CASE("dimension and side names are localised", "[render][i18n]") {
   CHECK(dimension_name(Lang::da, 4) == "fælles mål");
   CHECK(dimension_name(Lang::da, 5) == "fælles viden");
   CHECK(dimension_name(Lang::da, 6) == "gensidig respekt");
-  CHECK(dimension_name(Lang::nb, 1) == "tidsriktig kommunikasjon");
+  CHECK(dimension_name(Lang::nb, 1) == "rettidig kommunikasjon");
   CHECK(dimension_name(Lang::nb, 5) == "felles kunnskap");
   CHECK(dimension_name(Lang::en, 6) == "mutual respect");
   CHECK(dimension_name(Lang::en, 7).empty());

@@ -126,15 +126,22 @@ TEST_CASE("report.pdf in Danish with --per-unit: translated text, decimal commas
   CHECK(png == 16 + more);
   CHECK(pages(d + "/report.pdf", d) == 14 + 16 + more);
   const std::string text = pdf_text(d + "/report.pdf", d);
-  for (const char* s : {"Hovedresultater", "Koordineringshuller, de alvorligste først", "Enheder", "Metode",
+  for (const char* s : {"Hovedresultater", "Udviklingspunkter, de vigtigste først", "Enheder", "Metode",
                         "De syv dimensioner", "hyppig kommunikation", "gensidig respekt", "Anonymitet",
-                        "Relationer, de svageste først", "RC pr. dimension"})
+                        "Relationer, lavest RK først", "RK pr. dimension", "Den samlede relationelle koordinering (RK)",
+                        "Centralitet (PageRank)", "Mellemled", "Område"})
     CHECK(text.find(s) != std::string::npos);
   const Row w = weakest_cross(d + "/ties.csv");
-  CHECK(text.find(w.from + " → " + w.to + ": RC " + two_decimals(w.rc, ',') + " (n = " + w.n + ")") !=
+  CHECK(text.find(w.from + " → " + w.to + ": RK " + two_decimals(w.rc, ',') + " (n = " + w.n + ")") !=
         std::string::npos);
   CHECK(text.find("Key findings") == std::string::npos);
   CHECK(text.find("flere på næste side") != std::string::npos);
+  // No word the glossary replaced (docs/glossary.md), and counts with a full stop.
+  for (const char* s : {"Sider", " ensidig", "Koordineringshuller", "ingen vist", "RC givet", "RC pr."}) {
+    INFO(s);
+    CHECK(text.find(s) == std::string::npos);
+  }
+  CHECK(text.find("(41 af 4.037 vurderinger)") != std::string::npos);  // Method: rows excluded of read
   CHECK(fs::exists(d + "/units/Sundhedsplejen.png"));
   CHECK(fs::exists(d + "/units/Aflastning_og_stoettekontakt.png"));
   // The Method sheet of the workbook is Danish too.
@@ -348,13 +355,13 @@ TEST_CASE("a report of 150 units stays under 60 pages; cut tables say how many r
   // The same sentences in Danish and Norwegian, with their thousands separators.
   REQUIRE(run_rcmap("report " + d + "/out --lang da") == 0);
   const std::string da = pdf_text(pdf, d);
-  CHECK(da.find("De 60 alvorligste af " + grouped(gaps, ".") + " par vises; alle " + grouped(gaps, ".") +
+  CHECK(da.find("De 60 vigtigste af " + grouped(gaps, ".") + " par vises; alle " + grouped(gaps, ".") +
                 " står i gaps.csv i samme rækkefølge.") != std::string::npos);
   CHECK(da.find("alle 150 står i units.csv.") != std::string::npos);
   REQUIRE(run_rcmap("report " + d + "/out --lang nb --per-unit") == 0);
   const std::string nb = pdf_text(pdf, d);
   // A no-break space groups the digits; pdftotext gives it as a space.
-  CHECK(nb.find("De 60 alvorligste av " + grouped(gaps, " ") + " par vises") != std::string::npos);
+  CHECK(nb.find("De 60 viktigste av " + grouped(gaps, " ") + " par vises") != std::string::npos);
   CHECK(nb.find("over 40 enheter er enhetssidene ikke med i denne rapporten") != std::string::npos);
   CHECK(pages(pdf, d) < 60);
   fs::remove_all(d);
@@ -402,7 +409,7 @@ TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[repo
                                            " unmeasured pairs are left out."},
         std::pair{rcmap::render::Lang::da, "Der er 48 sådanne par, flere end 40: kun de målte er listet, her og i "
                                            "gaps.csv; de " + std::to_string(m.unlisted_gaps) +
-                                           " ikke målte par er udeladt."}}) {
+                                           " par, der ikke er målt, er udeladt."}}) {
     in.figure.lang = lang;
     rcmap::render::render_report(in, d + "/report.pdf");
     CHECK(pdf_text(d + "/report.pdf", d).find(sentence) != std::string::npos);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rcmap {
@@ -39,11 +40,18 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   // Errors beyond the cap that were counted but not stored.
   std::size_t errors_not_shown() const { return error_count_ - stored_errors_; }
+  // The kind of an error: file, column name and message without its quoted
+  // values and digits ("unknown unit 'X'" on any line is one kind).
+  static std::string kind_of(const Diagnostic& d);
+  // Errors counted of `d`'s kind, stored or not (the first 256 kinds are
+  // counted; later kinds report 0).
+  std::size_t errors_of_kind(const Diagnostic& d) const;
 
  private:
   std::size_t cap_;
   std::size_t error_count_ = 0, warning_count_ = 0, stored_errors_ = 0, stored_warnings_ = 0;
   std::vector<Diagnostic> items_;
+  std::vector<std::pair<std::string, std::size_t>> kinds_;  // kind -> errors; few kinds, linear search
 };
 
 // Thrown when input is invalid; carries every diagnostic collected so far.

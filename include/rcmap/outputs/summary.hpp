@@ -23,6 +23,10 @@ struct RunInfo {
     // While `sha256` is empty: the checksum still being computed, waited
     // for only when it is written.
     std::shared_future<std::string> pending = {};
+    // The path relative to the results folder ("../data/units.csv"), so that
+    // rcmap report finds the input after both were moved together; empty for
+    // a pipe. Written as "path_from_results".
+    std::string from_results = {};
     std::string checksum() const { return sha256.empty() && pending.valid() ? pending.get() : sha256; }
   };
   std::vector<Input> inputs;
