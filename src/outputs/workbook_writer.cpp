@@ -98,6 +98,9 @@ std::string_view value_prefix(const std::string& column) {
   if (column == "strength") return "val_strength_";
   if (column == "kind") return "val_kind_";
   if (column == "direction") return "val_direction_";
+  if (column == "certainty") return "val_certainty_";
+  if (column == "group") return "val_group_";
+  if (column == "blank_reason") return "val_blank_reason_";
   return {};
 }
 
@@ -107,7 +110,9 @@ void table_sheet(Book& book, const WorkbookSheet& s, int min_n, const WorkbookLi
   const std::size_t rows = std::min(t.rows, limits.rows);  // Excel's limit (workbook_notes)
   std::vector<std::size_t> widths;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const std::string head = localised("col_", t.columns[c].name, lang);
+    // bridges.csv's `bridge` is a unit, ties.csv's a tie: the sheet's own term first.
+    std::string head = s.name == "Bridges" ? localised("col_bridges_", t.columns[c].name, lang) : "";
+    if (head.empty() || head == t.columns[c].name) head = localised("col_", t.columns[c].name, lang);
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head.c_str(), book.header());
     widths.push_back(width(head));
   }
