@@ -322,7 +322,7 @@ TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values 
   const std::string reader =
       "/usr/bin/python3 " + source_path("tests/support/read_workbook.py") + " " + t / "o/workbook.xlsx";
   REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
-  CHECK(slurp(t / "sheets") == "Relationer\nEnheder\nUdviklingspunkter\nOmråder\nMatrix\nMetode\n");
+  CHECK(slurp(t / "sheets") == "Relationer\nEnheder\nUdviklingspunkter\nBrobyggere\nOmråder\nMatrix\nMetode\n");
   REQUIRE(std::system((reader + " Relationer > " + t / "ties").c_str()) == 0);
   const std::string ties = slurp(t / "ties");
   CHECK(ties.rfind("fra (enhed)\ttil (enhed)\tfra (navn)\ttil (navn)\tfra (område)\ttil (område)\tn (respondenter)\tRK\t",
@@ -332,7 +332,12 @@ TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values 
   REQUIRE(std::system((reader + " Relationer info > " + t / "info").c_str()) == 0);
   CHECK(slurp(t / "info").find("skjult: færre end 5 respondenter") != std::string::npos);
   REQUIRE(std::system((reader + " Udviklingspunkter > " + t / "gaps").c_str()) == 0);
-  CHECK(slurp(t / "gaps").find("\tprioritet\n") != std::string::npos);
+  CHECK(slurp(t / "gaps").find("\tprioritet\t") != std::string::npos);
+  CHECK(slurp(t / "gaps").find("\tsikkerhed\tgruppe\n") != std::string::npos);  // certainty, group
+  CHECK(slurp(t / "gaps").find("\tpå grænsen\tpå grænsen\n") != std::string::npos);  // their values
+  REQUIRE(std::system((reader + " Brobyggere > " + t / "bridges").c_str()) == 0);
+  // bridges.csv's bridge is a unit (brobygger), not ties.csv's bridge tie (eneste forbindelse).
+  CHECK(slurp(t / "bridges").rfind("fra (enhed)\ttil (enhed)\tbrobygger (enhed)\t", 0) == 0);
   CHECK(slurp(t / "gaps").find("\tforskelligt oplevet\t") != std::string::npos);
   REQUIRE(std::system((reader + " Metode > " + t / "method").c_str()) == 0);
   CHECK(slurp(t / "method").rfind("emne\ttekst\n", 0) == 0);
