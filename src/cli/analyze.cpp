@@ -24,11 +24,15 @@ namespace rcmap::cli {
 namespace {
 
 // The units (by label) whose metric is blank, for a note a department head
-// can read: at most five named, then how many more.
+// can read: at most five named, then how many more. `field` null: the units
+// whose own ratings are all hidden (blank_reason no_shown_ratings), which the
+// other notes leave out: their note says why.
 std::string blank_units(const Survey& s, const MetricsResult& m, double UnitMetrics::*field) {
   std::vector<std::string> names;
   for (std::size_t u = 0; u < m.units.size() && u < s.units.size(); ++u)
-    if (std::isnan(m.units[u].*field)) names.push_back(s.units[u].label);
+    if (field ? std::isnan(m.units[u].*field) && !m.units[u].no_shown_ratings : m.units[u].no_shown_ratings)
+      names.push_back(s.units[u].label);
+  if (names.empty()) return {};
   std::string out;
   const std::size_t shown = std::min<std::size_t>(names.size(), 5);
   for (std::size_t i = 0; i < shown; ++i)
@@ -44,9 +48,12 @@ std::string plain_metric_note(const std::string& w, const Survey& s, const Aggre
   char weak[32];
   std::snprintf(weak, sizeof weak, "%g", a.options.weak_below);
   const std::string working = "working ties (RC " + std::string(weak) + " or more)";
-  if (w.rfind("closeness_out undefined for ", 0) == 0)
-    return "closeness_out in units.csv is blank for " + blank_units(s, m, &UnitMetrics::closeness_out) +
-           ": they have no " + working + " to another unit, so their distance to the others is not defined";
+  if (w.rfind("closeness_out undefined for ", 0) == 0) {
+    const std::string units = blank_units(s, m, &UnitMetrics::closeness_out);
+    return units.empty() ? "-"  // only units without shown ratings: said once (analysis_metrics)
+                         : "closeness_out in units.csv is blank for " + units + ": they have no " + working +
+                               " to another unit, so their distance to the others is not defined";
+  }
   if (w.rfind("closeness_in undefined for ", 0) == 0)
     return "closeness_in in units.csv is blank for " + blank_units(s, m, &UnitMetrics::closeness_in) +
            ": no other unit has " + working + " to them, so the distance from the others is not defined";
@@ -83,8 +90,14 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
   }
   if (!quiet) {
     const std::string site = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ";
+    const std::string hidden = blank_units(survey, metrics, nullptr);
+    if (!hidden.empty())
+      std::cerr << "rcmap analyze: note: " << site << "all ratings given by " << hidden << " are hidden (fewer than "
+                << agg.options.min_n << " respondents): the measures of their outgoing ties are blank in units.csv "
+                << "(blank_reason no_shown_ratings) and they are left out of every ranking\n";
     for (const auto& w : metrics.warnings) {
       const std::string plain = plain_metric_note(w, survey, agg, metrics);
+      if (plain == "-") continue;
       if (!plain.empty()) std::cerr << "rcmap analyze: note: " << site << plain << '\n';
       else std::cerr << "rcmap: metrics: warning: " << site << w << '\n';
     }

@@ -97,9 +97,12 @@ TEST_CASE("analyze closes with a summary: folder, files, what to open, counts; -
       const std::vector<std::string> f = fields_of(line);
       if (static_cast<std::size_t>(col) < f.size() && f[static_cast<std::size_t>(col)].empty()) blank.push_back(f[1]);
     }
-    REQUIRE(blank.size() == 2);  // the sample's two units with no working tie out
-    CHECK(log.find("rcmap analyze: note: closeness_out in units.csv is blank for " + blank[0] + " and " + blank[1] +
-                   ": they have no working ties (RC 3.5 or more) to another unit") != std::string::npos);
+    REQUIRE(blank.size() == 2);  // the sample's two units whose own ratings are all hidden
+    CHECK(log.find("rcmap analyze: note: all ratings given by " + blank[0] + " and " + blank[1] +
+                   " are hidden (fewer than 5 respondents): the measures of their outgoing ties are blank in "
+                   "units.csv (blank_reason no_shown_ratings)") != std::string::npos);
+    // Their blank closeness is not explained a second time, wrongly, as "no working ties".
+    CHECK(log.find("closeness_out in units.csv is blank") == std::string::npos);
     CHECK(log.find("undefined for") == std::string::npos);
   }
 
