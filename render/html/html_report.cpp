@@ -236,13 +236,15 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
   };
   j.key("findings").arr();
   if (std::isfinite(a.overall_rc)) {
-    finding("overall", fmt(rw.overall, {num(a.overall_rc), std::to_string(a.overall_n)}));
+    finding("overall", fmt(rw.overall, {num(a.overall_rc), format_count(static_cast<std::size_t>(a.overall_n), lang)}));
     no_highlight();
     j.end_obj();
   }
   if (f.cross_shown > 0) {
-    finding("weakest", fmt(rw.weakest_intro, {std::to_string(f.cross_weak), std::to_string(f.cross_shown), sa, sb,
-                                              num(a.options.weak_below, 1)}));
+    finding("weakest", fmt(rw.weakest_intro, {format_count(static_cast<std::size_t>(f.cross_weak), lang),
+                                              format_count(static_cast<std::size_t>(f.cross_shown), lang), sa, sb,
+                                              num(a.options.weak_below, 1),
+                                              format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     j.key("items").arr();
     for (const TieFinding& t : f.weakest_cross) {
       // As report.pdf: RC printed so that it never reads as another class, and the certainty of a weak tie.

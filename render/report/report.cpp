@@ -77,8 +77,10 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
   if (f.cross_shown == 0) {
     doc.paragraph(fmt(rw.no_cross, {sa, sb}));
   } else {
-    doc.paragraph(fmt(rw.weakest_intro, {format_count(static_cast<std::size_t>(f.cross_weak), lang), format_count(static_cast<std::size_t>(f.cross_shown), lang), sa, sb,
-                                         num(a.options.weak_below, 1)}));
+    doc.paragraph(fmt(rw.weakest_intro, {format_count(static_cast<std::size_t>(f.cross_weak), lang),
+                                         format_count(static_cast<std::size_t>(f.cross_shown), lang), sa, sb,
+                                         num(a.options.weak_below, 1),
+                                         format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     std::vector<std::string> items;
     for (const TieFinding& t : f.weakest_cross) {
       // The certainty class of each tie (docs/metrics.md "Certainty"), RC
