@@ -257,7 +257,7 @@ TEST_CASE("a wide export without --mapping: one message; mapping --init writes a
   CHECK(rows == 257);
 }
 
-TEST_CASE("--units and --responses swapped: said so", "[cli][guidance]") {
+TEST_CASE("units and responses files swapped: said so", "[cli][guidance]") {
   ScratchDir t("swap");
   REQUIRE(run_rcmap("analyze --units " + kResponses + " --responses " + kUnits + " --out " + t / "o", t / "log") == 1);
   const std::string log = slurp(t / "log");

@@ -53,7 +53,7 @@ std::string pdf_text(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("--page 16:9: PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt; report.pdf stays A4",
+TEST_CASE("page 16:9 (--page): PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt; report.pdf stays A4",
           "[office][page]") {
   ScratchDir t("page169");
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --page 16:9 --formats png,svg,pdf -q", t / "log") == 0);
@@ -106,7 +106,7 @@ TEST_CASE("the map fits a 16:9 page: map area and labels inside it, without the 
         render::map_geometry(s, a, layout, o, false).map_area.y0 - 30);
 }
 
-TEST_CASE("--no-title leaves the title and subtitle out of the figure files, not out of report.pdf", "[office][title]") {
+TEST_CASE("no title (--no-title) leaves the title and subtitle out of the figure files, not out of report.pdf", "[office][title]") {
   ScratchDir t("notitle");
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --formats pdf --title Testby -q") == 0);
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "b --formats pdf --title Testby --no-title -q") == 0);
@@ -148,7 +148,7 @@ TEST_CASE("network's person map rings the brokers and labels the unit discs by u
   CHECK(pdf_text(t / "m/person-map.pdf").find("Ringed") == std::string::npos);
 }
 
-TEST_CASE("--tie-table and --map-ties; the old --ties still works with a note, old project files still read",
+TEST_CASE("options --tie-table and --map-ties; the old --ties still works with a note, old project files still read",
           "[office][cli][deprecated]") {
   ScratchDir t("vocab");
   const std::string units = " --units " + source_path("samples/units.csv");
@@ -191,7 +191,7 @@ TEST_CASE("--tie-table and --map-ties; the old --ties still works with a note, o
         std::string::npos);
 }
 
-TEST_CASE("--gap-sides in network, the old --authority-side/--provider-side its deprecated aliases", "[office][cli][deprecated]") {
+TEST_CASE("option --gap-sides in network, the old --authority-side/--provider-side its deprecated aliases", "[office][cli][deprecated]") {
   ScratchDir t("netsides");
   REQUIRE(run_rcmap("network" + kPeople + " --out " + t / "new --no-render --gap-sides provider,authority", t / "log-new") == 0);
   CHECK(slurp(t / "log-new").find("deprecated") == std::string::npos);
@@ -206,7 +206,7 @@ TEST_CASE("--gap-sides in network, the old --authority-side/--provider-side its 
   CHECK(slurp(t / "log-x").find("--gap-sides needs two different side names") != std::string::npos);
 }
 
-TEST_CASE("--dpi is checked with one wording in every command that draws", "[office][cli]") {
+TEST_CASE("option --dpi is checked with one wording in every command that draws", "[office][cli]") {
   ScratchDir t("dpi");
   const std::string waves = " --units " + source_path("tests/data/waves/three/units.csv") + " --responses " +
                             source_path("tests/data/waves/three/responses.csv");
