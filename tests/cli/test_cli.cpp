@@ -137,7 +137,7 @@ TEST_CASE("sample is deterministic for a seed and validates", "[cli]") {
   CHECK(slurp(t / "s3/responses.csv") == slurp(source_path("samples/responses.csv")));
 }
 
-TEST_CASE("project.ini and summary.json rerun the same analysis; the command line wins", "[cli][config]") {
+TEST_CASE("project.ini and summary.json rerun the same analysis, the command line wins", "[cli][config]") {
   TempDir t;
   fs::copy_file(source_path("samples/units.csv"), t / "units.csv");
   fs::copy_file(source_path("samples/responses.csv"), t / "responses.csv");

@@ -58,7 +58,7 @@ std::string json_number(const std::string& json, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("analyze closes with a summary: folder, files, what to open, counts; --quiet silences it", "[cli][guidance]") {
+TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, --quiet silences it", "[cli][guidance]") {
   ScratchDir t("summary");
   const std::string out = t / "res";
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + out + " --formats png",
@@ -151,7 +151,7 @@ TEST_CASE("sample, convert and compare close with a summary too", "[cli][guidanc
   CHECK(log.find("rcmap compare: 2 waves (w1 to w2): ") != std::string::npos);
 }
 
-TEST_CASE("grammar: 1 error; validate does not say nothing was written", "[cli][guidance]") {
+TEST_CASE("grammar: 1 error, validate does not say nothing was written", "[cli][guidance]") {
   ScratchDir t("grammar");
   const std::string bad_units = source_path("samples/bad/units.csv");
   REQUIRE(run_rcmap("validate --units " + bad_units + " --responses " + source_path("samples/bad/unknown_unit.csv"),
@@ -166,7 +166,7 @@ TEST_CASE("grammar: 1 error; validate does not say nothing was written", "[cli][
   CHECK(slurp(t / "log2").find("rcmap analyze: invalid input (1 error); nothing was written\n") != std::string::npos);
 }
 
-TEST_CASE("a responses file with several waves: one error naming them; --wave picks one", "[cli][guidance][waves]") {
+TEST_CASE("a responses file with several waves: one error naming them, --wave picks one", "[cli][guidance][waves]") {
   ScratchDir t("waves");
   REQUIRE(run_rcmap("sample --out " + t / "s" + " --waves 3 --quiet") == 0);
   const std::string args = "analyze --units " + t / "s/units.csv" + " --responses " + t / "s/responses.csv";
@@ -201,7 +201,7 @@ TEST_CASE("a responses file with several waves: one error naming them; --wave pi
   CHECK(slurp(t / "w2/project.ini").find("wave = w2\n") != std::string::npos);
 }
 
-TEST_CASE("a wide export without --mapping: one message; mapping --init writes a file that loads", "[cli][guidance][wide]") {
+TEST_CASE("a wide export without --mapping: one message, mapping --init writes a file that loads", "[cli][guidance][wide]") {
   ScratchDir t("wide");
   const std::string wide = source_path("samples/wide/nordby-wide.csv");
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + wide + " --out " + t / "o", t / "log") == 2);
@@ -313,7 +313,7 @@ TEST_CASE("rcmap report works after the folder and its inputs moved, from anywhe
 }
 #endif
 
-TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values in Danish; CSV stays English",
+TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values in Danish, CSV stays English",
           "[cli][workbook][glossary]") {
   if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
     WARN("python3-openpyxl missing: workbook not read back");

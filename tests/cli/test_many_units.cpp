@@ -35,7 +35,7 @@ std::vector<std::string> lines_of(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("above 2,000 units gaps.csv lists every cross-side pair; the blank metrics are said", "[cli][gaps][many]") {
+TEST_CASE("above 2,000 units gaps.csv lists every cross-side pair, the blank metrics are said", "[cli][gaps][many]") {
   ScratchDir d("gaps2001");
   // 2,001 units: A0..A2 authority, P0..P2 provider, the rest general. Five
   // respondents in each authority unit rate every provider unit 2 on all

@@ -22,7 +22,7 @@ std::vector<Edge> sorted(std::vector<Edge> e) {
 const std::vector<Edge> kTies = {{0, 1, 3.5}, {1, 0, 2}, {1, 2, 4}, {2, 1, 1.5}};
 }  // namespace
 
-TEST_CASE("reads a UCINET DL full matrix with a labels list; zero entries are no tie", "[network]") {
+TEST_CASE("reads a UCINET DL full matrix with a labels list, zero entries are no tie", "[network]") {
   Diagnostics d;
   NetworkFile n = read_network(fixture("network_full.dl"), d);
   REQUIRE_FALSE(d.has_errors());

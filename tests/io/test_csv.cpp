@@ -100,7 +100,7 @@ TEST_CASE("writes RFC 4180 fields and neutralises formula-like text", "[csv]") {
   CHECK(neutralise_formula("Nord") == "Nord");
 }
 
-TEST_CASE("writes the excel-da dialect with ; and decimal comma", "[csv]") {
+TEST_CASE("writes the excel-da dialect with , and decimal comma", "[csv]") {
   std::ostringstream os;
   CsvWriter w(os, ';', true);
   w.text("a;b").number(3.25, 2).number(-0.0000001, 3);

@@ -171,7 +171,7 @@ TEST_CASE("an input at a name the run writes is refused before anything is creat
   fs::remove_all(d);
 }
 
-TEST_CASE("temporary files are private and new; links and FIFOs at final names are replaced, not written through",
+TEST_CASE("temporary files are private and new, links and FIFOs at final names are replaced, not written through",
           "[output][links]") {
   fs::path d = fresh("links");
   const fs::path victim = d.parent_path() / ("rcmap-outdir-victim-" + std::to_string(::getpid()));

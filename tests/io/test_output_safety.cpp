@@ -274,7 +274,7 @@ TEST_CASE("links and FIFOs planted at temporary or final names are never written
   CHECK(temps(o).empty());
 }
 
-TEST_CASE("one writer per folder: a second run exits 3 at once, --wait waits; stale temporaries are "
+TEST_CASE("one writer per folder: a second run exits 3 at once, --wait waits, stale temporaries are "
           "removed only when the lock is free",
           "[cli][output-safety][lock]") {
   ScratchDir t("lock");

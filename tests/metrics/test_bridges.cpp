@@ -210,7 +210,7 @@ TEST_CASE("a unit whose own ratings are all suppressed has blank out-dependent m
   for (const Bridge& b : m.bridges) CHECK(b.bridge != 6);
 }
 
-TEST_CASE("gaps: clearly weak, then borderline, then functional; not enough answers last, with no severity",
+TEST_CASE("gaps: clearly weak, then borderline, then functional, not enough answers last, with no severity",
           "[metrics][gaps]") {
   Planted p;
   const MetricsResult m = compute_metrics(p.net.survey, p.net.agg, MetricsOptions{});

@@ -193,7 +193,7 @@ TEST_CASE("unit profile: received, given and average over shown between-unit tie
   CHECK(p1.received[0] == Approx((42 + 25.6) / 18));
 }
 
-TEST_CASE("unit tie index: each unit's shown between-unit ties in tie order; the same profiles", "[report][unit]") {
+TEST_CASE("unit tie index: each unit's shown between-unit ties in tie order, the same profiles", "[report][unit]") {
   Small f;
   const render::UnitTieIndex index(f.a, f.s.units.size());
   auto of = [&](std::uint32_t u) {

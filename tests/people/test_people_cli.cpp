@@ -38,7 +38,7 @@ std::string first_line(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("network on the sample writes the documented files; small units only in aggregate", "[cli][people]") {
+TEST_CASE("network on the sample writes the documented files, small units only in aggregate", "[cli][people]") {
   Tmp t;
   REQUIRE(run(kInputs + " --out " + t / "out") == 0);
   CHECK(first_line(t / "out/people-metrics.csv") ==

@@ -75,7 +75,7 @@ TEST_CASE("people.csv errors name line and column", "[people][validation]") {
   CHECK(errors_of(d3).at(0) == "1:0 header only, no people; expected one row per person");
 }
 
-TEST_CASE("ties.csv errors name line and column; self-loops are dropped with a warning", "[people][validation]") {
+TEST_CASE("ties.csv errors name line and column, self-loops are dropped with a warning", "[people][validation]") {
   Files f;
   const auto p = three_people(f);
   Diagnostics d;

@@ -137,7 +137,7 @@ TEST_CASE("compare's report.pdf: pages, counts and largest improvement as in cha
   CHECK(command_output("pdfinfo " + pdf + " | grep CreationDate", c.dir).find("2000") != std::string::npos);
 }
 
-TEST_CASE("compare's report.pdf in Danish; none with --no-render", "[compare][report][cli]") {
+TEST_CASE("compare's report.pdf in Danish, none with --no-render", "[compare][report][cli]") {
   const Compared c;
   const std::string out = c.run("da", "--lang da --title Nordby --date 2026-10-01");
   std::map<std::string, int> count;

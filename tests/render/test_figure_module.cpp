@@ -37,7 +37,7 @@ TEST_CASE("the rcmap executable is not linked to Cairo or Pango", "[cli][figures
   CHECK(command_output("ldd " + module.string()).find("libcairo") != std::string::npos);
 }
 
-TEST_CASE("a missing figure module is reported before any work; --no-render needs none", "[cli][figures]") {
+TEST_CASE("a missing figure module is reported before any work, --no-render needs none", "[cli][figures]") {
   ScratchDir tmp("figmod");
   const std::string missing = "RCMAP_FIGURE_MODULE=" + (tmp / "none.so") + " ";
   const std::string log = tmp / "log";

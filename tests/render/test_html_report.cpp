@@ -139,7 +139,7 @@ TEST_CASE("report.html: words of every language have the same keys", "[html]") {
   CHECK(keys[0] == keys[2]);
 }
 
-TEST_CASE("analyze writes report.html; rcmap report regenerates it; --no-render leaves it out", "[html][cli]") {
+TEST_CASE("analyze writes report.html, rcmap report regenerates it, --no-render leaves it out", "[html][cli]") {
   rcmap::test::ScratchDir dir("html");
   const std::string sample =
       "--units " + source_path("samples/units.csv") + " --responses " + source_path("samples/responses.csv");

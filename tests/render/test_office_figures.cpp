@@ -53,7 +53,7 @@ std::string pdf_text(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("page 16:9 (--page): PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt; report.pdf stays A4",
+TEST_CASE("page 16:9 (--page): PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt, report.pdf stays A4",
           "[office][page]") {
   ScratchDir t("page169");
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --page 16:9 --formats png,svg,pdf -q", t / "log") == 0);
@@ -148,7 +148,7 @@ TEST_CASE("network's person map rings the brokers and labels the unit discs by u
   CHECK(pdf_text(t / "m/person-map.pdf").find("Ringed") == std::string::npos);
 }
 
-TEST_CASE("options --tie-table and --map-ties; the old --ties still works with a note, old project files still read",
+TEST_CASE("options --tie-table and --map-ties, the old --ties still works with a note, old project files still read",
           "[office][cli][deprecated]") {
   ScratchDir t("vocab");
   const std::string units = " --units " + source_path("samples/units.csv");

@@ -275,7 +275,7 @@ std::size_t cross_pairs(const std::string& units_csv) {
 }
 }  // namespace
 
-TEST_CASE("a report of 150 units stays under 60 pages; cut tables say how many rows and which file has all",
+TEST_CASE("a report of 150 units stays under 60 pages, cut tables say how many rows and which file has all",
           "[report][cli][many]") {
   const std::string d = tmp("many");
   REQUIRE(run_rcmap("sample --out " + d + "/in --units 150 --respondents 900 --seed 5") == 0);
@@ -367,7 +367,7 @@ TEST_CASE("a report of 150 units stays under 60 pages; cut tables say how many r
   fs::remove_all(d);
 }
 
-TEST_CASE("up to 40 units the unit pages are in the report; the tables are whole up to 60 rows",
+TEST_CASE("up to 40 units the unit pages are in the report, the tables are whole up to 60 rows",
           "[report][cli][many]") {
   const std::string d = tmp("forty");
   REQUIRE(run_rcmap("sample --out " + d + "/in --units 40 --respondents 500 --seed 3") == 0);

@@ -97,7 +97,7 @@ TEST_CASE("sample: units whose own ratings are all suppressed are blank and rank
     for (const std::string& x : blank) CHECK(r[b.col("bridge")] != x);
 }
 
-TEST_CASE("sample: gaps.csv never ranks a pair without enough answers above a measured one; certainty matches the "
+TEST_CASE("sample: gaps.csv never ranks a pair without enough answers above a measured one, certainty matches the "
           "intervals", "[cli][findings]") {
   ScratchDir t("trust");
   REQUIRE(run_rcmap("analyze " + kSample + " --out " + t / "out --no-render") == 0);

@@ -14,7 +14,7 @@ using rcmap::test::shell;
 using rcmap::test::slurp;
 using rcmap::test::source_path;
 
-TEST_CASE("analyze warns about look-alike labels; tables keep them, the report shows bidi controls",
+TEST_CASE("analyze warns about look-alike labels, tables keep them, the report shows bidi controls",
           "[cli][lookalike]") {
   ScratchDir t("lookalike-cli");
   // The sample's units, with MYN-S labelled as MYN-N plus a zero-width space

@@ -122,7 +122,7 @@ TEST_CASE("convert --to long writes what rcmap read: the canonical files", "[rea
   CHECK(run_rcmap("convert --to wide " + forms[3].args + " --out " + t / "bad") == 1);
 }
 
-TEST_CASE("xlsx errors name the workbook, sheet, row and column; exit 2, nothing written", "[readers][cli][errors]") {
+TEST_CASE("xlsx errors name the workbook, sheet, row and column, exit 2, nothing written", "[readers][cli][errors]") {
   ScratchDir t("xlsx-errors");
   const std::string book = kWide + "nordby-wide.xlsx";
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + book + " --responses-sheet Ark1 --mapping " +
@@ -152,7 +152,7 @@ TEST_CASE("xlsx errors name the workbook, sheet, row and column; exit 2, nothing
   CHECK(found);
 }
 
-TEST_CASE("sav errors name the file, case row and variable; exit 2, nothing written", "[readers][cli][errors]") {
+TEST_CASE("sav errors name the file, case row and variable, exit 2, nothing written", "[readers][cli][errors]") {
   ScratchDir t("sav-errors");
   const std::string sav = kWide + "nordby-wide.sav";
   std::string mapping = slurp(kWide + "nordby-wide-sav.ini");

@@ -98,7 +98,7 @@ TEST_CASE("delta colours: PuOr centred at 0, darkest from +-0.5, grey for NaN", 
   CHECK(delta_scale_colour(std::nan("")).hex() == 0x999999);
 }
 
-TEST_CASE("every wave's RC, t interval and n per tie and side pair; blank below min-n in a wave", "[change][waves]") {
+TEST_CASE("every wave's RC, t interval and n per tie and side pair, blank below min-n in a wave", "[change][waves]") {
   rcmap::Waves w = three_waves();
   REQUIRE(w.labels == std::vector<std::string>{"w1", "w2", "w3"});
   rcmap::AggregateOptions opt;
@@ -194,7 +194,7 @@ TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-com
   CHECK(ties[1].width == Approx(0.782624).margin(1e-6));
 }
 
-TEST_CASE("change map draws a renamed unit's ties at its baseline node; new units' ties are not compared", "[change][render]") {
+TEST_CASE("change map draws a renamed unit's ties at its baseline node, new units' ties are not compared", "[change][render]") {
   std::string d = tmp("renamed");
   // Baseline: w1 of the fixture. Follow-up: A->B and A->C of w3 with C renamed D,
   // and a new unit E rated by A (5 respondents, score 4).
@@ -294,7 +294,7 @@ TEST_CASE("analyze --by-site writes per site exactly what analyze writes for tha
   fs::remove_all(d);
 }
 
-TEST_CASE("analyze --by-site: unknown --highlight is a usage error; old side options warn and still work", "[sites][cli]") {
+TEST_CASE("analyze --by-site: unknown --highlight is a usage error, old side options warn and still work", "[sites][cli]") {
   std::string d = tmp("highlight");
   REQUIRE(run("sample --out " + d + " --sites 2 --respondents 80").code == 0);
   const std::string in = "analyze --units " + d + "/units.csv --responses " + d + "/responses.csv --by-site";

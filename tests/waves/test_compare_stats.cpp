@@ -107,7 +107,7 @@ TEST_CASE("bootstrap interval is deterministic for a seed and matches a re-imple
   CHECK(i1.high > 2.0 / 3.0);
 }
 
-TEST_CASE("bootstrap of constant groups is the exact difference; empty groups give NaN", "[stats][bootstrap]") {
+TEST_CASE("bootstrap of constant groups is the exact difference, empty groups give NaN", "[stats][bootstrap]") {
   Interval c = bootstrap_diff_ci({2, 2, 2}, {3.5, 3.5}, 500, 1);
   CHECK(c.low == Approx(1.5));
   CHECK(c.high == Approx(1.5));

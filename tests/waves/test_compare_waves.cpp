@@ -102,7 +102,7 @@ TEST_CASE("compare: delta, Welch t, df and p of a tie match hand arithmetic and 
   CHECK(c.sides[0].n_after == 6);
 }
 
-TEST_CASE("compare: a large clear change is credible; bootstrap intervals repeat for a seed", "[waves]") {
+TEST_CASE("compare: a large clear change is credible, bootstrap intervals repeat for a seed", "[waves]") {
   std::vector<std::tuple<std::string, std::string, std::string, int>> b, a;
   for (int i = 0; i < 12; ++i) {
     b.emplace_back("r" + std::to_string(i), "A", "B", 2 + i % 2);  // 2 3 2 3 ...: mean 2.5
