@@ -24,9 +24,10 @@ import time
 from hlib import check, finish, fresh_dir, run
 
 rcmap, work = sys.argv[1], fresh_dir(sys.argv[2])
-# 200 units: above the figure limit, so no figures, but report.pdf (without them) and network.graphml.
-FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "summary.json", "project.ini", "workbook.xlsx",
-         "network.graphml", "report.pdf"]
+# 200 units: above the figure limit, so no figures and no report.html, but report.pdf (without them) and
+# network.graphml.
+FINAL = ["ties.csv", "units.csv", "sides.csv", "gaps.csv", "bridges.csv", "summary.json", "project.ini",
+         "workbook.xlsx", "network.graphml", "report.pdf"]
 # Kept in every results folder: its lock and the list of rcmap's outputs (docs/outputs.md "Output safety").
 KEPT = [".rcmap.lock", ".rcmap-outputs"]
 
@@ -247,7 +248,7 @@ check(snapshot(d) == BIG_NEW, "after the kills and a complete run: exactly the n
 
 # --- rcmap network: the same guarantees for its files ---------------------------
 FINAL_NETWORK = ["people-metrics.csv", "unit-ties.csv", "brokers.csv", "summary.json", "person-map.png",
-                 "person-map.svg"]
+                 "person-map.svg", "report.html"]
 r = run([rcmap, "sample", "--people", "--units-file", path("big", "units.csv"), "--people-count", "3000",
          "--out", path("people")], work)
 check(r.code == 0, "generate a 3,000-person network")
@@ -279,9 +280,10 @@ check(all(snap.get(n) == NET_OLD[n] for n in ["people-metrics.csv", "unit-ties.c
 check(temps(d) == [], "network, final name blocked: no temporary or backup file left")
 # --- compare and analyze --by-site: every final file; a blocked name rolls back
 FIGS = ("png", "svg")
-COMPARE_FINAL = ["changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf"] + [
+COMPARE_FINAL = ["changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf",
+                 "report.html"] + [
     f"{f}.{e}" for f in ("change-map", "change-matrix", "trend") for e in FIGS]
-SITE_FINAL = FINAL + [f"{f}.{e}" for f in ("map", "gap-map", "matrix", "profile") for e in FIGS]
+SITE_FINAL = FINAL + ["report.html"] + [f"{f}.{e}" for f in ("map", "gap-map", "matrix", "profile") for e in FIGS]
 check(run([rcmap, "sample", "--out", path("waves"), "--waves", "3", "--sites", "2"], work).code == 0,
       "sample with waves and sites")
 # One site's rows of every wave (compare takes one site at a time).
@@ -311,7 +313,7 @@ S = ["--units", path("sites_in", "units.csv"), "--responses", path("sites_in", "
 r = run([rcmap, "analyze", *S, "--by-site", "--out", path("sites")], work)
 check(r.code == 0, f"analyze --by-site: exit 0 ({r.stderr[:300]})")
 SITES = snapshot(path("sites"))
-expected = ["sites.csv", "summary.json"] + [f"sites.{e}" for e in FIGS] + [
+expected = ["sites.csv", "summary.json", "report.html"] + [f"sites.{e}" for e in FIGS] + [
     os.path.join(s, n) for s in ("S1", "S2") for n in SITE_FINAL]
 check(sorted(SITES) == sorted(expected + KEPT), f"analyze --by-site: every final file ({sorted(SITES)})")
 
