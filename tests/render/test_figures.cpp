@@ -382,3 +382,9 @@ TEST_CASE("the RC colour bar spans the scale its title names (1 to 5)", "[render
     CHECK(squeeze(*t).find("1–5) 1 2 3 4 5 weak") != std::string::npos);
   }
 }
+
+TEST_CASE("map arrowheads are at least 6 pt long and grow with the line", "[render][figures]") {
+  CHECK(arrowhead_length(0.45) == Approx(6.72));  // faded tie: 6 + 1.6 x 0.45
+  CHECK(arrowhead_length(0.0) >= 6.0);
+  CHECK(arrowhead_length(2.6) > arrowhead_length(1.0));
+}
