@@ -493,12 +493,12 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
   set_colour(cr, {0.15, 0.15, 0.15});
   head.draw(cr, x, y);
   const double bar_y = y + head.height() + 2, bar_h = 9;
-  const double lo = 2.0, hi = 5.0;  // RC below 2 has the colour of 2
+  const double lo = 1.0, hi = 5.0;  // the whole scale the title names (docs/figures.md "Figures")
   auto xof = [&](double rc) { return x + (rc - lo) / (hi - lo) * width; };
   draw_colour_bar(cr, x, bar_y, width, bar_h, [&](double t) { return rc_colour(lo + (hi - lo) * t, opt); });
   double bottom = bar_y + bar_h;
   // Integer ticks, threshold ticks (bold) and class names.
-  for (int v = 2; v <= 5; ++v) {
+  for (int v = 1; v <= 5; ++v) {
     Text t(format_number(v, 0, lang), 6.5);
     set_colour(cr, {0.3, 0.3, 0.3});
     t.draw(cr, xof(v) - t.width() / 2, bar_y + bar_h + 1);

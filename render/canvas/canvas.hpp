@@ -130,7 +130,7 @@ void draw_colour_bar(cairo_t* cr, double x, double y, double width, double heigh
                      const std::function<Rgb(double)>& colour_at);
 // Bold axis title rotated to run upwards, centred on y_centre, its top at x.
 void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double y_centre);
-// Horizontal RC colour bar from 1 to 5 with ticks at the thresholds and the
+// Horizontal RC colour bar over the whole scale, 1 to 5 (integer ticks), with ticks at the thresholds and the
 // class names under it; returns the box used.
 Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,
                   Lang lang);

@@ -195,7 +195,7 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   };
   const Point s = toward(p, m, rp + 0.5);
   const Point e = toward(q, m, rq + 1.0);
-  const double ah = 3.2 + 1.6 * st.width;                // arrowhead length
+  const double ah = arrowhead_length(st.width);
   const Point e2 = toward(e, m, ah * 0.8);                // curve ends inside the head
   set_colour(cr, st.colour, st.alpha);
   cairo_set_line_width(cr, st.width);
@@ -212,7 +212,7 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   // Arrowhead along the curve's end tangent (m -> e).
   const double tx = e.x - m.x, ty = e.y - m.y, tl = std::hypot(tx, ty);
-  const double ux = tx / tl, uy = ty / tl, hw = ah * 0.45;
+  const double ux = tx / tl, uy = ty / tl, hw = ah * 0.55;
   cairo_move_to(cr, e.x, e.y);
   cairo_line_to(cr, e.x - ux * ah - uy * hw, e.y - uy * ah + ux * hw);
   cairo_line_to(cr, e.x - ux * ah + uy * hw, e.y - uy * ah - ux * hw);
@@ -410,5 +410,8 @@ void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point
   draw_map(cv.cr(), s, a, layout, o, true);
   cv.finish();
 }
+
+// See figures.hpp.
+double arrowhead_length(double width) { return 6.0 + 1.6 * width; }
 
 }  // namespace rcmap::render

@@ -13,6 +13,7 @@
 #include "rcmap/io/checksum.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/version.hpp"
+#include "rcmap/waves/change_findings.hpp"
 #include "rcmap/waves/waves.hpp"
 
 namespace rcmap::cli {
@@ -191,6 +192,8 @@ int cmd_compare(const Args& args) {
     j.end_object();
     j.key("comparison");
     write_comparison_json(j, c);
+    j.key("findings");
+    write_change_findings_json(j, c, compute_change_findings(c, side_a, side_b, labels, respondents));
     j.end_object();
     j.finish();
   });

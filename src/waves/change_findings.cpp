@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 namespace rcmap {
@@ -60,6 +61,90 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
         f.one_way_sides.push_back(i);
   }
   return f;
+}
+
+namespace {
+
+// One entry; `ties` indexes Comparison::ties, `sides` names side pairs.
+void entry(JsonWriter& j, const Comparison& c, const char* kind, const std::vector<std::size_t>& ties,
+           const std::vector<std::string>& sides, const std::vector<std::pair<std::string, double>>& values,
+           const char* certainty) {
+  j.begin_object();
+  j.field("kind", kind);
+  std::vector<std::uint32_t> units;  // units of the ties, first appearance first
+  for (std::size_t i : ties)
+    for (std::uint32_t u : {c.ties[i].source, c.ties[i].target})
+      if (std::find(units.begin(), units.end(), u) == units.end()) units.push_back(u);
+  j.key("units").begin_array();
+  for (std::uint32_t u : units) j.value(c.units[u].id);
+  j.end_array();
+  j.key("ties").begin_array();
+  for (std::size_t i : ties) {
+    j.begin_array();
+    j.value(c.units[c.ties[i].source].id).value(c.units[c.ties[i].target].id);
+    j.end_array();
+  }
+  j.end_array();
+  j.key("tie_values").begin_array();
+  for (std::size_t i : ties) {
+    const TieChange& t = c.ties[i];
+    j.begin_object();
+    j.field("rc_before", t.rc_before).field("rc_after", t.rc_after).field("delta", t.delta);
+    j.field("ci_low", t.ci_low).field("ci_high", t.ci_high).field("q", t.q);
+    j.field("n_before", t.n_before).field("n_after", t.n_after).field("direction", direction_name(t.direction));
+    j.end_object();
+  }
+  j.end_array();
+  j.key("sides").begin_array();
+  for (const std::string& s : sides) j.value(s);
+  j.end_array();
+  j.key("dimensions").begin_array().end_array();
+  j.key("values").begin_object();
+  for (const auto& [name, v] : values) j.field(name, v);
+  j.end_object();
+  if (certainty) j.field("certainty", certainty);
+  else j.key("certainty").null();
+  j.end_object();
+}
+
+}  // namespace
+
+void write_change_findings_json(JsonWriter& j, const Comparison& c, const ChangeFindings& f) {
+  j.begin_array();
+  entry(j, c, "changes", {}, {f.side_a, f.side_b},
+        {{"compared", double(f.compared)},
+         {"improved", double(f.improved)},
+         {"worse", double(f.worse)},
+         {"no_credible", double(f.no_credible)},
+         {"not_compared", double(f.not_compared)}},
+        nullptr);
+  // Per direction of the gap sides: credible improvements, then declines.
+  if (f.side_a != f.side_b)
+    for (const auto& [list, from, to] : {std::tuple{&f.credible_a_to_b, f.side_a, f.side_b},
+                                         std::tuple{&f.credible_b_to_a, f.side_b, f.side_a}})
+      for (const bool up : {true, false}) {
+        std::vector<std::size_t> pick;
+        for (std::size_t i : *list)
+          if ((c.ties[i].delta > 0) == up) pick.push_back(i);
+        if (pick.empty()) continue;
+        entry(j, c, up ? "improved" : "worse", pick, {from, to}, {{"total", double(pick.size())}}, "clear");
+      }
+  // One direction credible, the reverse compared without a credible change.
+  for (std::size_t i : f.one_way_sides) {
+    const SideChange& x = c.sides[i];
+    double reverse_delta = kNaN, reverse_q = kNaN;
+    for (const SideChange& y : c.sides)
+      if (y.source_side == x.target_side && y.target_side == x.source_side) {
+        reverse_delta = y.delta;
+        reverse_q = y.q;
+      }
+    entry(j, c, "one_way", {}, {x.source_side, x.target_side},
+          {{"delta", x.delta}, {"q", x.q}, {"reverse_delta", reverse_delta}, {"reverse_q", reverse_q}}, "clear");
+  }
+  if (!f.one_way_ties.empty())
+    entry(j, c, "one_way", f.one_way_ties, {f.side_a, f.side_b}, {{"total", double(f.one_way_ties.size())}},
+          "clear");
+  j.end_array();
 }
 
 }  // namespace rcmap

@@ -366,3 +366,25 @@ TEST_CASE("PNG figures are valid PNGs that libpng decodes, the same when the pix
     cairo_surface_destroy(s);
   }
 }
+
+TEST_CASE("the RC colour bar spans the scale its title names (1 to 5)", "[render][figures]") {
+  if (!have("pdftotext")) {
+    WARN("pdftotext missing (poppler-utils): skipped");
+    return;
+  }
+  const auto f = test::sixteen_units();
+  const std::string dir = tmpdir("scale");
+  const auto paths = write_all(f, options(), Format::pdf, dir);
+  for (const std::size_t i : {0, 2}) {  // map, matrix: ticks 1..5 in drawing order, then the class names
+    const auto t = run("pdftotext -raw -enc UTF-8 '" + paths[i] + "' -");
+    REQUIRE(t);
+    INFO(paths[i]);
+    CHECK(squeeze(*t).find("1–5) 1 2 3 4 5 weak") != std::string::npos);
+  }
+}
+
+TEST_CASE("map arrowheads are at least 6 pt long and grow with the line", "[render][figures]") {
+  CHECK(arrowhead_length(0.45) == Approx(6.72));  // faded tie: 6 + 1.6 x 0.45
+  CHECK(arrowhead_length(0.0) >= 6.0);
+  CHECK(arrowhead_length(2.6) > arrowhead_length(1.0));
+}

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "rcmap/io/json_writer.hpp"
 #include "rcmap/waves/waves.hpp"
 
 namespace rcmap {
@@ -40,5 +41,14 @@ struct ChangeFindings {
 ChangeFindings compute_change_findings(const Comparison& c, const std::string& side_a, const std::string& side_b,
                                        const std::vector<std::string>& wave_labels,
                                        const std::vector<int>& wave_respondents);
+
+// summary.json's `findings` for compare (docs/waves.md "Findings in
+// summary.json"): entries with analyze's fields (kind, units, ties,
+// tie_values, sides, dimensions, values, certainty). Kinds: `changes` (the
+// counts), `improved` and `worse` per direction of the gap sides (every
+// credible tie change, largest |delta| first), `one_way` per side pair and
+// for the ties whose reverse did not change credibly. Only compared figures
+// (>= min_n in both waves) appear. O(F) for F listed figures.
+void write_change_findings_json(JsonWriter& j, const Comparison& c, const ChangeFindings& f);
 
 }  // namespace rcmap

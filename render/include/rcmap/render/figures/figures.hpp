@@ -39,6 +39,10 @@ MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Poin
 
 // Each writes one figure in one format to `path`; throws rcmap::OutputError
 // on failure (unwritable path, Cairo error, layout of the wrong size).
+// Length in pt of the arrowhead of a map tie drawn `width` pt wide: at least
+// 6 pt (about 2 mm on the A4 page), so direction reads at print size; the
+// head is 0.55 x its length wide on each side of the line. O(1).
+double arrowhead_length(double width);
 void render_map(const Survey&, const Aggregate&, const std::vector<Point>& layout,
                 const FigureOptions&, Format, const std::string& path);
 void render_gap_map(const Survey&, const Aggregate&, const std::vector<Point>& layout,
