@@ -11,12 +11,9 @@
 namespace rcmap::render {
 using namespace detail;
 
-void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions& o, Format f,
-                  const std::string& path) {
+void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int min_n, const FigureOptions& o) {
   const ChangeWords& cw = change_words(o.lang);
   const Words& ww = words(o.lang);
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, cw.sites_title);
-  cairo_t* cr = cv.cr();
   std::string sub = change_subtitle(o);
   if (highlight >= 0)
     sub += (sub.empty() ? "" : "  ·  ") + fill(cw.highlight_note, b.sites[static_cast<std::size_t>(highlight)].site);
@@ -94,6 +91,12 @@ void render_sites(const SitesBenchmark& b, long highlight, int min_n, const Figu
     lx += 12 + t.width() + 18;
   }
   draw_notes(cr, lx + 10, ly, o.page_width - 16 - (lx + 10), {fill(cw.site_hidden_note, std::to_string(min_n))});
+}
+
+void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions& o, Format f,
+                  const std::string& path) {
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).sites_title);
+  draw_sites_page(cv.cr(), b, highlight, min_n, o);
   cv.finish();
 }
 

@@ -124,6 +124,14 @@ void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, c
   const render::FigureOptions o = f.options(side_a, side_b, 1);
   for (const auto& [fmt, ext] : parse_formats(f.formats))
     render::render_sites(b, highlight, agg.min_n, o, fmt, dir.temp_path("sites." + ext));
+  // report.pdf: the cross-site summary (A4 with titles, like every report.pdf).
+  render::SitesReportInput rin;
+  rin.bench = &b;
+  rin.highlight = highlight;
+  rin.min_n = agg.min_n;
+  rin.figure = report_page(o);
+  rin.version = kVersion;
+  render::render_sites_report(rin, dir.temp_path("report.pdf"));
   // report.html with every site's block (a site above the unit limit has none: no report).
   bool all = site_blocks.size() == b.sites.size();
   for (const auto& x : site_blocks) all = all && !x.empty();

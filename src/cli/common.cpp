@@ -302,6 +302,7 @@ std::vector<std::string> by_site_names() {
   std::vector<std::string> v = figure_names({"sites"});
   v.push_back("sites.csv");
   v.push_back("summary.json");
+  v.push_back("report.pdf");
   v.push_back("report.html");
   for (auto& n : analysis_names("*/")) v.push_back(std::move(n));
   return v;

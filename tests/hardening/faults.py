@@ -313,7 +313,7 @@ S = ["--units", path("sites_in", "units.csv"), "--responses", path("sites_in", "
 r = run([rcmap, "analyze", *S, "--by-site", "--out", path("sites")], work)
 check(r.code == 0, f"analyze --by-site: exit 0 ({r.stderr[:300]})")
 SITES = snapshot(path("sites"))
-expected = ["sites.csv", "summary.json", "report.html"] + [f"sites.{e}" for e in FIGS] + [
+expected = ["sites.csv", "summary.json", "report.pdf", "report.html"] + [f"sites.{e}" for e in FIGS] + [
     os.path.join(s, n) for s in ("S1", "S2") for n in SITE_FINAL]
 check(sorted(SITES) == sorted(expected + KEPT), f"analyze --by-site: every final file ({sorted(SITES)})")
 

@@ -64,6 +64,7 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
                           const std::vector<Point>& before_layout, const Comparison& c, const FigureOptions&);
 void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptions&);
 void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOptions&);
+void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int min_n, const FigureOptions&);
 
 // report.pdf of `rcmap compare` (render/report/change_report.cpp): title page
 // (waves, respondents per wave), key findings from ChangeFindings, the three
@@ -86,5 +87,22 @@ struct ChangeReportInput {
   std::size_t max_table_rows = 60;
 };
 void render_change_report(const ChangeReportInput& in, const std::string& path);
+
+// Top-level report.pdf of `rcmap analyze --by-site` (render/report/sites_report.cpp;
+// docs/waves.md "Sites"): title page (sites, respondents), the sites benchmark
+// figure as a vector page (draw_sites_page) and a table per site with the
+// figures of sites.csv (respondents, response rate, overall RC, A->B, B->A,
+// within sides), cut at max_table_rows with a note. Sites are named by their
+// label (the `site` column's value). A site below min_n has blank RC cells,
+// as in sites.csv. Byte-identical for identical input. O(sites).
+struct SitesReportInput {
+  const SitesBenchmark* bench = nullptr;
+  long highlight = -1;
+  int min_n = 0;
+  FigureOptions figure;
+  std::string version;
+  std::size_t max_table_rows = 60;
+};
+void render_sites_report(const SitesReportInput& in, const std::string& path);
 
 }  // namespace rcmap::render
