@@ -205,15 +205,6 @@ void common_fields(Js& j, const char* kind, const FigureOptions& o, const Aggreg
 // the one rule of ties.csv): clear, borderline or unknown.
 void certainty(Js& j, const Tie& t, const AggregateOptions& ao) { j.str(certainty_name(tie_certainty(t, ao))); }
 
-// "a, b and c" in the report's language (as report.pdf).
-std::string join(const std::vector<std::string>& items, Lang lang) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? (lang == Lang::en ? " and " : " og ") : ", ";
-    out += items[i];
-  }
-  return out;
-}
 
 // The key findings of report.pdf (render/report/report.cpp key_findings), as
 // sentences with what "Show on the map" highlights.
@@ -286,7 +277,7 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
   if (!f.central.empty()) {
     std::vector<std::string> names;
     for (const CentralFinding& c : f.central) names.push_back(label(c.unit) + " (" + num(c.pagerank, 3) + ")");
-    finding("central", fmt(rw.central, {join(names, lang)}));
+    finding("central", fmt(rw.central, {join_list(names, lang)}));
     j.key("units").arr();
     for (const CentralFinding& c : f.central) j.str(id(c.unit));
     j.end_arr();
@@ -532,15 +523,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   if (in.findings && !in.findings->weakest_cross.empty()) {
     const TieFinding& w = in.findings->weakest_cross.front();
     const Tie* dir[2] = {shown_tie(w.source, w.target), shown_tie(w.target, w.source)};
-    int lowest = -1;
-    double low = 0;
-    for (int d = 0; d < kDimensionCount; ++d) {
-      double sum = 0;
-      int n = 0;
-      for (const Tie* t : dir)
-        if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)])) sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
-      if (n > 0 && (lowest < 0 || sum / n < low)) low = sum / n, lowest = d;
-    }
+    const int lowest = lowest_pair_dimension(dir[0], dir[1]);
     if (lowest >= 0 && lowest != in.findings->gap_dimension && !dialogue_questions(lowest, o.lang).empty()) {
       j.obj().key("dimension").str(kDimensions[static_cast<std::size_t>(lowest)]);
       j.key("units").arr().str(s.units[w.source].id).str(s.units[w.target].id).end_arr();

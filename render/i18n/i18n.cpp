@@ -166,6 +166,15 @@ std::string format_count(std::size_t n, Lang lang) {
   return s;
 }
 
+std::string join_list(const std::vector<std::string>& items, Lang lang) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? (lang == Lang::en ? " and " : " og ") : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 const Words& words(Lang lang) {
   switch (lang) {
     case Lang::da: return kDa;

@@ -95,14 +95,6 @@ std::string capitalised(std::string s) {
   return s;
 }
 
-std::string join(const std::vector<std::string>& items, Lang lang) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? (lang == Lang::en ? " and " : " og ") : ", ";
-    out += items[i];
-  }
-  return out;
-}
 
 // RC as printed on this page: two decimals, more where rounding would cross
 // a threshold (rc_decimals).
@@ -211,7 +203,7 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
   for (const TieFinding& t : f.weakest_cross)
     if (t.rc < a.options.weak_below && t.certainty == Certainty::clear && weakest.size() < 3)
       weakest.push_back(label(t.source) + " \u2192 " + label(t.target) + " (" + rc_text(t.rc, a.options, lang) + ")");
-  messages.push_back(weakest.empty() ? fmt(w.no_clear, {sa, sb}) : fmt(w.weakest, {join(weakest, lang)}));
+  messages.push_back(weakest.empty() ? fmt(w.no_clear, {sa, sb}) : fmt(w.weakest, {join_list(weakest, lang)}));
   // 3. The dimension(s) separating the sides.
   if (f.gap_dimension >= 0) messages.push_back(dimension_message(in));
   // 4. Who can carry the ball.
@@ -223,7 +215,7 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
     std::vector<std::string> names;
     for (const BridgeFinding& b : f.bridges)
       names.push_back(fmt(w.bridge_item, {label(b.unit), std::to_string(b.pairs), std::to_string(f.bridge_gap_pairs)}));
-    messages.push_back(fmt(w.bridges, {join(names, lang)}));
+    messages.push_back(fmt(w.bridges, {join_list(names, lang)}));
   }
   doc.bullets(messages, 10.5);
   doc.space(6);
@@ -253,7 +245,7 @@ std::string dimension_message(const ReportInput& in) {
     dims.push_back(std::string(dimension_name(lang, d)) + " (" +
                    format_number(f.within_mean[j] - f.cross_mean[j], 2, lang) + ")");
   }
-  return fmt(w.dimension_many, {capitalised(join(dims, lang)), sa, sb, format_number(kDimensionGapTolerance, 2, lang),
+  return fmt(w.dimension_many, {capitalised(join_list(dims, lang)), sa, sb, format_number(kDimensionGapTolerance, 2, lang),
                                 format_number(f.within_mean[k] - f.cross_mean[k], 2, lang)});
 }
 
@@ -357,15 +349,7 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
       }
     });
     // Dialogue questions for the pair's lowest dimension (over both directions).
-    int lowest = -1;
-    double low = 0;
-    for (int d = 0; d < kDimensionCount; ++d) {
-      double sum = 0;
-      int n = 0;
-      for (const Tie* t : dir)
-        if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)])) sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
-      if (n > 0 && (lowest < 0 || sum / n < low)) low = sum / n, lowest = d;
-    }
+    const int lowest = lowest_pair_dimension(dir[0], dir[1]);
     if (lowest >= 0) questions(doc, lowest, fmt(glossary("dialogue_intro", lang), {s.units[x].label, s.units[y].label}), lang);
   }
 }

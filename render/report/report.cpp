@@ -22,15 +22,6 @@ namespace {
 
 std::string lang_code(Lang l) { return l == Lang::da ? "da" : l == Lang::nb ? "nb" : "en"; }
 
-// "a, b and c" in the report's language.
-std::string join(const std::vector<std::string>& items, Lang lang) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? (lang == Lang::en ? " and " : " og ") : ", ";
-    out += items[i];
-  }
-  return out;
-}
 
 ReportColour colour_of(Rgb c) { return {c.r, c.g, c.b}; }
 
@@ -108,7 +99,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
   if (!f.central.empty()) {
     std::vector<std::string> names;
     for (const CentralFinding& c : f.central) names.push_back(label(c.unit) + " (" + num(c.pagerank, 3) + ")");
-    doc.paragraph(fmt(rw.central, {join(names, lang)}));
+    doc.paragraph(fmt(rw.central, {join_list(names, lang)}));
   }
   if (f.one_sided_total == 0) {
     doc.paragraph(fmt(rw.no_one_sided, {num(in.figure.asymmetry, 1)}));
@@ -235,8 +226,8 @@ void method_page(ReportDocument& doc, const ReportInput& in) {
   std::vector<std::string> comm, rel;
   for (int d = 0; d < kDimensionCount; ++d)
     (d < kCommunicationDimensions ? comm : rel).push_back(std::string(dimension_name(lang, d)));
-  doc.bullets({std::string(rw.communication) + ": " + join(comm, lang),
-               std::string(rw.relationship) + ": " + join(rel, lang)}, 9.5);
+  doc.bullets({std::string(rw.communication) + ": " + join_list(comm, lang),
+               std::string(rw.relationship) + ": " + join_list(rel, lang)}, 9.5);
   for (const auto& [topic, text] : method_rows(*in.aggregate, lang_code(lang))) {
     doc.heading(topic, 2);
     doc.paragraph(text, 9.5);

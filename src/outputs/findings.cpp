@@ -302,4 +302,18 @@ void write_findings_json(JsonWriter& j, const Survey& s, const Findings& f) {
   j.end_array();
 }
 
+int lowest_pair_dimension(const Tie* a, const Tie* b) {
+  const Tie* dir[2] = {a, b};
+  int lowest = -1;
+  double low = 0;
+  for (int d = 0; d < kDimensionCount; ++d) {
+    double sum = 0;
+    int n = 0;
+    for (const Tie* t : dir)
+      if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)])) sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
+    if (n > 0 && (lowest < 0 || sum / n < low)) low = sum / n, lowest = d;
+  }
+  return lowest;
+}
+
 }  // namespace rcmap

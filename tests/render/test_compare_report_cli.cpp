@@ -14,17 +14,13 @@
 
 namespace fs = std::filesystem;
 using rcmap::test::run_rcmap;
+using rcmap::test::command_output;
 using rcmap::test::ScratchDir;
 using rcmap::test::shell;
 using rcmap::test::slurp;
 
 namespace {
 
-std::string command_output(const std::string& cmd, const ScratchDir& d) {
-  const std::string file = d / ".cmd-output";
-  REQUIRE(shell(cmd + " > " + file) == 0);
-  return slurp(file);
-}
 
 int pdf_pages(const std::string& pdf, const ScratchDir& d) {
   std::istringstream in(command_output("pdfinfo " + pdf, d));

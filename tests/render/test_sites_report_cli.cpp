@@ -14,17 +14,13 @@
 
 namespace fs = std::filesystem;
 using rcmap::test::run_rcmap;
+using rcmap::test::command_output;
 using rcmap::test::ScratchDir;
 using rcmap::test::shell;
 using rcmap::test::slurp;
 
 namespace {
 
-std::string output_of(const std::string& cmd, const ScratchDir& d) {
-  const std::string file = d / ".cmd-output";
-  REQUIRE(shell(cmd + " > " + file) == 0);
-  return slurp(file);
-}
 
 std::string two(const std::string& v) {  // "3.456" -> "3.46", as the table prints RC
   char buf[32];
@@ -44,8 +40,8 @@ TEST_CASE("analyze --by-site writes a cross-site report.pdf naming each site wit
   const std::string pdf = d / "out/report.pdf";
   REQUIRE(fs::exists(pdf));
   // Title page, sites figure, sites table.
-  CHECK(output_of("pdfinfo " + pdf + " | grep '^Pages:'", d).find(" 3\n") != std::string::npos);
-  std::string text = output_of("pdftotext -q -layout " + pdf + " -", d);
+  CHECK(command_output("pdfinfo " + pdf + " | grep '^Pages:'", d).find(" 3\n") != std::string::npos);
+  std::string text = command_output("pdftotext -q -layout " + pdf + " -", d);
   CHECK(text.find("Relational coordination across sites") != std::string::npos);
   CHECK(text.find("3 sites, ") != std::string::npos);
   CHECK(text.find("Relational coordination by site") != std::string::npos);  // the figure's title

@@ -2,6 +2,7 @@
 // Paths and small helpers shared by the tests.
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
 
 #include "rcmap/aggregate/aggregate.hpp"
@@ -38,6 +39,13 @@ namespace rcmap::test {
 inline int shell(const std::string& cmd) {
   const int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+// Standard output of a shell command line, through a file in `d`; throws if
+// the command fails (the test then fails, naming it).
+inline std::string command_output(const std::string& cmd, const ScratchDir& d) {
+  const std::string file = d / ".cmd-output";
+  if (shell(cmd + " > " + file) != 0) throw std::runtime_error("command failed: " + cmd);
+  return slurp(file);
 }
 }  // namespace rcmap::test
 #endif

@@ -126,6 +126,13 @@ struct Findings {
 Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResult& m,
                           const MetricsOptions& opt);
 
+// The dimension with the lowest mean over a pair's two directions `a` and
+// `b` (either may be null: not shown): the unweighted mean of the shown
+// directions' dimension means (a suppressed dimension, NaN, is skipped);
+// ties go to the first dimension. -1 when no dimension has a value. Picks the
+// dialogue questions of a pair (report.pdf, report.html). O(7).
+int lowest_pair_dimension(const Tie* a, const Tie* b);
+
 // summary.json's "findings": an array with one object per Findings::list
 // entry: kind, units [unit id], ties [[source id, target id]], tie_values
 // [{rc, n, ci_low, ci_high, certainty}] parallel to ties, sides, dimensions,

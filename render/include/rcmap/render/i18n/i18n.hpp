@@ -2,6 +2,7 @@
 // Localised fixed words and number formatting of the figures (en, da, nb).
 #include <cstddef>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "rcmap/render/canvas/figure_options.hpp"
@@ -22,6 +23,9 @@ std::string format_number(double v, int decimals, Lang lang);
 // A count with thousands grouped: 3,912 (en), 3.912 (da), 3 912 with a
 // no-break space (nb, as the Norwegian Language Council writes it).
 std::string format_count(std::size_t n, Lang lang);
+
+// "a, b and c" ("a, b og c" in da and nb).
+std::string join_list(const std::vector<std::string>& items, Lang lang);
 
 // Fixed words of the figures. Templates contain {0}, {1} placeholders.
 struct Words {
