@@ -18,6 +18,7 @@
 #include "rcmap/outputs/tables.hpp"
 #include "rcmap/outputs/workbook_writer.hpp"
 #include "util/phase_times.hpp"
+#include "util/text.hpp"
 
 namespace rcmap::cli {
 
@@ -31,7 +32,8 @@ std::string blank_units(const Survey& s, const MetricsResult& m, double UnitMetr
   std::vector<std::string> names;
   for (std::size_t u = 0; u < m.units.size() && u < s.units.size(); ++u)
     if (field ? std::isnan(m.units[u].*field) && !m.units[u].no_shown_ratings : m.units[u].no_shown_ratings)
-      names.push_back(s.units[u].label);
+      // A label is data: a long one is cut (detail::quoted) so one note stays one line.
+      names.push_back(s.units[u].label.size() <= 80 ? s.units[u].label : detail::quoted(s.units[u].label));
   if (names.empty()) return {};
   std::string out;
   const std::size_t shown = std::min<std::size_t>(names.size(), 5);

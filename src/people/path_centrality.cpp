@@ -226,7 +226,7 @@ double brandes_source(const Csr& c, std::uint32_t s, Scratch& w, double* btw) {
   for (auto it = w.order.rbegin(); it != w.order.rend(); ++it) {
     const std::uint32_t t = *it;
     const double coeff = (1 + w.delta[t]) / w.sigma[t];
-    const std::uint32_t* p = &w.pred[c.in_start[t]];
+    const std::uint32_t* p = w.pred.data() + c.in_start[t];  // not &pred[i]: pred may be empty
     for (std::uint32_t i = 0; i < w.npred[t]; ++i) w.delta[p[i]] += w.sigma[p[i]] * coeff;
     if (t != s) btw[t] += w.delta[t];
   }
