@@ -391,10 +391,6 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   j.key("label_font").coord(g.label_font_size);
   j.end_obj();
 
-  auto shown_tie = [&](std::uint32_t u, std::uint32_t v) -> const Tie* {
-    const long i = a.find(u, v);
-    return (i < 0 || a.ties[static_cast<std::size_t>(i)].suppressed) ? nullptr : &a.ties[static_cast<std::size_t>(i)];
-  };
   j.key("units").arr();
   for (std::uint32_t i = 0; i < U; ++i) {
     const Unit& u = s.units[i];
@@ -441,7 +437,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   j.key("ties").arr();
   for (const Tie& t : a.ties) {
     if (t.suppressed || t.within()) continue;
-    const Tie* rev = shown_tie(t.target, t.source);
+    const Tie* rev = a.shown(t.target, t.source);
     const bool weak = is_weak(t.rc, ao);
     const bool one_sided = rev && std::fabs(t.rc - rev->rc) >= o.asymmetry;
     const bool emph = weak || one_sided || (gap_pair(t.source, t.target) && !is_strong(t.rc, ao));
@@ -472,7 +468,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   j.key("gaps").arr();
   if (in.metrics)
     for (const Gap& gp : in.metrics->gaps) {
-      const Tie* t = shown_tie(gp.source, gp.target);
+      const Tie* t = a.shown(gp.source, gp.target);
       j.obj();
       j.key("s").integer(gp.source).key("t").integer(gp.target).key("kind").str(gp.kind);
       j.key("severity").stat(gp.severity);
@@ -499,7 +495,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     for (const Bridge& b : in.metrics->bridges) {
       if (b.rank != 1) continue;
       if (++pairs > kMaxBridgePairs) break;
-      const Tie* st = shown_tie(b.source, b.target);
+      const Tie* st = a.shown(b.source, b.target);
       j.obj().key("s").integer(b.source).key("t").integer(b.target).key("bridge").integer(b.bridge);
       j.key("rank").integer(static_cast<long long>(pairs)).key("rc").stat(st ? st->rc : kNaN);
       j.key("rc_in").stat(b.rc[0]).key("rc_out").stat(b.rc[3]).end_obj();
@@ -522,7 +518,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   }
   if (in.findings && !in.findings->weakest_cross.empty()) {
     const TieFinding& w = in.findings->weakest_cross.front();
-    const Tie* dir[2] = {shown_tie(w.source, w.target), shown_tie(w.target, w.source)};
+    const Tie* dir[2] = {a.shown(w.source, w.target), a.shown(w.target, w.source)};
     const int lowest = lowest_pair_dimension(dir[0], dir[1]);
     if (lowest >= 0 && lowest != in.findings->gap_dimension && !dialogue_questions(lowest, o.lang).empty()) {
       j.obj().key("dimension").str(kDimensions[static_cast<std::size_t>(lowest)]);

@@ -175,13 +175,6 @@ void questions(ReportDocument& doc, int d, const std::string& heading, Lang lang
   doc.bullets(items, 9);
 }
 
-const Tie* shown_tie(const Aggregate& a, std::uint32_t s, std::uint32_t t) {
-  const long i = a.find(s, t);
-  if (i < 0) return nullptr;
-  const Tie& tie = a.ties[static_cast<std::size_t>(i)];
-  return tie.suppressed ? nullptr : &tie;
-}
-
 }  // namespace
 
 void decision_page(ReportDocument& doc, const ReportInput& in) {
@@ -290,7 +283,7 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
   for (const auto& [x, y] : clearly_weakest_pairs(*in.findings, a.options.weak_below)) {
     doc.heading(fmt(w.pair_heading, {s.units[x].label, s.units[y].label}));
     doc.paragraph(w.pair_note, 9);
-    const Tie* dir[2] = {shown_tie(a, x, y), shown_tie(a, y, x)};
+    const Tie* dir[2] = {a.shown(x, y), a.shown(y, x)};
     const std::uint32_t from[2] = {x, y}, to[2] = {y, x};
     const Rgb bar_colour[2] = {{0.36, 0.23, 0.55}, {0.85, 0.55, 0.15}};
     for (int k = 0; k < 2; ++k) {

@@ -247,12 +247,10 @@ Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResu
 
   for (const Tie& t : a.ties) {
     if (t.suppressed || t.within() || t.source > t.target) continue;
-    const long r = a.find(t.target, t.source);
-    if (r < 0) continue;
-    const Tie& rev = a.ties[static_cast<std::size_t>(r)];
-    if (rev.suppressed || !(std::fabs(t.rc - rev.rc) >= opt.asymmetry)) continue;
-    if (t.rc >= rev.rc) f.one_sided.push_back({t.source, t.target, t.rc, rev.rc});
-    else f.one_sided.push_back({rev.source, rev.target, rev.rc, t.rc});
+    const Tie* rev = a.shown(t.target, t.source);
+    if (!rev || !(std::fabs(t.rc - rev->rc) >= opt.asymmetry)) continue;
+    if (t.rc >= rev->rc) f.one_sided.push_back({t.source, t.target, t.rc, rev->rc});
+    else f.one_sided.push_back({rev->source, rev->target, rev->rc, t.rc});
   }
   f.one_sided_total = static_cast<int>(f.one_sided.size());
   std::stable_sort(f.one_sided.begin(), f.one_sided.end(), [](const OneSidedFinding& x, const OneSidedFinding& y) {

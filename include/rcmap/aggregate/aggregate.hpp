@@ -110,6 +110,12 @@ struct Aggregate {
     if (it == ties.end() || it->source != source || it->target != target) return -1;
     return static_cast<long>(it - ties.begin());
   }
+
+  // The tie A->B if it is shown (rated and not suppressed), else null. O(log T).
+  const Tie* shown(std::uint32_t source, std::uint32_t target) const {
+    const long i = find(source, target);
+    return i < 0 || ties[static_cast<std::size_t>(i)].suppressed ? nullptr : &ties[static_cast<std::size_t>(i)];
+  }
 };
 
 // Aggregates the survey. Complexity O(R log R) in the number of rows, plus
