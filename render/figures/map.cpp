@@ -356,8 +356,8 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   std::vector<std::string> notes;
   if (!a.from_ties) notes.push_back(w.node_area);  // tie tables: no respondent counts, equal nodes
   notes.push_back(w.line_width);
-  notes.push_back(o.lang == Lang::da   ? "Ring om en enhed: RC internt i enheden"
-                  : o.lang == Lang::nb ? "Ring rundt en enhet: RC internt i enheten"
+  notes.push_back(o.lang == Lang::da   ? "Ring om en enhed: RK internt i enheden"
+                  : o.lang == Lang::nb ? "Ring rundt en enhet: RK internt i enheten"
                                        : "Ring round a unit: RC within the unit");
   if (gap) {
     notes.push_back(std::string("······ ") + w.unmeasured);

@@ -57,13 +57,13 @@ const DecisionWords kDa{
     "{0} (kan bygge bro for {1} af {2} svage par eller par på grænsen)",
     "Ingen enhed samarbejder godt begge veje med begge enheder i et svagt par.",
     "Intet par mellem {0} og {1} er svagt eller på grænsen.",
-    "RC inden for og mellem {0} og {1}",
+    "RK inden for og mellem {0} og {1}",
     "vurderende område",
     "vurderet område",
     "n = {0} vurderinger",
     "{0} og {1}",
-    "Parrets to retninger på de syv dimensioner (RC 1–5; n tæller respondenter bag hver retning).",
-    "{0} \u2192 {1}: RC {2} (n = {3} respondenter, {4})",
+    "Parrets to retninger på de syv dimensioner (RK 1–5; n tæller respondenter bag hver retning).",
+    "{0} \u2192 {1}: RK {2} (n = {3} respondenter, {4})",
     "{0} \u2192 {1}: for få svar"};
 
 const DecisionWords kNb{
@@ -76,13 +76,13 @@ const DecisionWords kNb{
     "{0} (kan bygge bro for {1} av {2} svake par eller par på grensen)",
     "Ingen enhet samarbeider godt begge veier med begge enhetene i et svakt par.",
     "Ingen par mellom {0} og {1} er svake eller på grensen.",
-    "RC innenfor og mellom {0} og {1}",
+    "RK innenfor og mellom {0} og {1}",
     "vurderende område",
     "vurdert område",
     "n = {0} vurderinger",
     "{0} og {1}",
-    "Parets to retninger på de sju dimensjonene (RC 1–5; n teller respondenter bak hver retning).",
-    "{0} \u2192 {1}: RC {2} (n = {3} respondenter, {4})",
+    "Parets to retninger på de sju dimensjonene (RK 1–5; n teller respondenter bak hver retning).",
+    "{0} \u2192 {1}: RK {2} (n = {3} respondenter, {4})",
     "{0} \u2192 {1}: for få svar"};
 
 const DecisionWords& decision_words(Lang l) { return l == Lang::da ? kDa : l == Lang::nb ? kNb : kEn; }

@@ -141,6 +141,13 @@ TEST_CASE("report.pdf in Danish with --per-unit: translated text, decimal commas
     INFO(s);
     CHECK(text.find(s) == std::string::npos);
   }
+  // "RC" only where the method page says that RK is RC (docs/glossary.md: RK in da and nb).
+  {
+    std::string rest = text;
+    for (std::size_t p; (p = rest.find("svarer til RC (")) != std::string::npos;) rest.erase(p, 15);
+    static const std::regex rc_word("\\bRC\\b");
+    CHECK_FALSE(std::regex_search(rest, rc_word));
+  }
   CHECK(text.find("(41 af 4.037 vurderinger)") != std::string::npos);  // Method: rows excluded of read
   CHECK(fs::exists(d + "/units/Sundhedsplejen.png"));
   CHECK(fs::exists(d + "/units/Aflastning_og_stoettekontakt.png"));
