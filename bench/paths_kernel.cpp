@@ -5,7 +5,8 @@
 //   rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes]
 // Input: files written by `rcmap sample --people` (no quoting, no validation).
 // Edge length = 6 - weight (rcmap network --distance complement; integer
-// lengths for weights 1..5, so path sums are exact). Output: person,betweenness,harmonic,pagerank (%.17g); timings on stderr.
+// lengths for weights 1..5, so path sums are exact). Output: person,betweenness,harmonic,pagerank (%.17g); timings on
+// stderr.
 #include <chrono>
 #include <cstdio>
 #include <fstream>

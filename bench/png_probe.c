@@ -53,10 +53,16 @@ static void png_flush_nop(png_structp png) { (void)png; }
 
 static void read_png(const char* path) {
   FILE* f = fopen(path, "rb");
-  if (!f) { perror(path); exit(2); }
+  if (!f) {
+    perror(path);
+    exit(2);
+  }
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
   png_infop info = png_create_info_struct(png);
-  if (setjmp(png_jmpbuf(png))) { fprintf(stderr, "%s: not a PNG libpng reads\n", path); exit(2); }
+  if (setjmp(png_jmpbuf(png))) {
+    fprintf(stderr, "%s: not a PNG libpng reads\n", path);
+    exit(2);
+  }
   png_init_io(png, f);
   png_read_png(png, info, PNG_TRANSFORM_STRIP_ALPHA | PNG_TRANSFORM_STRIP_16 | PNG_TRANSFORM_EXPAND, NULL);
   W = (int)png_get_image_width(png, info);

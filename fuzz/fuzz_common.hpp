@@ -26,16 +26,13 @@ namespace rcmap::fuzz {
 
 }  // namespace rcmap::fuzz
 
-#define RCMAP_FUZZ_ASSERT(cond) \
-  ((cond) ? (void)0 : ::rcmap::fuzz::fail(#cond, __FILE__, __LINE__))
+#define RCMAP_FUZZ_ASSERT(cond) ((cond) ? (void)0 : ::rcmap::fuzz::fail(#cond, __FILE__, __LINE__))
 
 // Defines the libFuzzer entry point for target function `fn`, except when
 // the file is compiled into the Catch2 replay test.
 #ifdef RCMAP_FUZZ_REPLAY
 #define RCMAP_FUZZ_ENTRY(fn)
 #else
-#define RCMAP_FUZZ_ENTRY(fn)                                                   \
-  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { \
-    return fn(data, size);                                                     \
-  }
+#define RCMAP_FUZZ_ENTRY(fn) \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return fn(data, size); }
 #endif

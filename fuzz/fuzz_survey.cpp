@@ -28,8 +28,8 @@ inline int survey(const std::uint8_t* data, std::size_t size) {
   {
     // The files as rcmap reads them, with and without plain records.
     const std::string up = input_file(reinterpret_cast<const std::uint8_t*>(units.data()), units.size(), ".units.csv");
-    const std::string rp = input_file(reinterpret_cast<const std::uint8_t*>(responses.data()), responses.size(),
-                                      ".responses.csv");
+    const std::string rp =
+        input_file(reinterpret_cast<const std::uint8_t*>(responses.data()), responses.size(), ".responses.csv");
     Diagnostics dp, dg;
     Survey plain, general;
     bool plain_threw = false, general_threw = false;
@@ -54,8 +54,8 @@ inline int survey(const std::uint8_t* data, std::size_t size) {
     RCMAP_FUZZ_ASSERT(plain.rows.size() == general.rows.size());
     for (std::size_t i = 0; i < plain.rows.size(); ++i) {
       const Response &a = plain.rows[i], &b = general.rows[i];
-      RCMAP_FUZZ_ASSERT(a.respondent == b.respondent && a.unit == b.unit && a.target == b.target &&
-                        a.line == b.line && a.scores == b.scores);
+      RCMAP_FUZZ_ASSERT(a.respondent == b.respondent && a.unit == b.unit && a.target == b.target && a.line == b.line &&
+                        a.scores == b.scores);
     }
     ::unlink(up.c_str());
     ::unlink(rp.c_str());
@@ -90,8 +90,7 @@ inline int survey(const std::uint8_t* data, std::size_t size) {
         for (double m : t.dim_mean) RCMAP_FUZZ_ASSERT(std::isnan(m));
       } else {
         RCMAP_FUZZ_ASSERT(t.rc >= 1 && t.rc <= 5);
-        for (int d = 0; d < kDimensionCount; ++d)
-          RCMAP_FUZZ_ASSERT(std::isnan(t.dim_mean[d]) == (t.dim_n[d] < min_n));
+        for (int d = 0; d < kDimensionCount; ++d) RCMAP_FUZZ_ASSERT(std::isnan(t.dim_mean[d]) == (t.dim_n[d] < min_n));
       }
     }
     RCMAP_FUZZ_ASSERT(suppressed == a.suppressed_ties);

@@ -21,7 +21,7 @@ extra_pkgs=()
 for arg in "$@"; do
   case "$arg" in
     # python3-networkx (--test): the CLI tests read network.graphml back with NetworkX.
-    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind chromium python3-websocket) ;;
+    --test)  extra_pkgs+=(poppler-utils python3 python3-openpyxl python3-networkx unzip clang libclang-rt-14-dev valgrind chromium python3-websocket clang-format) ;;
     # python3-graph-tool: second peer for the person-network kernels (bench/network.sh);
     # python3-matplotlib, python3-scipy: the figure peer (bench/peer_pipeline.py);
     # valgrind: instruction profiles (bench/figures_profile.sh); lib{png,deflate,spng}-dev,

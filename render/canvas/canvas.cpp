@@ -24,9 +24,7 @@
 
 namespace rcmap::render::detail {
 
-void set_colour(cairo_t* cr, Rgb c, double alpha) {
-  cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
-}
+void set_colour(cairo_t* cr, Rgb c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
 
 namespace {
 Rgb mix(Rgb a, Rgb b, double t) {
@@ -153,8 +151,7 @@ PangoContext* text_context() {
 }
 }  // namespace
 
-Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width,
-           PangoAlignment align, int max_lines) {
+Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align, int max_lines) {
   layout_ = pango_layout_new(text_context());
   PangoFontDescription* fd = pango_font_description_new();
   pango_font_description_set_family(fd, "DejaVu Sans");
@@ -246,9 +243,9 @@ cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, doub
   for (std::size_t y = 0; y < static_cast<std::size_t>(h); ++y) {
     const unsigned char* in = data + y * stride;
     unsigned char* o = data + y * row_bytes;
-    std::uint32_t p;  // RGB24 pixel: a 32-bit word 0x00RRGGBB in native byte order
+    std::uint32_t p;         // RGB24 pixel: a 32-bit word 0x00RRGGBB in native byte order
     std::memcpy(&p, in, 4);  // read before the filter byte overwrites it
-    *o++ = 0;              // filter type None
+    *o++ = 0;                // filter type None
     for (int x = 0; x < w; ++x, o += 3) {
       if (x > 0) std::memcpy(&p, in + 4 * static_cast<std::size_t>(x), 4);
       o[0] = static_cast<unsigned char>(p >> 16);
@@ -293,8 +290,7 @@ PixelBuffer& pixel_buffer() {
   return buf;
 }
 
-Canvas::Canvas(Format f, const std::string& path, double width, double height, double dpi,
-               const std::string& title)
+Canvas::Canvas(Format f, const std::string& path, double width, double height, double dpi, const std::string& title)
     : format_(f), path_(path), dpi_(dpi) {
   switch (f) {
     case Format::png: {
@@ -392,8 +388,7 @@ void Canvas::finish() {
       if (st == CAIRO_STATUS_SUCCESS && pdf_) st = pdf_->close();
     }
   }
-  if (st != CAIRO_STATUS_SUCCESS)
-    throw OutputError("cannot write " + path_ + ": " + cairo_status_to_string(st));
+  if (st != CAIRO_STATUS_SUCCESS) throw OutputError("cannot write " + path_ + ": " + cairo_status_to_string(st));
 }
 
 Canvas::~Canvas() {
@@ -455,7 +450,8 @@ std::string subtitle(const Survey& s, const Aggregate& a, const FigureOptions& o
   std::vector<std::string> parts;
   if (!o.title.empty()) parts.push_back(o.title);
   // Aggregated tie tables (analyze --ties) carry no respondent count.
-  if (!a.from_ties) parts.push_back(fill(w.respondents, format_count(static_cast<std::size_t>(total_respondents(s, a)), o.lang)));
+  if (!a.from_ties)
+    parts.push_back(fill(w.respondents, format_count(static_cast<std::size_t>(total_respondents(s, a)), o.lang)));
   if (!o.subtitle_date.empty()) parts.push_back(fill(w.data_from, o.subtitle_date));
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "  ·  ") + p;
@@ -486,8 +482,7 @@ void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double 
   cairo_restore(cr);
 }
 
-Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,
-                  Lang lang) {
+Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt, Lang lang) {
   const Words& w = words(lang);
   Text head(w.rc_scale, 8, true);
   set_colour(cr, {0.15, 0.15, 0.15});
@@ -511,10 +506,12 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
     cairo_stroke(cr);
   }
   const double ty = bar_y + bar_h + 9;
-  struct Cls { const char* name; double a, b; };
-  const Cls cls[] = {{w.weak, lo, opt.weak_below},
-                     {w.moderate, opt.weak_below, opt.strong_from},
-                     {w.strong, opt.strong_from, hi}};
+  struct Cls {
+    const char* name;
+    double a, b;
+  };
+  const Cls cls[] = {
+      {w.weak, lo, opt.weak_below}, {w.moderate, opt.weak_below, opt.strong_from}, {w.strong, opt.strong_from, hi}};
   for (const Cls& c : cls) {
     std::string label = c.name;
     if (&c == &cls[0]) label += " < " + format_number(opt.weak_below, 1, lang);
@@ -528,8 +525,7 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
   return {x, y, x + width, bottom};
 }
 
-Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order,
-                     Lang lang) {
+Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order, Lang lang) {
   Text head(words(lang).sides, 8, true);
   set_colour(cr, {0.15, 0.15, 0.15});
   head.draw(cr, x, y);

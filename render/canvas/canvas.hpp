@@ -95,8 +95,7 @@ PixelBuffer& pixel_buffer();
 // size: its width is rounded to a multiple of 16 pixels.
 class Canvas {
  public:
-  Canvas(Format f, const std::string& path, double width, double height, double dpi,
-         const std::string& title);
+  Canvas(Format f, const std::string& path, double width, double height, double dpi, const std::string& title);
   ~Canvas();
   Canvas(const Canvas&) = delete;
   Canvas& operator=(const Canvas&) = delete;
@@ -107,8 +106,8 @@ class Canvas {
   Format format_;
   std::string path_;
   double dpi_;
-  double scale_x_ = 1, scale_y_ = 1;  // PNG: pixels per point
-  std::string svg_;  // SVG bytes, written by finish()
+  double scale_x_ = 1, scale_y_ = 1;   // PNG: pixels per point
+  std::string svg_;                    // SVG bytes, written by finish()
   std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
@@ -132,11 +131,9 @@ void draw_colour_bar(cairo_t* cr, double x, double y, double width, double heigh
 void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double y_centre);
 // Horizontal RC colour bar over the whole scale, 1 to 5 (integer ticks), with ticks at the thresholds and the
 // class names under it; returns the box used.
-Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt,
-                  Lang lang);
+Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt, Lang lang);
 // Swatches of the sides; returns the box used.
-Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order,
-                     Lang lang);
+Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order, Lang lang);
 
 // Quick RC classification from the options (inline: the core's classify()
 // is not needed here).

@@ -12,9 +12,7 @@ namespace rcmap::render {
 using namespace detail;
 
 namespace {
-Colour mix_grey(Colour c, double t) {
-  return {c.r + (0.55 - c.r) * t, c.g + (0.55 - c.g) * t, c.b + (0.55 - c.b) * t};
-}
+Colour mix_grey(Colour c, double t) { return {c.r + (0.55 - c.r) * t, c.g + (0.55 - c.g) * t, c.b + (0.55 - c.b) * t}; }
 }  // namespace
 
 std::vector<ChangeTie> change_map_ties(const Survey& before, const Comparison& c) {
@@ -93,8 +91,7 @@ void draw_notes(cairo_t* cr, double x, double y, double width, const std::vector
 
 std::string change_subtitle(const FigureOptions& o) {
   std::string s = o.title;
-  if (!o.subtitle_date.empty())
-    s += (s.empty() ? "" : "  ·  ") + fill(words(o.lang).data_from, o.subtitle_date);
+  if (!o.subtitle_date.empty()) s += (s.empty() ? "" : "  ·  ") + fill(words(o.lang).data_from, o.subtitle_date);
   return s;
 }
 

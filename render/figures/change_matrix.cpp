@@ -58,9 +58,9 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
   });
   const double ly = o.page_height - 50 + 6;
   const Box db = draw_delta_scale(cr, 40, ly, 200, fill(cw.delta_scale, c.before_label, c.after_label), o.lang);
-  draw_notes(cr, db.x1 + 30, ly, o.page_width - 16 - (db.x1 + 30),
-             {cw.pale_cell_note, fill(cw.blank_cell_note, std::to_string(c.options.agg.min_n)),
-              words(o.lang).diagonal_note});
+  draw_notes(
+      cr, db.x1 + 30, ly, o.page_width - 16 - (db.x1 + 30),
+      {cw.pale_cell_note, fill(cw.blank_cell_note, std::to_string(c.options.agg.min_n)), words(o.lang).diagonal_note});
 }
 
 void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {

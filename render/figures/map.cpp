@@ -19,7 +19,6 @@ double node_radius(int respondents, double k) {
   return k * std::clamp(1.9 * std::sqrt(std::max(respondents, 1)), 3.5, 13.0);
 }
 
-
 // Candidate label positions around a node: 8 directions, two distances,
 // in order of preference (closest to `outward` first).
 struct Candidate {
@@ -29,8 +28,7 @@ struct Candidate {
 
 std::vector<Candidate> candidates(Point c, double r, double w, double h, Point outward) {
   // Directions in order of angle from `outward` (y down).
-  static const double kDirs[8][2] = {{1, 0}, {-1, 0}, {0, -1}, {0, 1},
-                                     {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
+  static const double kDirs[8][2] = {{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
   const double oa = std::atan2(outward.y, outward.x);
   std::vector<std::pair<double, int>> order;
   for (int i = 0; i < 8; ++i) {
@@ -87,11 +85,11 @@ double crowding(std::size_t units) {
   return std::clamp(std::sqrt(16.0 / static_cast<double>(std::max<std::size_t>(units, 1))), 0.6, 1.0);
 }
 
-Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                const FigureOptions& o, bool gap) {
+Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
+                bool gap) {
   if (layout.size() != s.units.size())
-    throw OutputError("layout has " + std::to_string(layout.size()) + " points for " +
-                      std::to_string(s.units.size()) + " units");
+    throw OutputError("layout has " + std::to_string(layout.size()) + " points for " + std::to_string(s.units.size()) +
+                      " units");
   Placement best;
   MapGeometry& g = best.geo;
   for (std::uint32_t i = 0; i < s.units.size(); ++i)
@@ -196,7 +194,7 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   const Point s = toward(p, m, rp + 0.5);
   const Point e = toward(q, m, rq + 1.0);
   const double ah = arrowhead_length(st.width);
-  const Point e2 = toward(e, m, ah * 0.8);                // curve ends inside the head
+  const Point e2 = toward(e, m, ah * 0.8);  // curve ends inside the head
   set_colour(cr, st.colour, st.alpha);
   cairo_set_line_width(cr, st.width);
   if (st.dotted) {
@@ -205,8 +203,8 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
   }
   cairo_move_to(cr, s.x, s.y);
-  cairo_curve_to(cr, s.x + 2.0 / 3 * (m.x - s.x), s.y + 2.0 / 3 * (m.y - s.y),
-                 e2.x + 2.0 / 3 * (m.x - e2.x), e2.y + 2.0 / 3 * (m.y - e2.y), e2.x, e2.y);
+  cairo_curve_to(cr, s.x + 2.0 / 3 * (m.x - s.x), s.y + 2.0 / 3 * (m.y - s.y), e2.x + 2.0 / 3 * (m.x - e2.x),
+                 e2.y + 2.0 / 3 * (m.y - e2.y), e2.x, e2.y);
   cairo_stroke(cr);
   cairo_set_dash(cr, nullptr, 0, 0);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
@@ -220,8 +218,7 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
   cairo_fill(cr);
 }
 
-void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl,
-                           const std::vector<std::string>& order) {
+void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, const std::vector<std::string>& order) {
   // Nodes.
   for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
     const Unit& u = s.units[pl.geo.units[k]];
@@ -260,8 +257,7 @@ namespace {
 
 std::string map_title(const FigureOptions& o, bool gap) {
   const Words& w = words(o.lang);
-  return gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b))
-             : std::string(w.map_title);
+  return gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)) : std::string(w.map_title);
 }
 
 void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
@@ -282,8 +278,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   };
   auto rc_of = [&](std::uint32_t u, std::uint32_t v) {
     const long i = a.find(u, v);
-    return (i < 0 || a.ties[static_cast<std::size_t>(i)].suppressed) ? kNaN
-                                                                     : a.ties[static_cast<std::size_t>(i)].rc;
+    return (i < 0 || a.ties[static_cast<std::size_t>(i)].suppressed) ? kNaN : a.ties[static_cast<std::size_t>(i)].rc;
   };
 
   struct Draw {
@@ -308,9 +303,14 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
       emph = gp && (weak || one_sided);
     } else {
       switch (o.ties) {
-        case TieFilter::all: break;
-        case TieFilter::cross_side: if (!cross) continue; break;
-        case TieFilter::weak: if (!weak) continue; break;
+        case TieFilter::all:
+          break;
+        case TieFilter::cross_side:
+          if (!cross) continue;
+          break;
+        case TieFilter::weak:
+          if (!weak) continue;
+          break;
         case TieFilter::emphasis:
           emph = weak || one_sided || (gp && !is_strong(t.rc, ao));
           medium = emph && !weak && !one_sided;  // moderate side_a<->side_b tie
@@ -382,8 +382,8 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
 
 }  // namespace
 
-MapGeometry map_geometry(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                         const FigureOptions& o, bool gap_map) {
+MapGeometry map_geometry(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
+                         bool gap_map) {
   return place(s, a, layout, o, gap_map).geo;
 }
 
@@ -392,20 +392,20 @@ void draw_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const std::
   draw_map(cr, s, a, layout, o, false);
 }
 
-void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a,
-                       const std::vector<Point>& layout, const FigureOptions& o) {
+void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
+                       const FigureOptions& o) {
   draw_map(cr, s, a, layout, o, true);
 }
 
-void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                const FigureOptions& o, Format f, const std::string& path) {
+void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o, Format f,
+                const std::string& path) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, false));
   draw_map(cv.cr(), s, a, layout, o, false);
   cv.finish();
 }
 
-void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                    const FigureOptions& o, Format f, const std::string& path) {
+void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
+                    Format f, const std::string& path) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, true));
   draw_map(cv.cr(), s, a, layout, o, true);
   cv.finish();

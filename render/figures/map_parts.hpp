@@ -17,8 +17,8 @@ struct Placement {
   std::vector<PangoAlignment> align;
   std::vector<double> wrap;
 };
-Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                const FigureOptions& o, bool gap);
+Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
+                bool gap);
 
 struct TieStyle {
   Rgb colour;

@@ -47,15 +47,13 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
     rw = std::max(rw, t.width());
   }
   const double gx0 = 24 + side_w + rw + 6, gy0 = top + 14 + col_band + 4;
-  const double cell_w =
-      n ? std::min(48.0, (o.page_width - 24 - gx0) / static_cast<double>(n)) : 20;
+  const double cell_w = n ? std::min(48.0, (o.page_width - 24 - gx0) / static_cast<double>(n)) : 20;
   const double gx1 = gx0 + cell_w * n, gy1 = gy0 + cell_h * n;
   const int col_lines = std::max(1, static_cast<int>(cell_w / (fs * 1.2)));
 
   // Corner: what rows and columns are.
   {
-    Text t(std::string(w.rating_unit) + " ↓\n" + w.rated_unit + " →", 7, true, gx0 - 30,
-           PANGO_ALIGN_RIGHT);
+    Text t(std::string(w.rating_unit) + " ↓\n" + w.rated_unit + " →", 7, true, gx0 - 30, PANGO_ALIGN_RIGHT);
     set_colour(cr, {0.25, 0.25, 0.25});
     t.draw(cr, gx0 - 6 - t.width(), gy0 - 8 - t.height());
   }
@@ -149,8 +147,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
       Text t(fill(w.suppressed_cell, std::to_string(ao.min_n)), cfs * 0.85);
       if (t.width() < cell_w - 1) {
         cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-        cairo_rectangle(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2,
-                        t.width(), t.height());
+        cairo_rectangle(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2, t.width(), t.height());
         cairo_fill(cr);
         set_colour(cr, {0.3, 0.3, 0.3});
         t.draw(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2);
@@ -172,8 +169,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   const double ly = o.page_height - legend_h + 6;
   const Box rb = draw_rc_scale(cr, 40, ly, 220, ao, o.lang);
   double ny = ly;
-  for (const std::string& line : {fill(w.hatched_note, std::to_string(ao.min_n)),
-                                  std::string(w.diagonal_note)}) {
+  for (const std::string& line : {fill(w.hatched_note, std::to_string(ao.min_n)), std::string(w.diagonal_note)}) {
     Text t(line, 7);
     set_colour(cr, {0.2, 0.2, 0.2});
     t.draw(cr, rb.x1 + 30, ny);
@@ -181,8 +177,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   }
 }
 
-void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
-                   const std::string& path) {
+void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).matrix_title);
   draw_matrix_page(cv.cr(), s, a, o);
   cv.finish();

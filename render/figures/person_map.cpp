@@ -17,19 +17,22 @@ struct PersonWords {
   const char *title, *counts, *unit_level, *hidden, *lines, *brokers;
 };
 const PersonWords& person_words(Lang lang) {
-  static const PersonWords en{"Person network", "{0} people · {1} ties",
+  static const PersonWords en{"Person network",
+                              "{0} people · {1} ties",
                               "{0} people, more than --max-nodes {1}: drawn at unit level "
                               "(disc area: people; line width: person ties)",
                               "Units with fewer than {0} people and their ties are not drawn",
                               "Lines: person ties (darker between {0} and {1})",
                               "Ringed: the top cross-side brokers (brokers.csv)"};
-  static const PersonWords da{"Personnetværk", "{0} personer · {1} relationer",
+  static const PersonWords da{"Personnetværk",
+                              "{0} personer · {1} relationer",
                               "{0} personer er flere end --max-nodes {1}: tegnet pr. enhed "
                               "(arealet: personer; stregbredde: relationer)",
                               "Enheder med færre end {0} personer og deres relationer er ikke tegnet",
                               "Streger: relationer (mørkere mellem {0} og {1})",
                               "Med ring: de vigtigste formidlere på tværs af siderne (brokers.csv)"};
-  static const PersonWords nb{"Personnettverk", "{0} personer · {1} relasjoner",
+  static const PersonWords nb{"Personnettverk",
+                              "{0} personer · {1} relasjoner",
                               "{0} personer er flere enn --max-nodes {1}: tegnet per enhet "
                               "(arealet: personer; strekbredde: relasjoner)",
                               "Enheter med færre enn {0} personer og deres relasjoner er ikke tegnet",
@@ -42,8 +45,7 @@ constexpr double kMargin = 24, kTop = 62, kBottom = 70;
 
 }  // namespace
 
-PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f,
-                                const std::string& path) {
+PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path) {
   const auto& units = *in.units;
   const people::People& p = *in.people;
   const people::PersonTies& t = *in.ties;
@@ -52,8 +54,10 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   std::size_t drawable = 0;
   bool hidden_units = false;
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (size[u] >= std::size_t(in.min_n)) drawable += size[u];
-    else hidden_units |= size[u] > 0;
+    if (size[u] >= std::size_t(in.min_n))
+      drawable += size[u];
+    else
+      hidden_units |= size[u] > 0;
   }
   PersonMapInfo info;
   info.unit_level = drawable > in.max_nodes;
@@ -97,8 +101,8 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   if (!info.unit_level) {
     // Person ties: routine ones first and faint, side_a <-> side_b on top.
     // Fainter with more ties; PNG strokes accumulate (see below), so fainter still.
-    const double alpha = std::clamp((f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))),
-                                    0.03, 0.35);
+    const double alpha = std::clamp(
+        (f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
     for (int layer = 0; layer < 2; ++layer) {
       set_colour(cr, layer ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, layer ? std::min(1.0, 2 * alpha) : alpha);
       cairo_set_line_width(cr, layer ? 0.5 : 0.35);
@@ -184,8 +188,10 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   const double ly = o.page_height - kBottom + 8;
   const Box legend = draw_side_legend(cr, kMargin, ly, order, o.lang);
   std::vector<std::string> notes;
-  if (info.unit_level) notes.push_back(fill(pw.unit_level, std::to_string(drawable), std::to_string(in.max_nodes)));
-  else notes.push_back(fill(pw.lines, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)));
+  if (info.unit_level)
+    notes.push_back(fill(pw.unit_level, std::to_string(drawable), std::to_string(in.max_nodes)));
+  else
+    notes.push_back(fill(pw.lines, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)));
   if (info.brokers) notes.push_back(pw.brokers);
   if (hidden_units) notes.push_back(fill(pw.hidden, std::to_string(in.min_n)));
   double ny = ly;

@@ -11,8 +11,7 @@
 namespace rcmap::render {
 using namespace detail;
 
-std::vector<ProfileGroup> profile_groups(const Survey& s, const Aggregate& a,
-                                         const FigureOptions& o) {
+std::vector<ProfileGroup> profile_groups(const Survey& s, const Aggregate& a, const FigureOptions& o) {
   std::vector<ProfileGroup> g = {{o.side_a, o.side_b, 0, 0, {}},
                                  {o.side_b, o.side_a, 0, 0, {}},
                                  {o.side_a, o.side_a, 0, 0, {}},
@@ -24,8 +23,7 @@ std::vector<ProfileGroup> profile_groups(const Survey& s, const Aggregate& a,
       // Only non-suppressed between-unit ties (anonymity: no raw rows).
       if (t.suppressed || t.within()) continue;
       if (t.source >= s.units.size() || t.target >= s.units.size()) continue;
-      if (s.units[t.source].side != grp.source_side || s.units[t.target].side != grp.target_side)
-        continue;
+      if (s.units[t.source].side != grp.source_side || s.units[t.target].side != grp.target_side) continue;
       ++grp.ties;
       grp.n += t.n;
       for (int d = 0; d < kDimensionCount; ++d) {
@@ -34,8 +32,7 @@ std::vector<ProfileGroup> profile_groups(const Survey& s, const Aggregate& a,
         cnt[d] += t.dim_n[d];
       }
     }
-    for (int d = 0; d < kDimensionCount; ++d)
-      grp.mean[d] = cnt[d] > 0 ? sum[d] / static_cast<double>(cnt[d]) : kNaN;
+    for (int d = 0; d < kDimensionCount; ++d) grp.mean[d] = cnt[d] > 0 ? sum[d] / static_cast<double>(cnt[d]) : kNaN;
   }
   return g;
 }
@@ -60,8 +57,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
     t.draw(cr, x0 - 6 - t.width(), ymap(v) - t.height() / 2);
   }
   draw_vertical_title(cr, w.axis_rc, 24, (y0 + y1) / 2);
-  const Rgb colours[4] = {side_colour(0), side_colour(1), tint(side_colour(0), 0.55),
-                          tint(side_colour(1), 0.55)};
+  const Rgb colours[4] = {side_colour(0), side_colour(1), tint(side_colour(0), 0.55), tint(side_colour(1), 0.55)};
   const double band = (x1 - x0) / kDimensionCount, bw = band * 0.78 / 4;
   auto bar_x = [&](int d, std::size_t gi) { return x0 + band * d + band * 0.11 + bw * gi; };
   double names_bottom = y1;
@@ -94,9 +90,8 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
     cairo_line_to(cr, x1, ymap(th));
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
-    Text t((k == 0 ? std::string(w.weak) + " < " : std::string(w.strong) + " ≥ ") +
-               format_number(th, 1, o.lang),
-           7, true, 80);
+    Text t((k == 0 ? std::string(w.weak) + " < " : std::string(w.strong) + " ≥ ") + format_number(th, 1, o.lang), 7,
+           true, 80);
     t.draw(cr, x1 + 4, ymap(th) - t.height() / 2);
   }
   // Values above the bars, on a white backing so threshold lines stay readable.
@@ -118,9 +113,8 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
   double lx = x0, ly = names_bottom + 18;
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const ProfileGroup& g = groups[gi];
-    std::string label =
-        gi < 2 ? fill(w.arrow, side_name(o.lang, g.source_side), side_name(o.lang, g.target_side))
-               : fill(w.within, side_name(o.lang, g.source_side));
+    std::string label = gi < 2 ? fill(w.arrow, side_name(o.lang, g.source_side), side_name(o.lang, g.target_side))
+                               : fill(w.within, side_name(o.lang, g.source_side));
     // n counts ratings (one respondent about one unit), and the legend says so.
     label += g.ties > 0 ? "  (" + fill(glossary_text("ratings_count", o.lang), std::to_string(g.n)) + ")"
                         : "  (" + std::string(w.no_data) + ")";
@@ -144,8 +138,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
   note.draw(cr, x0, ly + 18);
 }
 
-void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f,
-                    const std::string& path) {
+void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).profile_title);
   draw_profile_page(cv.cr(), s, a, o);
   cv.finish();

@@ -23,20 +23,20 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
     double SiteResult::*value;
     Rgb colour;
   };
-  const std::vector<Series> series = {
-      {cw.overall, &SiteResult::overall_rc, {0.1, 0.1, 0.1}},
-      {fill(ww.arrow, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)), &SiteResult::authority_provider,
-       side_colour(0)},
-      {fill(ww.arrow, side_name(o.lang, o.side_b), side_name(o.lang, o.side_a)), &SiteResult::provider_authority,
-       side_colour(1)},
-      {cw.within_sides, &SiteResult::within_side, side_colour(4)}};
+  const std::vector<Series> series = {{cw.overall, &SiteResult::overall_rc, {0.1, 0.1, 0.1}},
+                                      {fill(ww.arrow, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)),
+                                       &SiteResult::authority_provider, side_colour(0)},
+                                      {fill(ww.arrow, side_name(o.lang, o.side_b), side_name(o.lang, o.side_a)),
+                                       &SiteResult::provider_authority, side_colour(1)},
+                                      {cw.within_sides, &SiteResult::within_side, side_colour(4)}};
   std::vector<double> all;
   for (const SiteResult& s : b.sites)
     for (const Series& se : series) all.push_back(s.*se.value);
   const auto [lo, hi] = value_range(all);
   const std::size_t n = b.sites.size();
   double label_w = 0;
-  for (const SiteResult& s : b.sites) label_w = std::max(label_w, Text(s.site, 8, true, 200, PANGO_ALIGN_RIGHT, 1).width());
+  for (const SiteResult& s : b.sites)
+    label_w = std::max(label_w, Text(s.site, 8, true, 200, PANGO_ALIGN_RIGHT, 1).width());
   const double x0 = 30 + label_w, x1 = o.page_width - 40, y0 = top + 24, y1 = o.page_height - 70;
   const double row_h = n ? std::min(40.0, (y1 - y0) / static_cast<double>(n)) : 20;
   // Hundreds of sites (a national benchmark): small dots, names only where

@@ -205,7 +205,6 @@ void common_fields(Js& j, const char* kind, const FigureOptions& o, const Aggreg
 // the one rule of ties.csv): clear, borderline or unknown.
 void certainty(Js& j, const Tie& t, const AggregateOptions& ao) { j.str(certainty_name(tie_certainty(t, ao))); }
 
-
 // The key findings of report.pdf (render/report/report.cpp key_findings), as
 // sentences with what "Show on the map" highlights.
 void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsResult* m, const Findings& f,
@@ -239,8 +238,8 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
     j.key("items").arr();
     for (const TieFinding& t : f.weakest_cross) {
       // As report.pdf: RC printed so that it never reads as another class, and the certainty of a weak tie.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target),
-                                           num(t.rc, rc_decimals(t.rc, 2, a.options)), std::to_string(t.n)});
+      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
+                                           std::to_string(t.n)});
       if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
         item += " \u2013 " +
                 std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
@@ -295,9 +294,9 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
       in.figure = o;
       finding("dimension", dimension_message(in));
     } else {
-      finding("dimension", fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)),
-                                                  num(f.cross_mean[k]), sa, sb, num(f.within_mean[k]),
-                                                  num(f.within_mean[k] - f.cross_mean[k])}));
+      finding("dimension",
+              fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)), num(f.cross_mean[k]), sa, sb,
+                                     num(f.within_mean[k]), num(f.within_mean[k] - f.cross_mean[k])}));
     }
     no_highlight();
     j.key("sides").arr().str(f.side_a).str(f.side_b).end_arr();
@@ -400,13 +399,18 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     j.key("x").coord(g.centre[i].x).key("y").coord(g.centre[i].y).key("r").coord(g.radius[i]);
     const Box& lb = g.label_boxes[i];
     j.key("label_box").arr().coord(lb.x0).coord(lb.y0).coord(lb.x1).coord(lb.y1).end_arr();
-    j.key("label_align").str(pl.align[i] == PANGO_ALIGN_RIGHT    ? "right"
-                             : pl.align[i] == PANGO_ALIGN_CENTER ? "center"
-                                                                 : "left");
-    if (a.from_ties) j.key("respondents").null();
-    else j.key("respondents").integer(ur.respondents);
-    if (u.headcount) j.key("headcount").integer(*u.headcount);
-    else j.key("headcount").null();
+    j.key("label_align")
+        .str(pl.align[i] == PANGO_ALIGN_RIGHT    ? "right"
+             : pl.align[i] == PANGO_ALIGN_CENTER ? "center"
+                                                 : "left");
+    if (a.from_ties)
+      j.key("respondents").null();
+    else
+      j.key("respondents").integer(ur.respondents);
+    if (u.headcount)
+      j.key("headcount").integer(*u.headcount);
+    else
+      j.key("headcount").null();
     j.key("response_rate").stat(ur.response_rate);
     j.key("rc_given").stat(ur.rc_given).key("rc_received").stat(ur.rc_received);
     const bool metrics = in.metrics && i < in.metrics->units.size();
@@ -473,17 +477,23 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
       j.key("s").integer(gp.source).key("t").integer(gp.target).key("kind").str(gp.kind);
       j.key("severity").stat(gp.severity);
       j.key("rc").stat(t ? gp.rc : kNaN);
-      if (t) j.key("n").integer(gp.n);
-      else j.key("n").null();
+      if (t)
+        j.key("n").integer(gp.n);
+      else
+        j.key("n").null();
       j.key("reverse_rc").stat(gp.reverse_rc);
       // Weak or not against weak_below (gaps.csv certainty); none for an unmeasured pair.
-      if (gp.kind == "unmeasured") j.key("certainty").null();
-      else j.key("certainty").str(certainty_name(gp.certainty));
+      if (gp.kind == "unmeasured")
+        j.key("certainty").null();
+      else
+        j.key("certainty").str(certainty_name(gp.certainty));
       j.end_obj();
     }
   j.end_arr();
-  if (in.findings) findings_field(j, s, a, in.metrics, *in.findings, o);
-  else j.key("findings").arr().end_arr();
+  if (in.findings)
+    findings_field(j, s, a, in.metrics, *in.findings, o);
+  else
+    j.key("findings").arr().end_arr();
   profile_field(j, s, a, o);
   // bridges.csv: the best bridge (rank 1) of each of the first kMaxBridgePairs
   // bridged gap pairs, in gaps.csv order (all of them are in bridges.csv);
@@ -511,7 +521,8 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     for (std::string_view q : dialogue_questions(d, o.lang)) j.str(q);
     j.end_arr();
   };
-  if (in.findings && in.findings->gap_dimension >= 0 && !dialogue_questions(in.findings->gap_dimension, o.lang).empty()) {
+  if (in.findings && in.findings->gap_dimension >= 0 &&
+      !dialogue_questions(in.findings->gap_dimension, o.lang).empty()) {
     j.obj().key("dimension").str(kDimensions[static_cast<std::size_t>(in.findings->gap_dimension)]);
     questions(in.findings->gap_dimension);
     j.end_obj();
@@ -532,8 +543,8 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   return j.out;
 }
 
-std::string html_report_analyze(const std::string& block, const Survey& s, const Aggregate& a,
-                                const FigureOptions& o, const std::string& version) {
+std::string html_report_analyze(const std::string& block, const Survey& s, const Aggregate& a, const FigureOptions& o,
+                                const std::string& version) {
   Js j;
   j.obj();
   common_fields(j, "analyze", o, a.options, side_order(s, o), version, subtitle(s, a, o));
@@ -545,9 +556,9 @@ std::string html_report_analyze(const std::string& block, const Survey& s, const
                        "rcmap " + version);
 }
 
-std::string html_report_sites(const std::vector<std::string>& blocks, const Survey& first,
-                              const AggregateOptions& agg, const SitesBenchmark& b, long highlight,
-                              const FigureOptions& o, const std::string& version) {
+std::string html_report_sites(const std::vector<std::string>& blocks, const Survey& first, const AggregateOptions& agg,
+                              const SitesBenchmark& b, long highlight, const FigureOptions& o,
+                              const std::string& version) {
   const Lang lang = o.lang;
   Js j;
   j.obj();
@@ -574,7 +585,8 @@ std::string html_report_sites(const std::vector<std::string>& blocks, const Surv
       {"a_b", fill(w.arrow, side_name(lang, o.side_a), side_name(lang, o.side_b)), hex(side_colour(0))},
       {"b_a", fill(w.arrow, side_name(lang, o.side_b), side_name(lang, o.side_a)), hex(side_colour(1))},
       {"within", chw.within_sides, hex(side_colour(4))}};
-  for (const Series& x : series) j.obj().key("key").str(x.key).key("label").str(x.label).key("colour").str(x.colour).end_obj();
+  for (const Series& x : series)
+    j.obj().key("key").str(x.key).key("label").str(x.label).key("colour").str(x.colour).end_obj();
   j.end_arr();
   j.key("rows").arr();
   for (const SiteResult& r : b.sites) {
@@ -585,13 +597,21 @@ std::string html_report_sites(const std::vector<std::string>& blocks, const Surv
                                             {r.authority_provider, r.authority_provider_pct},
                                             {r.provider_authority, r.provider_authority_pct},
                                             {r.within_side, r.within_side_pct}};
-    for (int k = 0; k < 4; ++k) j.key(series[static_cast<std::size_t>(k)].key).obj().key("rc").stat(v[k].first).key("pct").stat(v[k].second).end_obj();
+    for (int k = 0; k < 4; ++k)
+      j.key(series[static_cast<std::size_t>(k)].key)
+          .obj()
+          .key("rc")
+          .stat(v[k].first)
+          .key("pct")
+          .stat(v[k].second)
+          .end_obj();
     j.end_obj().end_obj();
   }
   j.end_arr().end_obj();
-  j.key("highlight").str(highlight >= 0 && static_cast<std::size_t>(highlight) < b.sites.size()
-                             ? b.sites[static_cast<std::size_t>(highlight)].site
-                             : (b.sites.empty() ? std::string() : b.sites.front().site));
+  j.key("highlight")
+      .str(highlight >= 0 && static_cast<std::size_t>(highlight) < b.sites.size()
+               ? b.sites[static_cast<std::size_t>(highlight)].site
+               : (b.sites.empty() ? std::string() : b.sites.front().site));
   j.end_obj();
   return assemble_html(j.out, lang, o.title.empty() ? report_words(lang).default_title : o.title, "rcmap " + version);
 }
@@ -609,7 +629,14 @@ std::string html_report_compare(const std::vector<HtmlAnalysis>& waves, const st
   common_fields(j, "compare", o, c.options.agg, side_order(first, o), version, all);
   j.key("waves").arr();
   for (std::size_t k = 0; k < waves.size(); ++k)
-    j.obj().key("id").str(labels[k]).key("label").str(labels[k]).key("block").raw(html_analysis_block(waves[k], o)).end_obj();
+    j.obj()
+        .key("id")
+        .str(labels[k])
+        .key("label")
+        .str(labels[k])
+        .key("block")
+        .raw(html_analysis_block(waves[k], o))
+        .end_obj();
   j.end_arr();
   // Compared ties between different units (changes.csv rows with a change).
   j.key("changes").obj().key("ties").arr();
@@ -619,9 +646,10 @@ std::string html_report_compare(const std::vector<HtmlAnalysis>& waves, const st
     j.key("rc_before").stat(t.rc_before).key("rc_after").stat(t.rc_after).key("delta").stat(t.delta);
     j.key("ci_low").stat(t.ci_low).key("ci_high").stat(t.ci_high).key("q").stat(t.q);
     j.key("n_before").integer(t.n_before).key("n_after").integer(t.n_after);
-    j.key("direction").str(t.direction == Direction::improved ? "improved"
-                           : t.direction == Direction::worse  ? "worse"
-                                                              : "none");
+    j.key("direction")
+        .str(t.direction == Direction::improved ? "improved"
+             : t.direction == Direction::worse  ? "worse"
+                                                : "none");
     j.key("credible").boolean(t.credible());
     j.end_obj();
   }
@@ -754,11 +782,20 @@ std::string assemble_html(const std::string& data_json, Lang lang, const std::st
     std::string out;
     for (char c : s) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        default:
+          out += c;
       }
     }
     return out;
@@ -767,15 +804,19 @@ std::string assemble_html(const std::string& data_json, Lang lang, const std::st
   std::string data;
   data.reserve(data_json.size() + 64);
   for (char c : data_json) {
-    if (c == '<') data += "\\u003c";
-    else data += c;
+    if (c == '<')
+      data += "\\u003c";
+    else
+      data += c;
   }
   const std::string noscript = word(lang, "noscript");
-  const std::pair<std::string_view, std::string> subst[] = {
-      {"@RCMAP_LANG@", escape(lang_code(lang))},     {"@RCMAP_GENERATOR@", escape(generator)},
-      {"@RCMAP_TITLE@", escape(title)},              {"/*@RCMAP_CSS@*/", std::string(html_assets::css)},
-      {"@RCMAP_NOSCRIPT@", escape(noscript)},        {"@RCMAP_DATA@", std::move(data)},
-      {"/*@RCMAP_JS@*/", std::string(html_assets::js)}};
+  const std::pair<std::string_view, std::string> subst[] = {{"@RCMAP_LANG@", escape(lang_code(lang))},
+                                                            {"@RCMAP_GENERATOR@", escape(generator)},
+                                                            {"@RCMAP_TITLE@", escape(title)},
+                                                            {"/*@RCMAP_CSS@*/", std::string(html_assets::css)},
+                                                            {"@RCMAP_NOSCRIPT@", escape(noscript)},
+                                                            {"@RCMAP_DATA@", std::move(data)},
+                                                            {"/*@RCMAP_JS@*/", std::string(html_assets::js)}};
   const std::string_view shell = html_assets::shell;
   std::string out;
   out.reserve(shell.size() + html_assets::css.size() + html_assets::js.size() + data_json.size() + 1024);

@@ -11,12 +11,12 @@ namespace rcmap::render {
 namespace {
 
 constexpr std::array<std::array<std::string_view, kDimensionCount>, 3> kDims = {{
-    {"frequent communication", "timely communication", "accurate communication",
-     "problem-solving communication", "shared goals", "shared knowledge", "mutual respect"},
-    {"hyppig kommunikation", "rettidig kommunikation", "præcis kommunikation",
-     "problemløsende kommunikation", "fælles mål", "fælles viden", "gensidig respekt"},
-    {"hyppig kommunikasjon", "rettidig kommunikasjon", "presis kommunikasjon",
-     "problemløsende kommunikasjon", "felles mål", "felles kunnskap", "gjensidig respekt"},
+    {"frequent communication", "timely communication", "accurate communication", "problem-solving communication",
+     "shared goals", "shared knowledge", "mutual respect"},
+    {"hyppig kommunikation", "rettidig kommunikation", "præcis kommunikation", "problemløsende kommunikation",
+     "fælles mål", "fælles viden", "gensidig respekt"},
+    {"hyppig kommunikasjon", "rettidig kommunikasjon", "presis kommunikasjon", "problemløsende kommunikasjon",
+     "felles mål", "felles kunnskap", "gjensidig respekt"},
 }};
 
 const Words kEn = {
@@ -129,7 +129,9 @@ std::string_view dimension_name(Lang lang, int d) {
 }
 
 std::string side_name(Lang lang, const std::string& side) {
-  struct Entry { const char *key, *en, *da, *nb; };
+  struct Entry {
+    const char *key, *en, *da, *nb;
+  };
   static constexpr Entry kSides[] = {
       {"authority", "authority", "myndighed", "myndighet"},
       {"provider", "provider", "udfører", "utfører"},
@@ -177,17 +179,19 @@ std::string join_list(const std::vector<std::string>& items, Lang lang) {
 
 const Words& words(Lang lang) {
   switch (lang) {
-    case Lang::da: return kDa;
-    case Lang::nb: return kNb;
-    default: return kEn;
+    case Lang::da:
+      return kDa;
+    case Lang::nb:
+      return kNb;
+    default:
+      return kEn;
   }
 }
 
 std::string fill(std::string_view tmpl, std::string_view a0, std::string_view a1) {
   std::string out;
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' &&
-        (tmpl[i + 1] == '0' || tmpl[i + 1] == '1')) {
+    if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && (tmpl[i + 1] == '0' || tmpl[i + 1] == '1')) {
       out += tmpl[i + 1] == '0' ? a0 : a1;
       i += 2;
     } else {

@@ -72,9 +72,12 @@ const ChangeWords kNb = {
 
 const ChangeWords& change_words(Lang lang) {
   switch (lang) {
-    case Lang::da: return kDa;
-    case Lang::nb: return kNb;
-    case Lang::en: break;
+    case Lang::da:
+      return kDa;
+    case Lang::nb:
+      return kNb;
+    case Lang::en:
+      break;
   }
   return kEn;
 }

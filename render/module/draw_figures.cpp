@@ -21,8 +21,8 @@ namespace {
 constexpr std::size_t kMaxUnits = 120;
 bool too_many_units(std::size_t units, const char* command) {
   if (units <= kMaxUnits) return false;
-  std::cerr << "rcmap " << command << ": warning: " << units << " units: figures are drawn for at most "
-            << kMaxUnits << " units; none written (tables are complete)\n";
+  std::cerr << "rcmap " << command << ": warning: " << units << " units: figures are drawn for at most " << kMaxUnits
+            << " units; none written (tables are complete)\n";
   return true;
 }
 // Labels are drawn at most kMaxLabel bytes long: a longer one is cut at a
@@ -56,8 +56,7 @@ render::FigureOptions report_page(render::FigureOptions o) {
 }  // namespace
 
 void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const std::string& side_a,
-           const std::string& side_b, double asymmetry, unsigned long seed, OutputDir& dir,
-           const std::string& prefix) {
+           const std::string& side_b, double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix) {
   if (too_many_units(s.units.size(), "analyze")) return;
   Survey cut;
   const Survey& d = drawable(s, cut);
@@ -104,8 +103,8 @@ std::string write_report(const FigureArgs& f, const Survey& survey, const Aggreg
   const render::UnitTieIndex index(a, s.units.size());
   for (std::uint32_t u = 0; u < s.units.size(); ++u) {
     const std::string name = names.unique(s.units[u].label);
-    std::size_t shown = render::render_unit_page(in, u, render::Format::png,
-                                                 dir.temp_path(prefix + "units/" + name + ".png"), &index);
+    std::size_t shown =
+        render::render_unit_page(in, u, render::Format::png, dir.temp_path(prefix + "units/" + name + ".png"), &index);
     // Ties the page cannot hold continue in units/<name>-2.png, -3.png, ...
     // (names taken from the same SafeNames, so no unit's file is overwritten)
     const std::size_t ties = index.start[u + 1] - index.start[u];
@@ -115,7 +114,6 @@ std::string write_report(const FigureArgs& f, const Survey& survey, const Aggreg
           dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
   }
   return html_block;
-
 }
 
 void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, const AggregateOptions& agg,
@@ -145,9 +143,9 @@ void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, c
 // (aggregate, metrics, findings), on the baseline's positions. Written only
 // when every wave lists the same units in the same order (then the unit
 // indices of the waves and of the comparison agree).
-void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c,
-                       const WaveSeries& w, const ChangeFindings& findings, const std::vector<Point>& layout,
-                       const std::string& side_a, const std::string& side_b, unsigned long seed, OutputDir& dir) {
+void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
+                       const ChangeFindings& findings, const std::vector<Point>& layout, const std::string& side_a,
+                       const std::string& side_b, unsigned long seed, OutputDir& dir) {
   if (layout.empty()) return;  // above the figure unit limit
   for (const Survey& s : waves) {
     bool same = s.units.size() == c.units.size();
@@ -177,9 +175,8 @@ void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, co
     fs[k] = compute_findings(s, aggs[k], metrics[k], mopt);
     blocks[k] = render::HtmlAnalysis{&s, &aggs[k], &metrics[k], &fs[k], layout, k ? &blocks[0] : nullptr};
   }
-  dir.write("report.html", [&](std::ostream& os) {
-    os << render::html_report_compare(blocks, w.labels, c, findings, o, kVersion);
-  });
+  dir.write("report.html",
+            [&](std::ostream& os) { os << render::html_report_compare(blocks, w.labels, c, findings, o, kVersion); });
 }
 
 void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& comparison,
@@ -229,7 +226,7 @@ void network_html(const people::NetworkReport& r, const std::vector<std::uint32_
 
 extern "C" __attribute__((visibility("default"))) const rcmap::cli::FigureModule* rcmap_figure_module() {
   using namespace rcmap::cli;
-  static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write, write_report, write_sites, write_change,
-                                 person_map, network_html};
+  static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write,      write_report,
+                                 write_sites,     write_change,        person_map, network_html};
   return &m;
 }

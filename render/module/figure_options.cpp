@@ -12,10 +12,14 @@ std::vector<std::pair<render::Format, std::string>> parse_formats(const std::str
   std::istringstream in(list);
   std::string f;
   while (std::getline(in, f, ',')) {
-    if (f == "png") out.emplace_back(render::Format::png, f);
-    else if (f == "svg") out.emplace_back(render::Format::svg, f);
-    else if (f == "pdf") out.emplace_back(render::Format::pdf, f);
-    else throw UsageError("--formats takes png, svg and pdf separated by commas, got '" + f + "'");
+    if (f == "png")
+      out.emplace_back(render::Format::png, f);
+    else if (f == "svg")
+      out.emplace_back(render::Format::svg, f);
+    else if (f == "pdf")
+      out.emplace_back(render::Format::pdf, f);
+    else
+      throw UsageError("--formats takes png, svg and pdf separated by commas, got '" + f + "'");
   }
   if (out.empty()) throw UsageError("--formats is empty; use --no-render to write no figures");
   return out;

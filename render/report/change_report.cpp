@@ -46,7 +46,9 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
   if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
   doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
   for (std::size_t k = 0; k < f.wave_labels.size() && k < f.wave_respondents.size(); ++k)
-    doc.paragraph(fmt(w.respondents_wave, {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}), 12);
+    doc.paragraph(fmt(w.respondents_wave,
+                      {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}),
+                  12);
   doc.space(160);
   doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
 }
@@ -59,16 +61,19 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
   const std::string min_n = std::to_string(c.options.agg.min_n);
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   doc.heading(report_words(lang).key_findings);
-  doc.paragraph(fmt(w.counts, {format_count(static_cast<std::size_t>(f.compared), lang), min_n, format_count(static_cast<std::size_t>(f.improved), lang),
-                               format_count(static_cast<std::size_t>(f.worse), lang), format_count(static_cast<std::size_t>(f.no_credible), lang)}));
-  if (f.not_compared > 0) doc.paragraph(fmt(w.not_compared, {format_count(static_cast<std::size_t>(f.not_compared), lang), min_n}));
+  doc.paragraph(fmt(w.counts, {format_count(static_cast<std::size_t>(f.compared), lang), min_n,
+                               format_count(static_cast<std::size_t>(f.improved), lang),
+                               format_count(static_cast<std::size_t>(f.worse), lang),
+                               format_count(static_cast<std::size_t>(f.no_credible), lang)}));
+  if (f.not_compared > 0)
+    doc.paragraph(fmt(w.not_compared, {format_count(static_cast<std::size_t>(f.not_compared), lang), min_n}));
   auto tie_items = [&](const std::vector<std::size_t>& idx) {
     std::vector<std::string> items;
     for (std::size_t i : idx) {
       const TieChange& t = c.ties[i];
-      items.push_back(fmt(w.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before, lang),
-                                       num(t.rc_after, lang), signed_num(t.delta, lang), signed_num(t.ci_low, lang),
-                                       signed_num(t.ci_high, lang)}));
+      items.push_back(fmt(
+          w.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before, lang), num(t.rc_after, lang),
+                       signed_num(t.delta, lang), signed_num(t.ci_low, lang), signed_num(t.ci_high, lang)}));
     }
     doc.bullets(items);
   };
@@ -101,13 +106,15 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
   }
   // Credible changes per direction across the gap sides (at most 5 each listed).
   if (f.side_a != f.side_b)
-    for (const auto& [list, from, to] : {std::tuple{&f.credible_a_to_b, sa, sb}, std::tuple{&f.credible_b_to_a, sb, sa}}) {
+    for (const auto& [list, from, to] :
+         {std::tuple{&f.credible_a_to_b, sa, sb}, std::tuple{&f.credible_b_to_a, sb, sa}}) {
       if (list->empty()) {
         doc.paragraph(fmt(w.none_direction, {from, to}));
         continue;
       }
       doc.paragraph(fmt(w.per_direction, {from, to}));
-      tie_items(std::vector<std::size_t>(list->begin(), list->begin() + static_cast<long>(std::min<std::size_t>(5, list->size()))));
+      tie_items(std::vector<std::size_t>(list->begin(),
+                                         list->begin() + static_cast<long>(std::min<std::size_t>(5, list->size()))));
     }
   if (f.side_pairs.empty()) {
     doc.paragraph(fmt(w.no_sides, {min_n}));
@@ -131,14 +138,13 @@ void figures(ReportDocument& doc, const ChangeReportInput& in) {
   const Comparison& c = *in.comparison;
   if (in.before_layout.empty()) {
     doc.heading(report_words(in.figure.lang).figures);
-    doc.paragraph(fmt(report_words(in.figure.lang).figures_skipped,
-                      {std::to_string(std::max(in.before->units.size(), c.units.size())),
-                       std::to_string(in.max_figure_units)}));
+    doc.paragraph(
+        fmt(report_words(in.figure.lang).figures_skipped,
+            {std::to_string(std::max(in.before->units.size(), c.units.size())), std::to_string(in.max_figure_units)}));
     return;
   }
-  doc.landscape_page([&](cairo_t* cr) {
-    draw_change_map_page(cr, *in.before, *in.before_agg, in.before_layout, c, in.figure);
-  });
+  doc.landscape_page(
+      [&](cairo_t* cr) { draw_change_map_page(cr, *in.before, *in.before_agg, in.before_layout, c, in.figure); });
   doc.landscape_page([&](cairo_t* cr) { draw_change_matrix_page(cr, c, in.figure); });
   doc.landscape_page([&](cairo_t* cr) { draw_trend_page(cr, *in.series, c.options.agg.min_n, in.figure); });
 }
@@ -165,9 +171,8 @@ void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
   std::vector<double> delta;
   for (std::size_t k = 0; k < shown; ++k) {
     const TieChange& x = c.ties[ranked[k]];
-    t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang),
-                      num(x.rc_after, lang), signed_num(x.delta, lang),
-                      interval(x, lang), q_value(x.q, lang)});
+    t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang), num(x.rc_after, lang),
+                      signed_num(x.delta, lang), interval(x, lang), q_value(x.q, lang)});
     delta.push_back(x.delta);
   }
   t.fill = [&](std::size_t r, std::size_t col) -> std::optional<ReportColour> {
@@ -186,7 +191,8 @@ void method_page(ReportDocument& doc, const ChangeReportInput& in) {
   doc.heading(w.method_heading);
   doc.paragraph(w.welch, 9.5);
   doc.paragraph(w.bh, 9.5);
-  doc.paragraph(fmt(w.bootstrap, {format_count(static_cast<std::size_t>(o.bootstrap), lang), std::to_string(o.seed)}), 9.5);
+  doc.paragraph(fmt(w.bootstrap, {format_count(static_cast<std::size_t>(o.bootstrap), lang), std::to_string(o.seed)}),
+                9.5);
   doc.paragraph(fmt(w.credible_rule, {num(o.fdr, lang)}), 9.5);
   doc.paragraph(fmt(w.anonymity, {std::to_string(o.agg.min_n), std::to_string(o.agg.min_answers)}), 9.5);
   if (!in.before_layout.empty()) doc.paragraph(fmt(w.positions, {in.comparison->before_label}), 9.5);

@@ -6,19 +6,31 @@ namespace rcmap::render::detail {
 
 namespace {
 const ChangeReportWords kEn{
-    "Change in relational coordination", "Report on change in relational coordination between units",
-    "Waves compared: {0} (baseline) and {1}", "Wave {0}: {1} respondents",
+    "Change in relational coordination",
+    "Report on change in relational coordination between units",
+    "Waves compared: {0} (baseline) and {1}",
+    "Wave {0}: {1} respondents",
     "Of the {0} ties compared in both waves (at least {1} respondents in each), {2} improved credibly, "
     "{3} became credibly worse and {4} show no credible change.",
     "{0} further ties have fewer than {1} respondents in one of the waves; no change is reported for them.",
-    "Largest credible improvements between {0} and {1}:", "Largest credible declines between {0} and {1}:",
-    "No tie between {0} and {1} improved credibly.", "No tie between {0} and {1} became credibly worse.",
+    "Largest credible improvements between {0} and {1}:",
+    "Largest credible declines between {0} and {1}:",
+    "No tie between {0} and {1} improved credibly.",
+    "No tie between {0} and {1} became credibly worse.",
     "{0} → {1}: RC {2} → {3} (change {4}, 95 % interval {5} to {6})",
     "Change between sides (ratings between different units)",
-    "No side pair has at least {0} respondents in both waves.", "improved", "worse", "no credible change",
+    "No side pair has at least {0} respondents in both waves.",
+    "improved",
+    "worse",
+    "no credible change",
     "Credible changes, largest first",
     "Ties whose change is credible (q below {0} and the 95 % interval excludes 0). Delta = {2} − {1}.",
-    "No tie changed credibly.", "Before", "After", "Change", "95 % interval", "Direction",
+    "No tie changed credibly.",
+    "Before",
+    "After",
+    "Change",
+    "95 % interval",
+    "Direction",
     "Method",
     "Per tie, each respondent's score is the mean of the answered dimensions of their rating; the tie's RC in a "
     "wave is the mean over its respondents. Whether RC changed is tested with Welch's t-test on the respondent "
@@ -34,25 +46,36 @@ const ChangeReportWords kEn{
     "7 dimensions are excluded.",
     "The change map keeps the node positions of the baseline map ({0}) so the waves' maps can be laid side by side.",
     "{0} \u2192 {1} changed credibly ({2}); the reverse direction, {1} \u2192 {0}, did not ({3}).",
-    "Credible changes from {0} to {1}:", "No credible change of a tie from {0} to {1}.",
+    "Credible changes from {0} to {1}:",
+    "No credible change of a tie from {0} to {1}.",
     "{0} \u2192 {1} changed credibly ({2}), the reverse tie did not ({3})."};
 
 const ChangeReportWords kDa{
-    "Ændring i relationel koordinering", "Rapport om ændring i relationel koordinering mellem enheder",
-    "Sammenlignede målinger: {0} (udgangspunkt) og {1}", "Måling {0}: {1} respondenter",
+    "Ændring i relationel koordinering",
+    "Rapport om ændring i relationel koordinering mellem enheder",
+    "Sammenlignede målinger: {0} (udgangspunkt) og {1}",
+    "Måling {0}: {1} respondenter",
     "Af de {0} relationer, der kan sammenlignes i begge målinger (mindst {1} respondenter i hver), er {2} klart "
     "forbedret, {3} klart forværret, og {4} viser ingen klar ændring.",
     "{0} andre relationer har færre end {1} respondenter i en af målingerne; for dem vises ingen ændring.",
-    "Største klare forbedringer mellem {0} og {1}:", "Største klare forværringer mellem {0} og {1}:",
+    "Største klare forbedringer mellem {0} og {1}:",
+    "Største klare forværringer mellem {0} og {1}:",
     "Ingen relation mellem {0} og {1} er klart forbedret.",
     "Ingen relation mellem {0} og {1} er klart forværret.",
     "{0} → {1}: RK {2} → {3} (ændring {4}, 95 %-interval {5} til {6})",
     "Ændring mellem områderne (vurderinger mellem forskellige enheder)",
-    "Intet par af områder har mindst {0} respondenter i begge målinger.", "forbedret", "forværret",
+    "Intet par af områder har mindst {0} respondenter i begge målinger.",
+    "forbedret",
+    "forværret",
     "ingen klar ændring",
     "Klare ændringer, største først",
     "Relationer med en klar ændring (q under {0}, og 95 %-intervallet indeholder ikke 0). Ændring = {2} − {1}.",
-    "Ingen relation har ændret sig klart.", "Før", "Efter", "Ændring", "95 %-interval", "Retning",
+    "Ingen relation har ændret sig klart.",
+    "Før",
+    "Efter",
+    "Ændring",
+    "95 %-interval",
+    "Retning",
     "Metode",
     "For hver relation er en respondents score gennemsnittet af de besvarede dimensioner; relationens relationelle "
     "koordinering (RK) i en måling er gennemsnittet over dens respondenter. Om RK har ændret sig, testes med Welchs "
@@ -68,24 +91,36 @@ const ChangeReportWords kDa{
     "Vurderinger med færre end {1} af de 7 dimensioner besvaret udelades.",
     "Ændringskortet bruger enhedernes placering fra udgangskortet ({0}), så målingernes kort kan lægges side om side.",
     "{0} \u2192 {1} ændrede sig klart ({2}); den modsatte retning, {1} \u2192 {0}, gjorde ikke ({3}).",
-    "Klare ændringer fra {0} til {1}:", "Ingen klar ændring af en relation fra {0} til {1}.",
+    "Klare ændringer fra {0} til {1}:",
+    "Ingen klar ændring af en relation fra {0} til {1}.",
     "{0} \u2192 {1} ændrede sig klart ({2}), den modsatte relation gjorde ikke ({3})."};
 
 const ChangeReportWords kNb{
-    "Endring i relasjonell koordinering", "Rapport om endring i relasjonell koordinering mellom enheter",
-    "Sammenlignede målinger: {0} (utgangspunkt) og {1}", "Måling {0}: {1} respondenter",
+    "Endring i relasjonell koordinering",
+    "Rapport om endring i relasjonell koordinering mellom enheter",
+    "Sammenlignede målinger: {0} (utgangspunkt) og {1}",
+    "Måling {0}: {1} respondenter",
     "Av de {0} relasjonene som kan sammenlignes i begge målingene (minst {1} respondenter i hver), er {2} klart "
     "forbedret, {3} klart forverret, og {4} viser ingen klar endring.",
     "{0} andre relasjoner har færre enn {1} respondenter i en av målingene; for dem vises ingen endring.",
-    "Største klare forbedringer mellom {0} og {1}:", "Største klare forverringer mellom {0} og {1}:",
+    "Største klare forbedringer mellom {0} og {1}:",
+    "Største klare forverringer mellom {0} og {1}:",
     "Ingen relasjon mellom {0} og {1} er klart forbedret.",
     "Ingen relasjon mellom {0} og {1} er klart forverret.",
     "{0} → {1}: RK {2} → {3} (endring {4}, 95 %-intervall {5} til {6})",
     "Endring mellom områdene (vurderinger mellom ulike enheter)",
-    "Ingen par av områder har minst {0} respondenter i begge målingene.", "forbedret", "forverret", "ingen klar endring",
+    "Ingen par av områder har minst {0} respondenter i begge målingene.",
+    "forbedret",
+    "forverret",
+    "ingen klar endring",
     "Klare endringer, største først",
     "Relasjoner med en klar endring (q under {0}, og 95 %-intervallet inneholder ikke 0). Endring = {2} − {1}.",
-    "Ingen relasjon har endret seg klart.", "Før", "Etter", "Endring", "95 %-intervall", "Retning",
+    "Ingen relasjon har endret seg klart.",
+    "Før",
+    "Etter",
+    "Endring",
+    "95 %-intervall",
+    "Retning",
     "Metode",
     "For hver relasjon er en respondents skår gjennomsnittet av de besvarte dimensjonene; relasjonens relasjonelle "
     "koordinering (RK) i en måling er gjennomsnittet over respondentene. Om RK har endret seg, testes med Welchs "
@@ -102,7 +137,8 @@ const ChangeReportWords kNb{
     "Endringskartet bruker enhetenes plassering fra utgangskartet ({0}), slik at målingenes kart kan legges side "
     "om side.",
     "{0} \u2192 {1} endret seg klart ({2}); motsatt retning, {1} \u2192 {0}, gjorde det ikke ({3}).",
-    "Klare endringer fra {0} til {1}:", "Ingen klar endring av en relasjon fra {0} til {1}.",
+    "Klare endringer fra {0} til {1}:",
+    "Ingen klar endring av en relasjon fra {0} til {1}.",
     "{0} \u2192 {1} endret seg klart ({2}), den motsatte relasjonen gjorde det ikke ({3})."};
 }  // namespace
 

@@ -95,7 +95,6 @@ std::string capitalised(std::string s) {
   return s;
 }
 
-
 // RC as printed on this page: two decimals, more where rounding would cross
 // a threshold (rc_decimals).
 std::string rc_text(double rc, const AggregateOptions& o, Lang lang) {
@@ -212,7 +211,8 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
   }
   doc.bullets(messages, 10.5);
   doc.space(6);
-  doc.figure(ReportDocument::kTextWidth, 200, [&](cairo_t* cr) { draw_sides_chart(cr, in, ReportDocument::kTextWidth, 200); });
+  doc.figure(ReportDocument::kTextWidth, 200,
+             [&](cairo_t* cr) { draw_sides_chart(cr, in, ReportDocument::kTextWidth, 200); });
   doc.paragraph(glossary("certainty_explained", lang), 8.5, false, {0.3, 0.3, 0.3});
   if (!f.bridges.empty()) doc.paragraph(glossary("bridge_explained", lang), 8.5, false, {0.3, 0.3, 0.3});
   // Dialogue questions for the dimension that separates the sides most.
@@ -238,8 +238,9 @@ std::string dimension_message(const ReportInput& in) {
     dims.push_back(std::string(dimension_name(lang, d)) + " (" +
                    format_number(f.within_mean[j] - f.cross_mean[j], 2, lang) + ")");
   }
-  return fmt(w.dimension_many, {capitalised(join_list(dims, lang)), sa, sb, format_number(kDimensionGapTolerance, 2, lang),
-                                format_number(f.within_mean[k] - f.cross_mean[k], 2, lang)});
+  return fmt(w.dimension_many,
+             {capitalised(join_list(dims, lang)), sa, sb, format_number(kDimensionGapTolerance, 2, lang),
+              format_number(f.within_mean[k] - f.cross_mean[k], 2, lang)});
 }
 
 void dimension_table(ReportDocument& doc, const ReportInput& in) {
@@ -249,8 +250,12 @@ void dimension_table(ReportDocument& doc, const ReportInput& in) {
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   const std::string within = glossary("within_named", lang);
   ReportTable t;
-  t.header = {capitalised(glossary("dimension", lang)), sa + " \u2192 " + sb, sb + " \u2192 " + sa, fmt(within, {sa}),
-              fmt(within, {sb}), capitalised(glossary("gap", lang))};
+  t.header = {capitalised(glossary("dimension", lang)),
+              sa + " \u2192 " + sb,
+              sb + " \u2192 " + sa,
+              fmt(within, {sa}),
+              fmt(within, {sb}),
+              capitalised(glossary("gap", lang))};
   t.right_aligned = {false, true, true, true, true, true};
   t.font_size = 8;
   auto num = [&](double v) { return std::isfinite(v) ? format_number(v, 2, lang) : std::string(); };
@@ -343,7 +348,8 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
     });
     // Dialogue questions for the pair's lowest dimension (over both directions).
     const int lowest = lowest_pair_dimension(dir[0], dir[1]);
-    if (lowest >= 0) questions(doc, lowest, fmt(glossary("dialogue_intro", lang), {s.units[x].label, s.units[y].label}), lang);
+    if (lowest >= 0)
+      questions(doc, lowest, fmt(glossary("dialogue_intro", lang), {s.units[x].label, s.units[y].label}), lang);
   }
 }
 

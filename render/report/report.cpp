@@ -22,7 +22,6 @@ namespace {
 
 std::string lang_code(Lang l) { return l == Lang::da ? "da" : l == Lang::nb ? "nb" : "en"; }
 
-
 ReportColour colour_of(Rgb c) { return {c.r, c.g, c.b}; }
 
 void title_page(ReportDocument& doc, const ReportInput& in) {
@@ -76,22 +75,25 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
     for (const TieFinding& t : f.weakest_cross) {
       // The certainty class of each tie (docs/metrics.md "Certainty"), RC
       // printed so that it never reads as another class.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target),
-                                           num(t.rc, rc_decimals(t.rc, 2, a.options)), std::to_string(t.n)});
+      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
+                                           std::to_string(t.n)});
       if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
-        item += " \u2013 " + std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
+        item += " \u2013 " +
+                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
       items.push_back(item);
     }
     doc.bullets(items);
   }
   if (f.cross_unmeasured > 0)
-    doc.paragraph(fmt(rw.unmeasured, {format_count(static_cast<std::size_t>(f.cross_unmeasured), lang), sa, sb, std::to_string(a.options.min_n)}));
+    doc.paragraph(fmt(rw.unmeasured, {format_count(static_cast<std::size_t>(f.cross_unmeasured), lang), sa, sb,
+                                      std::to_string(a.options.min_n)}));
   if (f.gap_dimension >= 0) {
     const auto k = static_cast<std::size_t>(f.gap_dimension);
-    if (f.gap_dimensions.size() > 1) doc.paragraph(dimension_message(in));  // several, indistinguishable
+    if (f.gap_dimensions.size() > 1)
+      doc.paragraph(dimension_message(in));  // several, indistinguishable
     else
-      doc.paragraph(fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)), num(f.cross_mean[k]),
-                                           sa, sb, num(f.within_mean[k]), num(f.within_mean[k] - f.cross_mean[k])}));
+      doc.paragraph(fmt(rw.gap_dimension, {std::string(dimension_name(lang, f.gap_dimension)), num(f.cross_mean[k]), sa,
+                                           sb, num(f.within_mean[k]), num(f.within_mean[k] - f.cross_mean[k])}));
     dimension_table(doc, in);
   } else {
     doc.paragraph(fmt(rw.gap_undefined, {sa, sb}));
@@ -119,7 +121,8 @@ void figures(ReportDocument& doc, const ReportInput& in) {
   const ReportWords& rw = report_words(in.figure.lang);
   if (s.units.size() > in.max_figure_units || in.layout.size() != s.units.size()) {
     doc.heading(rw.figures);
-    doc.paragraph(fmt(rw.figures_skipped, {format_count(static_cast<std::size_t>(s.units.size()), in.figure.lang), std::to_string(in.max_figure_units)}));
+    doc.paragraph(fmt(rw.figures_skipped, {format_count(static_cast<std::size_t>(s.units.size()), in.figure.lang),
+                                           std::to_string(in.max_figure_units)}));
     return;
   }
   doc.landscape_page([&](cairo_t* cr) { draw_map_page(cr, s, a, in.layout, in.figure); });
@@ -158,11 +161,12 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
                              : g.kind == "weak"      ? rw.kind_weak
                              : g.kind == "one-sided" ? rw.kind_one_sided
                                                      : rw.kind_ok;
-    t.rows.push_back({s.units[g.source].label, s.units[g.target].label,
-                      std::isfinite(g.rc) ? format_number(g.rc, rc_decimals(g.rc, 2, a.options), lang) : "",
-                      g.n > 0 ? std::to_string(g.n) : "",
-                      std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, rc_decimals(g.reverse_rc, 2, a.options), lang) : "",
-                      kind});
+    t.rows.push_back(
+        {s.units[g.source].label, s.units[g.target].label,
+         std::isfinite(g.rc) ? format_number(g.rc, rc_decimals(g.rc, 2, a.options), lang) : "",
+         g.n > 0 ? std::to_string(g.n) : "",
+         std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, rc_decimals(g.reverse_rc, 2, a.options), lang) : "",
+         kind});
     rc.push_back(g.rc);
   }
   t.fill = [&](std::size_t r, std::size_t c) -> std::optional<ReportColour> {
@@ -184,8 +188,8 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   // PageRank and betweenness hardly vary on dense RC networks (docs/metrics.md
   // "Rankings and noise"): the table shows what a unit can do instead, the
   // weak or borderline pairs it can bridge.
-  t.header = {rw.col_unit, rw.col_side, rw.col_respondents, rw.col_rate, rw.col_given, rw.col_received,
-              rw.col_within, bridge_column(lang)};
+  t.header = {rw.col_unit,  rw.col_side,     rw.col_respondents, rw.col_rate,
+              rw.col_given, rw.col_received, rw.col_within,      bridge_column(lang)};
   t.right_aligned = {false, false, true, true, true, true, true, true};
   t.font_size = 7;
   auto num = [&](double v, int d) { return std::isfinite(v) ? format_number(v, d, lang) : std::string(); };
@@ -227,7 +231,8 @@ void method_page(ReportDocument& doc, const ReportInput& in) {
   for (int d = 0; d < kDimensionCount; ++d)
     (d < kCommunicationDimensions ? comm : rel).push_back(std::string(dimension_name(lang, d)));
   doc.bullets({std::string(rw.communication) + ": " + join_list(comm, lang),
-               std::string(rw.relationship) + ": " + join_list(rel, lang)}, 9.5);
+               std::string(rw.relationship) + ": " + join_list(rel, lang)},
+              9.5);
   for (const auto& [topic, text] : method_rows(*in.aggregate, lang_code(lang))) {
     doc.heading(topic, 2);
     doc.paragraph(text, 9.5);
@@ -252,8 +257,8 @@ void render_report(const ReportInput& in, const std::string& path) {
     doc.heading(rw.unit_pages, 2);
     doc.paragraph(rw.unit_pages_note, 9.5);
     if (n > in.max_unit_pages) {  // one PNG per unit only (written by the caller)
-      doc.paragraph(fmt(rw.unit_pages_elsewhere, {format_count(n, in.figure.lang), "",
-                                                  format_count(in.max_unit_pages, in.figure.lang)}),
+      doc.paragraph(fmt(rw.unit_pages_elsewhere,
+                        {format_count(n, in.figure.lang), "", format_count(in.max_unit_pages, in.figure.lang)}),
                     9.5);
     } else {
       const UnitTieIndex index(*in.aggregate, n);

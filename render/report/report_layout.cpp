@@ -33,8 +33,7 @@ ReportDocument::ReportDocument(const std::string& path, ReportMeta meta) : path_
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, d.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, d.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "rcmap");
-  if (!meta_.title.empty())
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, meta_.title.c_str());
+  if (!meta_.title.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, meta_.title.c_str());
   cr_ = cairo_create(surface_);
   cairo_font_options_t* fo = cairo_font_options_create();
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -264,8 +263,8 @@ void ReportDocument::landscape_page(const std::function<void(cairo_t*)>& draw) {
   draw(cr_);
   cairo_restore(cr_);
   {
-    Text t((meta_.title.empty() ? "" : meta_.title + "  ·  ") + std::to_string(page_), 7.5, false,
-           kTextWidth, PANGO_ALIGN_RIGHT, 1);
+    Text t((meta_.title.empty() ? "" : meta_.title + "  ·  ") + std::to_string(page_), 7.5, false, kTextWidth,
+           PANGO_ALIGN_RIGHT, 1);
     set_colour(cr_, {0.45, 0.45, 0.45});
     t.draw(cr_, kHeight - 24 - t.width(), kWidth - 16);
   }

@@ -12,20 +12,21 @@ namespace rcmap::render::detail {
 struct ReportWords {
   const char *default_title, *subtitle, *units_count, *response_rate, *data_from, *generated;
   const char *key_findings, *overall, *weakest_intro, *tie_item, *unmeasured, *no_cross;
-  const char *central, *gap_dimension, *gap_undefined, *one_sided_intro, *one_sided_intro_one, *one_sided_item, *no_one_sided;
+  const char *central, *gap_dimension, *gap_undefined, *one_sided_intro, *one_sided_intro_one, *one_sided_item,
+      *no_one_sided;
   const char *figures, *figures_skipped, *gaps_heading, *gaps_note;
   const char *col_from, *col_to, *col_rc, *col_n, *col_reverse, *col_kind;
   const char *kind_unmeasured, *kind_weak, *kind_one_sided, *kind_ok;
-  const char *units_heading, *col_unit, *col_side, *col_respondents, *col_rate, *col_given,
-      *col_received, *col_within, *col_pagerank, *col_betweenness, *units_note;
+  const char *units_heading, *col_unit, *col_side, *col_respondents, *col_rate, *col_given, *col_received, *col_within,
+      *col_pagerank, *col_betweenness, *units_note;
   const char *method, *dimensions_heading, *communication, *relationship, *scale_note;
-  const char *unit_pages, *unit_pages_note, *ego_map, *unit_profile, *received, *given, *average,
-      *unit_ties, *more_ties, *no_ties, *few_respondents, *of_respondents;
+  const char *unit_pages, *unit_pages_note, *ego_map, *unit_profile, *received, *given, *average, *unit_ties,
+      *more_ties, *no_ties, *few_respondents, *of_respondents;
   // Long tables and unit pages (render/report/report.cpp, change_report.cpp): {0}
   // shown, {1} in all, {2} the limit; the file that holds every row is named.
   const char *gaps_shown, *units_shown, *unit_pages_elsewhere, *changes_shown, *gaps_unlisted;
 };
-const ReportWords& report_words(Lang lang);
+const ReportWords &report_words(Lang lang);
 
 // Replaces {0}..{9} in `tmpl` by the arguments.
 std::string fmt(std::string_view tmpl, std::initializer_list<std::string_view> args);

@@ -17,22 +17,36 @@ namespace {
 
 // Terms as docs/glossary.tsv: site = kommune (da, nb), RC = RK.
 struct SitesReportWords {
-  const char *title, *subtitle, *counts, *table_heading, *col_site, *col_overall, *col_within, *rows_shown,
-      *table_note;
+  const char *title, *subtitle, *counts, *table_heading, *col_site, *col_overall, *col_within, *rows_shown, *table_note;
 };
 const SitesReportWords kSitesEn{
-    "Relational coordination across sites", "Cross-site summary of rcmap analyze --by-site",
-    "{0} sites, {1} respondents", "Sites", "Site", "Overall RC", "Within sides",
+    "Relational coordination across sites",
+    "Cross-site summary of rcmap analyze --by-site",
+    "{0} sites, {1} respondents",
+    "Sites",
+    "Site",
+    "Overall RC",
+    "Within sides",
     "The first {0} of {1} sites are listed; sites.csv holds every site.",
     "Blank: the site has fewer than {0} respondents. Each site's folder holds its own report.pdf."};
 const SitesReportWords kSitesDa{
-    "Relationel koordinering på tværs af kommuner", "Samlet oversigt fra rcmap analyze --by-site",
-    "{0} kommuner, {1} respondenter", "Kommuner", "Kommune", "Samlet RK", "Inden for områderne",
+    "Relationel koordinering på tværs af kommuner",
+    "Samlet oversigt fra rcmap analyze --by-site",
+    "{0} kommuner, {1} respondenter",
+    "Kommuner",
+    "Kommune",
+    "Samlet RK",
+    "Inden for områderne",
     "De første {0} af {1} kommuner er vist; sites.csv rummer alle kommuner.",
     "Tom: kommunen har færre end {0} respondenter. Hver kommunes mappe har sin egen report.pdf."};
 const SitesReportWords kSitesNb{
-    "Relasjonell koordinering på tvers av kommuner", "Samlet oversikt fra rcmap analyze --by-site",
-    "{0} kommuner, {1} respondenter", "Kommuner", "Kommune", "Samlet RK", "Innenfor områdene",
+    "Relasjonell koordinering på tvers av kommuner",
+    "Samlet oversikt fra rcmap analyze --by-site",
+    "{0} kommuner, {1} respondenter",
+    "Kommuner",
+    "Kommune",
+    "Samlet RK",
+    "Innenfor områdene",
     "De første {0} av {1} kommunene er vist; sites.csv inneholder alle kommunene.",
     "Tom: kommunen har færre enn {0} respondenter. Hver kommunes mappe har sin egen report.pdf."};
 const SitesReportWords& sites_words(Lang lang) {
@@ -76,7 +90,8 @@ void render_sites_report(const SitesReportInput& in, const std::string& path) {
   doc.paragraph(fmt(w.table_note, {std::to_string(in.min_n)}), 9);
   const std::string sa = side_name(lang, in.figure.side_a), sb = side_name(lang, in.figure.side_b);
   ReportTable t;
-  t.header = {w.col_site, rw.col_respondents, rw.col_rate, w.col_overall, fill(ww.arrow, sa, sb), fill(ww.arrow, sb, sa),
+  t.header = {w.col_site,    rw.col_respondents,     rw.col_rate,
+              w.col_overall, fill(ww.arrow, sa, sb), fill(ww.arrow, sb, sa),
               w.col_within};
   t.right_aligned = {false, true, true, true, true, true, true};
   t.font_size = 8;

@@ -114,8 +114,8 @@ std::vector<const Tie*> shown_ties(const Aggregate& a, std::uint32_t unit, const
 
 // One row of a unit's tie list at (x, y), `width` wide: an RC swatch with the
 // value, "source → target  (n = N)".
-void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOptions& ao, Lang lang, double x,
-                  double y, double width) {
+void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOptions& ao, Lang lang, double x, double y,
+                  double width) {
   const Rgb c = rc_colour(t.rc, ao);
   set_colour(cr, c);
   cairo_rectangle(cr, x, y + 0.5, 26, 9);
@@ -123,9 +123,9 @@ void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOpt
   Text v(format_number(t.rc, rc_decimals(t.rc, 2, ao), lang), 6.5);  // never reads as another class
   set_colour(cr, text_on(c));
   v.draw(cr, x + 13 - v.width() / 2, y + 1);
-  Text name(fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " +
-                std::to_string(t.n) + ")",
-            7, false, width - 32, PANGO_ALIGN_LEFT, 1);
+  Text name(
+      fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " + std::to_string(t.n) + ")",
+      7, false, width - 32, PANGO_ALIGN_LEFT, 1);
   set_colour(cr, {0.1, 0.1, 0.1});
   name.draw(cr, x + 31, y);
 }
@@ -170,7 +170,8 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   const AggregateOptions& ao = a.options;
   const Unit& u = s.units[unit];
   const int resp = respondents_per_unit(s, a)[unit];
-  std::string sub = side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {format_count(static_cast<std::size_t>(resp), lang)});
+  std::string sub =
+      side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {format_count(static_cast<std::size_t>(resp), lang)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
   double top = draw_header(cr, u.label, sub) + 6;
   {
@@ -301,11 +302,14 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   }
   double ly = by0 + row_h * kDimensionCount + 12;
   const auto ratings = [&](int n) { return fmt(glossary_text("ratings_count", lang), {std::to_string(n)}); };
-  const struct { Rgb c; std::string label; bool line; } legend[] = {
-      // n counts ratings (one respondent about one unit), said in the legend.
-      {c_recv, std::string(rw.received) + " (" + ratings(prof.received_n) + ")", false},
-      {c_given, std::string(rw.given) + " (" + ratings(prof.given_n) + ")", false},
-      {{0, 0, 0}, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
+  const struct {
+    Rgb c;
+    std::string label;
+    bool line;
+  } legend[] = {// n counts ratings (one respondent about one unit), said in the legend.
+                {c_recv, std::string(rw.received) + " (" + ratings(prof.received_n) + ")", false},
+                {c_given, std::string(rw.given) + " (" + ratings(prof.given_n) + ")", false},
+                {{0, 0, 0}, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
   for (const auto& l : legend) {
     set_colour(cr, l.c);
     if (l.line) {

@@ -39,16 +39,19 @@ void check_options(const AggregateOptions& o) {
     throw UsageError("--min-answers must be from 1 to 7, got " + std::to_string(o.min_answers));
   if (!(o.weak_below >= 1 && o.weak_below <= 5) || !(o.strong_from >= 1 && o.strong_from <= 5))
     throw UsageError("--weak-below and --strong-from must lie in 1..5");
-  if (o.strong_from < o.weak_below)
-    throw UsageError("--strong-from must not be below --weak-below");
+  if (o.strong_from < o.weak_below) throw UsageError("--strong-from must not be below --weak-below");
 }
 
 const char* strength_name(Strength s) {
   switch (s) {
-    case Strength::weak: return "weak";
-    case Strength::moderate: return "moderate";
-    case Strength::strong: return "strong";
-    case Strength::suppressed: return "suppressed";
+    case Strength::weak:
+      return "weak";
+    case Strength::moderate:
+      return "moderate";
+    case Strength::strong:
+      return "strong";
+    case Strength::suppressed:
+      return "suppressed";
   }
   return "";
 }
@@ -119,10 +122,10 @@ using Lanes = std::uint16_t __attribute__((vector_size(16)));
 using Bytes = std::uint8_t __attribute__((vector_size(8)));
 
 struct TieAcc {
-  Sums rc;                        // scaled by kScale
-  Totals comm, rel;               // scaled by kScale
-  std::array<Totals, kDimensionCount> dim;  // raw scores 1..5
-  Sums total;                     // complete rows: sum of the 7 scores
+  Sums rc;                                    // scaled by kScale
+  Totals comm, rel;                           // scaled by kScale
+  std::array<Totals, kDimensionCount> dim;    // raw scores 1..5
+  Sums total;                                 // complete rows: sum of the 7 scores
   std::array<Squares, kDimensionCount> item;  // complete rows (total.n): each score
   // The per-dimension sums of the rows added since the last settle(), one
   // lane per dimension: at most kSettleEvery rows, so a lane stays below
@@ -296,7 +299,8 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       if (!row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
       ++a.rows_included;
       counted[r.respondent] = 1;
-      std::uint32_t* slot = dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
+      std::uint32_t* slot =
+          dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
       if (*slot == kNone) {
         *slot = static_cast<std::uint32_t>(acc_key.size());
         acc_key.push_back(key_of(r));
@@ -330,8 +334,10 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       if (!left_out[k]) continue;
       acc[k].rc = Sums{};
       const std::uint64_t key = acc_key[k];
-      if (dense) slot_of[(key >> 32) * U + (key & 0xFFFFFFFFu)] = static_cast<std::uint32_t>(k);
-      else slot_map.emplace(key, static_cast<std::uint32_t>(k));
+      if (dense)
+        slot_of[(key >> 32) * U + (key & 0xFFFFFFFFu)] = static_cast<std::uint32_t>(k);
+      else
+        slot_map.emplace(key, static_cast<std::uint32_t>(k));
     }
     std::uint64_t x;
     int sum_c, k_c, sum_l, k_l;
@@ -344,8 +350,10 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
       }
       if (k == kNone || !row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
       score_sums(x & kept_bytes(left_out[k]), sum_c, k_c, sum_l, k_l);
-      if (k_c + k_l == 0) void_tie[k] = 1;
-      else acc[k].rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
+      if (k_c + k_l == 0)
+        void_tie[k] = 1;
+      else
+        acc[k].rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
     }
   }
 
@@ -366,8 +374,7 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   a.rows_excluded = a.rows_read - a.rows_included;
   std::vector<std::uint32_t> by_key(acc.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
-  std::sort(by_key.begin(), by_key.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
 
   a.ties.reserve(acc.size());
   for (std::uint32_t slot : by_key) {
@@ -431,8 +438,8 @@ void summarise_ties(const Survey& survey, Aggregate& a) {
 
   // Sides: respondent-weighted over non-suppressed between-unit ties.
   auto side_index = [&](std::uint32_t unit) {
-    return static_cast<std::size_t>(
-        std::find(survey.sides.begin(), survey.sides.end(), survey.units[unit].side) - survey.sides.begin());
+    return static_cast<std::size_t>(std::find(survey.sides.begin(), survey.sides.end(), survey.units[unit].side) -
+                                    survey.sides.begin());
   };
   const std::size_t S = survey.sides.size();
   std::vector<double> wsum(S * S, 0.0);

@@ -11,9 +11,8 @@
 
 namespace rcmap {
 
-Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
-                               const std::vector<AggregatedTieRow>& rows, const AggregateOptions& opt,
-                               Diagnostics& diags) {
+Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table, const std::vector<AggregatedTieRow>& rows,
+                               const AggregateOptions& opt, Diagnostics& diags) {
   check_options(opt);
   Aggregate a;
   a.options = opt;
@@ -25,7 +24,8 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
   // republished (docs/readers.md "Aggregated tie tables", Anonymity).
   DimensionMask has_column = 0;
   for (int d = 0; d < kDimensionCount; ++d)
-    if (detail::find_column(table.header, kDimensions[d]) >= 0) has_column = static_cast<DimensionMask>(has_column | 1u << d);
+    if (detail::find_column(table.header, kDimensions[d]) >= 0)
+      has_column = static_cast<DimensionMask>(has_column | 1u << d);
   std::size_t below_min_n = 0, blank_rc = 0;
   long long total_n = 0;  // side and overall sums of n are int: keep them exact
   for (const auto& r : rows) {
@@ -36,8 +36,12 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
       break;
     }
     auto s = units.unit_index(r.source), t = units.unit_index(r.target);
-    if (!s) diags.error(table.path, r.line, source_col, "source", "unknown unit '" + r.source + "'; expected a unit id from " + units.units_path);
-    if (!t) diags.error(table.path, r.line, target_col, "target", "unknown unit '" + r.target + "'; expected a unit id from " + units.units_path);
+    if (!s)
+      diags.error(table.path, r.line, source_col, "source",
+                  "unknown unit '" + r.source + "'; expected a unit id from " + units.units_path);
+    if (!t)
+      diags.error(table.path, r.line, target_col, "target",
+                  "unknown unit '" + r.target + "'; expected a unit id from " + units.units_path);
     if (!s || !t) continue;
     Tie tie;
     tie.source = *s;
@@ -67,14 +71,16 @@ Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
     a.ties.push_back(tie);
   }
   if (diags.has_errors()) throw InputError(diags);
-  std::sort(a.ties.begin(), a.ties.end(),
-            [](const Tie& x, const Tie& y) { return std::pair{x.source, x.target} < std::pair{y.source, y.target}; });
+  std::sort(a.ties.begin(), a.ties.end(), [](const Tie& x, const Tie& y) {
+    return std::pair{x.source, x.target} < std::pair{y.source, y.target};
+  });
   if (below_min_n)
-    diags.warning(table.path, 0, 0, {}, std::to_string(below_min_n) + " ties have n below --min-n " +
-                                            std::to_string(opt.min_n) + " and are suppressed");
+    diags.warning(table.path, 0, 0, {},
+                  std::to_string(below_min_n) + " ties have n below --min-n " + std::to_string(opt.min_n) +
+                      " and are suppressed");
   if (blank_rc)
-    diags.warning(table.path, 0, 0, {}, std::to_string(blank_rc) +
-                                            " ties have a blank rc (suppressed in the source) and are suppressed");
+    diags.warning(table.path, 0, 0, {},
+                  std::to_string(blank_rc) + " ties have a blank rc (suppressed in the source) and are suppressed");
   summarise_ties(units, a);
   return a;
 }

@@ -16,8 +16,8 @@ namespace rcmap::cli {
 // `quiet`. Network metrics only up to 2,000 units (quadratic memory).
 // Returns report.html's data block ("" if not written: FigureArgs::write_report).
 std::string write_analysis(const Survey& s, const Aggregate& a, const MetricsOptions& mopt, const FigureArgs& fig,
-                    const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
-                    OutputDir& dir);
+                           const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
+                           OutputDir& dir);
 
 // analyze --by-site (by_site.cpp): write_analysis for each site into
 // DIR/<site>/ (folder names from SafeNames), sites.csv, the `sites` figure and

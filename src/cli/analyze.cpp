@@ -37,8 +37,7 @@ std::string blank_units(const Survey& s, const MetricsResult& m, double UnitMetr
   if (names.empty()) return {};
   std::string out;
   const std::size_t shown = std::min<std::size_t>(names.size(), 5);
-  for (std::size_t i = 0; i < shown; ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  for (std::size_t i = 0; i < shown; ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
   return out;
 }
@@ -85,8 +84,9 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
     metrics.gaps = metrics::coordination_gaps(survey, agg, mopt, gap_warnings, &metrics.unlisted_gaps);
     metrics::blank_units_without_ratings(survey, agg, metrics.units);
     metrics.bridges = metrics::coordination_bridges(survey, agg, metrics.gaps, metrics.units, gap_warnings);
-    metrics.warnings.push_back(std::to_string(survey.units.size()) + " units: network metrics are computed for at most " +
-                               std::to_string(kMaxMetricUnits) + " units; metric columns left blank" +
+    metrics.warnings.push_back(std::to_string(survey.units.size()) +
+                               " units: network metrics are computed for at most " + std::to_string(kMaxMetricUnits) +
+                               " units; metric columns left blank" +
                                (metrics.unlisted_gaps ? "" : " (gaps.csv is complete)"));
     metrics.warnings.insert(metrics.warnings.end(), gap_warnings.begin(), gap_warnings.end());
   }
@@ -100,16 +100,18 @@ MetricsResult analysis_metrics(const Survey& survey, const Aggregate& agg, const
     for (const auto& w : metrics.warnings) {
       const std::string plain = plain_metric_note(w, survey, agg, metrics);
       if (plain == "-") continue;
-      if (!plain.empty()) std::cerr << "rcmap analyze: note: " << site << plain << '\n';
-      else std::cerr << "rcmap: metrics: warning: " << site << w << '\n';
+      if (!plain.empty())
+        std::cerr << "rcmap analyze: note: " << site << plain << '\n';
+      else
+        std::cerr << "rcmap: metrics: warning: " << site << w << '\n';
     }
   }
   return metrics;
 }
 
-std::string write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt, const FigureArgs& fig,
-                    const CsvDialect& dialect, bool quiet, RunInfo run, const std::string& prefix,
-                    OutputDir& dir) {
+std::string write_analysis(const Survey& survey, const Aggregate& agg, const MetricsOptions& mopt,
+                           const FigureArgs& fig, const CsvDialect& dialect, bool quiet, RunInfo run,
+                           const std::string& prefix, OutputDir& dir) {
   const MetricsResult metrics = analysis_metrics(survey, agg, mopt, quiet, prefix);
   RCMAP_PHASE("metrics");
   Table ties = ties_table(survey, agg), units = units_table(survey, agg), sides = sides_table(survey, agg);
@@ -143,8 +145,9 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   book.lang = fig.lang;
   book.method = method_rows(agg, fig.lang);
   if (agg.from_ties)
-    book.method.emplace_back("Input", "An aggregated tie table (--tie-table): tie RC and n as given, ties with n below "
-                                      "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
+    book.method.emplace_back("Input",
+                             "An aggregated tie table (--tie-table): tie RC and n as given, ties with n below "
+                             "--min-n suppressed; no respondent answers, so no SD, CIs or reliability.");
   // What the workbook leaves out at Excel's limits: said on stderr and in summary.json.
   const std::vector<std::string> book_notes = workbook_notes(book);
   if (!quiet)
@@ -197,24 +200,22 @@ int run_analysis(const Args& args, bool report_only) {
   GapSidesArgs gaps;
   OutArgs oa;
   std::vector<std::string> old_ties;  // deprecated --ties: a --map-ties word or a --tie-table FILE
-  sa.responses_required = false;  // or --tie-table
+  sa.responses_required = false;      // or --tie-table
   sa.add_to(desc, true);
   site.add_to(desc);
   fig.add_to(desc, FigureArgs::Kind::analysis);
   oa.add_to(desc);
   oa.add_results_folder(desc);
-  desc.add_options()
-    ("ties", po::value(&old_ties)->composing(),
-     "deprecated: a map filter word is --map-ties WORD, an aggregated tie table --tie-table FILE")
-    ("distance", po::value(&distance)->default_value("inverse"),
-     "RC to distance for path metrics: inverse (1/RC), complement (6-RC), neglog (-ln(RC/6))");
+  desc.add_options()("ties", po::value(&old_ties)->composing(),
+                     "deprecated: a map filter word is --map-ties WORD, an aggregated tie table --tie-table FILE")(
+      "distance", po::value(&distance)->default_value("inverse"),
+      "RC to distance for path metrics: inverse (1/RC), complement (6-RC), neglog (-ln(RC/6))");
   gaps.add_to(desc, "the two sides whose pairs gaps.csv ranks");
-  desc.add_options()
-    ("asymmetry", po::value(&mopt.asymmetry)->default_value(0.5),
-     "|RC(A->B) - RC(B->A)| from which a pair is one-sided")
-    ("seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)")
-    ("wave", po::value(&sa.wave),
-     "analyse one wave of a responses file with a 'wave' column (to compare waves: rcmap compare)");
+  desc.add_options()("asymmetry", po::value(&mopt.asymmetry)->default_value(0.5),
+                     "|RC(A->B) - RC(B->A)| from which a pair is one-sided")(
+      "seed", po::value(&mopt.seed)->default_value(1), "seed for community detection (and layouts)")(
+      "wave", po::value(&sa.wave),
+      "analyse one wave of a responses file with a 'wave' column (to compare waves: rcmap compare)");
   po::variables_map vm;
   Project project;
   std::set<std::string> given;  // on the command line
@@ -234,8 +235,8 @@ int run_analysis(const Args& args, bool report_only) {
     if (filter && !filter_set) fig.map_ties = v, filter_set = true;
     if (!filter && !table_set) sa.tie_table = v, table_set = true;
     if (given.count("ties"))
-      deprecated_note(report_only ? "report" : "analyze", "--ties " + v,
-                      (filter ? "--map-ties " : "--tie-table ") + v, sa.quiet);
+      deprecated_note(report_only ? "report" : "analyze", "--ties " + v, (filter ? "--map-ties " : "--tie-table ") + v,
+                      sa.quiet);
   }
   vm.erase("ties");
   set_option(vm, "map-ties", fig.map_ties);
@@ -256,14 +257,16 @@ int run_analysis(const Args& args, bool report_only) {
     throw UsageError("--tie-table cannot be combined with --by-site or --mapping (they need respondent answers)");
   if (!site.highlight.empty() && !site.by_site) throw UsageError("--highlight needs --by-site");
   if (!sa.wave.empty() && (from_ties || site.by_site || !sa.mapping.empty()))
-    throw UsageError("--wave reads a responses file with a 'wave' column; it cannot be combined with --ties, "
-                     "--by-site or --mapping");
+    throw UsageError(
+        "--wave reads a responses file with a 'wave' column; it cannot be combined with --ties, "
+        "--by-site or --mapping");
 
   RunInfo run;
   run.command = "analyze";
   run.options = options_of(vm);
   if (site.by_site && report_only)
-    throw UsageError("rcmap report: " + out + " holds results of analyze --by-site; run rcmap report on a site's folder");
+    throw UsageError("rcmap report: " + out +
+                     " holds results of analyze --by-site; run rcmap report on a site's folder");
 
   // The folder is locked, and checked against the inputs, before any input
   // is read (docs/outputs.md "Output safety").
@@ -344,10 +347,10 @@ int run_analysis(const Args& args, bool report_only) {
   write_analysis(survey, agg, mopt, fig, dialect, sa.quiet, run, "", dir);
   dir.commit();
   RCMAP_PHASE("committed");
-  print_closing_summary({"analyze", out, dir.names().size(),
-                         first_written(dir.names(), {"report.pdf", "workbook.xlsx"}),
-                         analysis_headline(survey, agg, fig.lang), fig.lang},
-                        sa.quiet);
+  print_closing_summary(
+      {"analyze", out, dir.names().size(), first_written(dir.names(), {"report.pdf", "workbook.xlsx"}),
+       analysis_headline(survey, agg, fig.lang), fig.lang},
+      sa.quiet);
   return kOk;
 }
 

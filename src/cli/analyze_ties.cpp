@@ -49,8 +49,8 @@ LoadedTies load_aggregated_ties(const SurveyArgs& a, Diagnostics& diags) {
     auto sheet_of = [](const std::string& path, const std::string& sheet) {
       return detect_format(path) == InputFormat::xlsx ? sheet : std::string();
     };
-    CsvTable units = read_input_table(a.units, sheet_of(a.units, a.units_sheet.empty() ? a.sheet : a.units_sheet),
-                                      {}, enc, diags);
+    CsvTable units =
+        read_input_table(a.units, sheet_of(a.units, a.units_sheet.empty() ? a.sheet : a.units_sheet), {}, enc, diags);
     if (diags.has_errors()) throw InputError(diags);
     out.survey = build_units_only(units, diags);
     CsvTable table = read_input_table(a.tie_table, sheet_of(a.tie_table, a.sheet), {}, enc, diags);

@@ -13,9 +13,9 @@
 namespace rcmap::cli {
 
 void BySiteArgs::add_to(po::options_description& desc) {
-  desc.add_options()
-    ("by-site", po::bool_switch(&by_site), "full analysis per site (a 'site' column) into DIR/<site>/, plus sites.csv")
-    ("highlight", po::value(&highlight), "with --by-site: the site the sites figure highlights");
+  desc.add_options()("by-site", po::bool_switch(&by_site),
+                     "full analysis per site (a 'site' column) into DIR/<site>/, plus sites.csv")(
+      "highlight", po::value(&highlight), "with --by-site: the site the sites figure highlights");
 }
 
 int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOptions& mopt, const FigureArgs& fig,
@@ -85,7 +85,10 @@ int run_by_site(const SurveyArgs& sa, const BySiteArgs& opt, const MetricsOption
     units += sites.surveys[k].units.size();
     respondents += static_cast<std::size_t>(aggs[k].respondents);
   }
-  print_closing_summary({"analyze", dir.dir(), dir.names().size(), first_written(dir.names(), {"sites.png", "sites.csv"}),
+  print_closing_summary({"analyze",
+                         dir.dir(),
+                         dir.names().size(),
+                         first_written(dir.names(), {"sites.png", "sites.csv"}),
                          {plural(sites.surveys.size(), "site", "sites") + " (a folder each, with its report.pdf), " +
                           count_text(units, "en") + " units, " + count_text(respondents, "en") + " respondents"},
                          fig.lang},

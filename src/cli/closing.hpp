@@ -21,12 +21,12 @@ std::string count_text(std::size_t n, std::string_view lang);
 std::string plural(std::size_t n, const char* one, const char* many);
 
 struct ClosingSummary {
-  std::string command;       // "analyze"
-  std::string dir;           // results folder as the user gave it
-  std::size_t files = 0;     // files written by this run
-  std::string open_first;    // name inside dir ("report.pdf"), or empty
+  std::string command;                // "analyze"
+  std::string dir;                    // results folder as the user gave it
+  std::size_t files = 0;              // files written by this run
+  std::string open_first;             // name inside dir ("report.pdf"), or empty
   std::vector<std::string> headline;  // lines of counts, already in `lang`
-  std::string lang = "en";   // en, da, nb
+  std::string lang = "en";            // en, da, nb
 };
 
 // Prints `s` on stderr: "rcmap CMD: Results in DIR (N files)", "Open

@@ -41,7 +41,7 @@ std::string config_text(const std::string& path, std::map<std::string, std::stri
   for (const auto& [k, v] : opts->members) ini += k + " = " + v.text + "\n";
   if (const JsonValue* inputs = doc.get("inputs"))
     for (const auto& [role, in] : inputs->members)
-      if (const JsonValue *p = in.get("path"), *h = in.get("sha256"); p && h) {
+      if (const JsonValue* p = in.get("path"), *h = in.get("sha256"); p && h) {
         checksums[p->text] = h->text;
         role_checksums[role] = h->text;
       }
@@ -50,9 +50,8 @@ std::string config_text(const std::string& path, std::map<std::string, std::stri
 
 }  // namespace
 
-bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example, Project* project,
-           std::set<std::string>* command_line) {
+bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage,
+           const std::string& example, Project* project, std::set<std::string>* command_line) {
   po::options_description all(desc);
   all.add_options()("help,h", "show this help");
   std::string config;
@@ -82,15 +81,16 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
   return true;
 }
 
-void deprecated_note(const std::string& command, const std::string& old_use, const std::string& new_use,
-                     bool quiet) {
+void deprecated_note(const std::string& command, const std::string& old_use, const std::string& new_use, bool quiet) {
   if (!quiet) std::cerr << "rcmap " << command << ": note: " << old_use << " is deprecated; use " << new_use << '\n';
 }
 
 void set_option(po::variables_map& vm, const std::string& name, const std::string& value) {
   auto it = vm.find(name);
-  if (it == vm.end()) vm.insert({name, po::variable_value(boost::any(value), false)});
-  else it->second.value() = value;
+  if (it == vm.end())
+    vm.insert({name, po::variable_value(boost::any(value), false)});
+  else
+    it->second.value() = value;
 }
 
 void add_encoding_option(po::options_description& desc, std::string& encoding) {
@@ -105,13 +105,11 @@ void add_quiet_option(po::options_description& desc, bool& quiet) {
 void GapSidesArgs::add_to(po::options_description& desc, const char* help, bool aliases) {
   desc.add_options()("gap-sides", po::value(&gap_sides)->default_value("authority,provider"), help);
   if (aliases)
-    desc.add_options()
-      ("authority-side", po::value(&authority_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER")
-      ("provider-side", po::value(&provider_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER");
+    desc.add_options()("authority-side", po::value(&authority_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER")(
+        "provider-side", po::value(&provider_side), "deprecated: use --gap-sides AUTHORITY,PROVIDER");
 }
 
-std::pair<std::string, std::string> GapSidesArgs::sides(const std::string& command, bool quiet,
-                                                        po::variables_map& vm) {
+std::pair<std::string, std::string> GapSidesArgs::sides(const std::string& command, bool quiet, po::variables_map& vm) {
   if (!authority_side.empty() || !provider_side.empty()) {
     const auto comma = gap_sides.find(',');
     std::string a = gap_sides.substr(0, comma), b = comma == std::string::npos ? "" : gap_sides.substr(comma + 1);
@@ -119,8 +117,10 @@ std::pair<std::string, std::string> GapSidesArgs::sides(const std::string& comma
     if (!provider_side.empty()) b = provider_side;
     gap_sides = a + "," + b;
     if (!quiet)
-      std::cerr << "rcmap " << command << ": warning: --authority-side and --provider-side are deprecated; "
-                   "use --gap-sides " << gap_sides << '\n';
+      std::cerr << "rcmap " << command
+                << ": warning: --authority-side and --provider-side are deprecated; "
+                   "use --gap-sides "
+                << gap_sides << '\n';
   }
   const auto comma = gap_sides.find(',');
   if (comma == std::string::npos || gap_sides.find(',', comma + 1) != std::string::npos)
@@ -135,36 +135,34 @@ std::pair<std::string, std::string> GapSidesArgs::sides(const std::string& comma
 }
 
 void SurveyArgs::add_to(po::options_description& desc, bool with_thresholds) {
-  desc.add_options()
-    ("units", po::value(&units)->required(), "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")
-    ("responses", responses_required ? po::value(&responses)->required() : po::value(&responses),
-     "responses file (respondent,unit,target + 7 dimensions; CSV, .xlsx or .sav)");
+  desc.add_options()("units", po::value(&units)->required(),
+                     "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")(
+      "responses", responses_required ? po::value(&responses)->required() : po::value(&responses),
+      "responses file (respondent,unit,target + 7 dimensions; CSV, .xlsx or .sav)");
   if (!responses_required)
     desc.add_options()("tie-table", po::value(&tie_table),
                        "an aggregated tie table FILE (source,target,n,rc; CSV or .xlsx) to analyse instead of "
                        "--responses");
   add_encoding_option(desc, encoding);
-  desc.add_options()
-    ("min-answers", po::value(&agg.min_answers)->default_value(4),
-     "dimensions (of 7) a row must answer to be included");
+  desc.add_options()("min-answers", po::value(&agg.min_answers)->default_value(4),
+                     "dimensions (of 7) a row must answer to be included");
   add_quiet_option(desc, quiet);
   add_input_options(desc);
   if (with_thresholds)
-    desc.add_options()
-      ("min-n", po::value(&agg.min_n)->default_value(5),
-       "anonymity threshold: figures from fewer respondents are suppressed (at least 3)")
-      ("weak-below", po::value(&agg.weak_below)->default_value(3.5), "RC below this is weak")
-      ("strong-from", po::value(&agg.strong_from)->default_value(4.0), "RC from this is strong");
+    desc.add_options()("min-n", po::value(&agg.min_n)->default_value(5),
+                       "anonymity threshold: figures from fewer respondents are suppressed (at least 3)")(
+        "weak-below", po::value(&agg.weak_below)->default_value(3.5), "RC below this is weak")(
+        "strong-from", po::value(&agg.strong_from)->default_value(4.0), "RC from this is strong");
 }
 
 void SurveyArgs::add_input_options(po::options_description& desc) {
-  desc.add_options()
-    ("sheet", po::value(&sheet), "worksheet to read from every .xlsx input (default: the first visible sheet)")
-    ("units-sheet", po::value(&units_sheet), "worksheet of the --units workbook (overrides --sheet)")
-    ("responses-sheet", po::value(&responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")
-    ("mapping", po::value(&mapping),
-     "mapping file (INI): --responses is a wide survey export (CSV, .xlsx or .sav) to reshape; "
-     "see samples/wide/");
+  desc.add_options()("sheet", po::value(&sheet),
+                     "worksheet to read from every .xlsx input (default: the first visible sheet)")(
+      "units-sheet", po::value(&units_sheet), "worksheet of the --units workbook (overrides --sheet)")(
+      "responses-sheet", po::value(&responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")(
+      "mapping", po::value(&mapping),
+      "mapping file (INI): --responses is a wide survey export (CSV, .xlsx or .sav) to reshape; "
+      "see samples/wide/");
 }
 
 SurveyInput SurveyArgs::input() const { return input(units, responses); }
@@ -195,17 +193,21 @@ SurveyInput SurveyArgs::input(const std::string& units_path, const std::string& 
 
 ReadOptions SurveyArgs::read_options() const {
   ReadOptions r;
-  if (encoding == "auto") r.encoding = Encoding::auto_detect;
-  else if (encoding == "utf-8" || encoding == "utf8") r.encoding = Encoding::utf8;
-  else if (encoding == "windows-1252" || encoding == "cp1252") r.encoding = Encoding::windows1252;
-  else throw UsageError("--encoding must be auto, utf-8 or windows-1252, got '" + encoding + "'");
+  if (encoding == "auto")
+    r.encoding = Encoding::auto_detect;
+  else if (encoding == "utf-8" || encoding == "utf8")
+    r.encoding = Encoding::utf8;
+  else if (encoding == "windows-1252" || encoding == "cp1252")
+    r.encoding = Encoding::windows1252;
+  else
+    throw UsageError("--encoding must be auto, utf-8 or windows-1252, got '" + encoding + "'");
   return r;
 }
 
 void SurveyArgs::record(RunInfo& run, const Project& project, Diagnostics& diags) const {
   std::vector<std::pair<const char*, std::string>> files = {{"units", units}};
-  for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"responses", responses},
-                                   {"mapping", mapping}, {"ties", tie_table}})
+  for (const auto& [role, path] :
+       {std::pair<const char*, const std::string&>{"responses", responses}, {"mapping", mapping}, {"ties", tie_table}})
     if (!path.empty()) files.emplace_back(role, path);
   for (const auto& [role, path] : files) {
     // A checksum being computed is waited for when summary.json is written,
@@ -241,28 +243,33 @@ std::vector<std::pair<std::string, std::string>> options_of(const po::variables_
     if (name == "help" || name == "config" || name == "quiet" || name == "wait") continue;
     const boost::any& a = v.value();
     std::string text;
-    if (auto p = boost::any_cast<std::string>(&a)) text = *p;
-    else if (auto i = boost::any_cast<int>(&a)) text = std::to_string(*i);
-    else if (auto u = boost::any_cast<std::uint64_t>(&a)) text = std::to_string(*u);
-    else if (auto u = boost::any_cast<unsigned long long>(&a)) text = std::to_string(*u);
+    if (auto p = boost::any_cast<std::string>(&a))
+      text = *p;
+    else if (auto i = boost::any_cast<int>(&a))
+      text = std::to_string(*i);
+    else if (auto u = boost::any_cast<std::uint64_t>(&a))
+      text = std::to_string(*u);
+    else if (auto u = boost::any_cast<unsigned long long>(&a))
+      text = std::to_string(*u);
     else if (auto d = boost::any_cast<double>(&a)) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.15g", *d);
       text = buf;
-    } else if (auto b = boost::any_cast<bool>(&a)) text = *b ? "true" : "false";
-    else throw std::logic_error("options_of: option --" + name + " has a type rcmap cannot record");
+    } else if (auto b = boost::any_cast<bool>(&a))
+      text = *b ? "true" : "false";
+    else
+      throw std::logic_error("options_of: option --" + name + " has a type rcmap cannot record");
     out.emplace_back(name, text);
   }
   return out;
 }
 
 void OutArgs::add_results_folder(po::options_description& desc) {
-  desc.add_options()
-    ("out", po::value(&out)->required(),
-     "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
-     "run does not rewrite)")
-    ("csv-dialect", po::value(&csv_dialect)->default_value("standard"),
-     "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)");
+  desc.add_options()(
+      "out", po::value(&out)->required(),
+      "results folder (created if missing; other files in it are kept, except rcmap's own earlier outputs this "
+      "run does not rewrite)")("csv-dialect", po::value(&csv_dialect)->default_value("standard"),
+                               "standard (',' and '.') or excel-da (';' and decimal comma, for Danish Excel)");
 }
 
 void OutArgs::add_to(po::options_description& desc) {
@@ -271,8 +278,8 @@ void OutArgs::add_to(po::options_description& desc) {
                      "exiting with code 3");
 }
 
-OutputOptions OutArgs::options(const std::string& command, bool quiet, InputFiles inputs,
-                               std::vector<std::string> plan, std::vector<std::string> scope) const {
+OutputOptions OutArgs::options(const std::string& command, bool quiet, InputFiles inputs, std::vector<std::string> plan,
+                               std::vector<std::string> scope) const {
   OutputOptions o;
   o.command = "rcmap " + command;
   o.quiet = quiet;
@@ -309,12 +316,12 @@ std::vector<std::string> by_site_names() {
 }
 
 std::string project_ini(const RunInfo& run) {
-  std::string s = "# rcmap project file: rerun with  rcmap " + run.command + " --config project.ini\n"
+  std::string s = "# rcmap project file: rerun with  rcmap " + run.command +
+                  " --config project.ini\n"
                   "# Options given on the command line override these.\n";
   for (const auto& [k, v] : run.options) s += k + " = " + v + "\n";
   return s;
 }
-
 
 void print_diagnostics(const Diagnostics& diags, bool quiet) {
   // Errors of one kind after the first kMaxPerKind are collapsed into one
@@ -396,14 +403,18 @@ void check_not_swapped(const SurveyArgs& a) {
   const bool units_is_responses = has(u, "respondent") && has(u, "target");
   const bool responses_is_units = has(r, "headcount") && has(r, "side") && !has(r, "target");
   if (units_is_responses && responses_is_units)
-    throw UsageError("--units and --responses are swapped: " + a.units + " holds responses (respondent, target, ...) "
-                     "and " + a.responses + " holds units (unit, label, side, headcount); give --units " +
-                     a.responses + " --responses " + a.units);
+    throw UsageError("--units and --responses are swapped: " + a.units +
+                     " holds responses (respondent, target, ...) "
+                     "and " +
+                     a.responses + " holds units (unit, label, side, headcount); give --units " + a.responses +
+                     " --responses " + a.units);
   if (units_is_responses)
-    throw UsageError("--units " + a.units + " holds responses (columns respondent and target); expected the units "
+    throw UsageError("--units " + a.units +
+                     " holds responses (columns respondent and target); expected the units "
                      "file (unit, label, side, headcount)");
   if (responses_is_units && a.mapping.empty())
-    throw UsageError("--responses " + a.responses + " holds units (columns label, side, headcount); expected the "
+    throw UsageError("--responses " + a.responses +
+                     " holds units (columns label, side, headcount); expected the "
                      "responses file (respondent, unit, target and the seven dimensions)");
 }
 
@@ -452,8 +463,8 @@ bool wide_without_mapping(const SurveyArgs& a, Diagnostics& one) {
   one.error(a.responses, 1, 0, {},
             "looks like a wide survey export (" + std::to_string(count) + " columns like " + like +
                 ") rather than one row per respondent and rated unit; describe its columns in a mapping file: "
-                "rcmap mapping --init mapping.ini --units " + a.units + " --responses " + a.responses +
-                ", check the file, then add --mapping mapping.ini");
+                "rcmap mapping --init mapping.ini --units " +
+                a.units + " --responses " + a.responses + ", check the file, then add --mapping mapping.ini");
   return true;
 }
 
@@ -468,8 +479,7 @@ Survey load_survey(const SurveyArgs& a, Diagnostics& diags) {
       ColumnSplit split = split_by_column(tables.responses, "wave", diags);
       if (diags.has_errors()) throw InputError(diags);
       if (!a.wave.empty()) {
-        if (!split.had_column)
-          throw UsageError("--wave " + a.wave + ": " + a.responses + " has no 'wave' column");
+        if (!split.had_column) throw UsageError("--wave " + a.wave + ": " + a.responses + " has no 'wave' column");
         const long k = split.find(a.wave);
         if (k < 0) {
           std::string found;

@@ -27,7 +27,7 @@ struct Args {
 
 // A project file read with --config: checksums of the inputs it was made from.
 struct Project {
-  std::map<std::string, std::string> checksums;  // input path -> SHA-256
+  std::map<std::string, std::string> checksums;       // input path -> SHA-256
   std::map<std::string, std::string> role_checksums;  // input role (units, responses, ...) -> SHA-256
 };
 
@@ -41,9 +41,8 @@ void record_relative_paths(RunInfo& run, const std::string& out);
 // unknown or bad options.
 // `command_line`, if given, receives the names of the options given on the
 // command line (not from --config, not defaulted).
-bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm,
-           const std::string& usage, const std::string& example, Project* project = nullptr,
-           std::set<std::string>* command_line = nullptr);
+bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage,
+           const std::string& example, Project* project = nullptr, std::set<std::string>* command_line = nullptr);
 
 // "rcmap COMMAND: note: --OLD is deprecated; use --NEW" on stderr (not with
 // --quiet): the one wording of a renamed option's old spelling
@@ -101,10 +100,10 @@ std::string project_ini(const RunInfo& run);
 // Options shared by every command that reads a survey.
 struct SurveyArgs {
   std::string units, responses, encoding = "auto";
-  std::string tie_table;            // analyze --tie-table: aggregated tie table instead of --responses
-  bool responses_required = true;   // false: analyze, which accepts --tie-table instead
+  std::string tie_table;           // analyze --tie-table: aggregated tie table instead of --responses
+  bool responses_required = true;  // false: analyze, which accepts --tie-table instead
   std::string sheet, units_sheet, responses_sheet, mapping;  // add_input_options
-  std::string wave;                 // analyze --wave: one wave of a responses file with a `wave` column
+  std::string wave;  // analyze --wave: one wave of a responses file with a `wave` column
   AggregateOptions agg;
   bool quiet = false;
   void add_to(po::options_description& desc, bool with_thresholds);
@@ -154,7 +153,7 @@ int cmd_sample(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_network(const Args& args);  // network.cpp: person-level networks
-int cmd_report(const Args& args);  // report.cpp
+int cmd_report(const Args& args);   // report.cpp
 int cmd_mapping(const Args& args);  // mapping.cpp: mapping --init
 // analyze (analyze.cpp); report_only: the rcmap report path, see report.cpp.
 int run_analysis(const Args& args, bool report_only);

@@ -29,7 +29,8 @@ std::pair<std::string, std::string> wave_files(const std::string& spec, const ch
     return {(fs::path(spec) / "units.csv").string(), (fs::path(spec) / "responses.csv").string()};
   auto comma = spec.find(',');
   if (comma == std::string::npos || spec.find(',', comma + 1) != std::string::npos)
-    throw UsageError(std::string("--") + option + " must be a folder with units.csv and responses.csv, or UNITS,RESPONSES; got '" + spec + "'");
+    throw UsageError(std::string("--") + option +
+                     " must be a folder with units.csv and responses.csv, or UNITS,RESPONSES; got '" + spec + "'");
   return {spec.substr(0, comma), spec.substr(comma + 1)};
 }
 
@@ -52,21 +53,26 @@ int cmd_compare(const Args& args) {
   FigureArgs fig;
   bool quiet = false;
   OutArgs oa;
-  desc.add_options()
-    ("before", po::value(&before), "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")
-    ("after", po::value(&after), "follow-up wave, as --before")
-    ("units", po::value(&units), "units file shared by the waves (with --responses holding a 'wave' column)")
-    ("responses", po::value(&responses), "responses file with a 'wave' column")
-    ("waves", po::value(&waves), "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
-     "appearance); changes.csv compares the first and the last")
-    ("unit-map", po::value(&unit_map), "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids");
+  desc.add_options()("before", po::value(&before),
+                     "baseline wave: folder with units.csv and responses.csv, or UNITS,RESPONSES")(
+      "after", po::value(&after), "follow-up wave, as --before")(
+      "units", po::value(&units), "units file shared by the waves (with --responses holding a 'wave' column)")(
+      "responses", po::value(&responses), "responses file with a 'wave' column")(
+      "waves", po::value(&waves),
+      "the waves in time order, at least two: w1,w2,w3 (default: all, in order of "
+      "appearance); changes.csv compares the first and the last")(
+      "unit-map", po::value(&unit_map),
+      "CSV old,new: earlier waves' unit ids renamed or merged into the last wave's ids");
   oa.add_results_folder(desc);
-  desc.add_options()
-    ("min-n", po::value(&opt.agg.min_n)->default_value(5), "anonymity threshold, per wave (at least 3)")
-    ("min-answers", po::value(&opt.agg.min_answers)->default_value(4), "dimensions (of 7) a row must answer to be included")
-    ("bootstrap", po::value(&opt.bootstrap)->default_value(2000), "bootstrap resamples for the interval of each change (at least 100)")
-    ("seed", po::value(&opt.seed)->default_value(1), "bootstrap and layout seed (same seed, same intervals; "
-     "the change map uses analyze's layout of the baseline with this seed)");
+  desc.add_options()("min-n", po::value(&opt.agg.min_n)->default_value(5),
+                     "anonymity threshold, per wave (at least 3)")(
+      "min-answers", po::value(&opt.agg.min_answers)->default_value(4),
+      "dimensions (of 7) a row must answer to be included")(
+      "bootstrap", po::value(&opt.bootstrap)->default_value(2000),
+      "bootstrap resamples for the interval of each change (at least 100)")(
+      "seed", po::value(&opt.seed)->default_value(1),
+      "bootstrap and layout seed (same seed, same intervals; "
+      "the change map uses analyze's layout of the baseline with this seed)");
   gaps.add_to(desc, "the two sides placed left and right on the change map (as analyze)", false);
   add_encoding_option(desc, encoding);
   add_quiet_option(desc, quiet);
@@ -74,10 +80,12 @@ int cmd_compare(const Args& args) {
   fig.add_to(desc, FigureArgs::Kind::change);
   oa.add_to(desc);
   po::variables_map vm;
-  if (!parse(args, desc, vm,
-             "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2,...]) --out DIR [options]",
-             "rcmap compare --before wave1 --after wave2 --unit-map unit-map.csv --out change --seed 1\n"
-             "  rcmap compare --units units.csv --responses responses.csv --waves 2019,2021,2024 --out trend --lang da"))
+  if (!parse(
+          args, desc, vm,
+          "rcmap compare (--before DIR --after DIR | --units FILE --responses FILE [--waves W1,W2,...]) --out DIR "
+          "[options]",
+          "rcmap compare --before wave1 --after wave2 --unit-map unit-map.csv --out change --seed 1\n"
+          "  rcmap compare --units units.csv --responses responses.csv --waves 2019,2021,2024 --out trend --lang da"))
     return kOk;
   const bool by_dirs = !before.empty() || !after.empty();
   if (by_dirs && (before.empty() || after.empty())) throw UsageError("give both --before and --after");
@@ -112,7 +120,8 @@ int cmd_compare(const Args& args) {
   InputFiles read;
   for (const auto& [role, path] : inputs) read.add(role, path);
   std::vector<std::string> names = figure_names({"change-map", "change-matrix", "trend"});
-  for (const char* n : {"changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json", "report.pdf", "report.html"})
+  for (const char* n : {"changes.csv", "sides-changes.csv", "waves.csv", "sides-waves.csv", "summary.json",
+                        "report.pdf", "report.html"})
     names.push_back(n);
   OutputDir dir(out, oa.options("compare", quiet, std::move(read), names, names));
 
@@ -153,8 +162,8 @@ int cmd_compare(const Args& args) {
   const WaveSeries series = wave_series(surveys, labels, map, opt.agg);
   if (!quiet) {
     for (const auto& u : c.units_dropped)
-      std::cerr << "rcmap compare: warning: unit '" << u << "' of wave '" << labels.front()
-                << "' is not in wave '" << labels.back() << "' (add it to --unit-map if it was renamed or merged)\n";
+      std::cerr << "rcmap compare: warning: unit '" << u << "' of wave '" << labels.front() << "' is not in wave '"
+                << labels.back() << "' (add it to --unit-map if it was renamed or merged)\n";
     for (const auto& u : c.units_new)
       std::cerr << "rcmap compare: note: unit '" << u << "' is new in wave '" << labels.back() << "'\n";
     for (const auto& w : c.warnings) std::cerr << "rcmap compare: warning: " << w << '\n';
@@ -166,8 +175,7 @@ int cmd_compare(const Args& args) {
   dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
   std::vector<int> respondents;  // per wave, with an included row (as analyze's summary)
   for (const Survey& s : surveys) respondents.push_back(aggregate(s, opt.agg).respondents);
-  fig.write_change(surveys, c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed),
-                   dir);
+  fig.write_change(surveys, c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed), dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();
@@ -198,10 +206,14 @@ int cmd_compare(const Args& args) {
     j.finish();
   });
   dir.commit();
-  print_closing_summary({"compare", out, dir.names().size(), first_written(dir.names(), {"report.pdf", "changes.csv"}),
+  print_closing_summary({"compare",
+                         out,
+                         dir.names().size(),
+                         first_written(dir.names(), {"report.pdf", "changes.csv"}),
                          {plural(labels.size(), "wave", "waves") + " (" + labels.front() + " to " + labels.back() +
-                          "): " + count_text(c.ties_compared, "en") + " ties compared; credible change: " +
-                          count_text(c.ties_improved, "en") + " improved, " + count_text(c.ties_worse, "en") + " worse"},
+                          "): " + count_text(c.ties_compared, "en") +
+                          " ties compared; credible change: " + count_text(c.ties_improved, "en") + " improved, " +
+                          count_text(c.ties_worse, "en") + " worse"},
                          fig.lang},
                         quiet);
   return kOk;

@@ -16,9 +16,8 @@ int cmd_convert(const Args& args) {
   OutArgs oa;
   sa.add_to(desc, false);
   oa.add_to(desc);
-  desc.add_options()
-    ("to", po::value(&to)->required(), "output layout: long (canonical units.csv and responses.csv)")
-    ("out", po::value(&out)->required(), "folder for units.csv and responses.csv (created if missing)");
+  desc.add_options()("to", po::value(&to)->required(), "output layout: long (canonical units.csv and responses.csv)")(
+      "out", po::value(&out)->required(), "folder for units.csv and responses.csv (created if missing)");
   po::variables_map vm;
   if (!parse(args, desc, vm,
              "rcmap convert --to long --units FILE --responses FILE [--mapping FILE] [--sheet NAME] --out DIR",
@@ -56,11 +55,16 @@ int cmd_convert(const Args& args) {
   print_diagnostics(diags, sa.quiet);
   write_canonical_files(dir, units, responses);
   dir.commit();
-  print_closing_summary({"convert", out, dir.names().size(), "responses.csv",
-                         {count_text(units.rows.size(), "en") + " units in units.csv, " +
-                          count_text(responses.rows.size(), "en") + " rows in responses.csv (check them, then: "
-                          "rcmap analyze --units " + out + "/units.csv --responses " + out + "/responses.csv --out results)"}},
-                        sa.quiet);
+  print_closing_summary(
+      {"convert",
+       out,
+       dir.names().size(),
+       "responses.csv",
+       {count_text(units.rows.size(), "en") + " units in units.csv, " + count_text(responses.rows.size(), "en") +
+        " rows in responses.csv (check them, then: "
+        "rcmap analyze --units " +
+        out + "/units.csv --responses " + out + "/responses.csv --out results)"}},
+      sa.quiet);
   return kOk;
 }
 

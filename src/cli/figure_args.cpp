@@ -17,34 +17,30 @@ void check_dpi(double dpi) {
 void FigureArgs::add_to(po::options_description& desc, Kind kind) {
   const bool analysis = kind == Kind::analysis, people = kind == Kind::people;
   if (people)
-    desc.add_options()
-      ("max-nodes", po::value(&max_nodes)->default_value(2000),
-       "person map: at most this many people, else the map is drawn at unit level");
-  desc.add_options()
-    ("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")
-    ("no-render", po::bool_switch(&no_render),
-     people ? "write no figure and no report.html" : "write no figures, no report.pdf and no report.html")
-    ("lang", po::value(&lang)->default_value("en"),
-     analysis ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
-     : people ? "language of the figure: en, da (dansk), nb (norsk bokmål)"
-              : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
+    desc.add_options()("max-nodes", po::value(&max_nodes)->default_value(2000),
+                       "person map: at most this many people, else the map is drawn at unit level");
+  desc.add_options()("formats", po::value(&formats)->default_value("png,svg"), "figure formats: any of png,svg,pdf")(
+      "no-render", po::bool_switch(&no_render),
+      people ? "write no figure and no report.html" : "write no figures, no report.pdf and no report.html")(
+      "lang", po::value(&lang)->default_value("en"),
+      analysis ? "language of figures, report.pdf and the workbook's Method sheet: en, da (dansk), nb (norsk bokmål)"
+      : people ? "language of the figure: en, da (dansk), nb (norsk bokmål)"
+               : "language of figures and report.pdf: en, da (dansk), nb (norsk bokmål)");
   if (analysis)
-    desc.add_options()
-      ("per-unit", po::bool_switch(&per_unit),
-       "one extra report.pdf page and units/<name>.png per unit, for its manager")
-      ("map-ties", po::value(&map_ties)->default_value("emphasis"),
-       "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak");
+    desc.add_options()("per-unit", po::bool_switch(&per_unit),
+                       "one extra report.pdf page and units/<name>.png per unit, for its manager")(
+        "map-ties", po::value(&map_ties)->default_value("emphasis"),
+        "ties drawn on the map: emphasis (all, routine ones faint), all, cross-side, weak");
   if (!people)
     desc.add_options()("layout", po::value(&layout)->default_value("sides"), "map layout: sides or force (seeded)");
-  desc.add_options()
-    ("dpi", po::value(&dpi)->default_value(200), "PNG resolution, from 36 to 1200")
-    ("page", po::value(&page)->default_value("a4"),
-     "page of the figure files: a4 (A4 landscape, 841 x 595 pt) or 16:9 (a widescreen slide, 960 x 540 pt); "
-     "report.pdf stays A4")
-    ("no-title", po::bool_switch(&no_title),
-     "figure files without their title and subtitle (for a caption in Word); report.pdf keeps them")
-    ("title", po::value(&title)->default_value(""), people ? "survey name shown on the figure"
-                                                            : "survey name shown on the figures");
+  desc.add_options()("dpi", po::value(&dpi)->default_value(200), "PNG resolution, from 36 to 1200")(
+      "page", po::value(&page)->default_value("a4"),
+      "page of the figure files: a4 (A4 landscape, 841 x 595 pt) or 16:9 (a widescreen slide, 960 x 540 pt); "
+      "report.pdf stays A4")(
+      "no-title", po::bool_switch(&no_title),
+      "figure files without their title and subtitle (for a caption in Word); report.pdf keeps them")(
+      "title", po::value(&title)->default_value(""),
+      people ? "survey name shown on the figure" : "survey name shown on the figures");
   if (!people)
     desc.add_options()("date", po::value(&date)->default_value(""),
                        "date of the data shown on the figures, as written");
@@ -67,9 +63,8 @@ void FigureArgs::check_report() const {}
 
 // The drawing is done by the figure module (draw_figures.cpp), loaded here
 // on first use.
-void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a,
-                       const std::string& side_b, double asymmetry, unsigned long seed,
-                       OutputDir& dir, const std::string& prefix) const {
+void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
+                       double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix) const {
   if (no_render) return;
   figure_module().write(*this, s, a, side_a, side_b, asymmetry, seed, dir, prefix);
 }
@@ -92,9 +87,9 @@ void FigureArgs::write_change(const std::vector<Survey>& waves, const Comparison
   if (no_render) return;
   figure_module().write_change(*this, waves, comparison, w, wave_respondents, side_a, side_b, seed, dir);
 }
-void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::People& p,
-                                  const people::PersonTies& t, const people::NetworkOptions& nopt,
-                                  const std::vector<std::uint32_t>& brokers, OutputDir& dir) const {
+void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
+                                  const people::NetworkOptions& nopt, const std::vector<std::uint32_t>& brokers,
+                                  OutputDir& dir) const {
   if (no_render) return;
   render::PersonMapInput in{&units, &p, &t, nopt.min_n, max_nodes, &brokers};
   render::FigureOptions o = options(nopt.side_a, nopt.side_b, nopt.seed);
@@ -109,16 +104,15 @@ void FigureArgs::write_network_html(const people::NetworkReport& r, const std::v
 void FigureArgs::write_network_html(const people::NetworkReport&, const std::vector<std::uint32_t>&,
                                     const std::vector<std::uint32_t>&, OutputDir&) const {}
 void FigureArgs::write_person_map(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
-                                  const people::NetworkOptions&, const std::vector<std::uint32_t>&,
-                                  OutputDir&) const {}
+                                  const people::NetworkOptions&, const std::vector<std::uint32_t>&, OutputDir&) const {}
 void FigureArgs::check() const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }
 void FigureArgs::check_report() const {
   throw UsageError("this rcmap was built without figures, so it cannot draw report.pdf");
 }
-void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double,
-                       unsigned long, OutputDir&, const std::string&) const {}
+void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double, unsigned long,
+                       OutputDir&, const std::string&) const {}
 std::string FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
                                      OutputDir&, const std::string&) const {
   return {};

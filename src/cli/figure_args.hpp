@@ -60,7 +60,7 @@ struct FigureArgs {
   // and report.html is then not written. Returns report.html's data block
   // ("" if none), which the sites report embeds.
   std::string write_report(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
-                    OutputDir& dir, const std::string& prefix = "") const;
+                           OutputDir& dir, const std::string& prefix = "") const;
   // The `sites` dot plot of analyze --by-site and its report.html (the
   // sites' data blocks from write_report, in b.sites order; `first_site`
   // gives the sides); `highlight` indexes b.sites or is -1.

@@ -13,17 +13,16 @@ namespace rcmap::cli {
 
 // Layout check between the executable and the module: both must come from
 // the same build (the module is found beside the executable first).
-inline constexpr unsigned long kFigureModuleLayout =
-    sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul + sizeof(Aggregate) * 101ul +
-    sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
+inline constexpr unsigned long kFigureModuleLayout = sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
+                                                     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul +
+                                                     sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
 
 // The module's entry points (draw_figures.cpp).
 struct FigureModule {
-  const char* version;  // kVersion of the module's build
+  const char* version;   // kVersion of the module's build
   unsigned long layout;  // kFigureModuleLayout of the module's build
   void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
-                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&,
-                const std::string& prefix);
+                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&, const std::string& prefix);
   // report.pdf and report.html; returns the report.html data block (for the sites report).
   std::string (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
                               const MetricsOptions&, OutputDir&, const std::string& prefix);
@@ -31,8 +30,8 @@ struct FigureModule {
                       const std::string& side_a, const std::string& side_b, const Survey& first_site,
                       const std::vector<std::string>& site_blocks, OutputDir&);
   void (*write_change)(const FigureArgs&, const std::vector<Survey>& waves, const Comparison&, const WaveSeries&,
-                       const std::vector<int>& wave_respondents, const std::string& side_a,
-                       const std::string& side_b, unsigned long seed, OutputDir&);
+                       const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
+                       unsigned long seed, OutputDir&);
   // person-map.<ext> of rcmap network in every format of `formats`.
   void (*person_map)(const render::PersonMapInput&, const render::FigureOptions&, const std::string& formats,
                      OutputDir&);

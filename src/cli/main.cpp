@@ -18,8 +18,10 @@ struct Subcommand {
 const Subcommand kCommands[] = {
     {"analyze", "RC tables, metrics, figures and report.pdf from a survey", rcmap::cli::cmd_analyze},
     {"validate", "check survey files and report every problem", rcmap::cli::cmd_validate},
-    {"report", "regenerate report.pdf and report.html (and per-unit pages) in a results folder", rcmap::cli::cmd_report},
-    {"compare", "change between survey waves: per tie and side pair, tested, with figures and report", rcmap::cli::cmd_compare},
+    {"report", "regenerate report.pdf and report.html (and per-unit pages) in a results folder",
+     rcmap::cli::cmd_report},
+    {"compare", "change between survey waves: per tie and side pair, tested, with figures and report",
+     rcmap::cli::cmd_compare},
     {"convert", "write what rcmap read from any input as canonical units.csv, responses.csv", rcmap::cli::cmd_convert},
     {"network", "person-level network: metrics, unit pairs, cross-side brokers", rcmap::cli::cmd_network},
     {"sample", "generate the fictional Nordby Kommune survey", rcmap::cli::cmd_sample},
@@ -28,7 +30,8 @@ const Subcommand kCommands[] = {
 
 void usage(std::ostream& os) {
   os << "Usage: rcmap <command> [options]   (rcmap <command> --help for its options)\n\nCommands:\n";
-  for (const auto& c : kCommands) os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
+  for (const auto& c : kCommands)
+    os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << '\n';
   os << "\nExample:\n  rcmap analyze --units samples/units.csv --responses samples/responses.csv --out results\n"
         "\nExit codes: 0 ok, 1 usage error (or --out would overwrite an input), 2 invalid input, 3 cannot write\n"
         "output (or the folder is in use by another rcmap run), 4 internal error\n";

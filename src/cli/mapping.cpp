@@ -16,15 +16,15 @@ int cmd_mapping(const Args& args) {
   po::options_description desc("rcmap mapping options");
   std::string init;
   SurveyArgs sa;
-  desc.add_options()
-    ("init", po::value(&init)->required(), "mapping file to write (INI; an existing file is never overwritten)")
-    ("units", po::value(&sa.units)->required(), "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")
-    ("responses", po::value(&sa.responses)->required(), "the wide survey export (CSV, .xlsx or .sav)")
-    ("encoding", po::value(&sa.encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")
-    ("sheet", po::value(&sa.sheet), "worksheet to read from every .xlsx input (default: the first visible sheet)")
-    ("units-sheet", po::value(&sa.units_sheet), "worksheet of the --units workbook (overrides --sheet)")
-    ("responses-sheet", po::value(&sa.responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")
-    ("quiet,q", po::bool_switch(&sa.quiet), "print errors only");
+  desc.add_options()("init", po::value(&init)->required(),
+                     "mapping file to write (INI; an existing file is never overwritten)")(
+      "units", po::value(&sa.units)->required(), "units file (unit,label,side,headcount; CSV, .xlsx or .sav)")(
+      "responses", po::value(&sa.responses)->required(), "the wide survey export (CSV, .xlsx or .sav)")(
+      "encoding", po::value(&sa.encoding)->default_value("auto"), "input encoding: auto, utf-8, windows-1252")(
+      "sheet", po::value(&sa.sheet), "worksheet to read from every .xlsx input (default: the first visible sheet)")(
+      "units-sheet", po::value(&sa.units_sheet), "worksheet of the --units workbook (overrides --sheet)")(
+      "responses-sheet", po::value(&sa.responses_sheet), "worksheet of the --responses workbook (overrides --sheet)")(
+      "quiet,q", po::bool_switch(&sa.quiet), "print errors only");
   po::variables_map vm;
   if (!parse(args, desc, vm, "rcmap mapping --init FILE --units FILE --responses WIDE-EXPORT",
              "rcmap mapping --init mapping.ini --units samples/units.csv --responses samples/wide/nordby-wide.csv"))
@@ -69,11 +69,11 @@ int cmd_mapping(const Args& args) {
       std::cerr << "rcmap mapping: no rating columns recognised in " << sa.responses
                 << "; write the pattern (or a [columns] section) in " << init << " before using it\n";
     else
-      std::cerr << "rcmap mapping: " << g.rating_columns << " rating columns like '" << g.examples.front()
-                << "' for " << g.units_matched << " units (pattern " << g.pattern << "); respondent column '"
-                << g.respondent_column << "', own unit column '" << g.unit_column << "'\n";
-    std::cerr << "rcmap mapping: check it, then: rcmap analyze --units " << sa.units << " --responses "
-              << sa.responses << " --mapping " << init << " --out results\n";
+      std::cerr << "rcmap mapping: " << g.rating_columns << " rating columns like '" << g.examples.front() << "' for "
+                << g.units_matched << " units (pattern " << g.pattern << "); respondent column '" << g.respondent_column
+                << "', own unit column '" << g.unit_column << "'\n";
+    std::cerr << "rcmap mapping: check it, then: rcmap analyze --units " << sa.units << " --responses " << sa.responses
+              << " --mapping " << init << " --out results\n";
   }
   return kOk;
 }

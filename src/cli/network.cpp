@@ -54,8 +54,9 @@ std::string pseudonym_key(const std::string& key_file) {
     key = env;
     if (key.empty()) throw UsageError("RCMAP_PSEUDONYM_KEY is empty; the pseudonym key must not be empty");
   } else {
-    throw UsageError("--pseudonymise needs a secret key: --key-file FILE or the environment variable "
-                     "RCMAP_PSEUDONYM_KEY");
+    throw UsageError(
+        "--pseudonymise needs a secret key: --key-file FILE or the environment variable "
+        "RCMAP_PSEUDONYM_KEY");
   }
   return key;
 }
@@ -71,25 +72,23 @@ int cmd_network(const Args& args) {
   FigureArgs map;
   GapSidesArgs gaps;
   OutArgs oa;
-  desc.add_options()
-    ("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")
-    ("ties", po::value(&ties_path)->required(),
-     "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")
-    ("units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)");
+  desc.add_options()("people", po::value(&people_path)->required(), "people file (person,unit + optional columns)")(
+      "ties", po::value(&ties_path)->required(),
+      "person ties: CSV (source,target,weight), GraphML (.graphml), Pajek (.net) or UCINET DL (.dl)")(
+      "units", po::value(&units_path)->required(), "units file (unit,label,side,headcount)");
   oa.add_results_folder(desc);
-  desc.add_options()
-    ("min-n", po::value(&nopt.min_n)->default_value(5),
-     "units with fewer people are reported only by head count; their ties enter no figure (at least 3)")
-    ("distance", po::value(&distance)->default_value("inverse"),
-     "tie weight to distance for betweenness and harmonic: inverse (1/w), complement (6-w), neglog (-ln(w/6))");
+  desc.add_options()(
+      "min-n", po::value(&nopt.min_n)->default_value(5),
+      "units with fewer people are reported only by head count; their ties enter no figure (at least 3)")(
+      "distance", po::value(&distance)->default_value("inverse"),
+      "tie weight to distance for betweenness and harmonic: inverse (1/w), complement (6-w), neglog (-ln(w/6))");
   gaps.add_to(desc, "the two sides of the cross-side brokers (brokers.csv) and the person map");
-  desc.add_options()
-    ("top-brokers", po::value(&top)->default_value(20), "people listed in brokers.csv (at most)")
-    ("seed", po::value(&nopt.seed)->default_value(1), "seed for community detection (and layouts)")
-    ("pseudonymise", po::bool_switch(&pseudonymise),
-     "replace person ids in every output by keyed pseudonyms (p- + 12 hex digits of HMAC-SHA256)")
-    ("key-file", po::value(&key_file)->default_value(""),
-     "file holding the pseudonym key (else the environment variable RCMAP_PSEUDONYM_KEY)");
+  desc.add_options()("top-brokers", po::value(&top)->default_value(20), "people listed in brokers.csv (at most)")(
+      "seed", po::value(&nopt.seed)->default_value(1), "seed for community detection (and layouts)")(
+      "pseudonymise", po::bool_switch(&pseudonymise),
+      "replace person ids in every output by keyed pseudonyms (p- + 12 hex digits of HMAC-SHA256)")(
+      "key-file", po::value(&key_file)->default_value(""),
+      "file holding the pseudonym key (else the environment variable RCMAP_PSEUDONYM_KEY)");
   add_encoding_option(desc, encoding);
   add_quiet_option(desc, quiet);
   map.add_to(desc, FigureArgs::Kind::people);
@@ -102,7 +101,8 @@ int cmd_network(const Args& args) {
   if (nopt.min_n < 3) throw UsageError("--min-n must be at least 3");
   nopt.distance = parse_distance(distance);
   std::tie(nopt.side_a, nopt.side_b) = gaps.sides("network", quiet, vm);
-  if (nopt.side_a == nopt.side_b) throw UsageError("--gap-sides needs two different side names, got '" + gaps.gap_sides + "'");
+  if (nopt.side_a == nopt.side_b)
+    throw UsageError("--gap-sides needs two different side names, got '" + gaps.gap_sides + "'");
   const std::string& out = oa.out;
   const CsvDialect dialect = parse_csv_dialect(oa.csv_dialect);
   map.check();
@@ -110,8 +110,10 @@ int cmd_network(const Args& args) {
   enc_args.encoding = encoding;
   const Encoding enc = enc_args.read_options().encoding;
   std::string key;
-  if (pseudonymise) key = pseudonym_key(key_file);
-  else if (!key_file.empty()) throw UsageError("--key-file is used only with --pseudonymise");
+  if (pseudonymise)
+    key = pseudonym_key(key_file);
+  else if (!key_file.empty())
+    throw UsageError("--key-file is used only with --pseudonymise");
   // The folder is locked, and checked against the inputs, before any input
   // is read (docs/outputs.md "Output safety").
   InputFiles inputs;
@@ -148,8 +150,7 @@ int cmd_network(const Args& args) {
   if (!quiet)
     for (const auto& w : result.warnings) std::cerr << "rcmap network: warning: " << w << '\n';
   progress("aggregating to unit pairs");
-  const std::vector<people::UnitPair> pairs =
-      people::unit_ties(units.size(), net.people, net.ties, nopt.min_n);
+  const std::vector<people::UnitPair> pairs = people::unit_ties(units.size(), net.people, net.ties, nopt.min_n);
 
   people::NetworkReport report;
   report.units = &units;
@@ -166,9 +167,8 @@ int cmd_network(const Args& args) {
   RunInfo run;
   run.command = "network";
   run.options = options_of(vm);
-  for (const auto& [role, path] : {std::pair<const char*, const std::string&>{"units", units_path},
-                                   {"people", people_path},
-                                   {"ties", ties_path}})
+  for (const auto& [role, path] :
+       {std::pair<const char*, const std::string&>{"units", units_path}, {"people", people_path}, {"ties", ties_path}})
     run.inputs.push_back({role, path, sha256_file(path)});
 
   progress("writing");
@@ -196,12 +196,15 @@ int cmd_network(const Args& args) {
     j.finish();
   });
   dir.commit();
-  print_closing_summary({"network", out, dir.names().size(),
-                         first_written(dir.names(), {"person-map.png", "person-map.pdf", "person-map.svg", "people-metrics.csv"}),
-                         {count_text(units.size(), "en") + " units, " + count_text(listed.size(), "en") +
-                          " people listed, " + count_text(net.ties.size(), "en") + " person ties in the figures, " +
-                          count_text(brokers.size(), "en") + " brokers in brokers.csv"}},
-                        quiet);
+  print_closing_summary(
+      {"network",
+       out,
+       dir.names().size(),
+       first_written(dir.names(), {"person-map.png", "person-map.pdf", "person-map.svg", "people-metrics.csv"}),
+       {count_text(units.size(), "en") + " units, " + count_text(listed.size(), "en") + " people listed, " +
+        count_text(net.ties.size(), "en") + " person ties in the figures, " + count_text(brokers.size(), "en") +
+        " brokers in brokers.csv"}},
+      quiet);
   return kOk;
 }
 

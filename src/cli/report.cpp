@@ -50,7 +50,8 @@ std::vector<std::string> located_inputs(const std::string& dir) {
     const JsonValue* rel = v.get("path_from_results");
     std::error_code ec;
     std::string found;
-    if (fs::is_regular_file(p->text, ec)) found = p->text;
+    if (fs::is_regular_file(p->text, ec))
+      found = p->text;
     else if (rel && rel->kind == JsonValue::Kind::string && !rel->text.empty() &&
              fs::is_regular_file(fs::path(dir) / rel->text, ec))
       found = (fs::path(dir) / rel->text).lexically_normal().string();
@@ -81,12 +82,13 @@ int cmd_report(const Args& args) {
   std::string dir, lang, title, date;
   bool per_unit = false, quiet = false;
   OutArgs oa;
-  desc.add_options()
-    ("dir", po::value(&dir)->required(), "results folder of an earlier rcmap analyze (holds summary.json)")
-    ("lang", po::value(&lang), "language of the report and figures: en, da (dansk), nb (norsk bokmål); default: as recorded")
-    ("per-unit", po::bool_switch(&per_unit), "add one page and units/<name>.png per unit")
-    ("title", po::value(&title), "survey name on the report and the figures; default: as recorded")
-    ("date", po::value(&date), "date of the data; default: as recorded");
+  desc.add_options()("dir", po::value(&dir)->required(),
+                     "results folder of an earlier rcmap analyze (holds summary.json)")(
+      "lang", po::value(&lang),
+      "language of the report and figures: en, da (dansk), nb (norsk bokmål); default: as recorded")(
+      "per-unit", po::bool_switch(&per_unit), "add one page and units/<name>.png per unit")(
+      "title", po::value(&title), "survey name on the report and the figures; default: as recorded")(
+      "date", po::value(&date), "date of the data; default: as recorded");
   add_quiet_option(desc, quiet);
   oa.add_to(desc);
   po::options_description all(desc);

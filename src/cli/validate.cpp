@@ -15,8 +15,8 @@ int cmd_validate(const Args& args) {
   Diagnostics diags;
   Survey s = load_survey(sa, diags);
   if (!sa.quiet)
-    std::cerr << "rcmap validate: ok: " << s.units.size() << " units, " << s.respondents.size()
-              << " respondents, " << s.rows.size() << " rows\n";
+    std::cerr << "rcmap validate: ok: " << s.units.size() << " units, " << s.respondents.size() << " respondents, "
+              << s.rows.size() << " rows\n";
   return kOk;
 }
 

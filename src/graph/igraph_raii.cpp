@@ -17,8 +17,8 @@ thread_local std::vector<std::string>* g_warning_sink = nullptr;
 // igraph's contract for a non-aborting handler: free the objects registered
 // on igraph's FINALLY stack, then return so the failing call returns `errno`.
 void error_handler(const char* reason, const char* file, int line, igraph_error_t igraph_errno) {
-  g_last_error = std::string(igraph_strerror(igraph_errno)) + ": " + (reason ? reason : "") +
-                 " (" + (file ? file : "?") + ":" + std::to_string(line) + ")";
+  g_last_error = std::string(igraph_strerror(igraph_errno)) + ": " + (reason ? reason : "") + " (" +
+                 (file ? file : "?") + ":" + std::to_string(line) + ")";
   g_last_reason = std::string(reason ? reason : "") + " (" + igraph_strerror(igraph_errno) + ")";
   IGRAPH_FINALLY_FREE();
 }
@@ -61,8 +61,8 @@ std::vector<std::string> ErrorScope::take_warnings() {
 
 void check(igraph_error_t rc, const char* what) {
   if (rc == IGRAPH_SUCCESS) return;
-  std::string msg = std::string("igraph error in ") + what + ": " +
-                    (g_last_error.empty() ? igraph_strerror(rc) : g_last_error);
+  std::string msg =
+      std::string("igraph error in ") + what + ": " + (g_last_error.empty() ? igraph_strerror(rc) : g_last_error);
   g_last_error.clear();
   throw Error(msg);
 }
@@ -112,8 +112,7 @@ Graph::Graph() {
   owned_ = true;
 }
 
-Graph::Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges,
-             bool directed) {
+Graph::Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges, bool directed) {
   IntVector ev(2 * edges.size());
   for (std::size_t i = 0; i < edges.size(); ++i) {
     if (edges[i].first >= n || edges[i].second >= n)

@@ -17,9 +17,9 @@ namespace {
 // A column (side_a left, side_b right) or a row segment (one other side).
 struct Band {
   bool column = true;
-  double fixed = 0;         // x of a column, y of a row
-  double inward = 0;        // zig-zag offset direction for rows (+1 top, -1 bottom)
-  double lo = 0, hi = 1;    // range along the band's axis
+  double fixed = 0;       // x of a column, y of a row
+  double inward = 0;      // zig-zag offset direction for rows (+1 top, -1 bottom)
+  double lo = 0, hi = 1;  // range along the band's axis
   bool zigzag = false;
   std::vector<std::uint32_t> members;
 };
@@ -58,8 +58,7 @@ std::vector<Point> sides_layout(const Survey& s, const Aggregate& agg, const std
   for (const std::string& side : s.sides)
     if (side != side_a && side != side_b) others.push_back(side);
   for (const Unit& u : s.units)  // sides not listed in Survey::sides (hand-built surveys)
-    if (u.side != side_a && u.side != side_b &&
-        std::find(others.begin(), others.end(), u.side) == others.end())
+    if (u.side != side_a && u.side != side_b && std::find(others.begin(), others.end(), u.side) == others.end())
       others.push_back(u.side);
 
   auto members_of = [&](const std::string& side) {
@@ -84,8 +83,7 @@ std::vector<Point> sides_layout(const Survey& s, const Aggregate& agg, const std
     for (auto& m : segs) {
       if (m.empty()) continue;
       const double width = 0.56 * static_cast<double>(m.size()) / static_cast<double>(total);
-      Band b{false, row == 0 ? 0.0 : 1.0, row == 0 ? 1.0 : -1.0, cursor, cursor + width,
-             total > 6, std::move(m)};
+      Band b{false, row == 0 ? 0.0 : 1.0, row == 0 ? 1.0 : -1.0, cursor, cursor + width, total > 6, std::move(m)};
       cursor += width;
       bands.push_back(std::move(b));
     }
@@ -125,8 +123,7 @@ std::vector<Point> force_layout(const Survey& s, const Aggregate& agg, unsigned 
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   std::vector<double> weights;
   for (const Tie& t : agg.ties) {
-    if (t.suppressed || t.within() || !std::isfinite(t.rc) || t.source >= n || t.target >= n)
-      continue;
+    if (t.suppressed || t.within() || !std::isfinite(t.rc) || t.source >= n || t.target >= n) continue;
     edges.emplace_back(static_cast<std::uint32_t>(t.source), static_cast<std::uint32_t>(t.target));
     weights.push_back(t.rc);
   }
@@ -135,9 +132,9 @@ std::vector<Point> force_layout(const Survey& s, const Aggregate& agg, unsigned 
   igraph_vector_view(&wv, weights.data(), static_cast<igraph_integer_t>(weights.size()));
   ig::Matrix res;
   igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed));
-  ig::check(igraph_layout_fruchterman_reingold(
-                g.get(), res.get(), /*use_seed=*/false, /*niter=*/500, /*start_temp=*/std::sqrt(static_cast<double>(n)),
-                IGRAPH_LAYOUT_NOGRID, weights.empty() ? nullptr : &wv, nullptr, nullptr, nullptr, nullptr),
+  ig::check(igraph_layout_fruchterman_reingold(g.get(), res.get(), /*use_seed=*/false, /*niter=*/500,
+                                               /*start_temp=*/std::sqrt(static_cast<double>(n)), IGRAPH_LAYOUT_NOGRID,
+                                               weights.empty() ? nullptr : &wv, nullptr, nullptr, nullptr, nullptr),
             "igraph_layout_fruchterman_reingold");
   std::vector<Point> pos(n);
   for (std::size_t i = 0; i < n; ++i) pos[i] = {res(i, 0), res(i, 1)};
@@ -159,13 +156,11 @@ std::vector<Point> force_layout(const Survey& s, const Aggregate& agg, unsigned 
 }  // namespace
 
 std::vector<Point> compute_layout(const Survey& survey, const Aggregate& agg, LayoutKind kind,
-                                  const std::string& side_a, const std::string& side_b,
-                                  unsigned long seed) {
+                                  const std::string& side_a, const std::string& side_b, unsigned long seed) {
   const std::size_t n = survey.units.size();
   if (n == 0) return {};
   if (n == 1) return {Point{0.5, 0.5}};
-  return kind == LayoutKind::force ? force_layout(survey, agg, seed)
-                                   : sides_layout(survey, agg, side_a, side_b);
+  return kind == LayoutKind::force ? force_layout(survey, agg, seed) : sides_layout(survey, agg, side_a, side_b);
 }
 
 }  // namespace rcmap

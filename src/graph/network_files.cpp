@@ -185,22 +185,24 @@ void check_network(NetworkFile& net, Diagnostics& diags) {
   for (const auto& l : net.labels) any_label = any_label || !l.empty();
   if (!any_label && !net.labels.empty()) {
     for (std::size_t i = 0; i < net.labels.size(); ++i) net.labels[i] = std::to_string(i + 1);
-    diags.note(net.path, "the file gives no vertex labels; vertices are named 1.." +
-                             std::to_string(net.labels.size()));
+    diags.note(net.path, "the file gives no vertex labels; vertices are named 1.." + std::to_string(net.labels.size()));
   }
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < net.labels.size(); ++i) {
     if (net.labels[i].empty())
-      diags.error(net.path, 0, 0, {}, "vertex " + std::to_string(i + 1) + " has no label; expected a label for every vertex");
+      diags.error(net.path, 0, 0, {},
+                  "vertex " + std::to_string(i + 1) + " has no label; expected a label for every vertex");
     else if (auto [it, fresh] = seen.emplace(net.labels[i], i); !fresh)
-      diags.error(net.path, 0, 0, {}, "label '" + net.labels[i] + "' is used by vertices " +
-                                          std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
-                                          "; expected distinct labels");
+      diags.error(net.path, 0, 0, {},
+                  "label '" + net.labels[i] + "' is used by vertices " + std::to_string(it->second + 1) + " and " +
+                      std::to_string(i + 1) + "; expected distinct labels");
   }
   std::set<std::pair<std::size_t, std::size_t>> pairs;
   for (const auto& e : net.edges) {
     std::string name = net.labels[e.from] + " -> " + net.labels[e.to];
-    if (!std::isfinite(e.weight)) diags.error(net.path, 0, 0, {}, "tie " + name + " has weight " + std::to_string(e.weight) + "; expected a number");
+    if (!std::isfinite(e.weight))
+      diags.error(net.path, 0, 0, {},
+                  "tie " + name + " has weight " + std::to_string(e.weight) + "; expected a number");
     auto key = net.directed ? std::pair{e.from, e.to} : std::pair{std::min(e.from, e.to), std::max(e.from, e.to)};
     if (!pairs.insert(key).second)
       diags.error(net.path, 0, 0, {}, "tie " + name + " is listed twice; expected one value per pair");
@@ -208,16 +210,19 @@ void check_network(NetworkFile& net, Diagnostics& diags) {
 }
 
 NetworkFile read_dl(const std::string& path, Diagnostics& diags) {
-  return read_with(path, "UCINET DL", "name",
-                   [](igraph_t* g, FILE* f) { return igraph_read_graph_dl(g, f, /*directed=*/true); }, diags);
+  return read_with(
+      path, "UCINET DL", "name", [](igraph_t* g, FILE* f) { return igraph_read_graph_dl(g, f, /*directed=*/true); },
+      diags);
 }
 
 NetworkFile read_pajek(const std::string& path, Diagnostics& diags) {
-  return read_with(path, "Pajek", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_pajek(g, f); }, diags);
+  return read_with(
+      path, "Pajek", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_pajek(g, f); }, diags);
 }
 
 NetworkFile read_graphml(const std::string& path, Diagnostics& diags) {
-  return read_with(path, "GraphML", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_graphml(g, f, 0); }, diags);
+  return read_with(
+      path, "GraphML", "id", [](igraph_t* g, FILE* f) { return igraph_read_graph_graphml(g, f, 0); }, diags);
 }
 
 NetworkFile read_network(const std::string& path, Diagnostics& diags) {
@@ -235,8 +240,9 @@ NetworkFile read_network(const std::string& path, Diagnostics& diags) {
     return read_dl(path, diags);
   NetworkFile net;
   net.path = path;
-  diags.error(path, 1, 0, {}, "not a UCINET DL file (first word 'DL') nor a Pajek file (first line '*Vertices'); "
-                              "cannot tell the network format");
+  diags.error(path, 1, 0, {},
+              "not a UCINET DL file (first word 'DL') nor a Pajek file (first line '*Vertices'); "
+              "cannot tell the network format");
   return net;
 }
 

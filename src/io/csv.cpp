@@ -36,15 +36,28 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
   if (c < 0x80) return 1;
   std::size_t len;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c == 0xE0) { len = 3; lo = 0xA0; }
-  else if (c >= 0xE1 && c <= 0xEC) len = 3;
-  else if (c == 0xED) { len = 3; hi = 0x9F; }
-  else if (c >= 0xEE && c <= 0xEF) len = 3;
-  else if (c == 0xF0) { len = 4; lo = 0x90; }
-  else if (c >= 0xF1 && c <= 0xF3) len = 4;
-  else if (c == 0xF4) { len = 4; hi = 0x8F; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2;
+  else if (c == 0xE0) {
+    len = 3;
+    lo = 0xA0;
+  } else if (c >= 0xE1 && c <= 0xEC)
+    len = 3;
+  else if (c == 0xED) {
+    len = 3;
+    hi = 0x9F;
+  } else if (c >= 0xEE && c <= 0xEF)
+    len = 3;
+  else if (c == 0xF0) {
+    len = 4;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3)
+    len = 4;
+  else if (c == 0xF4) {
+    len = 4;
+    hi = 0x8F;
+  } else
+    return 0;
   if (i + len > s.size()) return 0;
   if (b(i + 1) < lo || b(i + 1) > hi) return 0;
   for (std::size_t k = 2; k < len; ++k)
@@ -53,10 +66,10 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
 }
 
 // Windows-1252 0x80..0x9F (Microsoft's code page table); 0 = undefined.
-constexpr char16_t k1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr char16_t k1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // First position from i that is not 7-bit ASCII (or s.size()), eight bytes
 // at a time: the common case of a large file is plain ASCII.
@@ -112,9 +125,12 @@ std::string windows1252_to_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
   for (unsigned char c : bytes) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0xA0) append_utf8(out, k1252High[c - 0x80] ? k1252High[c - 0x80] : 0xFFFD);
-    else append_utf8(out, c);
+    if (c < 0x80)
+      out += static_cast<char>(c);
+    else if (c < 0xA0)
+      append_utf8(out, k1252High[c - 0x80] ? k1252High[c - 0x80] : 0xFFFD);
+    else
+      append_utf8(out, c);
   }
   return out;
 }
@@ -123,12 +139,17 @@ char detect_delimiter(std::string_view rec) {
   std::size_t comma = 0, semi = 0, tab = 0;
   bool quoted = false;
   for (char c : rec) {
-    if (c == '"') quoted = !quoted;
+    if (c == '"')
+      quoted = !quoted;
     else if (!quoted) {
-      if (c == ',') ++comma;
-      else if (c == ';') ++semi;
-      else if (c == '\t') ++tab;
-      else if (c == '\n' || c == '\r') break;
+      if (c == ',')
+        ++comma;
+      else if (c == ';')
+        ++semi;
+      else if (c == '\t')
+        ++tab;
+      else if (c == '\n' || c == '\r')
+        break;
     }
   }
   if (semi > comma && semi >= tab) return ';';
@@ -318,15 +339,15 @@ CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, 
   // the file's last 16 bytes, falls through to the byte-wise parser below,
   // which starts the record again.
   {
-    const __m128i vd = _mm_set1_epi8(static_cast<char>(delim_)), vq = _mm_set1_epi8('"'),
-                  vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
+    const __m128i vd = _mm_set1_epi8(static_cast<char>(delim_)), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n'),
+                  vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
     std::size_t p = pos_, start = pos_;
     while (p + 16 <= n) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
       unsigned md = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)));
-      unsigned ms = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
-                       _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
+      unsigned ms = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
       unsigned stop = ms ? static_cast<unsigned>(__builtin_ctz(ms)) : 16;
       if (stop < 16) md &= (1u << stop) - 1;
       for (; md; md &= md - 1) {
@@ -438,8 +459,7 @@ CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, 
     bool nul = false;
     for (auto f : fields) nul |= f.find('\0') != std::string_view::npos;
     if (nul)
-      diags_->error(path_, line, 0, {},
-                    "NUL byte in the record; expected text (is this a binary or UTF-16 file?)");
+      diags_->error(path_, line, 0, {}, "NUL byte in the record; expected text (is this a binary or UTF-16 file?)");
     return Parse::bad;
   }
   return Parse::ok;
@@ -455,8 +475,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
     if (fields.size() != header_.size()) {
       diags_->error(path_, line, 0, {},
                     "ragged row: found " + std::to_string(fields.size()) + " fields, expected " +
-                        std::to_string(header_.size()) +
-                        " as in the header (a delimiter inside a value needs quotes)");
+                        std::to_string(header_.size()) + " as in the header (a delimiter inside a value needs quotes)");
       continue;
     }
     return true;
@@ -516,8 +535,7 @@ CsvTable to_table(CsvReader& r) {
 }
 }  // namespace
 
-CsvTable parse_csv(std::string_view bytes, const std::string& path, Encoding enc,
-                   Diagnostics& diags) {
+CsvTable parse_csv(std::string_view bytes, const std::string& path, Encoding enc, Diagnostics& diags) {
   CsvReader r(std::string(bytes), path, enc, diags);
   return to_table(r);
 }
@@ -530,8 +548,8 @@ CsvTable read_csv(const std::string& path, Encoding enc, Diagnostics& diags) {
 // ---- writing ---------------------------------------------------------------
 
 std::string neutralise_formula(std::string_view text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r'))
+  if (!text.empty() &&
+      (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
     return "'" + std::string(text);
   return std::string(text);
 }
@@ -545,8 +563,7 @@ std::string format_fixed(double v, int decimals, char decimal_point) {
   // snprintf honours LC_NUMERIC; rcmap never calls setlocale, but be safe.
   for (char& c : s)
     if (c == ',' || c == '.') c = decimal_point;
-  if (s == "-" + std::string(1, '0') + (decimals ? decimal_point + std::string(decimals, '0') : ""))
-    s.erase(0, 1);
+  if (s == "-" + std::string(1, '0') + (decimals ? decimal_point + std::string(decimals, '0') : "")) s.erase(0, 1);
   return s;
 }
 

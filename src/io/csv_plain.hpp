@@ -26,8 +26,7 @@ struct PlainRecord {
 // [p, end), and only 64 of them: false when fewer than 65 remain (the
 // caller's general reader takes the last records). Scans 16 bytes at a
 // time (SSE2, part of x86-64); false everywhere else.
-[[gnu::always_inline]] inline bool scan_plain(const char* p, const char* end, char delimiter,
-                                              PlainRecord& r) {
+[[gnu::always_inline]] inline bool scan_plain(const char* p, const char* end, char delimiter, PlainRecord& r) {
 #ifdef __SSE2__
   if (end - p <= 64) return false;
   const __m128i vd = _mm_set1_epi8(delimiter), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n'),
@@ -37,9 +36,9 @@ struct PlainRecord {
   for (unsigned off = 0; off < 64; off += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + off));
     const auto md = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)));
-    const auto ms = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
-                     _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
+    const auto ms = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
     const auto mh = static_cast<unsigned>(_mm_movemask_epi8(x));  // bytes beyond ASCII
     if (!ms) {
       dm |= static_cast<std::uint64_t>(md) << off;

@@ -16,9 +16,15 @@ std::string format_diagnostic(const Diagnostic& d) {
     s += ": ";
   }
   switch (d.severity) {
-    case Severity::error: s += "error: "; break;
-    case Severity::warning: s += "warning: "; break;
-    case Severity::note: s += "note: "; break;
+    case Severity::error:
+      s += "error: ";
+      break;
+    case Severity::warning:
+      s += "warning: ";
+      break;
+    case Severity::note:
+      s += "note: ";
+      break;
   }
   s += d.message;
   return s;
@@ -28,8 +34,10 @@ std::string Diagnostics::kind_of(const Diagnostic& d) {
   std::string k = d.file + '|' + d.column_name + '|';
   bool quote = false;
   for (char c : d.message) {
-    if (c == '\'') quote = !quote;
-    else if (!quote && (c < '0' || c > '9')) k += c;
+    if (c == '\'')
+      quote = !quote;
+    else if (!quote && (c < '0' || c > '9'))
+      k += c;
   }
   return k;
 }
@@ -47,8 +55,10 @@ void Diagnostics::add(Diagnostic d) {
     const std::string k = kind_of(d);
     auto it = kinds_.begin();
     while (it != kinds_.end() && it->first != k) ++it;
-    if (it != kinds_.end()) ++it->second;
-    else if (kinds_.size() < 256) kinds_.emplace_back(k, 1);
+    if (it != kinds_.end())
+      ++it->second;
+    else if (kinds_.size() < 256)
+      kinds_.emplace_back(k, 1);
     if (stored_errors_ >= cap_) return;
     ++stored_errors_;
   } else if (d.severity == Severity::warning) {
@@ -59,15 +69,14 @@ void Diagnostics::add(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void Diagnostics::error(std::string file, std::size_t line, std::size_t column,
-                        std::string column_name, std::string message) {
+void Diagnostics::error(std::string file, std::size_t line, std::size_t column, std::string column_name,
+                        std::string message) {
   add({Severity::error, std::move(file), line, column, std::move(column_name), std::move(message)});
 }
 
-void Diagnostics::warning(std::string file, std::size_t line, std::size_t column,
-                          std::string column_name, std::string message) {
-  add({Severity::warning, std::move(file), line, column, std::move(column_name),
-       std::move(message)});
+void Diagnostics::warning(std::string file, std::size_t line, std::size_t column, std::string column_name,
+                          std::string message) {
+  add({Severity::warning, std::move(file), line, column, std::move(column_name), std::move(message)});
 }
 
 void Diagnostics::note(std::string file, std::string message) {

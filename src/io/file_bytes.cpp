@@ -51,7 +51,7 @@ void on_sigbus(int sig, siginfo_t* info, void* ctx) {
       say(s.path, ::strnlen(s.path, kPathMax));
       say(tail, sizeof tail - 1);
       output_cleanup_for_exit();  // no temporary file or new folder stays behind
-      ::_exit(2);  // exit code 2: invalid input (README "Exit codes")
+      ::_exit(2);                 // exit code 2: invalid input (README "Exit codes")
     }
   }
   // Not a mapped input: what would have happened without this handler.

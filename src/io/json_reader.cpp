@@ -59,11 +59,21 @@ class Parser {
       if (i_ >= s_.size()) break;
       char e = s_[i_++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u': {
           if (i_ + 4 > s_.size()) fail("truncated \\u escape");
           unsigned cp = std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16);
@@ -71,7 +81,8 @@ class Parser {
           append_utf8(out, cp);
           break;
         }
-        default: out += e;
+        default:
+          out += e;
       }
     }
     if (i_ >= s_.size()) fail("unterminated string");
@@ -139,8 +150,8 @@ class Parser {
       }
     }
     std::size_t b = i_;
-    while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
-                              s_[i_] == '+' || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E'))
+    while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' || s_[i_] == '+' ||
+                              s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E'))
       ++i_;
     if (b == i_) fail("expected a value");
     v.kind = JsonValue::Kind::number;

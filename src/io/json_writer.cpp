@@ -12,11 +12,21 @@ std::string json_escape(std::string_view s) {
   std::string o = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\r': o += "\\r"; break;
-      case '\t': o += "\\t"; break;
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -88,8 +98,10 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 
 JsonWriter& JsonWriter::value(double v, int decimals) {
   before_value();
-  if (std::isfinite(v)) out_ << format_fixed(v, decimals);
-  else out_ << "null";
+  if (std::isfinite(v))
+    out_ << format_fixed(v, decimals);
+  else
+    out_ << "null";
   return *this;
 }
 

@@ -34,12 +34,12 @@ namespace rcmap {
 // What the signal handlers need to undo a run that has not committed:
 // written before it is published (atomics) and read with syscalls only.
 struct OutputDir::State {
-  std::atomic<bool> in_use{false};     // slot taken (table below)
-  std::atomic<bool> active{false};     // the fields below describe a live run
+  std::atomic<bool> in_use{false};      // slot taken (table below)
+  std::atomic<bool> active{false};      // the fields below describe a live run
   std::atomic<bool> committing{false};  // commit() is renaming: signals wait
   std::atomic<int> pending{0};          // a signal that arrived while committing
   std::atomic<int> dir_fd{-1};
-  std::atomic<int> created_levels{0};   // folders this run created: DIR and parents
+  std::atomic<int> created_levels{0};  // folders this run created: DIR and parents
   std::atomic<bool> lock_created{false}, priv_made{false};
   pid_t owner = 0;
   char dir_path[PATH_MAX] = {};
@@ -291,8 +291,7 @@ std::string random_suffix() {
 int create_folders(const std::string& dir) {
   struct stat st;
   if (::stat(dir.c_str(), &st) == 0) {
-    if (!S_ISDIR(st.st_mode))
-      throw OutputError("cannot create output folder " + dir + ": a file of that name exists");
+    if (!S_ISDIR(st.st_mode)) throw OutputError("cannot create output folder " + dir + ": a file of that name exists");
     return 0;
   }
   std::vector<std::string> missing;
@@ -305,8 +304,10 @@ int create_folders(const std::string& dir) {
   }
   int made = 0;
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), 0777) == 0) ++made;
-    else if (errno != EEXIST) throw OutputError("cannot create output folder " + dir + ": " + why());
+    if (::mkdir(it->c_str(), 0777) == 0)
+      ++made;
+    else if (errno != EEXIST)
+      throw OutputError("cannot create output folder " + dir + ": " + why());
   }
   if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     throw OutputError("output path " + dir + " is not a folder");
@@ -323,8 +324,10 @@ class FdBuf : public std::streambuf {
     while (p < pptr() && !error_) {
       const ssize_t w = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
       if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) error_ = w < 0 ? errno : EIO;
-      else p += w;
+      if (w <= 0)
+        error_ = w < 0 ? errno : EIO;
+      else
+        p += w;
     }
     setp(buf_, buf_ + sizeof buf_);
     return !error_;
@@ -364,9 +367,12 @@ std::FILE* open_output_file(const std::string& path) {
   if (fd < 0) return nullptr;
   struct stat st;
   int e = 0;
-  if (::fstat(fd, &st) != 0) e = errno;
-  else if (!S_ISREG(st.st_mode)) e = EINVAL;
-  else if (::ftruncate(fd, 0) != 0 || ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) e = errno;
+  if (::fstat(fd, &st) != 0)
+    e = errno;
+  else if (!S_ISREG(st.st_mode))
+    e = EINVAL;
+  else if (::ftruncate(fd, 0) != 0 || ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+    e = errno;
   if (e) {
     ::close(fd);
     errno = e;
@@ -454,7 +460,8 @@ void OutputDir::open_folder() {
     bool created = false;
     const int flags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
     lock_fd_ = ::openat(dir_fd_, kLockFileName, O_RDWR | O_CREAT | O_EXCL | flags, 0666);
-    if (lock_fd_ >= 0) created = true;
+    if (lock_fd_ >= 0)
+      created = true;
     else if (errno == EEXIST) {
       lock_fd_ = ::openat(dir_fd_, kLockFileName, O_RDWR | flags);
       if (lock_fd_ < 0 && errno == EACCES) lock_fd_ = ::openat(dir_fd_, kLockFileName, O_RDONLY | flags);
@@ -478,9 +485,9 @@ void OutputDir::open_folder() {
     }
     struct stat named, folder_fd, folder_named;
     const bool same = ::fstatat(dir_fd_, kLockFileName, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
-                      named.st_dev == mine.st_dev && named.st_ino == mine.st_ino &&
-                      ::fstat(dir_fd_, &folder_fd) == 0 && ::stat(dir_.c_str(), &folder_named) == 0 &&
-                      folder_fd.st_dev == folder_named.st_dev && folder_fd.st_ino == folder_named.st_ino;
+                      named.st_dev == mine.st_dev && named.st_ino == mine.st_ino && ::fstat(dir_fd_, &folder_fd) == 0 &&
+                      ::stat(dir_.c_str(), &folder_named) == 0 && folder_fd.st_dev == folder_named.st_dev &&
+                      folder_fd.st_ino == folder_named.st_ino;
     if (same) {
       state_->lock_created = created;
       return;
@@ -530,8 +537,10 @@ void OutputDir::read_manifest() {
     char buf[65536];
     for (ssize_t n; ok && (n = ::read(fd, buf, sizeof buf)) != 0;) {
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) ok = false;
-      else text.append(buf, static_cast<std::size_t>(n));
+      if (n < 0)
+        ok = false;
+      else
+        text.append(buf, static_cast<std::size_t>(n));
     }
     ::close(fd);
     return ok;
@@ -741,15 +750,19 @@ void OutputDir::commit() {
       throw OutputError(msg);
     }
     const std::string b = std::to_string(i);
-    if (::linkat(parent[i], base_of(names_[i]).c_str(), bak_fd, b.c_str(), 0) == 0) before[i] = Before::backed_up;
-    else if (errno == ENOENT) before[i] = Before::absent;
+    if (::linkat(parent[i], base_of(names_[i]).c_str(), bak_fd, b.c_str(), 0) == 0)
+      before[i] = Before::backed_up;
+    else if (errno == ENOENT)
+      before[i] = Before::absent;
     // else: no hard links on this file system; that file cannot be rolled back.
   }
   auto roll_back = [&](std::size_t upto) {
     for (std::size_t j = 0; j < upto; ++j) {
       const std::string b = std::to_string(j);
-      if (before[j] == Before::backed_up) ::renameat(bak_fd, b.c_str(), parent[j], base_of(names_[j]).c_str());
-      else if (before[j] == Before::absent) ::unlinkat(parent[j], base_of(names_[j]).c_str(), 0);
+      if (before[j] == Before::backed_up)
+        ::renameat(bak_fd, b.c_str(), parent[j], base_of(names_[j]).c_str());
+      else if (before[j] == Before::absent)
+        ::unlinkat(parent[j], base_of(names_[j]).c_str(), 0);
     }
   };
   for (std::size_t i = 0; i < n; ++i) {
@@ -799,8 +812,10 @@ void OutputDir::commit() {
   for (std::size_t done = 0; mfd >= 0 && failure.empty() && done < text.size();) {
     const ssize_t w = ::write(mfd, text.data() + done, text.size() - done);
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) failure = w < 0 ? why() : why(EIO);
-    else done += static_cast<std::size_t>(w);
+    if (w <= 0)
+      failure = w < 0 ? why() : why(EIO);
+    else
+      done += static_cast<std::size_t>(w);
   }
   if (mfd >= 0 && ::close(mfd) != 0 && failure.empty()) failure = why();
   if (failure.empty() && ::renameat(priv_fd_, kManifestName, dir_fd_, kManifestName) != 0) failure = why();
@@ -844,8 +859,10 @@ void OutputDir::release() noexcept {
   priv_fd_ = lock_fd_ = dir_fd_ = -1;
   if (state_) {
     state_->dir_fd = -1;
-    if (state_owned_) delete state_;
-    else state_->in_use = false;
+    if (state_owned_)
+      delete state_;
+    else
+      state_->in_use = false;
     state_ = nullptr;
   }
 }

@@ -23,8 +23,8 @@ struct Cell {
 };
 
 struct SavContext {
-  std::vector<std::string> names;                   // variable names
-  std::vector<std::string> label_set;               // per variable, "" if none
+  std::vector<std::string> names;      // variable names
+  std::vector<std::string> label_set;  // per variable, "" if none
   std::map<std::string, std::map<double, std::string>> num_labels;
   std::map<std::string, std::map<std::string, std::string>> str_labels;
   std::vector<std::vector<Cell>> rows;
@@ -59,7 +59,8 @@ int on_value(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx)
   if (idx < 0) return READSTAT_HANDLER_OK;
   if (row.size() <= std::size_t(idx)) row.resize(idx + 1);
   Cell& cell = row[idx];
-  if (readstat_value_is_system_missing(value) || readstat_value_is_defined_missing(value, v)) return READSTAT_HANDLER_OK;
+  if (readstat_value_is_system_missing(value) || readstat_value_is_defined_missing(value, v))
+    return READSTAT_HANDLER_OK;
   if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
     const char* s = readstat_string_value(value);
     cell.text = detail::trim(s ? s : "");
@@ -82,13 +83,11 @@ void on_error(const char* msg, void* ctx) {
 
 }  // namespace
 
-CsvTable read_sav(const std::string& path, const std::vector<std::string>& label_variables,
-                  Diagnostics& diags) {
+CsvTable read_sav(const std::string& path, const std::vector<std::string>& label_variables, Diagnostics& diags) {
   CsvTable table;
   table.path = path;
   SavContext ctx;
-  std::unique_ptr<readstat_parser_t, void (*)(readstat_parser_t*)> parser(readstat_parser_init(),
-                                                                         readstat_parser_free);
+  std::unique_ptr<readstat_parser_t, void (*)(readstat_parser_t*)> parser(readstat_parser_init(), readstat_parser_free);
   readstat_set_variable_handler(parser.get(), on_variable);
   readstat_set_value_label_handler(parser.get(), on_value_label);
   readstat_set_value_handler(parser.get(), on_value);
@@ -111,9 +110,9 @@ CsvTable read_sav(const std::string& path, const std::vector<std::string>& label
     }
     int i = detail::find_column(ctx.names, want);
     if (i < 0) {
-      diags.error(path, 1, 0, want,
-                  "no variable '" + want + "' to read value labels from; the file has " +
-                      detail::quoted_list(ctx.names));
+      diags.error(
+          path, 1, 0, want,
+          "no variable '" + want + "' to read value labels from; the file has " + detail::quoted_list(ctx.names));
     } else if (ctx.label_set[i].empty()) {
       diags.warning(path, 1, std::size_t(i) + 1, ctx.names[i],
                     "variable '" + ctx.names[i] + "' has no value labels; its codes are kept");
@@ -141,8 +140,7 @@ CsvTable read_sav(const std::string& path, const std::vector<std::string>& label
         if (auto l = s->second.find(c.text); l != s->second.end()) row.fields[i] = l->second, found = true;
       }
       if (!found)
-        diags.warning(path, row.line, i + 1, ctx.names[i],
-                      "code " + c.text + " has no value label; kept the code");
+        diags.warning(path, row.line, i + 1, ctx.names[i], "code " + c.text + " has no value label; kept the code");
     }
     table.rows.push_back(std::move(row));
   }

@@ -24,8 +24,8 @@ using detail::fold_key;
 using detail::format_number;
 using detail::parse_double;
 
-constexpr std::size_t kMaxColumns = 16384;    // XFD, Excel's limit
-constexpr std::size_t kMaxRows = 1048576;     // Excel's limit
+constexpr std::size_t kMaxColumns = 16384;  // XFD, Excel's limit
+constexpr std::size_t kMaxRows = 1048576;   // Excel's limit
 // A tag (name and attributes) is buffered whole by expat, and rescanned
 // from its start with each new piece of input (expat before 2.6: quadratic
 // time); none in a workbook comes near this. Text is reported in pieces and
@@ -33,15 +33,16 @@ constexpr std::size_t kMaxRows = 1048576;     // Excel's limit
 constexpr std::size_t kMaxTagBytes = std::size_t{4} << 20;
 
 struct ZipCloser {
-  void operator()(void* z) const { if (z) unzClose(z); }
+  void operator()(void* z) const {
+    if (z) unzClose(z);
+  }
 };
 using ZipPtr = std::unique_ptr<void, ZipCloser>;
 
 // Thrown inside this file only; turned into one diagnostic by read_xlsx.
 struct XlsxFailure : std::runtime_error {
   std::size_t line = 0, column = 0;
-  XlsxFailure(const std::string& m, std::size_t l = 0, std::size_t c = 0)
-      : std::runtime_error(m), line(l), column(c) {}
+  XlsxFailure(const std::string& m, std::size_t l = 0, std::size_t c = 0) : std::runtime_error(m), line(l), column(c) {}
 };
 
 std::string_view local_name(const char* qname) {
@@ -76,8 +77,7 @@ std::string decode_xstring(const std::string& s) {
         } else if (cp < 0x800) {
           out += char(0xC0 | cp >> 6), out += char(0x80 | (cp & 0x3F));
         } else {
-          out += char(0xE0 | cp >> 12), out += char(0x80 | ((cp >> 6) & 0x3F)),
-              out += char(0x80 | (cp & 0x3F));
+          out += char(0xE0 | cp >> 12), out += char(0x80 | ((cp >> 6) & 0x3F)), out += char(0x80 | (cp & 0x3F));
         }
         i += 6;
         continue;
@@ -95,16 +95,15 @@ std::string decode_xstring(const std::string& s) {
 void parse_part(unzFile zip, const std::string& part, XML_Parser parser, const XML_Index* last_event) {
   if (unzLocateFile(zip, part.c_str(), 0) != UNZ_OK)
     throw XlsxFailure("the workbook has no part '" + part + "'; expected an Excel .xlsx file");
-  if (unzOpenCurrentFile(zip) != UNZ_OK)
-    throw XlsxFailure("cannot open part '" + part + "' of the zip archive");
+  if (unzOpenCurrentFile(zip) != UNZ_OK) throw XlsxFailure("cannot open part '" + part + "' of the zip archive");
   char buf[1 << 16];
   XML_Index fed = 0;
   for (;;) {
     if (last_event && std::size_t(fed - *last_event) > kMaxTagBytes) {
       std::size_t l = XML_GetCurrentLineNumber(parser);
       unzCloseCurrentFile(zip);
-      throw XlsxFailure("part '" + part + "' holds an XML tag longer than 4 MiB after line " +
-                        std::to_string(l) + "; expected an Excel .xlsx file");
+      throw XlsxFailure("part '" + part + "' holds an XML tag longer than 4 MiB after line " + std::to_string(l) +
+                        "; expected an Excel .xlsx file");
     }
     int n = unzReadCurrentFile(zip, buf, sizeof buf);
     fed += n > 0 ? n : 0;
@@ -114,16 +113,14 @@ void parse_part(unzFile zip, const std::string& part, XML_Parser parser, const X
     }
     if (XML_Parse(parser, buf, n, n == 0) == XML_STATUS_ERROR) {
       std::size_t l = XML_GetCurrentLineNumber(parser), c = XML_GetCurrentColumnNumber(parser) + 1;
-      std::string msg = "malformed XML in part '" + part + "' at line " + std::to_string(l) +
-                        ", column " + std::to_string(c) + ": " +
-                        XML_ErrorString(XML_GetErrorCode(parser));
+      std::string msg = "malformed XML in part '" + part + "' at line " + std::to_string(l) + ", column " +
+                        std::to_string(c) + ": " + XML_ErrorString(XML_GetErrorCode(parser));
       unzCloseCurrentFile(zip);
       throw XlsxFailure(msg);
     }
     if (n == 0) break;
   }
-  if (unzCloseCurrentFile(zip) == UNZ_CRCERROR)
-    throw XlsxFailure("part '" + part + "' is corrupt (CRC mismatch)");
+  if (unzCloseCurrentFile(zip) == UNZ_CRCERROR) throw XlsxFailure("part '" + part + "' is corrupt (CRC mismatch)");
 }
 
 // Expat with C++ callbacks: start(name, atts), end(name), text(chars).
@@ -140,8 +137,7 @@ struct Sax {
   std::size_t line() const { return XML_GetCurrentLineNumber(parser); }
 
   void run(unzFile zip, const std::string& part) {
-    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate(nullptr),
-                                                              XML_ParserFree);
+    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate(nullptr), XML_ParserFree);
     if (!p) throw std::bad_alloc();
     parser = p.get();
     XML_SetUserData(parser, this);
@@ -150,17 +146,29 @@ struct Sax {
         [](void* ud, const char* n, const char** a) {
           auto* s = static_cast<Sax*>(ud);
           s->last_event = XML_GetCurrentByteIndex(s->parser);
-          try { if (s->start) s->start(local_name(n), a); } catch (...) { s->abort(); }
+          try {
+            if (s->start) s->start(local_name(n), a);
+          } catch (...) {
+            s->abort();
+          }
         },
         [](void* ud, const char* n) {
           auto* s = static_cast<Sax*>(ud);
           s->last_event = XML_GetCurrentByteIndex(s->parser);
-          try { if (s->end) s->end(local_name(n)); } catch (...) { s->abort(); }
+          try {
+            if (s->end) s->end(local_name(n));
+          } catch (...) {
+            s->abort();
+          }
         });
     XML_SetCharacterDataHandler(parser, [](void* ud, const char* t, int len) {
       auto* s = static_cast<Sax*>(ud);
       s->last_event = XML_GetCurrentByteIndex(s->parser);
-      try { if (s->text) s->text(t, len); } catch (...) { s->abort(); }
+      try {
+        if (s->text) s->text(t, len);
+      } catch (...) {
+        s->abort();
+      }
     });
     try {
       parse_part(zip, part, parser, &last_event);
@@ -256,9 +264,8 @@ struct Budget {
   void add(std::size_t bytes, const std::string& what) {
     used += bytes;
     if (used > limit)
-      throw XlsxFailure("the workbook's text takes more than " + size_text(limit) +
-                        " once unpacked (reached at " + what +
-                        "); rcmap reads workbooks up to that size: export CSV instead");
+      throw XlsxFailure("the workbook's text takes more than " + size_text(limit) + " once unpacked (reached at " +
+                        what + "); rcmap reads workbooks up to that size: export CSV instead");
   }
 };
 
@@ -274,9 +281,12 @@ std::vector<std::string> read_shared_strings(unzFile zip, const XlsxLimits& lim,
   int rph = 0;  // inside phonetic runs (<rPh>), whose text is not cell text
   Sax sst;
   sst.start = [&](std::string_view n, const char**) {
-    if (n == "si") in_si = true, cur.clear();
-    else if (n == "rPh") ++rph;
-    else if (n == "t" && in_si && rph == 0) in_t = true;
+    if (n == "si")
+      in_si = true, cur.clear();
+    else if (n == "rPh")
+      ++rph;
+    else if (n == "t" && in_si && rph == 0)
+      in_t = true;
   };
   sst.end = [&](std::string_view n) {
     if (n == "si") {
@@ -337,8 +347,9 @@ class XlsxFile {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw XlsxFailure("cannot open the file");
     if (!looks_like_zip(path))
-      throw XlsxFailure("not an Excel .xlsx workbook (no zip signature); expected a file saved "
-                        "as 'Excel Workbook (*.xlsx)'");
+      throw XlsxFailure(
+          "not an Excel .xlsx workbook (no zip signature); expected a file saved "
+          "as 'Excel Workbook (*.xlsx)'");
     zip_.reset(unzOpen64(path.c_str()));
     if (!zip_) throw XlsxFailure("not a readable zip archive; expected an Excel .xlsx workbook");
   }
@@ -368,8 +379,7 @@ std::vector<std::string> xlsx_sheet_names(const std::string& path, Diagnostics& 
   return names;
 }
 
-CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostics& diags,
-                   const XlsxLimits& limits) {
+CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostics& diags, const XlsxLimits& limits) {
   CsvTable table;
   table.path = path;
   std::string where = path;  // "path[sheet]" once the sheet is known
@@ -382,23 +392,31 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
       // The first visible sheet, as Excel opens it; the first of all if every
       // sheet is hidden (Excel does not save such a workbook).
       for (auto& s : sheets)
-        if (s.visible) { chosen = &s; break; }
+        if (s.visible) {
+          chosen = &s;
+          break;
+        }
       if (!chosen) chosen = &sheets.front();
       if (sheets.size() > 1)
-        diags.note(path, "the workbook has " + std::to_string(sheets.size()) + " sheets; read '" +
-                             chosen->name + "' (" + (chosen->visible ? "the first visible one" : "all are hidden") +
+        diags.note(path, "the workbook has " + std::to_string(sheets.size()) + " sheets; read '" + chosen->name +
+                             "' (" + (chosen->visible ? "the first visible one" : "all are hidden") +
                              "); choose another with --sheet");
     } else {
       for (auto& s : sheets)
-        if (s.name == sheet) { chosen = &s; break; }
+        if (s.name == sheet) {
+          chosen = &s;
+          break;
+        }
       if (!chosen)
         for (auto& s : sheets)
-          if (fold_key(s.name) == fold_key(sheet)) { chosen = &s; break; }
+          if (fold_key(s.name) == fold_key(sheet)) {
+            chosen = &s;
+            break;
+          }
       if (!chosen) {
         std::vector<std::string> names;
         for (auto& s : sheets) names.push_back(s.name);
-        throw XlsxFailure("no sheet named '" + sheet + "'; the workbook has " +
-                          detail::quoted_list(names));
+        throw XlsxFailure("no sheet named '" + sheet + "'; the workbook has " + detail::quoted_list(names));
       }
     }
     where = path + "[" + chosen->name + "]";
@@ -414,17 +432,15 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
     std::size_t row_bytes = 0;  // budget taken by the current row
     int rph = 0;
     Sax ws;
-    auto fail_at = [&](std::size_t row, std::size_t c, const std::string& msg) {
-      throw XlsxFailure(msg, row, c);
-    };
+    auto fail_at = [&](std::size_t row, std::size_t c, const std::string& msg) { throw XlsxFailure(msg, row, c); };
     ws.start = [&](std::string_view n, const char** a) {
       if (n == "row") {
         std::size_t r = last_row + 1;
         if (const char* rs = attribute(a, "r")) {
           long long v = 0;
           if (!detail::parse_int(rs, v) || v < 1 || std::size_t(v) > kMaxRows || std::size_t(v) <= last_row)
-            fail_at(last_row + 1, 0, std::string("bad row number r=\"") + rs +
-                                         "\"; expected increasing numbers from 1 to 1048576");
+            fail_at(last_row + 1, 0,
+                    std::string("bad row number r=\"") + rs + "\"; expected increasing numbers from 1 to 1048576");
           r = std::size_t(v);
         }
         cur = RawRow{r, {}};
@@ -435,8 +451,8 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         std::size_t c = col + 1, r = cur.number;
         if (const char* ref = attribute(a, "r")) {
           if (!parse_cell_ref(ref, c, r) || r != cur.number || c <= col)
-            fail_at(cur.number, col + 1, std::string("bad cell reference \"") + ref + "\" in row " +
-                                             std::to_string(cur.number));
+            fail_at(cur.number, col + 1,
+                    std::string("bad cell reference \"") + ref + "\" in row " + std::to_string(cur.number));
         }
         if (c > kMaxColumns) fail_at(cur.number, c, "more than 16384 columns");
         col = c;
@@ -463,8 +479,9 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
       std::string* into = in_v ? &value : in_t ? &inline_text : nullptr;
       if (!into) return;
       if (into->size() + std::size_t(len) > limits.cell_bytes)
-        fail_at(cur.number, col, cell_name() + " holds text longer than " + cell_limit_text(limits) +
-                                     "; shorten it in the workbook, or export CSV");
+        fail_at(cur.number, col,
+                cell_name() + " holds text longer than " + cell_limit_text(limits) +
+                    "; shorten it in the workbook, or export CSV");
       into->append(t, len);
     };
     ws.end = [&](std::string_view n) {
@@ -485,14 +502,15 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         const bool saved = type == "inlineStr" || (has_v && (type == "str" || !detail::trim(value).empty()));
         if (has_f && !saved)
           diags.error(where, cur.number, col, {},
-                      cell_name() + " holds a formula without a saved result: open and save the file "
-                                    "in Excel, or export CSV");
+                      cell_name() +
+                          " holds a formula without a saved result: open and save the file "
+                          "in Excel, or export CSV");
         if (type == "s") {
           long long idx = -1;
           if (!detail::parse_int(value, idx) || idx < 0 || std::size_t(idx) >= shared.size())
-            fail_at(cur.number, col, "cell " + column_letters(col) + std::to_string(cur.number) +
-                                         " refers to shared string " + value + ", but the workbook has " +
-                                         std::to_string(shared.size()));
+            fail_at(cur.number, col,
+                    "cell " + column_letters(col) + std::to_string(cur.number) + " refers to shared string " + value +
+                        ", but the workbook has " + std::to_string(shared.size()));
           text = shared[std::size_t(idx)];
         } else if (type == "inlineStr") {
           text = decode_xstring(inline_text);
@@ -503,15 +521,19 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
         } else if (type == "e") {
           text = value;
           diags.warning(where, cur.number, col, {},
-                        "cell " + column_letters(col) + std::to_string(cur.number) +
-                            " holds the spreadsheet error " + value + "; read as text");
+                        "cell " + column_letters(col) + std::to_string(cur.number) + " holds the spreadsheet error " +
+                            value + "; read as text");
         } else {  // "n" or absent: a number; an empty <v/> is an empty cell
           double d = 0;
           std::string v = detail::trim(value);
-          if (v.empty()) text.clear();
-          else if (parse_double(v, d) && v.find(',') == std::string::npos) text = format_number(d);
-          else fail_at(cur.number, col, "cell " + column_letters(col) + std::to_string(cur.number) +
-                                            " should hold a number but holds '" + v + "'");
+          if (v.empty())
+            text.clear();
+          else if (parse_double(v, d) && v.find(',') == std::string::npos)
+            text = format_number(d);
+          else
+            fail_at(cur.number, col,
+                    "cell " + column_letters(col) + std::to_string(cur.number) + " should hold a number but holds '" +
+                        v + "'");
         }
         if (!text.empty()) {
           std::size_t bytes = Budget::cost(text.size()) - sizeof(std::string);
@@ -524,8 +546,10 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
       } else if (n == "row") {
         bool any = false;
         for (auto& c : cur.cells) any = any || !detail::trim(c).empty();
-        if (any) rows.push_back(std::move(cur));
-        else budget.used -= row_bytes;
+        if (any)
+          rows.push_back(std::move(cur));
+        else
+          budget.used -= row_bytes;
         cur = RawRow{0, {}};
       }
     };
@@ -543,9 +567,8 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
       for (std::size_t c = width; c < r.cells.size(); ++c) {
         if (!detail::trim(r.cells[c]).empty())
           diags.error(where, r.number, c + 1, {},
-                      "cell " + column_letters(c + 1) + std::to_string(r.number) + " holds '" +
-                          r.cells[c] + "' right of the last header column (" +
-                          column_letters(width) + "); expected an empty cell");
+                      "cell " + column_letters(c + 1) + std::to_string(r.number) + " holds '" + r.cells[c] +
+                          "' right of the last header column (" + column_letters(width) + "); expected an empty cell");
       }
       if (r.cells.size() < width)
         budget.add((width - r.cells.size()) * sizeof(std::string), "row " + std::to_string(r.number));

@@ -20,8 +20,10 @@ void blank_units_without_ratings(const Survey& survey, const Aggregate& agg, std
   std::vector<char> rates(survey.units.size(), 0);
   for (const Tie& t : agg.ties)
     if (!t.within() && t.source < rates.size()) {
-      if (is_measured(t, agg.options)) rates[t.source] = 1;
-      else if (rates[t.source] == 0) rates[t.source] = 2;
+      if (is_measured(t, agg.options))
+        rates[t.source] = 1;
+      else if (rates[t.source] == 0)
+        rates[t.source] = 2;
     }
   for (std::size_t u = 0; u < units.size() && u < rates.size(); ++u) {
     if (rates[u] != 2) continue;
@@ -50,8 +52,7 @@ std::vector<Bridge> coordination_bridges(const Survey& survey, const Aggregate& 
   };
   std::vector<std::vector<Mutual>> mutual(n);
   for (const Tie& t : agg.ties) {
-    if (t.within() || t.source >= n || t.target >= n || !is_measured(t, agg.options) || !(t.rc >= weak_below))
-      continue;
+    if (t.within() || t.source >= n || t.target >= n || !is_measured(t, agg.options) || !(t.rc >= weak_below)) continue;
     const long r = agg.find(t.target, t.source);
     if (r < 0) continue;
     const Tie& rev = agg.ties[static_cast<std::size_t>(r)];
@@ -66,8 +67,9 @@ std::vector<Bridge> coordination_bridges(const Survey& survey, const Aggregate& 
       work += static_cast<double>(mutual[g.source].size() + mutual[g.target].size());
   std::vector<Bridge> out;
   if (work > max_work) {
-    warnings.push_back("bridges not listed: finding them would take about " + std::to_string(static_cast<long long>(work)) +
-                       " steps, more than " + std::to_string(static_cast<long long>(max_work)));
+    warnings.push_back("bridges not listed: finding them would take about " +
+                       std::to_string(static_cast<long long>(work)) + " steps, more than " +
+                       std::to_string(static_cast<long long>(max_work)));
     return out;
   }
   for (std::size_t u = 0; u < units.size(); ++u)
@@ -79,8 +81,10 @@ std::vector<Bridge> coordination_bridges(const Survey& survey, const Aggregate& 
     const std::size_t first = out.size();
     // Merge of two lists sorted by unit: the units mutually functional with both.
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-      if (a[i].unit < b[j].unit) ++i;
-      else if (b[j].unit < a[i].unit) ++j;
+      if (a[i].unit < b[j].unit)
+        ++i;
+      else if (b[j].unit < a[i].unit)
+        ++j;
       else {
         Bridge br;
         br.source = g.source;

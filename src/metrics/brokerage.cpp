@@ -28,8 +28,7 @@ namespace {
 // Calls visit(a, b, c) for every open two-path a->b->c (a, b, c distinct,
 // a->c not a tie). Loops and repeated arcs are ignored.
 template <class Visit>
-void open_two_paths(std::size_t n, const std::vector<VertexPair>& arcs, const std::vector<int>& group,
-                    Visit visit) {
+void open_two_paths(std::size_t n, const std::vector<VertexPair>& arcs, const std::vector<int>& group, Visit visit) {
   if (group.size() != n) throw std::invalid_argument("brokerage: one group per vertex needed");
   std::vector<VertexPair> sorted;
   sorted.reserve(arcs.size());
@@ -61,11 +60,16 @@ void open_two_paths(std::size_t n, const std::vector<VertexPair>& arcs, const st
 }
 
 void count_role(BrokerageRoles& r, int ga, int gb, int gc) {
-  if (ga == gb && gb == gc) r.coordinator += 1;
-  else if (ga == gc) r.itinerant += 1;
-  else if (ga == gb) r.representative += 1;
-  else if (gb == gc) r.gatekeeper += 1;
-  else r.liaison += 1;
+  if (ga == gb && gb == gc)
+    r.coordinator += 1;
+  else if (ga == gc)
+    r.itinerant += 1;
+  else if (ga == gb)
+    r.representative += 1;
+  else if (gb == gc)
+    r.gatekeeper += 1;
+  else
+    r.liaison += 1;
 }
 
 }  // namespace

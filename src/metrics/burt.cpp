@@ -75,8 +75,7 @@ Contacts mutual_contacts(std::size_t n, const std::vector<WeightedArc>& arcs) {
   return c;
 }
 
-void warn_isolated(std::size_t isolated, const char* what, const char* vertex,
-                   std::vector<std::string>& warnings) {
+void warn_isolated(std::size_t isolated, const char* what, const char* vertex, std::vector<std::string>& warnings) {
   if (isolated)
     warnings.push_back(std::string(what) + " undefined for " + std::to_string(isolated) + " " + vertex +
                        (isolated == 1 ? "" : "s") + " without any measured tie");
@@ -84,8 +83,8 @@ void warn_isolated(std::size_t isolated, const char* what, const char* vertex,
 
 }  // namespace
 
-std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& arcs,
-                               std::vector<std::string>& warnings, const char* vertex) {
+std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& arcs, std::vector<std::string>& warnings,
+                               const char* vertex) {
   ig::ErrorScope scope;
   std::vector<VertexPair> edges;
   std::vector<double> w;
@@ -97,11 +96,9 @@ std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& ar
   const ig::Graph g(n, edges, true);
   const ig::Vector weights(w);
   ig::Vector res;
-  ig::check(igraph_constraint(g.get(), res.get(), igraph_vss_all(), weights.get()),
-            "igraph_constraint");
+  ig::check(igraph_constraint(g.get(), res.get(), igraph_vss_all(), weights.get()), "igraph_constraint");
   std::vector<double> out = res.to_std();
-  warn_isolated(static_cast<std::size_t>(std::count_if(out.begin(), out.end(),
-                                                        [](double x) { return std::isnan(x); })),
+  warn_isolated(static_cast<std::size_t>(std::count_if(out.begin(), out.end(), [](double x) { return std::isnan(x); })),
                 "constraint", vertex, warnings);
   return out;
 }

@@ -33,8 +33,7 @@ std::string count_units(std::size_t k) { return std::to_string(k) + (k == 1 ? " 
 
 }  // namespace
 
-void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units,
-                  std::vector<std::string>& warnings) {
+void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units, std::vector<std::string>& warnings) {
   ig::ErrorScope scope;
   const std::size_t n = g.n;
   units.resize(n);
@@ -42,52 +41,47 @@ void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units,
   const ig::Vector rc_w(g.rc_weight), dist(g.functional_distance), und_w(g.undirected_weight);
 
   ig::Vector in_s, out_s;
-  ig::check(igraph_strength(g.rc.get(), in_s.get(), igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS,
-                            rc_w.get()),
+  ig::check(igraph_strength(g.rc.get(), in_s.get(), igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS, rc_w.get()),
             "igraph_strength");
-  ig::check(igraph_strength(g.rc.get(), out_s.get(), igraph_vss_all(), IGRAPH_OUT,
-                            IGRAPH_NO_LOOPS, rc_w.get()),
+  ig::check(igraph_strength(g.rc.get(), out_s.get(), igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS, rc_w.get()),
             "igraph_strength");
 
   ig::Vector btw;
-  ig::check(igraph_betweenness(g.functional.get(), btw.get(), igraph_vss_all(), IGRAPH_DIRECTED,
-                               dist.get()),
+  ig::check(igraph_betweenness(g.functional.get(), btw.get(), igraph_vss_all(), IGRAPH_DIRECTED, dist.get()),
             "igraph_betweenness");
 
   ig::Vector clo_in, clo_out;
-  ig::check(igraph_closeness(g.functional.get(), clo_in.get(), nullptr, nullptr, igraph_vss_all(),
-                             IGRAPH_IN, dist.get(), true),
+  ig::check(igraph_closeness(g.functional.get(), clo_in.get(), nullptr, nullptr, igraph_vss_all(), IGRAPH_IN,
+                             dist.get(), true),
             "igraph_closeness");
-  ig::check(igraph_closeness(g.functional.get(), clo_out.get(), nullptr, nullptr,
-                             igraph_vss_all(), IGRAPH_OUT, dist.get(), true),
+  ig::check(igraph_closeness(g.functional.get(), clo_out.get(), nullptr, nullptr, igraph_vss_all(), IGRAPH_OUT,
+                             dist.get(), true),
             "igraph_closeness");
 
   ig::Vector harm;
-  ig::check(igraph_harmonic_centrality(g.functional.get(), harm.get(), igraph_vss_all(), IGRAPH_OUT,
-                                       dist.get(), true),
+  ig::check(igraph_harmonic_centrality(g.functional.get(), harm.get(), igraph_vss_all(), IGRAPH_OUT, dist.get(), true),
             "igraph_harmonic_centrality");
 
   ig::Vector pr;
   igraph_real_t pr_value = 0;
   ig::openmp_one_thread();  // byte-identical PageRank from run to run
-  ig::check(igraph_pagerank(g.rc.get(), IGRAPH_PAGERANK_ALGO_PRPACK, pr.get(), &pr_value,
-                            igraph_vss_all(), IGRAPH_DIRECTED, 0.85, rc_w.get(), nullptr),
+  ig::check(igraph_pagerank(g.rc.get(), IGRAPH_PAGERANK_ALGO_PRPACK, pr.get(), &pr_value, igraph_vss_all(),
+                            IGRAPH_DIRECTED, 0.85, rc_w.get(), nullptr),
             "igraph_pagerank");
 
   ig::Vector hub, auth;
   const bool hits = g.rc.ecount() > 0;
   if (hits) {
     igraph_real_t value = 0;
-    ig::check(igraph_hub_and_authority_scores(g.rc.get(), hub.get(), auth.get(), &value, true,
-                                              rc_w.get(), nullptr),
+    ig::check(igraph_hub_and_authority_scores(g.rc.get(), hub.get(), auth.get(), &value, true, rc_w.get(), nullptr),
               "igraph_hub_and_authority_scores");
   } else {
     warnings.push_back("hub and authority scores undefined: no measured tie between units");
   }
 
   ig::Vector clus;
-  ig::check(igraph_transitivity_barrat(g.undirected.get(), clus.get(), igraph_vss_all(),
-                                       und_w.get(), IGRAPH_TRANSITIVITY_NAN),
+  ig::check(igraph_transitivity_barrat(g.undirected.get(), clus.get(), igraph_vss_all(), und_w.get(),
+                                       IGRAPH_TRANSITIVITY_NAN),
             "igraph_transitivity_barrat");
 
   ig::IntVector core;
@@ -119,8 +113,7 @@ void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units,
                        " without a functional tie from another unit");
   if (n < 2) warnings.push_back("harmonic centrality undefined: fewer than two units");
   if (no_clus)
-    warnings.push_back("clustering undefined for " + count_units(no_clus) +
-                       " with fewer than two functional contacts");
+    warnings.push_back("clustering undefined for " + count_units(no_clus) + " with fewer than two functional contacts");
 }
 
 void tie_paths(const UnitGraph& g, std::vector<TieMetrics>& ties, std::vector<std::string>&) {

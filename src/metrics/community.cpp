@@ -28,16 +28,14 @@ PartitionAgreement compare_partitions(const std::vector<long>& a, const std::vec
   ig::ErrorScope scope;
   PartitionAgreement r;
   const ig::IntVector x(a), y(b);
-  ig::check(igraph_compare_communities(x.get(), y.get(), &r.nmi, IGRAPH_COMMCMP_NMI),
-            "igraph_compare_communities");
+  ig::check(igraph_compare_communities(x.get(), y.get(), &r.nmi, IGRAPH_COMMCMP_NMI), "igraph_compare_communities");
   ig::check(igraph_compare_communities(x.get(), y.get(), &r.adjusted_rand, IGRAPH_COMMCMP_ADJUSTED_RAND),
             "igraph_compare_communities");
   return r;
 }
 
-CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
-                            const std::vector<double>& weights, const std::vector<int>& side_of,
-                            unsigned long seed, std::vector<std::string>& warnings,
+CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges, const std::vector<double>& weights,
+                            const std::vector<int>& side_of, unsigned long seed, std::vector<std::string>& warnings,
                             CommunityMethod method) {
   CommunityResult r;
   if (n == 0) return r;
@@ -45,8 +43,7 @@ CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
   const ig::Graph g(n, edges, false);
   const ig::Vector w(weights);
   ig::IntVector membership;
-  ig::check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)),
-            "igraph_rng_seed");
+  ig::check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "igraph_rng_seed");
   if (method == CommunityMethod::louvain) {
     ig::check(igraph_community_multilevel(g.get(), w.get(), 1.0, membership.get(), nullptr, nullptr),
               "igraph_community_multilevel");
@@ -58,8 +55,8 @@ CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
     for (double x : weights) total += x;
     igraph_integer_t count = 0;
     igraph_real_t quality = 0;
-    ig::check(igraph_community_leiden(g.get(), w.get(), strength.get(), total > 0 ? 1.0 / (2 * total) : 1.0,
-                                      0.01, false, 10, membership.get(), &count, &quality),
+    ig::check(igraph_community_leiden(g.get(), w.get(), strength.get(), total > 0 ? 1.0 / (2 * total) : 1.0, 0.01,
+                                      false, 10, membership.get(), &count, &quality),
               "igraph_community_leiden");
   }
   std::map<long, long> renumber;
@@ -77,8 +74,7 @@ CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
     warnings.push_back("modularity undefined: no functional tie");
   }
   if (n >= 2) {
-    const PartitionAgreement a =
-        compare_partitions(r.membership, std::vector<long>(side_of.begin(), side_of.end()));
+    const PartitionAgreement a = compare_partitions(r.membership, std::vector<long>(side_of.begin(), side_of.end()));
     r.nmi = a.nmi;
     r.adjusted_rand = a.adjusted_rand;
   } else {

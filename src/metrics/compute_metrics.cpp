@@ -28,14 +28,12 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
   for (std::size_t e = 0; e < g.rc_edges.size(); ++e)
     rc_arcs.push_back({g.rc_edges[e].first, g.rc_edges[e].second, g.rc_weight[e]});
   for (std::size_t e = 0; e < g.functional_edges.size(); ++e)
-    functional_arcs.push_back(
-        {g.functional_edges[e].first, g.functional_edges[e].second, g.functional_weight[e]});
+    functional_arcs.push_back({g.functional_edges[e].first, g.functional_edges[e].second, g.functional_weight[e]});
 
   const std::vector<double> cons = metrics::constraint(n, rc_arcs, warn);
   const std::vector<double> esize = metrics::effective_size(n, rc_arcs, warn);
   const auto roles = metrics::brokerage(n, g.functional_edges, g.side_of);
-  const auto comm = metrics::communities(n, g.undirected_edges, g.undirected_weight, g.side_of,
-                                         opt.seed, warn);
+  const auto comm = metrics::communities(n, g.undirected_edges, g.undirected_weight, g.side_of, opt.seed, warn);
   for (std::size_t v = 0; v < n; ++v) {
     UnitMetrics& u = res.units[v];
     u.constraint = cons[v];
@@ -53,8 +51,7 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
   metrics::tie_paths(g, res.ties, warn);
   std::vector<VertexPair> overlap_pairs;
   for (long t : g.rc_tie) overlap_pairs.emplace_back(agg.ties[t].source, agg.ties[t].target);
-  const std::vector<double> overlap =
-      metrics::neighbourhood_overlap(n, g.undirected_edges, overlap_pairs);
+  const std::vector<double> overlap = metrics::neighbourhood_overlap(n, g.undirected_edges, overlap_pairs);
   std::size_t overlap_undefined = 0;
   for (std::size_t e = 0; e < g.rc_tie.size(); ++e) {
     const auto t = static_cast<std::size_t>(g.rc_tie[e]);
@@ -70,8 +67,7 @@ MetricsResult compute_metrics(const Survey& survey, const Aggregate& agg, const 
   }
   if (overlap_undefined)
     warn.push_back("overlap undefined for " + std::to_string(overlap_undefined) +
-                   (overlap_undefined == 1 ? " tie" : " ties") +
-                   " whose units have no other functional contact");
+                   (overlap_undefined == 1 ? " tie" : " ties") + " whose units have no other functional contact");
 
   // Gaps -------------------------------------------------------------------
   res.gaps = metrics::coordination_gaps(survey, agg, opt, warn, &res.unlisted_gaps);

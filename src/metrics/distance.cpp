@@ -16,9 +16,12 @@ namespace rcmap {
 
 const char* distance_name(DistanceTransform d) {
   switch (d) {
-    case DistanceTransform::inverse: return "inverse";
-    case DistanceTransform::complement: return "complement";
-    case DistanceTransform::neglog: return "neglog";
+    case DistanceTransform::inverse:
+      return "inverse";
+    case DistanceTransform::complement:
+      return "complement";
+    case DistanceTransform::neglog:
+      return "neglog";
   }
   return "?";
 }
@@ -27,24 +30,24 @@ DistanceTransform parse_distance(std::string_view name) {
   if (name == "inverse") return DistanceTransform::inverse;
   if (name == "complement") return DistanceTransform::complement;
   if (name == "neglog") return DistanceTransform::neglog;
-  throw UsageError("--distance: expected inverse, complement or neglog, got '" + std::string(name) +
-                   "'");
+  throw UsageError("--distance: expected inverse, complement or neglog, got '" + std::string(name) + "'");
 }
 
 double rc_to_distance(double rc, DistanceTransform d) {
-  if (!(rc > 0 && rc < 6))
-    throw std::invalid_argument("RC " + std::to_string(rc) + " outside (0, 6): no distance");
+  if (!(rc > 0 && rc < 6)) throw std::invalid_argument("RC " + std::to_string(rc) + " outside (0, 6): no distance");
   switch (d) {
-    case DistanceTransform::inverse: return 1.0 / rc;
-    case DistanceTransform::complement: return 6.0 - rc;
-    case DistanceTransform::neglog: return -std::log(rc / 6.0);
+    case DistanceTransform::inverse:
+      return 1.0 / rc;
+    case DistanceTransform::complement:
+      return 6.0 - rc;
+    case DistanceTransform::neglog:
+      return -std::log(rc / 6.0);
   }
   return 1.0 / rc;
 }
 
 void check_options(const MetricsOptions& opt) {
-  if (!(opt.asymmetry >= 0) || !std::isfinite(opt.asymmetry))
-    throw UsageError("--asymmetry must be a number >= 0");
+  if (!(opt.asymmetry >= 0) || !std::isfinite(opt.asymmetry)) throw UsageError("--asymmetry must be a number >= 0");
   if (opt.gap_side_a.empty() || opt.gap_side_b.empty())
     throw UsageError("--gap-sides needs two non-empty side names, e.g. authority,provider");
 }

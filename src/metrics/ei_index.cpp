@@ -34,8 +34,7 @@ EIResult ei_index(const std::vector<WeightedArc>& arcs, const std::vector<int>& 
   r.groups.resize(group_names.size());
   for (std::size_t k = 0; k < group_names.size(); ++k) r.groups[k].side = group_names[k];
   for (const WeightedArc& e : arcs) {
-    if (e.from >= group.size() || e.to >= group.size())
-      throw std::invalid_argument("ei_index: arc outside the graph");
+    if (e.from >= group.size() || e.to >= group.size()) throw std::invalid_argument("ei_index: arc outside the graph");
     if (e.from == e.to) continue;
     const int ga = group[e.from], gb = group[e.to];
     if (ga < 0 || gb < 0 || static_cast<std::size_t>(ga) >= r.groups.size() ||
@@ -59,8 +58,7 @@ EIResult ei_index(const std::vector<WeightedArc>& arcs, const std::vector<int>& 
   if (std::isnan(r.global.ei)) warnings.push_back("E-I index undefined: no functional tie");
   for (EIIndex& g : r.groups) {
     finish(g);
-    if (std::isnan(g.ei))
-      warnings.push_back("E-I index of side '" + g.side + "' undefined: no functional tie");
+    if (std::isnan(g.ei)) warnings.push_back("E-I index of side '" + g.side + "' undefined: no functional tie");
   }
   return r;
 }

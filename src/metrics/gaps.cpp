@@ -50,9 +50,8 @@ double gap_severity(const std::string& kind, double rc, double asymmetry, double
   return 0.0;
 }
 
-std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
-                                   const MetricsOptions& opt, std::vector<std::string>& warnings,
-                                   std::size_t* unlisted) {
+std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg, const MetricsOptions& opt,
+                                   std::vector<std::string>& warnings, std::size_t* unlisted) {
   if (unlisted) *unlisted = 0;
   const auto& units = survey.units;
   // The units of each gap side, in unit order (the same side twice: one list).
@@ -88,7 +87,7 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   static const char* const kGroups[] = {"clearly_weak", "weak", "borderline", "functional", "not_enough_answers"};
   struct Pair {
     double severity;
-    int rank;  // of the kind: 0 unmeasured, 1 weak, 2 one-sided, 3 ok (kKinds)
+    int rank;   // of the kind: 0 unmeasured, 1 weak, 2 one-sided, 3 ok (kKinds)
     int group;  // kGroups
     std::uint32_t source, target;
     const Tie *fwd, *rev;  // measured ties A->B and B->A, or null
@@ -97,10 +96,14 @@ std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
   const auto pair = [&](std::uint32_t a, std::uint32_t b) {
     Pair p{0, 0, 4, a, b, measured(a, b), measured(b, a)};
     const double asymmetry = p.fwd && p.rev ? p.fwd->rc - p.rev->rc : kNaN;
-    if (!p.fwd) p.rank = 0;
-    else if (p.fwd->rc < agg.options.weak_below) p.rank = 1;
-    else if (p.rev && std::fabs(asymmetry) >= opt.asymmetry) p.rank = 2;
-    else p.rank = 3;
+    if (!p.fwd)
+      p.rank = 0;
+    else if (p.fwd->rc < agg.options.weak_below)
+      p.rank = 1;
+    else if (p.rev && std::fabs(asymmetry) >= opt.asymmetry)
+      p.rank = 2;
+    else
+      p.rank = 3;
     p.severity = gap_severity(kKinds[p.rank], p.fwd ? p.fwd->rc : kNaN, asymmetry, agg.options.weak_below);
     if (p.fwd) {
       const Certainty c = threshold_certainty(p.fwd->ci_low, p.fwd->ci_high, agg.options.weak_below);

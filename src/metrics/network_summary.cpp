@@ -26,8 +26,7 @@ void network_summary(const UnitGraph& g, const Aggregate& agg, NetworkMetrics& n
   net.overall_rc = agg.overall_rc;
   net.overall_n = agg.overall_n;
   net.side_pairs.clear();
-  for (const SideResult& s : agg.sides)
-    net.side_pairs.push_back({s.source_side, s.target_side, s.n, s.ties, s.rc});
+  for (const SideResult& s : agg.sides) net.side_pairs.push_back({s.source_side, s.target_side, s.n, s.ties, s.rc});
 
   if (g.functional.ecount() > 0) {
     ig::check(igraph_reciprocity(g.functional.get(), &net.reciprocity, true, IGRAPH_RECIPROCITY_DEFAULT),
@@ -43,8 +42,7 @@ void network_summary(const UnitGraph& g, const Aggregate& agg, NetworkMetrics& n
   if (g.functional.ecount() > 0 && g.sides.size() >= 2) {
     std::vector<long> types(g.side_of.begin(), g.side_of.end());
     const ig::IntVector t(types);
-    ig::check(igraph_assortativity_nominal(g.functional.get(), t.get(), &net.assortativity_side,
-                                           IGRAPH_DIRECTED, true),
+    ig::check(igraph_assortativity_nominal(g.functional.get(), t.get(), &net.assortativity_side, IGRAPH_DIRECTED, true),
               "igraph_assortativity_nominal");
   } else {
     warnings.push_back("assortativity by side undefined: needs a functional tie and two sides");

@@ -37,12 +37,10 @@ UnitGraph build_unit_graph(const Survey& survey, const Aggregate& agg, DistanceT
   for (std::size_t t = 0; t < agg.ties.size(); ++t) {
     const Tie& tie = agg.ties[t];
     if (tie.source >= g.n || tie.target >= g.n)
-      throw std::invalid_argument("aggregate tie " + std::to_string(t) +
-                                  " refers to a unit outside the survey");
+      throw std::invalid_argument("aggregate tie " + std::to_string(t) + " refers to a unit outside the survey");
     if (!is_measured(tie, agg.options) || tie.within()) continue;
     if (!(std::isfinite(tie.rc) && tie.rc >= 1 && tie.rc <= 5))
-      throw std::invalid_argument("aggregate tie " + std::to_string(t) +
-                                  " is not suppressed but has no RC in [1, 5]");
+      throw std::invalid_argument("aggregate tie " + std::to_string(t) + " is not suppressed but has no RC in [1, 5]");
     const VertexPair arc{tie.source, tie.target};
     g.rc_edges.push_back(arc);
     g.rc_weight.push_back(tie.rc);

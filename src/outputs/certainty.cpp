@@ -11,9 +11,12 @@ namespace rcmap {
 
 const char* certainty_name(Certainty c) {
   switch (c) {
-    case Certainty::clear: return "clear";
-    case Certainty::borderline: return "borderline";
-    case Certainty::unknown: break;
+    case Certainty::clear:
+      return "clear";
+    case Certainty::borderline:
+      return "borderline";
+    case Certainty::unknown:
+      break;
   }
   return "unknown";
 }
@@ -27,9 +30,12 @@ Certainty strength_certainty(double rc, double lo, double hi, const AggregateOpt
   if (std::isnan(rc) || std::isnan(lo) || std::isnan(hi)) return Certainty::unknown;
   // The band [low, high) of the class rc falls in (classify()).
   double low = -INFINITY, high = INFINITY;
-  if (rc < opt.weak_below) high = opt.weak_below;
-  else if (rc < opt.strong_from) low = opt.weak_below, high = opt.strong_from;
-  else low = opt.strong_from;
+  if (rc < opt.weak_below)
+    high = opt.weak_below;
+  else if (rc < opt.strong_from)
+    low = opt.weak_below, high = opt.strong_from;
+  else
+    low = opt.strong_from;
   return lo >= low && hi < high ? Certainty::clear : Certainty::borderline;
 }
 

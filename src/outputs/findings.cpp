@@ -42,9 +42,7 @@ void build_list(const Survey& s, const Aggregate& a, const MetricsResult& m, Fin
     if (!f.weakest_cross.empty()) {
       bool all_clear = true;
       for (const TieFinding& t : f.weakest_cross) all_clear &= t.certainty == Certainty::clear;
-      x.certainty = all_clear ? Certainty::clear
-                    : a.from_ties ? Certainty::unknown
-                                  : Certainty::borderline;
+      x.certainty = all_clear ? Certainty::clear : a.from_ties ? Certainty::unknown : Certainty::borderline;
     }
     L.push_back(std::move(x));
   }
@@ -125,8 +123,7 @@ void build_list(const Survey& s, const Aggregate& a, const MetricsResult& m, Fin
 
 }  // namespace
 
-Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResult& m,
-                          const MetricsOptions& opt) {
+Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& opt) {
   Findings f;
   f.side_a = opt.gap_side_a;
   f.side_b = opt.gap_side_b;
@@ -195,7 +192,8 @@ Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResu
   }
   if (f.gap_dimension >= 0) {
     for (int d = 0; d < kDimensionCount; ++d)
-      if (std::isfinite(gap[static_cast<std::size_t>(d)]) && gap[static_cast<std::size_t>(d)] >= best - kDimensionGapTolerance)
+      if (std::isfinite(gap[static_cast<std::size_t>(d)]) &&
+          gap[static_cast<std::size_t>(d)] >= best - kDimensionGapTolerance)
         f.gap_dimensions.push_back(d);
     std::stable_sort(f.gap_dimensions.begin(), f.gap_dimensions.end(),
                      [&](int x, int y) { return gap[static_cast<std::size_t>(x)] > gap[static_cast<std::size_t>(y)]; });
@@ -204,12 +202,10 @@ Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResu
   if (m.units.size() == s.units.size()) {
     std::vector<std::uint32_t> order(s.units.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::erase_if(order, [&](std::uint32_t u) {
-      return m.units[u].no_shown_ratings || !std::isfinite(m.units[u].pagerank);
-    });
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return m.units[x].pagerank > m.units[y].pagerank;
-    });
+    std::erase_if(order,
+                  [&](std::uint32_t u) { return m.units[u].no_shown_ratings || !std::isfinite(m.units[u].pagerank); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return m.units[x].pagerank > m.units[y].pagerank; });
     if (!order.empty()) {
       f.pagerank_max = m.units[order.front()].pagerank;
       f.pagerank_min = m.units[order.back()].pagerank;
@@ -230,8 +226,7 @@ Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResu
     std::vector<long> pairs(s.units.size(), 0);
     for (const Bridge& b : m.bridges)
       if (b.bridge < s.units.size()) ++pairs[b.bridge], weakest_sum[b.bridge] += b.weakest();
-    for (std::size_t i = 0; i < m.bridges.size(); ++i)
-      f.bridged_pairs += m.bridges[i].rank == 1;
+    for (std::size_t i = 0; i < m.bridges.size(); ++i) f.bridged_pairs += m.bridges[i].rank == 1;
     for (const Gap& g : m.gaps)
       f.bridge_gap_pairs += g.group == "clearly_weak" || g.group == "weak" || g.group == "borderline";
     std::vector<BridgeFinding> all;
@@ -249,8 +244,10 @@ Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResu
     if (t.suppressed || t.within() || t.source > t.target) continue;
     const Tie* rev = a.shown(t.target, t.source);
     if (!rev || !(std::fabs(t.rc - rev->rc) >= opt.asymmetry)) continue;
-    if (t.rc >= rev->rc) f.one_sided.push_back({t.source, t.target, t.rc, rev->rc});
-    else f.one_sided.push_back({rev->source, rev->target, rev->rc, t.rc});
+    if (t.rc >= rev->rc)
+      f.one_sided.push_back({t.source, t.target, t.rc, rev->rc});
+    else
+      f.one_sided.push_back({rev->source, rev->target, rev->rc, t.rc});
   }
   f.one_sided_total = static_cast<int>(f.one_sided.size());
   std::stable_sort(f.one_sided.begin(), f.one_sided.end(), [](const OneSidedFinding& x, const OneSidedFinding& y) {
@@ -293,8 +290,10 @@ void write_findings_json(JsonWriter& j, const Survey& s, const Findings& f) {
     j.key("values").begin_object();
     for (const FindingValue& v : x.values) j.field(v.name, v.value);
     j.end_object();
-    if (x.certainty) j.field("certainty", certainty_name(*x.certainty));
-    else j.key("certainty").null();
+    if (x.certainty)
+      j.field("certainty", certainty_name(*x.certainty));
+    else
+      j.key("certainty").null();
     j.end_object();
   }
   j.end_array();
@@ -308,7 +307,8 @@ int lowest_pair_dimension(const Tie* a, const Tie* b) {
     double sum = 0;
     int n = 0;
     for (const Tie* t : dir)
-      if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)])) sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
+      if (t && std::isfinite(t->dim_mean[static_cast<std::size_t>(d)]))
+        sum += t->dim_mean[static_cast<std::size_t>(d)], ++n;
     if (n > 0 && (lowest < 0 || sum / n < low)) low = sum / n, lowest = d;
   }
   return lowest;

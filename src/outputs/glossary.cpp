@@ -16,7 +16,8 @@ constexpr Term kTerms[] = {
 
 std::string_view glossary_term(std::string_view key, std::string_view lang) {
   const Term* end = std::end(kTerms);
-  const Term* it = std::lower_bound(std::begin(kTerms), end, key, [](const Term& t, std::string_view k) { return t.key < k; });
+  const Term* it =
+      std::lower_bound(std::begin(kTerms), end, key, [](const Term& t, std::string_view k) { return t.key < k; });
   if (it == end || it->key != key) return {};
   return lang == "da" ? it->da : lang == "nb" ? it->nb : it->en;
 }

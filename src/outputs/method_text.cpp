@@ -36,15 +36,17 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
   for (const Tie& t : a.ties) left_out |= t.left_out != 0;
   if (lang == "da")
     return {
-        {"Spørgeskema", "Gittells spørgeskema om relationel koordinering: respondenterne i enhed A vurderer enhed B "
-                         "på syv dimensioner, hver 1–5: hyppig, rettidig, præcis og problemløsende kommunikation "
-                         "(kommunikationsindeks) samt fælles mål, fælles viden og gensidig respekt (relationsindeks)."},
+        {"Spørgeskema",
+         "Gittells spørgeskema om relationel koordinering: respondenterne i enhed A vurderer enhed B "
+         "på syv dimensioner, hver 1–5: hyppig, rettidig, præcis og problemløsende kommunikation "
+         "(kommunikationsindeks) samt fælles mål, fælles viden og gensidig respekt (relationsindeks)."},
         {"Score pr. vurdering", "Gennemsnittet af de besvarede dimensioner; en vurdering skal have mindst " +
                                     min_answers + " af 7 svar, ellers udelades den (" + excl + " af " + read +
                                     " vurderinger)."},
-        {"Score pr. relation", "RK for A→B: gennemsnittet af de scorer, som respondenterne i A giver B, med "
-                               "standardafvigelse og 95 %-konfidensinterval (t-fordeling). A→A er koordineringen "
-                               "internt i enheden."},
+        {"Score pr. relation",
+         "RK for A→B: gennemsnittet af de scorer, som respondenterne i A giver B, med "
+         "standardafvigelse og 95 %-konfidensinterval (t-fordeling). A→A er koordineringen "
+         "internt i enheden."},
         {"Styrke", "svag under " + weak + ", stærk fra " + strong +
                        ", moderat derimellem. En udbredt konvention, ikke en publiceret standard."},
         {"Anonymitet", "Ethvert tal, der bygger på færre end " + min_n +
@@ -56,26 +58,29 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
                                            "dens gennemsnit og det indeks, den indgår i, er tomme, og relationens "
                                            "RK beregnes uden den."
                                      : std::string())},
-        {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørgsmål over " + alpha_n +
-                                        " komplette vurderinger af de relationer, der vises: " + alpha + "."
-                         : alpha_few ? "Cronbachs alfa vises ikke: kun " + alpha_n + " komplette vurderinger, færre end " +
-                                           min_n + "."
-                                  : "Cronbachs alfa er ikke defineret (" + alpha_n + " komplette vurderinger)."},
+        {"Reliabilitet",
+         alpha_ok ? "Cronbachs alfa for de 7 spørgsmål over " + alpha_n +
+                        " komplette vurderinger af de relationer, der vises: " + alpha + "."
+         : alpha_few ? "Cronbachs alfa vises ikke: kun " + alpha_n + " komplette vurderinger, færre end " + min_n + "."
+                     : "Cronbachs alfa er ikke defineret (" + alpha_n + " komplette vurderinger)."},
         {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
-        {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
+        {term("method_network_topic", lang),
+         term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
     };
   if (lang == "nb")
     return {
-        {"Spørreskjema", "Gittells spørreskjema om relasjonell koordinering: respondentene i enhet A vurderer enhet "
-                         "B på sju dimensjoner, hver 1–5: hyppig, rettidig, presis og problemløsende "
-                         "kommunikasjon (kommunikasjonsindeks) og felles mål, felles kunnskap og gjensidig respekt "
-                         "(relasjonsindeks)."},
+        {"Spørreskjema",
+         "Gittells spørreskjema om relasjonell koordinering: respondentene i enhet A vurderer enhet "
+         "B på sju dimensjoner, hver 1–5: hyppig, rettidig, presis og problemløsende "
+         "kommunikasjon (kommunikasjonsindeks) og felles mål, felles kunnskap og gjensidig respekt "
+         "(relasjonsindeks)."},
         {"Skår per vurdering", "Gjennomsnittet av de besvarte dimensjonene; en vurdering må ha minst " + min_answers +
-                                  " av 7 besvarte dimensjoner, ellers utelates den (" + excl + " av " + read +
-                                  " vurderinger)."},
-        {"Skår per relasjon", "RK for A→B: gjennomsnittet av skårene som respondentene i A gir B, med "
-                              "standardavvik og 95 % konfidensintervall (t-fordeling). A→A er koordineringen "
-                              "internt i enheten."},
+                                   " av 7 besvarte dimensjoner, ellers utelates den (" + excl + " av " + read +
+                                   " vurderinger)."},
+        {"Skår per relasjon",
+         "RK for A→B: gjennomsnittet av skårene som respondentene i A gir B, med "
+         "standardavvik og 95 % konfidensintervall (t-fordeling). A→A er koordineringen "
+         "internt i enheten."},
         {"Styrke", "svak under " + weak + ", sterk fra " + strong +
                        ", middels imellom. En vanlig konvensjon, ikke en publisert standard."},
         {"Anonymitet", "Alle tall som bygger på færre enn " + min_n +
@@ -87,23 +92,26 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
                                            "gjennomsnittet og indeksen den inngår i, er tomme, og relasjonens "
                                            "RK beregnes uten den."
                                      : std::string())},
-        {"Reliabilitet", alpha_ok ? "Cronbachs alfa for de 7 spørsmålene over " + alpha_n +
-                                        " komplette vurderinger av relasjonene som vises: " + alpha + "."
-                         : alpha_few ? "Cronbachs alfa vises ikke: bare " + alpha_n + " komplette vurderinger, færre enn " +
-                                           min_n + "."
-                                  : "Cronbachs alfa er ikke definert (" + alpha_n + " komplette vurderinger)."},
+        {"Reliabilitet",
+         alpha_ok ? "Cronbachs alfa for de 7 spørsmålene over " + alpha_n +
+                        " komplette vurderinger av relasjonene som vises: " + alpha + "."
+         : alpha_few ? "Cronbachs alfa vises ikke: bare " + alpha_n + " komplette vurderinger, færre enn " + min_n + "."
+                     : "Cronbachs alfa er ikke definert (" + alpha_n + " komplette vurderinger)."},
         {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
-        {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
+        {term("method_network_topic", lang),
+         term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
     };
   return {
-      {"Survey", "Gittell's Relational Coordination survey: respondents of unit A rate unit B on seven "
-                 "dimensions, each 1-5: frequent, timely, accurate and problem-solving communication "
-                 "(communication index) and shared goals, shared knowledge and mutual respect "
-                 "(relationship index)."},
+      {"Survey",
+       "Gittell's Relational Coordination survey: respondents of unit A rate unit B on seven "
+       "dimensions, each 1-5: frequent, timely, accurate and problem-solving communication "
+       "(communication index) and shared goals, shared knowledge and mutual respect "
+       "(relationship index)."},
       {"Row score", "Mean of the answered dimensions; a row needs at least " + min_answers +
                         " of 7 answers, otherwise it is excluded (" + excl + " of " + read + " rows)."},
-      {"Tie score", "RC of A->B: mean of the row scores of A's respondents about B, with sample standard "
-                    "deviation and 95% t confidence interval. A->A is coordination within the unit."},
+      {"Tie score",
+       "RC of A->B: mean of the row scores of A's respondents about B, with sample standard "
+       "deviation and 95% t confidence interval. A->A is coordination within the unit."},
       {"Strength", "weak below " + weak + ", strong from " + strong +
                        ", moderate between. A common convention, not a published standard."},
       {"Anonymity", "Any figure from fewer than " + min_n +
@@ -115,13 +123,13 @@ std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
                                         "and the index containing it are blank, and the tie's RC is computed "
                                         "without it."
                                   : std::string())},
-      {"Reliability", alpha_ok ? "Cronbach's alpha of the 7 items over " + alpha_n +
-                                     " complete rows of shown ties: " + alpha + "."
-                      : alpha_few ? "Cronbach's alpha is not shown: only " + alpha_n + " complete rows, fewer than " +
-                                        min_n + "."
-                               : "Cronbach's alpha is not defined (" + alpha_n + " complete rows)."},
+      {"Reliability",
+       alpha_ok    ? "Cronbach's alpha of the 7 items over " + alpha_n + " complete rows of shown ties: " + alpha + "."
+       : alpha_few ? "Cronbach's alpha is not shown: only " + alpha_n + " complete rows, fewer than " + min_n + "."
+                   : "Cronbach's alpha is not defined (" + alpha_n + " complete rows)."},
       {term("method_abbreviation_topic", lang), term("method_abbreviation", lang)},
-      {term("method_network_topic", lang), term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
+      {term("method_network_topic", lang),
+       term("pagerank_explained", lang) + " " + term("betweenness_explained", lang)},
   };
 }
 

@@ -27,15 +27,10 @@ void append_unit_metrics(Table& t, const MetricsResult& m) {
   col("broker_gatekeeper", &UnitMetrics::broker_gatekeeper);
   col("broker_representative", &UnitMetrics::broker_representative);
   col("broker_liaison", &UnitMetrics::broker_liaison);
-  t.add("community", [&u](std::size_t i) {
-    return u[i].community < 0 ? Cell{} : Cell::integer(u[i].community);
-  });
-  t.add("bridge_pairs", [&u](std::size_t i) {
-    return u[i].bridge_pairs < 0 ? Cell{} : Cell::integer(u[i].bridge_pairs);
-  });
-  t.add("blank_reason", [&u](std::size_t i) {
-    return u[i].no_shown_ratings ? Cell::of("no_shown_ratings") : Cell{};
-  });
+  t.add("community", [&u](std::size_t i) { return u[i].community < 0 ? Cell{} : Cell::integer(u[i].community); });
+  t.add("bridge_pairs",
+        [&u](std::size_t i) { return u[i].bridge_pairs < 0 ? Cell{} : Cell::integer(u[i].bridge_pairs); });
+  t.add("blank_reason", [&u](std::size_t i) { return u[i].no_shown_ratings ? Cell::of("no_shown_ratings") : Cell{}; });
 }
 
 void append_tie_certainty(Table& t, const Aggregate& a) {
@@ -72,9 +67,8 @@ Table gaps_table(const Survey& s, const MetricsResult& m) {
   t.add("severity", [&g](std::size_t i) { return Cell::num(g[i].severity); });
   t.add("rc_ci_low", [&g](std::size_t i) { return Cell::num(g[i].ci_low); });
   t.add("rc_ci_high", [&g](std::size_t i) { return Cell::num(g[i].ci_high); });
-  t.add("certainty", [&g](std::size_t i) {
-    return g[i].kind == "unmeasured" ? Cell{} : Cell::of(certainty_name(g[i].certainty));
-  });
+  t.add("certainty",
+        [&g](std::size_t i) { return g[i].kind == "unmeasured" ? Cell{} : Cell::of(certainty_name(g[i].certainty)); });
   t.add("group", [&g](std::size_t i) { return Cell::of(g[i].group); });
   return t;
 }
@@ -87,8 +81,7 @@ Table bridges_table(const Survey& s, const MetricsResult& m) {
   t.add("target", [&](std::size_t i) { return Cell::of(s.units[b[i].target].id); });
   t.add("bridge", [&](std::size_t i) { return Cell::of(s.units[b[i].bridge].id); });
   t.add("rank", [&b](std::size_t i) { return Cell::integer(b[i].rank); });
-  static const char* const kNames[4] = {"source_to_bridge", "bridge_to_source", "target_to_bridge",
-                                        "bridge_to_target"};
+  static const char* const kNames[4] = {"source_to_bridge", "bridge_to_source", "target_to_bridge", "bridge_to_target"};
   for (std::size_t k = 0; k < 4; ++k) {
     t.add(std::string(kNames[k]) + "_rc", [&b, k](std::size_t i) { return Cell::num(b[i].rc[k]); });
     t.add(std::string(kNames[k]) + "_n", [&b, k](std::size_t i) { return Cell::integer(b[i].n[k]); });

@@ -6,9 +6,7 @@
 namespace rcmap {
 
 namespace {
-Colour hex(unsigned v) {
-  return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
-}
+Colour hex(unsigned v) { return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0}; }
 Colour mix(Colour a, Colour b, double t) {
   t = std::clamp(t, 0.0, 1.0);
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
@@ -40,8 +38,7 @@ Colour delta_scale_colour(double delta, double limit) {
 }
 
 Colour side_palette_colour(std::size_t rank) {
-  static const unsigned k[] = {0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9,
-                               0xE69F00, 0xD55E00, 0x000000, 0xF0E442};
+  static const unsigned k[] = {0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9, 0xE69F00, 0xD55E00, 0x000000, 0xF0E442};
   return hex(k[rank % 8]);
 }
 

@@ -15,8 +15,10 @@ void write_run_fields(JsonWriter& j, const RunInfo& run) {
     j.field("path", in.path);
     if (!in.from_results.empty()) j.field("path_from_results", in.from_results);
     // No checksum for an input that was not a regular file (a pipe).
-    if (const std::string sha = in.checksum(); sha.empty()) j.key("sha256").null();
-    else j.field("sha256", sha);
+    if (const std::string sha = in.checksum(); sha.empty())
+      j.key("sha256").null();
+    else
+      j.field("sha256", sha);
     j.end_object();
   }
   j.end_object();

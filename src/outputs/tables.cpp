@@ -43,9 +43,8 @@ Table units_table(const Survey& s, const Aggregate& a) {
   t.add("unit", [&s](std::size_t i) { return Cell::of(s.units[i].id); });
   t.add("label", [&s](std::size_t i) { return Cell::of(s.units[i].label); });
   t.add("side", [&s](std::size_t i) { return Cell::of(s.units[i].side); });
-  t.add("headcount", [&s](std::size_t i) {
-    return s.units[i].headcount ? Cell::integer(*s.units[i].headcount) : Cell{};
-  });
+  t.add("headcount",
+        [&s](std::size_t i) { return s.units[i].headcount ? Cell::integer(*s.units[i].headcount) : Cell{}; });
   const bool known = !a.from_ties;  // aggregated tie tables carry no respondent counts
   t.add("respondents", [=](std::size_t i) { return known ? Cell::integer(ur(i).respondents) : Cell{}; });
   t.add("response_rate", [=](std::size_t i) { return Cell::num(ur(i).response_rate); });
@@ -75,10 +74,18 @@ void write_table(std::ostream& out, const Table& t, const CsvDialect& dialect) {
     for (const auto& c : t.columns) {
       Cell v = c.cell(i);
       switch (v.kind) {
-        case Cell::Kind::empty: w.empty(); break;
-        case Cell::Kind::text: w.text(v.text); break;
-        case Cell::Kind::number: w.number(v.number, v.decimals); break;
-        case Cell::Kind::integer: w.integer(static_cast<long long>(v.number)); break;
+        case Cell::Kind::empty:
+          w.empty();
+          break;
+        case Cell::Kind::text:
+          w.text(v.text);
+          break;
+        case Cell::Kind::number:
+          w.number(v.number, v.decimals);
+          break;
+        case Cell::Kind::integer:
+          w.integer(static_cast<long long>(v.number));
+          break;
       }
     }
     w.end_row();

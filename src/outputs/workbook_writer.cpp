@@ -88,7 +88,8 @@ std::size_t suppressed_rows(const WorkbookSheet& s, std::size_t rows) {
 std::string localised(std::string_view prefix, std::string_view name, const std::string& lang) {
   if (lang != "da" && lang != "nb") return std::string(name);
   std::string key(prefix);
-  for (char c : name) key += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : name)
+    key += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string_view t = glossary_term(key, lang);
   return t.empty() ? std::string(name) : std::string(t);
 }
@@ -119,9 +120,10 @@ void table_sheet(Book& book, const WorkbookSheet& s, int min_n, const WorkbookLi
   const std::string note = fill_term(glossary_term("note_suppressed", lang), std::to_string(min_n));
   const bool cell_notes = suppressed_rows(s, rows) <= limits.notes;
   if (!cell_notes)
-    worksheet_write_comment(ws, 0, 0, ("Blank cells in rows whose strength is 'suppressed': " + note +
-                                       " (no note on each: more than " + std::to_string(limits.notes) + ")")
-                                          .c_str());
+    worksheet_write_comment(ws, 0, 0,
+                            ("Blank cells in rows whose strength is 'suppressed': " + note +
+                             " (no note on each: more than " + std::to_string(limits.notes) + ")")
+                                .c_str());
   for (std::size_t r = 0; r < rows; ++r) {
     bool noted = !cell_notes;
     bool suppressed = s.suppressed_row && s.suppressed_row(r);
@@ -176,9 +178,10 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::st
   const bool cell_notes = suppressed_ties(a, units) <= limits.notes;
   worksheet_write_string(ws, 0, 0, workbook_words(lang).matrix_corner, book.header());
   if (!cell_notes)
-    worksheet_write_comment(ws, 0, 0, ("Blank cells: not rated, or " + note + " (no note on each: more than " +
-                                       std::to_string(limits.notes) + "; the Ties sheet says which)")
-                                          .c_str());
+    worksheet_write_comment(ws, 0, 0,
+                            ("Blank cells: not rated, or " + note + " (no note on each: more than " +
+                             std::to_string(limits.notes) + "; the Ties sheet says which)")
+                                .c_str());
   std::size_t w0 = 24;
   if (!book.constant_memory()) {
     // Labels and ids in turn (the order of the shared strings, kept as it was).
@@ -192,7 +195,7 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::st
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(u + 1), s.units[u].id.c_str(), book.header());
   }
   for (std::size_t u = 0; u < units; ++u) w0 = std::max(w0, width(s.units[u].label));
-  long labelled = -1;  // the last row whose label is written (constant memory)
+  long labelled = -1;            // the last row whose label is written (constant memory)
   for (const Tie& t : a.ties) {  // sorted by (source, target): row by row, left to right
     if (t.source >= units || t.target >= units) continue;
     auto row = static_cast<lxw_row_t>(t.source + 1);
@@ -218,8 +221,7 @@ void matrix_sheet(Book& book, const Survey& s, const Aggregate& a, const std::st
   worksheet_freeze_panes(ws, 1, 1);
 }
 
-void method_sheet(Book& book, const std::vector<std::pair<std::string, std::string>>& rows,
-                  const std::string& lang) {
+void method_sheet(Book& book, const std::vector<std::pair<std::string, std::string>>& rows, const std::string& lang) {
   lxw_worksheet* ws = workbook_add_worksheet(book.wb(), localised("sheet_", "Method", lang).c_str());
   worksheet_write_string(ws, 0, 0, workbook_words(lang).topic, book.header());
   worksheet_write_string(ws, 0, 1, workbook_words(lang).text, book.header());

@@ -61,7 +61,7 @@
 namespace rcmap::people {
 namespace {
 
-constexpr std::size_t kBlocks = 32;         // fixed partition of the sources
+constexpr std::size_t kBlocks = 32;  // fixed partition of the sources
 // Auto sample size: about kWork edge relaxations (k * m), at least
 // kMinSamples sources (see docs/network-scale.md for the timing behind it).
 constexpr double kWork = 1.5e8;
@@ -72,8 +72,7 @@ std::vector<long> sample_sources(std::size_t n, std::size_t k, std::uint64_t see
   std::vector<long> v(n);
   std::iota(v.begin(), v.end(), 0L);
   stats::SplitMix64 rng(seed);
-  for (std::size_t i = 0; i < k && i + 1 < n; ++i)
-    std::swap(v[i], v[i + rng.below(n - i)]);
+  for (std::size_t i = 0; i < k && i + 1 < n; ++i) std::swap(v[i], v[i + rng.below(n - i)]);
   v.resize(k);
   std::sort(v.begin(), v.end());
   return v;
@@ -102,9 +101,7 @@ int cmp_eps(double a, double b) {
   if (a == b) return 0;
   const double diff = a - b, sum = std::fabs(a) + std::fabs(b);
   if (a == 0 || b == 0 || sum < std::numeric_limits<double>::min())
-    return std::fabs(diff) < IGRAPH_SHORTEST_PATH_EPSILON * std::numeric_limits<double>::min() ? 0
-           : diff < 0                                                                         ? -1
-                                                                                              : 1;
+    return std::fabs(diff) < IGRAPH_SHORTEST_PATH_EPSILON * std::numeric_limits<double>::min() ? 0 : diff < 0 ? -1 : 1;
   if (std::fabs(diff) / sum < IGRAPH_SHORTEST_PATH_EPSILON) return 0;
   return diff < 0 ? -1 : 1;
 }
@@ -304,7 +301,8 @@ struct Workers {
       if (pid[w] > 0) {
         ::kill(pid[w], SIGKILL);
         int status = 0;
-        while (::waitpid(pid[w], &status, 0) < 0 && errno == EINTR) {}
+        while (::waitpid(pid[w], &status, 0) < 0 && errno == EINTR) {
+        }
       }
     }
   }
@@ -312,7 +310,8 @@ struct Workers {
     ::close(fd[w]);
     fd[w] = -1;
     int status = 0;
-    while (::waitpid(pid[w], &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(pid[w], &status, 0) < 0 && errno == EINTR) {
+    }
     pid[w] = 0;
   }
 };
@@ -343,11 +342,9 @@ PathMetrics path_metrics(const igraph_t& g, const std::vector<double>& lengths, 
   const auto n = static_cast<std::size_t>(igraph_vcount(&g));
   const auto m = static_cast<std::size_t>(igraph_ecount(&g));
   if (lengths.size() != m)
-    throw std::invalid_argument("path_metrics: " + count(lengths.size(), "lengths") + " for " +
-                                count(m, "edges"));
+    throw std::invalid_argument("path_metrics: " + count(lengths.size(), "lengths") + " for " + count(m, "edges"));
   for (double x : lengths)
-    if (!(x > 0) || !std::isfinite(x))
-      throw std::invalid_argument("path_metrics: edge length not a finite number > 0");
+    if (!(x > 0) || !std::isfinite(x)) throw std::invalid_argument("path_metrics: edge length not a finite number > 0");
   PathMetrics r;
   if (n == 0) {
     r.note = "no vertices";
@@ -358,16 +355,18 @@ PathMetrics path_metrics(const igraph_t& g, const std::vector<double>& lengths, 
   Plan p{&g, &len, &csr, n, static_cast<std::int64_t>(m) <= opt.exact_max_edges, {}, 0};
   std::size_t k = n;
   if (!p.exact) {
-    const auto auto_k = std::max<std::int64_t>(kMinSamples, static_cast<std::int64_t>(std::ceil(kWork / static_cast<double>(m))));
-    k = static_cast<std::size_t>(std::min<std::int64_t>(opt.samples > 0 ? opt.samples : auto_k,
-                                                        static_cast<std::int64_t>(n)));
+    const auto auto_k =
+        std::max<std::int64_t>(kMinSamples, static_cast<std::int64_t>(std::ceil(kWork / static_cast<double>(m))));
+    k = static_cast<std::size_t>(
+        std::min<std::int64_t>(opt.samples > 0 ? opt.samples : auto_k, static_cast<std::int64_t>(n)));
     p.sources = sample_sources(n, k, opt.seed);
   } else {
     p.sources.resize(n);
     std::iota(p.sources.begin(), p.sources.end(), 0L);
   }
   p.blocks = std::min(kBlocks, k);
-  const std::size_t procs = std::clamp<std::size_t>(opt.processes > 0 ? static_cast<std::size_t>(opt.processes) : 1, 1, p.blocks);
+  const std::size_t procs =
+      std::clamp<std::size_t>(opt.processes > 0 ? static_cast<std::size_t>(opt.processes) : 1, 1, p.blocks);
 
   Workers workers;
   workers.pid.assign(procs, 0);

@@ -24,15 +24,13 @@ std::vector<int> required_columns(const CsvReader& r, const std::vector<std::str
   for (auto name : names) {
     pos.push_back(detail::find_column(r.header(), name));
     if (pos.back() < 0)
-      diags.error(r.path(), r.header_line(), 0, {},
-                  "missing required column '" + std::string(name) + "'; found columns: " +
-                      detail::quoted_list(r.header()));
+      diags.error(
+          r.path(), r.header_line(), 0, {},
+          "missing required column '" + std::string(name) + "'; found columns: " + detail::quoted_list(r.header()));
   }
   for (std::size_t i = 0; i < r.header().size(); ++i)
-    if (std::find(pos.begin(), pos.end(), static_cast<int>(i)) == pos.end())
-      ignored.push_back(r.header()[i]);
-  if (!ignored.empty())
-    diags.note(r.path(), "ignored extra columns: " + detail::quoted_list(ignored));
+    if (std::find(pos.begin(), pos.end(), static_cast<int>(i)) == pos.end()) ignored.push_back(r.header()[i]);
+  if (!ignored.empty()) diags.note(r.path(), "ignored extra columns: " + detail::quoted_list(ignored));
   return pos;
 }
 
@@ -83,8 +81,9 @@ struct TieBuilder {
       if (keys[i].first != keys[i - 1].first) continue;
       const std::size_t a = keys[i - 1].second, b = keys[i].second;
       diags.error(out.path, lines[b], lines[b] ? 1 : 0, lines[b] ? "source" : "",
-                  "tie " + detail::quoted(people.ids[out.source[b]]) + " -> " + detail::quoted(people.ids[out.target[b]]) +
-                      " is listed twice" + (lines[a] ? " (first on line " + std::to_string(lines[a]) + ")" : "") +
+                  "tie " + detail::quoted(people.ids[out.source[b]]) + " -> " +
+                      detail::quoted(people.ids[out.target[b]]) + " is listed twice" +
+                      (lines[a] ? " (first on line " + std::to_string(lines[a]) + ")" : "") +
                       "; expected one weight per ordered pair");
     }
   }
@@ -113,8 +112,9 @@ void read_ties_csv(const std::string& path, const People& people, Encoding enc, 
       }
       ok = false;
       diags.error(path, line, col[k] + 1, r.header()[col[k]],
-                  key.empty() ? "empty person id; expected a person listed in " + people.path
-                              : "unknown person " + detail::quoted(key) + "; expected a person listed in " + people.path);
+                  key.empty()
+                      ? "empty person id; expected a person listed in " + people.path
+                      : "unknown person " + detail::quoted(key) + "; expected a person listed in " + people.path);
     }
     double w = 0;
     if (!detail::parse_double(f[col[2]], w) || !(w > 0)) {
@@ -140,8 +140,9 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
   for (std::size_t v = 0; v < net.labels.size(); ++v) {
     auto it = people.index.find(net.labels[v]);
     if (it == people.index.end()) {
-      diags.error(path, 0, 0, {}, "vertex " + std::to_string(v + 1) + " is unknown person " + detail::quoted(net.labels[v]) +
-                                      "; expected a person listed in " + people.path);
+      diags.error(path, 0, 0, {},
+                  "vertex " + std::to_string(v + 1) + " is unknown person " + detail::quoted(net.labels[v]) +
+                      "; expected a person listed in " + people.path);
       ok = false;
     } else {
       person[v] = it->second;
@@ -152,7 +153,8 @@ void read_ties_network(const std::string& path, bool graphml, const People& peop
   for (const auto& e : net.edges) {
     const std::string tie = "tie " + detail::quoted(net.labels[e.from]) + " -> " + detail::quoted(net.labels[e.to]);
     if (!(e.weight > 0)) {
-      diags.error(path, 0, 0, {}, tie + " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
+      diags.error(path, 0, 0, {},
+                  tie + " has weight " + std::to_string(e.weight) + "; expected a number greater than 0");
       ok = false;
     } else if (std::string why = length_problem(e.weight, distance, detail::format_number(e.weight)); !why.empty()) {
       diags.error(path, 0, 0, {}, tie + ": " + why);
@@ -172,8 +174,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 }  // namespace
 
-People read_people(const std::string& path, const std::vector<Unit>& units, Encoding enc,
-                   Diagnostics& diags) {
+People read_people(const std::string& path, const std::vector<Unit>& units, Encoding enc, Diagnostics& diags) {
   People p;
   p.path = path;
   std::unordered_map<std::string, std::uint32_t> unit_by_id;
@@ -215,14 +216,17 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
   return p;
 }
 
-PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc,
-                            Diagnostics& diags, DistanceTransform distance) {
+PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc, Diagnostics& diags,
+                            DistanceTransform distance) {
   PersonTies t;
   t.path = path;
   TieBuilder b{t, {}, diags};
-  if (ends_with(path, ".graphml")) read_ties_network(path, true, people, distance, b, diags);
-  else if (ends_with(path, ".net") || ends_with(path, ".dl")) read_ties_network(path, false, people, distance, b, diags);
-  else read_ties_csv(path, people, enc, distance, b, diags);
+  if (ends_with(path, ".graphml"))
+    read_ties_network(path, true, people, distance, b, diags);
+  else if (ends_with(path, ".net") || ends_with(path, ".dl"))
+    read_ties_network(path, false, people, distance, b, diags);
+  else
+    read_ties_csv(path, people, enc, distance, b, diags);
   if (diags.has_errors()) throw InputError(diags);
   return t;
 }

@@ -58,8 +58,10 @@ void generate_people_sample(const std::vector<Unit>& units, const PeopleSampleOp
       const std::string& s = units[u].side;
       const bool gap = (side == "authority" && s == "provider") || (side == "provider" && s == "authority");
       if (broker) {
-        if ((r < 0.5) == gap) pool.push_back(u);
-        else if (r >= 0.5 && u == own) pool.push_back(u);
+        if ((r < 0.5) == gap)
+          pool.push_back(u);
+        else if (r >= 0.5 && u == own)
+          pool.push_back(u);
       } else if (r < 0.6) {
         if (u == own) pool.push_back(u);
       } else if (r < 0.85) {

@@ -116,9 +116,12 @@ void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   const std::vector<std::size_t> size = unit_sizes(r.units->size(), all);
   std::size_t small_units = 0, hidden_people = 0, empty_units = 0, listed_units = 0;
   for (std::size_t s : size) {
-    if (s == 0) ++empty_units;
-    else if (s < std::size_t(r.options.min_n)) ++small_units, hidden_people += s;
-    else ++listed_units;
+    if (s == 0)
+      ++empty_units;
+    else if (s < std::size_t(r.options.min_n))
+      ++small_units, hidden_people += s;
+    else
+      ++listed_units;
   }
   // Unit pairs never published: ordered pairs of units with people, at least
   // one below min_n, whether or not they have ties (a count of those with
@@ -129,8 +132,9 @@ void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   for (const UnitPair& p : *r.pairs) shown_pairs += !p.suppressed;
   j.key("thresholds").begin_object();
   j.field("min_n", r.options.min_n);
-  j.field("note", "people of units with fewer than min_n people are not listed individually, and their ties "
-                  "are left out of every figure; unit pairs with such a unit are left out of unit-ties.csv");
+  j.field("note",
+          "people of units with fewer than min_n people are not listed individually, and their ties "
+          "are left out of every figure; unit pairs with such a unit are left out of unit-ties.csv");
   j.end_object();
   j.key("counts").begin_object();
   j.field("people", all.ids.size()).field("ties", r.ties->size());

@@ -49,10 +49,10 @@ PersonLayout person_layout(std::size_t unit_count, const People& people, const P
     const ig::Vector wv(weights);
     ig::Matrix pos;
     ig::check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "igraph_rng_seed");
-    ig::check(igraph_layout_fruchterman_reingold(g.get(), pos.get(), false, 500, std::sqrt(double(k)),
-                                                 IGRAPH_LAYOUT_AUTOGRID, edges.empty() ? nullptr : wv.get(),
-                                                 nullptr, nullptr, nullptr, nullptr),
-              "igraph_layout_fruchterman_reingold");
+    ig::check(
+        igraph_layout_fruchterman_reingold(g.get(), pos.get(), false, 500, std::sqrt(double(k)), IGRAPH_LAYOUT_AUTOGRID,
+                                           edges.empty() ? nullptr : wv.get(), nullptr, nullptr, nullptr, nullptr),
+        "igraph_layout_fruchterman_reingold");
     for (std::size_t i = 0; i < k; ++i) l.centre[i] = {pos(i, 0), pos(i, 1)};
   }
   // Scale centres into [0, 1]^2.

@@ -75,9 +75,8 @@ SideIndex side_index(const std::vector<Unit>& units) {
   return s;
 }
 
-NetworkResult person_metrics(const std::vector<Unit>& units, const People& people,
-                             const PersonTies& ties, const NetworkOptions& opt,
-                             const std::function<void(const char*)>& progress) {
+NetworkResult person_metrics(const std::vector<Unit>& units, const People& people, const PersonTies& ties,
+                             const NetworkOptions& opt, const std::function<void(const char*)>& progress) {
   auto step = [&](const char* what) {
     if (progress) progress(what);
   };
@@ -148,8 +147,8 @@ NetworkResult person_metrics(const std::vector<Unit>& units, const People& peopl
   std::vector<VertexPair> und;
   std::vector<double> und_w;
   undirected_view(ties, und, und_w);
-  const metrics::CommunityResult comm = metrics::communities(n, und, und_w, side_of, opt.seed, r.warnings,
-                                                                     metrics::CommunityMethod::leiden);
+  const metrics::CommunityResult comm =
+      metrics::communities(n, und, und_w, side_of, opt.seed, r.warnings, metrics::CommunityMethod::leiden);
   r.communities = comm.count;
   r.modularity = comm.modularity;
   r.nmi_side = comm.nmi;

@@ -18,8 +18,8 @@ std::string pseudonym(std::string_view id, std::string_view key) {
   if (key.empty()) throw UsageError("the pseudonym key is empty; give a secret key of at least one byte");
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-            reinterpret_cast<const unsigned char*>(id.data()), id.size(), mac, &len))
+  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(id.data()),
+            id.size(), mac, &len))
     throw std::runtime_error("HMAC-SHA256 failed (OpenSSL)");
   static const char* hex = "0123456789abcdef";
   std::string out = "p-";
@@ -37,7 +37,8 @@ std::vector<std::string> pseudonymise(const std::vector<std::string>& ids, std::
   for (std::size_t i = 0; i < ids.size(); ++i) {
     out.push_back(pseudonym(ids[i], key));
     if (auto [it, fresh] = seen.emplace(out.back(), i); !fresh)
-      throw UsageError("two people get the same pseudonym " + out.back() + " (a 1 in 2^48 chance per pair); "
+      throw UsageError("two people get the same pseudonym " + out.back() +
+                       " (a 1 in 2^48 chance per pair); "
                        "choose another key");
   }
   return out;

@@ -24,8 +24,7 @@ std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people
   return size;
 }
 
-std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people, const PersonTies& ties,
-                                int min_n) {
+std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n) {
   const std::vector<std::size_t> size = unit_sizes(unit_count, people);
   std::vector<std::pair<std::uint64_t, double>> key(ties.size());
   for (std::size_t e = 0; e < ties.size(); ++e)

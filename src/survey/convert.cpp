@@ -98,8 +98,7 @@ void write_canonical_files(OutputDir& out, const CsvTable& units, const CsvTable
     std::vector<std::vector<std::string>> rows;
     rows.reserve(t->rows.size());
     for (const auto& r : t->rows) rows.push_back(r.fields);
-    out.write(t == &units ? "units.csv" : "responses.csv",
-              [&](std::ostream& os) { write_csv(os, t->header, rows); });
+    out.write(t == &units ? "units.csv" : "responses.csv", [&](std::ostream& os) { write_csv(os, t->header, rows); });
   }
 }
 

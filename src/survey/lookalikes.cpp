@@ -57,8 +57,10 @@ std::string show_code_points(std::string_view s, Show show) {
   std::string out;
   out.reserve(s.size());
   each_code_point(s, [&](utf8proc_int32_t cp, std::string_view bytes) {
-    if (cp >= 0 && show(cp)) out += "\u27E8" + code_point_text(cp) + "\u27E9";
-    else out += bytes;
+    if (cp >= 0 && show(cp))
+      out += "\u27E8" + code_point_text(cp) + "\u27E9";
+    else
+      out += bytes;
   });
   return out;
 }
@@ -69,9 +71,9 @@ std::string key(std::string_view s, unsigned stages) {
   if (stages & kIgnore) options |= UTF8PROC_IGNORE;
   if (stages & kFold) options |= UTF8PROC_CASEFOLD;
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                          static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                                          static_cast<utf8proc_option_t>(options));
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                   &mapped, static_cast<utf8proc_option_t>(options));
   if (n < 0) return std::string(s);  // not UTF-8: no look-alike but itself
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(mapped, &std::free);
   std::string_view t(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
@@ -108,8 +110,7 @@ std::string alike_because(const std::string& a, const std::string& b) {
   if (needs(kSpace)) why.push_back("spacing");
   if (why.empty()) return "Unicode normalisation and letter case";
   std::string s;
-  for (std::size_t i = 0; i < why.size(); ++i)
-    s += (i == 0 ? "" : i + 1 == why.size() ? " and " : ", ") + why[i];
+  for (std::size_t i = 0; i < why.size(); ++i) s += (i == 0 ? "" : i + 1 == why.size() ? " and " : ", ") + why[i];
   return s;
 }
 
@@ -126,9 +127,8 @@ std::string show_bidi_controls(std::string_view s) {
 }
 
 std::string show_invisible(std::string_view s) {
-  return show_code_points(s, [](utf8proc_int32_t cp) {
-    return is_bidi_control(cp) || utf8proc_get_property(cp)->ignorable;
-  });
+  return show_code_points(
+      s, [](utf8proc_int32_t cp) { return is_bidi_control(cp) || utf8proc_get_property(cp)->ignorable; });
 }
 
 void lookalike_warnings(const std::vector<Unit>& units, const std::string& path, std::size_t id_column,

@@ -35,7 +35,8 @@ std::string pattern_of(const std::string& h, const std::string& unit) {
     std::string dim_part;
     if (resolve_dimension(rest, none) >= 0 && !(rest.size() == 1 && rest[0] >= '1' && rest[0] <= '7'))
       dim_part = "{dimension}";
-    else if (rest.back() >= '1' && rest.back() <= '7' && (rest.size() == 1 || !std::isdigit(static_cast<unsigned char>(rest[rest.size() - 2]))))
+    else if (rest.back() >= '1' && rest.back() <= '7' &&
+             (rest.size() == 1 || !std::isdigit(static_cast<unsigned char>(rest[rest.size() - 2]))))
       dim_part = rest.substr(0, rest.size() - 1) + "{item}";
     else
       return {};
@@ -85,7 +86,8 @@ bool rating_like(const std::string& header) {
     for (const std::string& part : {a, b}) {
       if (resolve_dimension(part, none) >= 0 && part.size() > 1) return true;
       if (part.size() >= 2 && part.size() <= 4 && part.back() >= '1' && part.back() <= '7' &&
-          std::isalpha(static_cast<unsigned char>(part.front())) && !std::isdigit(static_cast<unsigned char>(part[part.size() - 2])))
+          std::isalpha(static_cast<unsigned char>(part.front())) &&
+          !std::isdigit(static_cast<unsigned char>(part[part.size() - 2])))
         return true;
     }
   }
@@ -152,7 +154,8 @@ MappingGuess init_mapping(const CsvTable& wide, const CsvTable& units) {
     const std::string h = fold_key(wide.header[c]);
     for (const auto& n : names) {
       std::string rest;
-      if (h.size() > n.size() + 1 && h.compare(h.size() - n.size(), n.size(), n) == 0 && is_sep(h[h.size() - n.size() - 1]))
+      if (h.size() > n.size() + 1 && h.compare(h.size() - n.size(), n.size(), n) == 0 &&
+          is_sep(h[h.size() - n.size() - 1]))
         rest = h.substr(0, h.size() - n.size() - 1);
       else if (h.size() > n.size() + 1 && h.compare(0, n.size(), n) == 0 && is_sep(h[n.size()]))
         rest = h.substr(n.size() + 1);
@@ -194,7 +197,8 @@ MappingGuess init_mapping(const CsvTable& wide, const CsvTable& units) {
       g.alias_dimension = std::string(kDimensions[static_cast<std::size_t>(lone_missing)]);
       for (std::size_t c = 0; c < wide.header.size(); ++c) {
         const std::string h = fold_key(wide.header[c]);
-        if (h.rfind(g.alias, 0) == 0 || (h.size() > g.alias.size() && h.compare(h.size() - g.alias.size(), g.alias.size(), g.alias) == 0))
+        if (h.rfind(g.alias, 0) == 0 ||
+            (h.size() > g.alias.size() && h.compare(h.size() - g.alias.size(), g.alias.size(), g.alias) == 0))
           rating.insert(c);
       }
     }
@@ -249,16 +253,22 @@ MappingGuess init_mapping(const CsvTable& wide, const CsvTable& units) {
   }
 
   std::string& t = g.text;
-  t += "; rcmap mapping file written by rcmap mapping --init for " + wide.path + "\n"
-       "; (units from " + units.path + "). Check every line, then use it with\n"
-       ";   rcmap analyze --units " + units.path + " --responses " + wide.path + " --mapping THIS_FILE --out results\n"
+  t += "; rcmap mapping file written by rcmap mapping --init for " + wide.path +
+       "\n"
+       "; (units from " +
+       units.path +
+       "). Check every line, then use it with\n"
+       ";   rcmap analyze --units " +
+       units.path + " --responses " + wide.path +
+       " --mapping THIS_FILE --out results\n"
        "; Format: samples/mapping.ini and docs/readers.md. Comments start with ; or #.\n\n"
        "[wide]\n"
        "; Column with the respondent id (unique per respondent).\n";
   t += (g.respondent_column.empty() ? "; respondent = ?  (not found: name the column)\n"
                                     : "respondent = " + ini_value(g.respondent_column) + "\n");
   t += "; Column with the respondent's own unit (a unit id or label from the units file).\n";
-  t += g.unit_column.empty() ? "; unit = ?  (not found: name the column)\n" : "unit = " + ini_value(g.unit_column) + "\n";
+  t += g.unit_column.empty() ? "; unit = ?  (not found: name the column)\n"
+                             : "unit = " + ini_value(g.unit_column) + "\n";
   t += "; How a rating column is named: {dimension} (frequent ... mutual_respect, or the Danish\n"
        "; names), {item} (1..7 in Gittell's order) and {unit} (a unit id or label).\n";
   if (g.pattern.empty()) {
@@ -293,7 +303,8 @@ MappingGuess init_mapping(const CsvTable& wide, const CsvTable& units) {
   } else {
     t += "\n; [dimensions]\n; Extra dimension names in your headers: alias = canonical name, e.g.\n"
          "; samarbejde = mutual_respect\n";
-    for (const auto& u : g.unknown) t += "; " + ini_value(u) + " = ?   (on rating-like columns, not a known dimension name)\n";
+    for (const auto& u : g.unknown)
+      t += "; " + ini_value(u) + " = ?   (on rating-like columns, not a known dimension name)\n";
   }
   t += ""
        "\n; [recode.problem_solving]\n; Answer as exported = score 1..5, e.g. a reversed scale:\n; 1 = 5\n; 5 = 1\n";

@@ -131,14 +131,18 @@ void generate_sample(const SampleOptions& opt, OutputDir& out) {
   auto site_name = [](int s) { return "S" + std::to_string(s + 1); };
   out.write("units.csv", [&](std::ostream& os) {
     CsvWriter w(os);
-    if (opt.sites > 1) w.header({"site", "unit", "label", "side", "headcount"});
-    else w.header({"unit", "label", "side", "headcount"});
+    if (opt.sites > 1)
+      w.header({"site", "unit", "label", "side", "headcount"});
+    else
+      w.header({"unit", "label", "side", "headcount"});
     for (int site = 0; site < opt.sites; ++site)
       for (std::size_t i = 0; i < units.size(); ++i) {
         if (opt.sites > 1) w.text(site_name(site));
         w.text(units[i].id).text(units[i].label).text(units[i].side);
-        if (units[i].id == "JOB") w.empty();
-        else w.integer(units[i].headcount);
+        if (units[i].id == "JOB")
+          w.empty();
+        else
+          w.integer(units[i].headcount);
         w.end_row();
       }
   });
@@ -153,42 +157,42 @@ void generate_sample(const SampleOptions& opt, OutputDir& out) {
     os << '\n';
     std::string line;
     for (int site = 0; site < opt.sites; ++site)
-    for (int wave = 0; wave < opt.waves; ++wave) {
-    long long rid = 0;
-    std::string prefix;
-    if (opt.sites > 1) prefix += site_name(site) + ',';
-    if (opt.waves > 1) prefix += "w" + std::to_string(wave + 1) + ',';
-    const double shift = opt.site_step * (site - (opt.sites - 1) / 2.0);
-    for (std::size_t a = 0; a < units.size(); ++a) {
-      for (int r = 0; r < units[a].respondents; ++r) {
-        ++rid;
-        double bias = 0.35 * rng.normal();
-        double skip = 0.05 + 0.25 * rng.uniform();  // share of units this person does not rate
-        for (std::size_t b = 0; b < units.size(); ++b) {
-          if (b != a && rng.uniform() < skip) continue;
-          bool gap = (units[a].side == "authority" && units[b].side == "provider") ||
-                     (units[a].side == "provider" && units[b].side == "authority");
-          double mu = tie_mean(units[a], units[b], a == b) + bias;
-          if (opt.sites > 1) mu += shift;
-          if (units[a].side == "authority" && units[b].side == "provider") mu += opt.wave_gain * wave;
-          bool sparse = rng.uniform() < 0.01;  // answers only 2 items: excluded
-          line = prefix + "R" + std::to_string(rid) + ',' + units[a].id + ',' + units[b].id;
-          for (int d = 0; d < kDimensionCount; ++d) {
-            line += ',';
-            bool missing = sparse ? d >= 2 : rng.uniform() < 0.04;
-            if (missing) {
-              if (rng.uniform() < 0.5) line += "NA";
-              continue;
+      for (int wave = 0; wave < opt.waves; ++wave) {
+        long long rid = 0;
+        std::string prefix;
+        if (opt.sites > 1) prefix += site_name(site) + ',';
+        if (opt.waves > 1) prefix += "w" + std::to_string(wave + 1) + ',';
+        const double shift = opt.site_step * (site - (opt.sites - 1) / 2.0);
+        for (std::size_t a = 0; a < units.size(); ++a) {
+          for (int r = 0; r < units[a].respondents; ++r) {
+            ++rid;
+            double bias = 0.35 * rng.normal();
+            double skip = 0.05 + 0.25 * rng.uniform();  // share of units this person does not rate
+            for (std::size_t b = 0; b < units.size(); ++b) {
+              if (b != a && rng.uniform() < skip) continue;
+              bool gap = (units[a].side == "authority" && units[b].side == "provider") ||
+                         (units[a].side == "provider" && units[b].side == "authority");
+              double mu = tie_mean(units[a], units[b], a == b) + bias;
+              if (opt.sites > 1) mu += shift;
+              if (units[a].side == "authority" && units[b].side == "provider") mu += opt.wave_gain * wave;
+              bool sparse = rng.uniform() < 0.01;  // answers only 2 items: excluded
+              line = prefix + "R" + std::to_string(rid) + ',' + units[a].id + ',' + units[b].id;
+              for (int d = 0; d < kDimensionCount; ++d) {
+                line += ',';
+                bool missing = sparse ? d >= 2 : rng.uniform() < 0.04;
+                if (missing) {
+                  if (rng.uniform() < 0.5) line += "NA";
+                  continue;
+                }
+                double x = mu + kDimOffset[d] + (gap ? kGapDimOffset[d] : 0.0) + 0.7 * rng.normal();
+                line += static_cast<char>('0' + std::clamp(static_cast<int>(std::lround(x)), 1, 5));
+              }
+              line += '\n';
+              os << line;
             }
-            double x = mu + kDimOffset[d] + (gap ? kGapDimOffset[d] : 0.0) + 0.7 * rng.normal();
-            line += static_cast<char>('0' + std::clamp(static_cast<int>(std::lround(x)), 1, 5));
           }
-          line += '\n';
-          os << line;
         }
       }
-    }
-    }
   });
 }
 

@@ -83,8 +83,7 @@ std::string name_list(const std::string& list, std::size_t count) {
 class ColumnMap {
  public:
   ColumnMap(const std::vector<std::string>& header, std::size_t header_line,
-            const std::vector<std::string_view>& required, const std::string& path,
-            Diagnostics& diags) {
+            const std::vector<std::string_view>& required, const std::string& path, Diagnostics& diags) {
     std::unordered_map<std::string, std::size_t> seen;
     std::string extras;
     std::size_t n_extras = 0;
@@ -92,13 +91,12 @@ class ColumnMap {
       std::string name = detail::ascii_lower(trim(header[i]));
       if (auto it = seen.find(name); it != seen.end()) {
         diags.error(path, header_line, i + 1, header[i],
-                    "duplicate column " + quoted(name) + " (also column " +
-                        std::to_string(it->second + 1) + "); expected each column once");
+                    "duplicate column " + quoted(name) + " (also column " + std::to_string(it->second + 1) +
+                        "); expected each column once");
         continue;
       }
       seen.emplace(name, i);
-      if (std::find(required.begin(), required.end(), name) == required.end())
-        append_name(extras, n_extras, header[i]);
+      if (std::find(required.begin(), required.end(), name) == required.end()) append_name(extras, n_extras, header[i]);
     }
     std::string found;
     std::size_t n_found = 0;
@@ -107,8 +105,7 @@ class ColumnMap {
     for (auto name : required) {
       auto it = seen.find(std::string(name));
       if (it == seen.end()) {
-        diags.error(path, header_line, 0, {},
-                    "missing required column " + quoted(name) + "; found columns: " + found);
+        diags.error(path, header_line, 0, {}, "missing required column " + quoted(name) + "; found columns: " + found);
         index_.push_back(npos);
       } else {
         index_.push_back(it->second);
@@ -141,9 +138,8 @@ bool parse_int(std::string_view s, long long& out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
-void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& path,
-                  std::vector<Unit>& units, std::unordered_map<std::string, std::uint32_t>& by_id,
-                  Diagnostics& diags) {
+void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& path, std::vector<Unit>& units,
+                  std::unordered_map<std::string, std::uint32_t>& by_id, Diagnostics& diags) {
   Unit u;
   u.line = row.line;
   u.id = trim(row.fields[cols[kUnit]]);
@@ -156,8 +152,8 @@ void add_unit_row(const CsvRow& row, const ColumnMap& cols, const std::string& p
     ok = false;
   } else if (auto it = by_id.find(u.id); it != by_id.end()) {
     diags.error(path, row.line, cols[kUnit] + 1, "unit",
-                "duplicate unit id " + quoted(u.id) + " (first on line " +
-                    std::to_string(units[it->second].line) + "); expected each unit once");
+                "duplicate unit id " + quoted(u.id) + " (first on line " + std::to_string(units[it->second].line) +
+                    "); expected each unit once");
     ok = false;
   }
   if (u.side.empty()) {
@@ -259,11 +255,16 @@ class BloomFilter {
 // Builds Survey::rows from response records, one record at a time.
 class ResponsesBuilder {
  public:
-  ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line,
-                   const std::string& path, Diagnostics& diags)
-      : s_(s), path_(path), diags_(&diags),
-        cols_(header, header_line, response_columns(), path, diags), n_fields_(header.size()), units_(index_units(s)),
-        respondent_(RespondentKey{&s}), by_mask_(s.units.size() <= 256),
+  ResponsesBuilder(Survey& s, const std::vector<std::string>& header, std::size_t header_line, const std::string& path,
+                   Diagnostics& diags)
+      : s_(s),
+        path_(path),
+        diags_(&diags),
+        cols_(header, header_line, response_columns(), path, diags),
+        n_fields_(header.size()),
+        units_(index_units(s)),
+        respondent_(RespondentKey{&s}),
+        by_mask_(s.units.size() <= 256),
         words_((s.units.size() + 63) / 64) {
     if (cols_.complete())
       for (std::size_t k = 0; k < col_.size(); ++k) col_[k] = cols_[k];
@@ -321,8 +322,7 @@ class ResponsesBuilder {
     std::string_view own = trim_blanks(f[col_[kOwnUnit]]);
     std::string_view tgt = trim_blanks(f[col_[kTarget]]);
     if (rid.empty()) {
-      diags_->error(path_, line, col_[kRespondent] + 1, "respondent",
-                   "empty respondent id; expected an id");
+      diags_->error(path_, line, col_[kRespondent] + 1, "respondent", "empty respondent id; expected an id");
       ok = false;
     }
     // Guesses: the unit of the previous row, the unit after its target.
@@ -347,10 +347,9 @@ class ResponsesBuilder {
     const std::uint32_t resp = respondent(rid, r.unit, r.line);
     if (s_.respondent_unit[resp] != r.unit) {
       diags_->error(path_, line, cols_[kOwnUnit] + 1, "unit",
-                   "respondent " + quoted(rid) + " is listed in unit " + quoted(own) +
-                       " here but in unit " + quoted(s_.units[s_.respondent_unit[resp]].id) +
-                       " on line " + std::to_string(first_line_[resp]) +
-                       "; expected one unit per respondent");
+                    "respondent " + quoted(rid) + " is listed in unit " + quoted(own) + " here but in unit " +
+                        quoted(s_.units[s_.respondent_unit[resp]].id) + " on line " +
+                        std::to_string(first_line_[resp]) + "; expected one unit per respondent");
       return;
     }
     r.respondent = resp;
@@ -364,15 +363,13 @@ class ResponsesBuilder {
       }
       by_mask_ = false;
       rated_ = {};
-      for (const Response& prev : emitted())
-        pair_line_.try_emplace(pair_key(prev.respondent, prev.target), prev.line);
+      for (const Response& prev : emitted()) pair_line_.try_emplace(pair_key(prev.respondent, prev.target), prev.line);
     }
     auto [pit, pfresh] = pair_line_.try_emplace(pair_key(r.respondent, r.target), r.line);
     if (!pfresh) {
       diags_->error(path_, line, cols_[kTarget] + 1, "target",
-                   "respondent " + quoted(rid) + " rates target " + quoted(tgt) +
-                       " twice (first on line " + std::to_string(pit->second) +
-                       "); expected one row per respondent and target");
+                    "respondent " + quoted(rid) + " rates target " + quoted(tgt) + " twice (first on line " +
+                        std::to_string(pit->second) + "); expected one row per respondent and target");
       return;
     }
     emit(r);
@@ -391,7 +388,7 @@ class ResponsesBuilder {
   // With `check_utf8` (CsvReader::utf8_deferred), a record beyond ASCII is
   // taken only if it is valid UTF-8.
   [[gnu::flatten]] std::size_t add_plain(const char* p, const char* end, char delimiter, std::size_t line,
-                        bool check_utf8) {
+                                         bool check_utf8) {
     detail::PlainRecord rec;
     if (!by_mask_ || !detail::scan_plain(p, end, delimiter, rec)) return 0;
     if (check_utf8 && !rec.ascii && !is_valid_utf8(std::string_view(p, rec.length))) return 0;
@@ -456,7 +453,7 @@ class ResponsesBuilder {
   void finish(std::size_t header_line) {
     if (records_ == 0)
       diags_->error(path_, header_line, 0, {},
-                   "header only, no data rows; expected one row per respondent and rated unit");
+                    "header only, no data rows; expected one row per respondent and rated unit");
   }
 
  private:
@@ -476,8 +473,9 @@ class ResponsesBuilder {
     if (not_answered(v)) return true;
     long long x;
     if (!parse_int(v, x) || x < 1 || x > 5) {
-      diags_->error(path_, line, c + 1, std::string(kDimensions[d]),
-                   "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
+      diags_->error(
+          path_, line, c + 1, std::string(kDimensions[d]),
+          "score " + quoted(v) + " is not an integer from 1 to 5; expected 1-5, or blank/NA for not answered");
       return false;
     }
     r.scores[d] = static_cast<std::uint8_t>(x);
@@ -486,8 +484,8 @@ class ResponsesBuilder {
 
   // Index of unit `id`, or reports it and clears `ok` (same lookup as
   // Survey::unit_index, without building a std::string).
-  std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col,
-                     const char* name, bool& ok) {
+  std::uint32_t unit(std::string_view id, std::uint32_t guess, std::size_t line, std::size_t col, const char* name,
+                     bool& ok) {
     const std::uint32_t idx = known_unit(id, guess);
     if (idx == IdIndex<UnitKey>::npos) unknown_unit(id, line, col, name, ok);
     return idx;
@@ -508,8 +506,7 @@ class ResponsesBuilder {
     if (last_ != IdIndex<RespondentKey>::npos && same(s_.respondents[last_], rid)) return last_;
     return other_respondent(rid, unit, line);
   }
-  [[gnu::noinline]] std::uint32_t other_respondent(std::string_view rid, std::uint32_t unit,
-                                                   std::uint32_t line) {
+  [[gnu::noinline]] std::uint32_t other_respondent(std::string_view rid, std::uint32_t unit, std::uint32_t line) {
     // A respondent the filter has not seen is new: no lookup in the index
     // (a cache miss each), and the index takes new ids in batches, whose
     // misses overlap (flush_index).
@@ -533,8 +530,10 @@ class ResponsesBuilder {
   }
   void emit(const Response& r) {
     if (out_) {
-      if (out_n_ < out_cap_) ::new (static_cast<void*>(out_ + out_n_++)) Response(r);
-      else overflowed_ = true;
+      if (out_n_ < out_cap_)
+        ::new (static_cast<void*>(out_ + out_n_++)) Response(r);
+      else
+        overflowed_ = true;
     } else if (s_.rows.size() < limit_) {
       s_.rows.push_back(r);
     } else {
@@ -552,8 +551,8 @@ class ResponsesBuilder {
   [[gnu::noinline]] void unknown_unit(std::string_view id, std::size_t line, std::size_t col, const char* name,
                                       bool& ok) {
     diags_->error(path_, line, col + 1, name,
-                 (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
-                     "; expected a unit id from " + s_.units_path);
+                  (id.empty() ? std::string("empty unit id") : "unknown unit " + quoted(id)) +
+                      "; expected a unit id from " + s_.units_path);
     ok = false;
   }
 
@@ -577,8 +576,8 @@ class ResponsesBuilder {
   ColumnMap cols_;
   std::array<std::size_t, kFirstDim + kDimensionCount> col_{};  // cols_, at hand
   static constexpr std::size_t kMaxPlainFields = 16;
-  std::size_t n_fields_;                                        // columns in the header
-  std::vector<std::string_view> unit_ids_;                      // s_.units[i].id
+  std::size_t n_fields_;                    // columns in the header
+  std::vector<std::string_view> unit_ids_;  // s_.units[i].id
   std::size_t records_ = 0;
   IdIndex<UnitKey> units_;
   IdIndex<RespondentKey> respondent_;
@@ -591,7 +590,7 @@ class ResponsesBuilder {
     for (std::uint32_t h : unindexed_) respondent_.insert(first++, h);
     unindexed_.clear();
   }
-  std::uint32_t last_ = IdIndex<RespondentKey>::npos;  // respondent of the previous row
+  std::uint32_t last_ = IdIndex<RespondentKey>::npos;                       // respondent of the previous row
   std::uint32_t last_own_ = 0, last_tgt_ = static_cast<std::uint32_t>(-1);  // units of the previous row
   std::vector<std::uint32_t> first_line_;
   bool by_mask_;
@@ -607,14 +606,12 @@ class ResponsesBuilder {
 };
 
 std::vector<Unit> units_from(const std::vector<std::string>& header, std::size_t header_line,
-                             const std::vector<CsvRow>& rows, const std::string& path,
-                             Diagnostics& diags,
+                             const std::vector<CsvRow>& rows, const std::string& path, Diagnostics& diags,
                              std::unordered_map<std::string, std::uint32_t>& by_id) {
   std::vector<Unit> units;
   ColumnMap cols(header, header_line, kUnitColumns, path, diags);
   if (!cols.complete()) return units;
-  if (rows.empty())
-    diags.error(path, header_line, 0, {}, "header only, no units; expected one row per unit");
+  if (rows.empty()) diags.error(path, header_line, 0, {}, "header only, no units; expected one row per unit");
   for (const auto& row : rows) add_unit_row(row, cols, path, units, by_id, diags);
   if (!diags.has_errors()) lookalike_warnings(units, path, cols[kUnit] + 1, cols[kLabel] + 1, diags);
   return units;
@@ -725,8 +722,8 @@ Halves read_in_halves(Survey& s, CsvReader& head, ResponsesBuilder& hb, const st
   } catch (const std::system_error&) {
   }  // no thread: freed here
   if (!head_diags.items().empty() || head_diags.error_count() || tail_diags.error_count() ||
-      tail_diags.items().size() != column_notes || !hb.by_mask() || head.utf8_failed() ||
-      tail->utf8_failed() || hb.overflowed() || tb.overflowed())
+      tail_diags.items().size() != column_notes || !hb.by_mask() || head.utf8_failed() || tail->utf8_failed() ||
+      hb.overflowed() || tb.overflowed())
     return Halves::failed;
 
   constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
@@ -797,8 +794,7 @@ Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostic
   Survey s;
   s.units_path = units.path;
   s.responses_path = responses.path;
-  if (!units.header.empty())
-    s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
+  if (!units.header.empty()) s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
   if (diags.has_errors()) throw InputError(diags);
   if (!responses.header.empty()) {
     ResponsesBuilder b(s, responses.header, 1, responses.path, diags);
@@ -815,15 +811,14 @@ Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostic
 Survey build_units_only(const CsvTable& units, Diagnostics& diags) {
   Survey s;
   s.units_path = units.path;
-  if (!units.header.empty())
-    s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
+  if (!units.header.empty()) s.units = units_from(units.header, 1, units.rows, units.path, diags, s.unit_by_id);
   if (diags.has_errors()) throw InputError(diags);
   finish_survey(s);
   return s;
 }
 
-Survey read_survey(const std::string& units_path, const std::string& responses_path,
-                   const ReadOptions& opt, Diagnostics& diags) {
+Survey read_survey(const std::string& units_path, const std::string& responses_path, const ReadOptions& opt,
+                   Diagnostics& diags) {
   Survey s;
   s.units_path = units_path;
   s.responses_path = responses_path;
@@ -859,8 +854,10 @@ Survey read_survey(const std::string& units_path, const std::string& responses_p
         b.report_to(rows_diags);
         read_rows(r, b);
         b.finish(r.header_line());
-        if (r.utf8_failed()) h = Halves::failed;
-        else for (const auto& d : rows_diags.items()) diags.add(d);
+        if (r.utf8_failed())
+          h = Halves::failed;
+        else
+          for (const auto& d : rows_diags.items()) diags.add(d);
       }
       if (h == Halves::failed) {
         // Again in one pass, for exactly the one-pass diagnostics. Column
@@ -903,8 +900,8 @@ void survey_warnings(const Survey& s, int min_answers, Diagnostics& diags) {
       diags.warning(s.units_path, u.line, 0, {}, "unit " + quoted(u.id) + " has no respondents");
     else if (u.headcount && respondents[i] > *u.headcount)
       diags.warning(s.units_path, u.line, 0, {},
-                    "unit " + quoted(u.id) + " has " + std::to_string(respondents[i]) +
-                        " respondents but headcount " + std::to_string(*u.headcount));
+                    "unit " + quoted(u.id) + " has " + std::to_string(respondents[i]) + " respondents but headcount " +
+                        std::to_string(*u.headcount));
   }
   std::size_t few = 0;
   std::string lines;

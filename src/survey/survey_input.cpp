@@ -33,20 +33,25 @@ InputFormat detect_format(const std::string& path) {
 
 const char* format_name(InputFormat f) {
   switch (f) {
-    case InputFormat::xlsx: return "xlsx";
-    case InputFormat::sav: return "sav";
-    case InputFormat::csv: break;
+    case InputFormat::xlsx:
+      return "xlsx";
+    case InputFormat::sav:
+      return "sav";
+    case InputFormat::csv:
+      break;
   }
   return "csv";
 }
 
 CsvTable read_input_table(const std::string& path, const std::string& sheet,
-                          const std::vector<std::string>& label_variables, Encoding encoding,
-                          Diagnostics& diags) {
+                          const std::vector<std::string>& label_variables, Encoding encoding, Diagnostics& diags) {
   switch (detect_format(path)) {
-    case InputFormat::xlsx: return read_xlsx(path, sheet, diags);
-    case InputFormat::sav: return read_sav(path, label_variables, diags);
-    case InputFormat::csv: break;
+    case InputFormat::xlsx:
+      return read_xlsx(path, sheet, diags);
+    case InputFormat::sav:
+      return read_sav(path, label_variables, diags);
+    case InputFormat::csv:
+      break;
   }
   return read_csv(path, encoding, diags);
 }

@@ -38,7 +38,9 @@ std::vector<AggregatedTieRow> read_aggregated_ties(const CsvTable& t, Diagnostic
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& row : t.rows) {
     bool ok = true;
-    auto field = [&](int c) { return c >= 0 && c < int(row.fields.size()) ? detail::trim(row.fields[c]) : std::string(); };
+    auto field = [&](int c) {
+      return c >= 0 && c < int(row.fields.size()) ? detail::trim(row.fields[c]) : std::string();
+    };
     auto err = [&](int c, const std::string& msg) {
       diags.error(t.path, row.line, std::size_t(c) + 1, t.header[c], msg);
       ok = false;

@@ -53,9 +53,12 @@ std::vector<std::string> split_list(const std::string& v) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     char c = v[i];
     if (quoted) {
-      if (c == '"' && i + 1 < v.size() && v[i + 1] == '"') cur += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
+      if (c == '"' && i + 1 < v.size() && v[i + 1] == '"')
+        cur += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cur += c;
     } else if (c == '"') {
       quoted = true;
       was_quoted = true;
@@ -81,14 +84,13 @@ const std::map<std::string, std::string>& builtin_dimension_aliases() {
   static const std::map<std::string, std::string> aliases = [] {
     std::map<std::string, std::string> a;
     const std::vector<std::vector<std::string>> names = {
-        {"frequent", "frequency", "frequent_communication", "hyppig", "hyppighed",
-         "hyppig_kommunikation", "frekvens"},
-        {"timely", "timeliness", "timely_communication", "rettidig", "rettidighed",
-         "rettidig_kommunikation", "tidsnok"},
-        {"accurate", "accuracy", "accurate_communication", "præcis", "præcision", "praecision",
-         "præcis_kommunikation", "nøjagtig", "nøjagtighed"},
-        {"problem_solving", "problemsolving", "problem_solving_communication", "problemløsning",
-         "problemloesning", "problemløsende_kommunikation"},
+        {"frequent", "frequency", "frequent_communication", "hyppig", "hyppighed", "hyppig_kommunikation", "frekvens"},
+        {"timely", "timeliness", "timely_communication", "rettidig", "rettidighed", "rettidig_kommunikation",
+         "tidsnok"},
+        {"accurate", "accuracy", "accurate_communication", "præcis", "præcision", "praecision", "præcis_kommunikation",
+         "nøjagtig", "nøjagtighed"},
+        {"problem_solving", "problemsolving", "problem_solving_communication", "problemløsning", "problemloesning",
+         "problemløsende_kommunikation"},
         {"shared_goals", "goals", "fælles_mål", "faelles_maal", "mål"},
         {"shared_knowledge", "knowledge", "fælles_viden", "faelles_viden", "viden"},
         {"mutual_respect", "respect", "gensidig_respekt", "respekt"}};
@@ -142,10 +144,12 @@ WideMapping parse_mapping(const std::string& text, const std::string& path, Diag
       } else if (s.rfind("recode.", 0) == 0) {
         std::string dim = section.substr(7);
         if (resolve_dimension(dim, m) < 0)
-          err("[" + section + "]: unknown dimension '" + dim + "'; expected one of frequent, timely, "
+          err("[" + section + "]: unknown dimension '" + dim +
+              "'; expected one of frequent, timely, "
               "accurate, problem_solving, shared_goals, shared_knowledge, mutual_respect or an alias");
       } else if (s != "dimensions" && s != "columns") {
-        err("unknown section [" + section + "]; expected [wide], [dimensions], "
+        err("unknown section [" + section +
+            "]; expected [wide], [dimensions], "
             "[recode.<dimension>] or [columns]");
       }
       continue;
@@ -163,11 +167,16 @@ WideMapping parse_mapping(const std::string& text, const std::string& path, Diag
     } else if (s == "wide") {
       std::string k = fold_key(key);
       if (!seen_keys.insert(k).second) err("key '" + key + "' given twice in [wide]");
-      if (k == "respondent") m.respondent_column = unquote(value);
-      else if (k == "unit") m.unit_column = unquote(value);
-      else if (k == "pattern") m.pattern = unquote(value);
-      else if (k == "missing") m.missing = split_list(value);
-      else err("unknown key '" + key + "' in [wide]; expected respondent, unit, pattern or missing");
+      if (k == "respondent")
+        m.respondent_column = unquote(value);
+      else if (k == "unit")
+        m.unit_column = unquote(value);
+      else if (k == "pattern")
+        m.pattern = unquote(value);
+      else if (k == "missing")
+        m.missing = split_list(value);
+      else
+        err("unknown key '" + key + "' in [wide]; expected respondent, unit, pattern or missing");
     } else if (s == "dimensions") {
       m.dimension_aliases[key] = unquote(value);
       alias_targets.emplace_back(unquote(value), line_no);
@@ -200,8 +209,9 @@ WideMapping parse_mapping(const std::string& text, const std::string& path, Diag
     for (auto d : kDimensions) known = known || dim_key(target) == d;
     if (!known)
       diags.error(path, l, 0, "dimensions",
-                  "alias target '" + target + "' is not a dimension; expected one of frequent, "
-                  "timely, accurate, problem_solving, shared_goals, shared_knowledge, mutual_respect");
+                  "alias target '" + target +
+                      "' is not a dimension; expected one of frequent, "
+                      "timely, accurate, problem_solving, shared_goals, shared_knowledge, mutual_respect");
   }
   if (!seen_wide) {
     err("no [wide] section; expected respondent = ..., unit = ... and pattern = ... under [wide]");

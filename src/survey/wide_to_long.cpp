@@ -107,9 +107,8 @@ struct PatternMatch {
   std::size_t unit = 0;
 };
 
-void match_pieces(const std::string& h, std::size_t pos, const std::vector<Piece>& pieces, std::size_t pi,
-                  int dim, const std::string& unit_text, const WideMapping& m, const UnitLookup& units,
-                  PatternMatch& best) {
+void match_pieces(const std::string& h, std::size_t pos, const std::vector<Piece>& pieces, std::size_t pi, int dim,
+                  const std::string& unit_text, const WideMapping& m, const UnitLookup& units, PatternMatch& best) {
   if (best.matched && best.unit_ok) return;
   if (pi == pieces.size()) {
     if (pos != h.size() || dim < 0) return;
@@ -148,8 +147,7 @@ void match_pieces(const std::string& h, std::size_t pos, const std::vector<Piece
 
 }  // namespace
 
-CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable& units,
-                      Diagnostics& diags) {
+CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable& units, Diagnostics& diags) {
   CsvTable out;
   out.path = wide.path;
   out.header = {"respondent", "unit", "target"};
@@ -161,9 +159,9 @@ CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable
   auto locate = [&](const std::string& name, const char* key) -> int {
     int c = detail::find_column(wide.header, name);
     if (c < 0)
-      diags.error(file, 1, 0, name,
-                  "no column '" + name + "' (mapping [wide] " + key + "); the header has " +
-                      detail::quoted_list(wide.header));
+      diags.error(
+          file, 1, 0, name,
+          "no column '" + name + "' (mapping [wide] " + key + "); the header has " + detail::quoted_list(wide.header));
     return c;
   };
   int resp_col = locate(m.respondent_column, "respondent");
@@ -176,9 +174,9 @@ CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable
     auto [it, fresh] = seen.emplace(std::pair{dim, unit}, col);
     if (!fresh) {
       diags.error(file, 1, col + 1, wide.header[col],
-                  "second column for " + std::string(kDimensions[dim]) + " of unit '" +
-                      lookup.ids()[unit] + "' (the first is column " + std::to_string(it->second + 1) +
-                      ", '" + wide.header[it->second] + "'); expected one column each");
+                  "second column for " + std::string(kDimensions[dim]) + " of unit '" + lookup.ids()[unit] +
+                      "' (the first is column " + std::to_string(it->second + 1) + ", '" + wide.header[it->second] +
+                      "'); expected one column each");
       return;
     }
     rating.push_back({col, dim, unit});
@@ -190,14 +188,13 @@ CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable
       bool amb = false;
       auto unit = lookup.find(c.unit, amb);
       if (col < 0)
-        diags.error(m.path, c.line, 0, "columns",
-                    "column '" + c.column + "' is not in the header of " + file);
+        diags.error(m.path, c.line, 0, "columns", "column '" + c.column + "' is not in the header of " + file);
       else if (dim < 0)
         diags.error(m.path, c.line, 0, "columns", "unknown dimension '" + c.dimension + "'");
       else if (!unit)
-        diags.error(m.path, c.line, 0, "columns",
-                    "unit '" + c.unit + "' is not in the units table; expected one of " +
-                        detail::quoted_list(lookup.ids()));
+        diags.error(
+            m.path, c.line, 0, "columns",
+            "unit '" + c.unit + "' is not in the units table; expected one of " + detail::quoted_list(lookup.ids()));
       else
         add_rating(std::size_t(col), dim, *unit);
     }
@@ -217,9 +214,9 @@ CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable
       add_rating(c, pm.dim, pm.unit);
     }
     if (rating.empty() && !diags.has_errors())
-      diags.error(file, 1, 0, {},
-                  "no column matches the pattern '" + m.pattern + "'; the header has " +
-                      detail::quoted_list(wide.header));
+      diags.error(
+          file, 1, 0, {},
+          "no column matches the pattern '" + m.pattern + "'; the header has " + detail::quoted_list(wide.header));
   }
   if (resp_col < 0 || unit_col < 0 || rating.empty()) return out;
 
@@ -247,8 +244,7 @@ CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable
     std::optional<std::size_t> own;
     bool amb = false;
     if (own_text.empty()) {
-      diags.error(file, row.line, unit_col + 1, wide.header[unit_col],
-                  "empty own unit; expected a unit id or label");
+      diags.error(file, row.line, unit_col + 1, wide.header[unit_col], "empty own unit; expected a unit id or label");
     } else if (!(own = lookup.find(own_text, amb))) {
       diags.error(file, row.line, unit_col + 1, wide.header[unit_col],
                   amb ? "label '" + own_text + "' names more than one unit; use the unit id"

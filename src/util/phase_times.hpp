@@ -18,8 +18,7 @@ inline void phase_time(const char* name) {
   clock_gettime(CLOCK_MONOTONIC, &t);
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
   std::fprintf(stderr, "phase %8.2f ms wall %8.2f ms cpu  %s\n",
-               (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6, c.tv_sec * 1e3 + c.tv_nsec / 1e6,
-               name);
+               (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6, c.tv_sec * 1e3 + c.tv_nsec / 1e6, name);
 }
 }  // namespace rcmap
 #define RCMAP_PHASE(name) ::rcmap::phase_time(name)

@@ -12,14 +12,20 @@ bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c 
 
 std::string trim(std::string_view s) {
   for (;;) {
-    if (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-    else break;
+    if (!s.empty() && is_space(s.front()))
+      s.remove_prefix(1);
+    else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0")
+      s.remove_prefix(2);
+    else
+      break;
   }
   for (;;) {
-    if (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-    else break;
+    if (!s.empty() && is_space(s.back()))
+      s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+      s.remove_suffix(2);
+    else
+      break;
   }
   return std::string(s);
 }

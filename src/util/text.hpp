@@ -13,8 +13,7 @@ std::string trim(std::string_view s);
 // Without the spaces and TABs at both ends: ids and scores of CSV fields (a
 // view into `s`; inline, it runs for every field of a million-row file).
 [[gnu::always_inline]] inline std::string_view trim_blanks(std::string_view s) {
-  if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t'))
-    return s;
+  if (s.empty() || (s.front() != ' ' && s.front() != '\t' && s.back() != ' ' && s.back() != '\t')) return s;
   std::size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;

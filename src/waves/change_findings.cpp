@@ -23,9 +23,12 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
       continue;
     }
     ++f.compared;
-    if (t.direction == Direction::improved) ++f.improved;
-    else if (t.direction == Direction::worse) ++f.worse;
-    else ++f.no_credible;
+    if (t.direction == Direction::improved)
+      ++f.improved;
+    else if (t.direction == Direction::worse)
+      ++f.worse;
+    else
+      ++f.no_credible;
     if (!t.credible()) continue;
     f.ranked.push_back(i);
     const std::string &s = c.units[t.source].side, &g = c.units[t.target].side;
@@ -38,8 +41,7 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
                                        [](const TieChange& x, const std::pair<std::uint32_t, std::uint32_t>& k) {
                                          return std::pair{x.source, x.target} < k;
                                        });
-      if (it != c.ties.end() && it->source == t.target && it->target == t.source && it->compared() &&
-          !it->credible())
+      if (it != c.ties.end() && it->source == t.target && it->target == t.source && it->compared() && !it->credible())
         f.one_way_ties.push_back(i);
     }
   }
@@ -50,7 +52,8 @@ ChangeFindings compute_change_findings(const Comparison& c, const std::string& s
     std::stable_sort(v->begin(), v->end(), by_size);
     if (v->size() > 5) v->resize(5);
   }
-  for (auto* v : {&f.credible_a_to_b, &f.credible_b_to_a, &f.one_way_ties}) std::stable_sort(v->begin(), v->end(), by_size);
+  for (auto* v : {&f.credible_a_to_b, &f.credible_b_to_a, &f.one_way_ties})
+    std::stable_sort(v->begin(), v->end(), by_size);
   for (std::size_t i = 0; i < c.sides.size(); ++i)
     if (c.sides[i].compared()) f.side_pairs.push_back(i);
   for (std::size_t i : f.side_pairs) {
@@ -102,8 +105,10 @@ void entry(JsonWriter& j, const Comparison& c, const char* kind, const std::vect
   j.key("values").begin_object();
   for (const auto& [name, v] : values) j.field(name, v);
   j.end_object();
-  if (certainty) j.field("certainty", certainty);
-  else j.key("certainty").null();
+  if (certainty)
+    j.field("certainty", certainty);
+  else
+    j.key("certainty").null();
   j.end_object();
 }
 
@@ -120,8 +125,8 @@ void write_change_findings_json(JsonWriter& j, const Comparison& c, const Change
         nullptr);
   // Per direction of the gap sides: credible improvements, then declines.
   if (f.side_a != f.side_b)
-    for (const auto& [list, from, to] : {std::tuple{&f.credible_a_to_b, f.side_a, f.side_b},
-                                         std::tuple{&f.credible_b_to_a, f.side_b, f.side_a}})
+    for (const auto& [list, from, to] :
+         {std::tuple{&f.credible_a_to_b, f.side_a, f.side_b}, std::tuple{&f.credible_b_to_a, f.side_b, f.side_a}})
       for (const bool up : {true, false}) {
         std::vector<std::size_t> pick;
         for (std::size_t i : *list)
@@ -142,8 +147,7 @@ void write_change_findings_json(JsonWriter& j, const Comparison& c, const Change
           {{"delta", x.delta}, {"q", x.q}, {"reverse_delta", reverse_delta}, {"reverse_q", reverse_q}}, "clear");
   }
   if (!f.one_way_ties.empty())
-    entry(j, c, "one_way", f.one_way_ties, {f.side_a, f.side_b}, {{"total", double(f.one_way_ties.size())}},
-          "clear");
+    entry(j, c, "one_way", f.one_way_ties, {f.side_a, f.side_b}, {{"total", double(f.one_way_ties.size())}}, "clear");
   j.end_array();
 }
 

@@ -20,10 +20,14 @@ namespace rcmap {
 
 const char* direction_name(Direction d) {
   switch (d) {
-    case Direction::improved: return "improved";
-    case Direction::worse: return "worse";
-    case Direction::no_credible_change: return "no credible change";
-    case Direction::not_compared: return "";
+    case Direction::improved:
+      return "improved";
+    case Direction::worse:
+      return "worse";
+    case Direction::no_credible_change:
+      return "no credible change";
+    case Direction::not_compared:
+      return "";
   }
   return "";
 }
@@ -39,8 +43,8 @@ double mean_of(const std::vector<double>& v) {
 }
 
 // Fills scores, test and interval of one figure (not the q-value or direction).
-void fill(Change& c, const std::vector<double>* before, const std::vector<double>* after,
-          const CompareOptions& opt, std::string_view id, std::vector<std::string>& warnings) {
+void fill(Change& c, const std::vector<double>* before, const std::vector<double>* after, const CompareOptions& opt,
+          std::string_view id, std::vector<std::string>& warnings) {
   c.n_before = before ? static_cast<int>(before->size()) : 0;
   c.n_after = after ? static_cast<int>(after->size()) : 0;
   const int min_n = opt.agg.min_n;
@@ -53,8 +57,9 @@ void fill(Change& c, const std::vector<double>* before, const std::vector<double
   c.df = w.df;
   c.p = w.p;
   if (!w.defined)
-    warnings.push_back(std::string(id) + ": every respondent gave the same score in both waves; "
-                                         "Welch's t-test is not defined (p blank)");
+    warnings.push_back(std::string(id) +
+                       ": every respondent gave the same score in both waves; "
+                       "Welch's t-test is not defined (p blank)");
   stats::SplitMix64 mix(opt.seed ^ fnv1a(id));
   auto ci = stats::bootstrap_diff_ci(*before, *after, opt.bootstrap, mix.next(), opt.level);
   c.ci_low = ci.low;
@@ -78,8 +83,7 @@ void decide(std::vector<T>& figures, const CompareOptions& opt) {
 
 }  // namespace
 
-Comparison compare_waves(const Survey& before, const Survey& after, const UnitMap& map,
-                         const CompareOptions& opt) {
+Comparison compare_waves(const Survey& before, const Survey& after, const UnitMap& map, const CompareOptions& opt) {
   check_options(opt.agg);
   if (opt.bootstrap < 100) throw UsageError("--bootstrap must be at least 100 resamples");
   if (!(opt.level > 0 && opt.level < 1)) throw UsageError("interval level must lie in (0, 1)");
@@ -141,9 +145,12 @@ Comparison compare_waves(const Survey& before, const Survey& after, const UnitMa
   auto merge = [](const std::vector<Group>& b, const std::vector<Group>& a, auto&& visit) {
     std::size_t i = 0, j = 0;
     while (i < b.size() || j < a.size()) {
-      if (j == a.size() || (i < b.size() && b[i].key < a[j].key)) visit(b[i].key, &b[i].scores, nullptr), ++i;
-      else if (i == b.size() || a[j].key < b[i].key) visit(a[j].key, nullptr, &a[j].scores), ++j;
-      else visit(b[i].key, &b[i].scores, &a[j].scores), ++i, ++j;
+      if (j == a.size() || (i < b.size() && b[i].key < a[j].key))
+        visit(b[i].key, &b[i].scores, nullptr), ++i;
+      else if (i == b.size() || a[j].key < b[i].key)
+        visit(a[j].key, nullptr, &a[j].scores), ++j;
+      else
+        visit(b[i].key, &b[i].scores, &a[j].scores), ++i, ++j;
     }
   };
   merge(wb.ties, wa.ties, [&](std::uint64_t key, const std::vector<double>* b, const std::vector<double>* a) {

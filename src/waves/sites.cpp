@@ -22,8 +22,10 @@ Sites sites_from_tables(const CsvTable& units, const CsvTable& responses, Diagno
   ColumnSplit us = split_by_column(units, "site", diags);
   ColumnSplit rs = split_by_column(responses, "site", diags);
   if (!us.had_column && !rs.had_column)
-    diags.error(responses.path, 1, 0, {}, "no 'site' column in " + units.path + " or here; expected a site label "
-                                          "on every row for --by-site");
+    diags.error(responses.path, 1, 0, {},
+                "no 'site' column in " + units.path +
+                    " or here; expected a site label "
+                    "on every row for --by-site");
   if (diags.has_errors()) throw InputError(diags);
   Sites s;
   s.units_have_site = us.had_column;
@@ -195,9 +197,10 @@ void write_sites_json(JsonWriter& j, const SitesBenchmark& b) {
   j.field("ms_between", a.ms_between).field("ms_within", a.ms_within);
   j.field("f", a.f).field("p", a.p);
   j.field("k0", a.k0).field("icc1", a.icc1).field("icc2", a.icc2);
-  j.field("note", "one-way ANOVA of respondent-level RC (mean of each respondent's rows in shown ties between "
-                  "different units) across sites with >= min_n respondents; ICC(1) = (MSB-MSW)/(MSB+(k0-1)MSW) "
-                  "with k0 = (N - sum n^2/N)/(G-1), ICC(2) = (MSB-MSW)/MSB (Bliese 2000)");
+  j.field("note",
+          "one-way ANOVA of respondent-level RC (mean of each respondent's rows in shown ties between "
+          "different units) across sites with >= min_n respondents; ICC(1) = (MSB-MSW)/(MSB+(k0-1)MSW) "
+          "with k0 = (N - sum n^2/N)/(G-1), ICC(2) = (MSB-MSW)/MSB (Bliese 2000)");
   j.end_object();
   j.key("warnings").begin_array();
   for (const auto& w : b.warnings) j.value(w);

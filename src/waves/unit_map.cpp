@@ -13,8 +13,8 @@ UnitMap read_unit_map(const std::string& path, Encoding enc, Diagnostics& diags)
   const std::size_t o = find_column(t.header, "old"), n = find_column(t.header, "new");
   const std::size_t npos = static_cast<std::size_t>(-1);
   if (o == npos || n == npos) {
-    diags.error(path, 1, 0, {}, std::string("missing required column '") + (o == npos ? "old" : "new") +
-                                    "'; expected header old,new");
+    diags.error(path, 1, 0, {},
+                std::string("missing required column '") + (o == npos ? "old" : "new") + "'; expected header old,new");
     throw InputError(diags);
   }
   std::unordered_map<std::string, std::size_t> line_of;

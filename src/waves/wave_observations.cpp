@@ -19,9 +19,8 @@ struct Obs {
 };
 
 std::vector<Group> collapse(std::vector<Obs> obs) {
-  std::sort(obs.begin(), obs.end(), [](const Obs& a, const Obs& b) {
-    return a.key != b.key ? a.key < b.key : a.respondent < b.respondent;
-  });
+  std::sort(obs.begin(), obs.end(),
+            [](const Obs& a, const Obs& b) { return a.key != b.key ? a.key < b.key : a.respondent < b.respondent; });
   std::vector<Group> g;
   for (std::size_t i = 0; i < obs.size();) {
     if (g.empty() || g.back().key != obs[i].key) g.push_back({obs[i].key, {}});

@@ -44,8 +44,8 @@ std::vector<std::pair<std::uint64_t, std::vector<WaveLevel>>> rows_of(
 
 }  // namespace
 
-WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels,
-                       const UnitMap& map, const AggregateOptions& opt) {
+WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels, const UnitMap& map,
+                       const AggregateOptions& opt) {
   check_options(opt);
   WaveSeries out;
   out.labels = labels;
@@ -83,8 +83,8 @@ WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::
 }
 
 namespace {
-Table series_table(const std::vector<WaveSeriesRow>& rows, const std::vector<std::string>& labels,
-                   const char* source, const char* target) {
+Table series_table(const std::vector<WaveSeriesRow>& rows, const std::vector<std::string>& labels, const char* source,
+                   const char* target) {
   Table t;
   const std::size_t w = labels.size();
   t.rows = rows.size() * w;
@@ -101,8 +101,6 @@ Table series_table(const std::vector<WaveSeriesRow>& rows, const std::vector<std
 }  // namespace
 
 Table waves_table(const WaveSeries& s) { return series_table(s.ties, s.labels, "source", "target"); }
-Table sides_waves_table(const WaveSeries& s) {
-  return series_table(s.sides, s.labels, "source_side", "target_side");
-}
+Table sides_waves_table(const WaveSeries& s) { return series_table(s.sides, s.labels, "source_side", "target_side"); }
 
 }  // namespace rcmap

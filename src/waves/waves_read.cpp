@@ -15,8 +15,9 @@ Waves waves_from_tables(const CsvTable& units, const CsvTable& responses, const 
                         Diagnostics& diags) {
   ColumnSplit split = split_by_column(responses, "wave", diags);
   if (!split.had_column) {
-    diags.error(responses.path, 1, 0, {}, "no 'wave' column; expected a wave label on every row "
-                                          "(or use --before and --after with one folder per wave)");
+    diags.error(responses.path, 1, 0, {},
+                "no 'wave' column; expected a wave label on every row "
+                "(or use --before and --after with one folder per wave)");
   }
   if (diags.has_errors()) throw InputError(diags);
   Waves w;

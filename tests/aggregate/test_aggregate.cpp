@@ -94,14 +94,14 @@ TEST_CASE("unit, side and overall figures use only shown ties", "[aggregate][ano
   auto A = *s.unit_index("A"), B = *s.unit_index("B"), C = *s.unit_index("C");
   CHECK(a.units[A].respondents == 3);
   CHECK(a.units[A].response_rate == Approx(0.75));
-  CHECK(a.units[A].rc_given == Approx(4.0));      // A->B only; A->C hidden
-  CHECK(std::isnan(a.units[A].rc_received));     // B->A and C->A... hidden or absent
+  CHECK(a.units[A].rc_given == Approx(4.0));  // A->B only; A->C hidden
+  CHECK(std::isnan(a.units[A].rc_received));  // B->A and C->A... hidden or absent
   CHECK(a.units[A].rc_within == Approx(4.476190).epsilon(1e-6));
   CHECK(a.units[B].respondents == 3);            // b3 counts through B->C
   CHECK(a.units[B].rc_received == Approx(4.0));  // C->B hidden
   CHECK(std::isnan(a.units[B].rc_within));
   CHECK(a.units[C].respondents == 2);
-  CHECK(std::isnan(a.units[C].response_rate));   // no headcount
+  CHECK(std::isnan(a.units[C].response_rate));  // no headcount
   CHECK(std::isnan(a.units[C].rc_given));
   REQUIRE(a.sides.size() == 2);
   CHECK(a.sides[0].source_side == "authority");
@@ -147,8 +147,9 @@ TEST_CASE("dimension and item sums stay exact over thousands of rows in one tie"
   // totals every 2048 rows of a tie. 210,000 rows of one tie (two threads)
   // and 3,000 (one), mostly 5s, against sums kept here in plain integers.
   for (const std::size_t rows : {std::size_t{3000}, std::size_t{210000}}) {
-    std::string text = "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
-                       "shared_knowledge,mutual_respect\n";
+    std::string text =
+        "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
+        "shared_knowledge,mutual_respect\n";
     std::array<long long, kDimensionCount> sum{}, n{};
     stats::CronbachAlpha alpha(kDimensionCount);
     for (std::size_t i = 0; i < rows; ++i) {
@@ -171,8 +172,8 @@ TEST_CASE("dimension and item sums stay exact over thousands of rows in one tie"
       text += "\n";
     }
     Diagnostics diags;
-    CsvTable units = parse_csv("unit,label,side,headcount\nA,A,authority,\nB,B,provider,\n", "units.csv",
-                               Encoding::utf8, diags);
+    CsvTable units =
+        parse_csv("unit,label,side,headcount\nA,A,authority,\nB,B,provider,\n", "units.csv", Encoding::utf8, diags);
     CsvTable responses = parse_csv(text, "responses.csv", Encoding::utf8, diags);
     Survey s = build_survey(units, responses, diags);
     Aggregate a = aggregate(s, AggregateOptions{});

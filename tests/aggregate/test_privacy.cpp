@@ -35,8 +35,10 @@ std::vector<std::string> split(const std::string& line, char sep = ',') {
   std::vector<std::string> f;
   std::string cur;
   for (char c : line) {
-    if (c == sep) f.push_back(cur), cur.clear();
-    else cur += c;
+    if (c == sep)
+      f.push_back(cur), cur.clear();
+    else
+      cur += c;
   }
   f.push_back(cur);
   return f;
@@ -82,8 +84,9 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
 // ---- point 5: a suppressed dimension mean ------------------------------------
 
 const char* kUnits = "unit,label,side,headcount\nA,Enhed A,authority,6\nB,Enhed B,provider,6\n";
-const char* kHeader = "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
-                      "shared_knowledge,mutual_respect\n";
+const char* kHeader =
+    "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
+    "shared_knowledge,mutual_respect\n";
 
 // A survey of one tie A->B as rows of 7 answers (0 = blank); `hidden` lists
 // the (row, dimension) cells of the dimension rcmap withholds, filled from `v`.
@@ -215,7 +218,8 @@ TEST_CASE("a suppressed dimension mean cannot be recomputed from the published f
     CHECK(row.at("communication").empty());  // the index containing the withheld mean
     auto num = [&](const char* c) { return row.at(c).empty() ? std::nan("") : std::stod(row.at(c)); };
     double U = 0, Tc = 0;
-    for (const char* d : {"timely", "accurate", "problem_solving", "shared_goals", "shared_knowledge", "mutual_respect"}) {
+    for (const char* d :
+         {"timely", "accurate", "problem_solving", "shared_goals", "shared_knowledge", "mutual_respect"}) {
       REQUIRE(!row.at(d).empty());
       U += std::round(5 * num(d));
     }
@@ -244,19 +248,16 @@ TEST_CASE("rc does not give back a suppressed dimension when every row answered 
   // answered dimensions, rc * 36 minus the six shown sums would be the
   // withheld `frequent` sum: suppressing the index alone is not enough.
   Plant p;
-  p.rows = {{{3, 0, 4, 2, 5, 4, 3}},
-            {{5, 4, 0, 3, 4, 4, 5}},
-            {{2, 3, 4, 0, 3, 4, 4}},
-            {{4, 5, 3, 4, 0, 3, 4}},
-            {{0, 2, 3, 3, 4, 5, 4}},
-            {{0, 4, 4, 5, 3, 3, 2}}};
+  p.rows = {{{3, 0, 4, 2, 5, 4, 3}}, {{5, 4, 0, 3, 4, 4, 5}}, {{2, 3, 4, 0, 3, 4, 4}},
+            {{4, 5, 3, 4, 0, 3, 4}}, {{0, 2, 3, 3, 4, 5, 4}}, {{0, 4, 4, 5, 3, 3, 2}}};
   p.hidden = {{0, 0}, {1, 0}, {2, 0}, {3, 0}};
   const std::set<double> means = possible_means(p, {3, 5, 2, 4});
   INFO("possible withheld means: " << Catch::Detail::stringify(means));
   CHECK(means.size() == 17);
 }
 
-TEST_CASE("alpha is not shown from fewer than min-n complete rows or with left-out dimensions", "[privacy][aggregate]") {
+TEST_CASE("alpha is not shown from fewer than min-n complete rows or with left-out dimensions",
+          "[privacy][aggregate]") {
   rcmap::Diagnostics d;
   auto alpha_of = [&](const std::string& rows) {
     const rcmap::CsvTable u = rcmap::parse_csv(kUnits, "units.csv", rcmap::Encoding::utf8, d);
@@ -326,8 +327,9 @@ TEST_CASE("analyze --ties: a blank dimension mean blanks the index containing it
   };
   // c86b261's ties.csv row of the planted example: `frequent` blank (4
   // answers), communication 2.95 published.
-  const std::string head = "source,target,n,rc,frequent,timely,accurate,problem_solving,shared_goals,"
-                           "shared_knowledge,mutual_respect,communication,relationship\n";
+  const std::string head =
+      "source,target,n,rc,frequent,timely,accurate,problem_solving,shared_goals,"
+      "shared_knowledge,mutual_respect,communication,relationship\n";
   const rcmap::Tie a = given(head + "A,B,5,3.4,,3,3,3,3.8,3.8,4,2.95,3.866667\n");
   CHECK(std::isnan(a.communication));
   CHECK(a.relationship == Approx(3.866667));

@@ -93,8 +93,8 @@ TEST_CASE("invalid input exits 2, writes nothing, and keeps earlier results", "[
   TempDir t;
   REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
   std::string before = slurp(t / "out/ties.csv");
-  std::string bad = "--units " + source_path("samples/bad/units.csv") + " --responses " +
-                    source_path("samples/bad/bad_score.csv");
+  std::string bad =
+      "--units " + source_path("samples/bad/units.csv") + " --responses " + source_path("samples/bad/bad_score.csv");
   CHECK(run("analyze " + bad + " --out " + t / "out", t / "log") == 2);
   CHECK(slurp(t / "out/ties.csv") == before);
   CHECK(slurp(t / "log").find("bad_score.csv:2:5 (timely): error: score '7'") != std::string::npos);
@@ -165,7 +165,8 @@ TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[
   }
   TempDir t;
   REQUIRE(run("analyze " + kSample + " --out " + t / "out") == 0);
-  std::string reader = "/usr/bin/python3 " + source_path("tests/support/read_workbook.py") + " " + t / "out/workbook.xlsx";
+  std::string reader =
+      "/usr/bin/python3 " + source_path("tests/support/read_workbook.py") + " " + t / "out/workbook.xlsx";
   REQUIRE(std::system((reader + " > " + t / "sheets").c_str()) == 0);
   CHECK(slurp(t / "sheets") == "Ties\nUnits\nGaps\nBridges\nSides\nMatrix\nMethod\n");
   REQUIRE(std::system((reader + " Ties > " + t / "ties").c_str()) == 0);
@@ -199,15 +200,13 @@ TEST_CASE("workbook.xlsx holds the tables as numbers, read back by openpyxl", "[
   CHECK(slurp(t / "info").find("suppressed: fewer than 5 respondents") != std::string::npos);
 }
 
-TEST_CASE("responses read from a pipe give the same ties, and summary.json records no checksum for them",
-          "[cli]") {
+TEST_CASE("responses read from a pipe give the same ties, and summary.json records no checksum for them", "[cli]") {
   TempDir t;
   REQUIRE(run("analyze " + kSample + " --out " + (t / "file") + " -q --no-render") == 0);
   // A real pipe: `cat` writes, rcmap reads /dev/stdin once.
-  const std::string cmd = "cat " + source_path("samples/responses.csv") + " | " + RCMAP_BINARY +
-                          " analyze --units " + source_path("samples/units.csv") +
-                          " --responses /dev/stdin --out " + (t / "pipe") + " -q --no-render >" + (t / "log") +
-                          " 2>&1";
+  const std::string cmd = "cat " + source_path("samples/responses.csv") + " | " + RCMAP_BINARY + " analyze --units " +
+                          source_path("samples/units.csv") + " --responses /dev/stdin --out " + (t / "pipe") +
+                          " -q --no-render >" + (t / "log") + " 2>&1";
   const int rc = std::system(cmd.c_str());
   INFO(slurp(t / "log"));
   REQUIRE(WIFEXITED(rc));

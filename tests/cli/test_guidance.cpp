@@ -35,9 +35,12 @@ std::vector<std::string> fields_of(const std::string& line) {
   std::vector<std::string> f(1);
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) f.emplace_back();
-    else f.back() += c;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      f.emplace_back();
+    else
+      f.back() += c;
   }
   return f;
 }
@@ -58,7 +61,8 @@ std::string json_number(const std::string& json, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, --quiet silences it", "[cli][guidance]") {
+TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, --quiet silences it",
+          "[cli][guidance]") {
   ScratchDir t("summary");
   const std::string out = t / "res";
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + out + " --formats png",
@@ -77,7 +81,8 @@ TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, -
   CHECK(log.find("rcmap analyze: 16 units, 300 respondents, " + rows.substr(0, 1) + "," + rows.substr(1) +
                  " ratings\n") != std::string::npos);
   std::smatch m;
-  REQUIRE(std::regex_search(log, m, std::regex("rcmap analyze: ([0-9]+) ties shown, ([0-9]+) hidden \\(fewer than 5 respondents\\)\n")));
+  REQUIRE(std::regex_search(
+      log, m, std::regex("rcmap analyze: ([0-9]+) ties shown, ([0-9]+) hidden \\(fewer than 5 respondents\\)\n")));
   std::ifstream ties(out + "/ties.csv");
   std::size_t shown = 0, hidden = 0;
   std::string line;
@@ -107,9 +112,9 @@ TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, -
   }
 
   SECTION("in Danish, with the glossary's words and a full stop between thousands") {
-    REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + out +
-                          " --no-render --lang da",
-                      t / "log-da") == 0);
+    REQUIRE(run_rcmap(
+                "analyze --units " + kUnits + " --responses " + kResponses + " --out " + out + " --no-render --lang da",
+                t / "log-da") == 0);
     const std::string da = slurp(t / "log-da");
     INFO(da);
     CHECK(da.find("rcmap analyze: Resultaterne ligger i " + out + "/ (") != std::string::npos);
@@ -119,9 +124,9 @@ TEST_CASE("analyze closes with a summary: folder, files, what to open, counts, -
     CHECK(da.find(" relationer vises, ") != std::string::npos);
   }
   SECTION("--quiet prints nothing") {
-    REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + out +
-                          " --no-render --quiet",
-                      t / "log-q") == 0);
+    REQUIRE(
+        run_rcmap("analyze --units " + kUnits + " --responses " + kResponses + " --out " + out + " --no-render --quiet",
+                  t / "log-q") == 0);
     CHECK(slurp(t / "log-q").empty());
   }
 }
@@ -175,8 +180,10 @@ TEST_CASE("a responses file with several waves: one error naming them, --wave pi
   INFO(log);
   CHECK(count_of(log, "error:") == 1);
   CHECK(lines_of(log) == 2);
-  CHECK(log.find("the file holds 3 survey waves (w1, w2, w3); analyse one with rcmap analyze --wave w1, or compare them with "
-                 "rcmap compare --units ") != std::string::npos);
+  CHECK(
+      log.find(
+          "the file holds 3 survey waves (w1, w2, w3); analyse one with rcmap analyze --wave w1, or compare them with "
+          "rcmap compare --units ") != std::string::npos);
   CHECK(!fs::exists(t / "o/ties.csv"));
 
   REQUIRE(run_rcmap(args + " --wave w9 --out " + t / "o", t / "log9") == 1);
@@ -201,7 +208,8 @@ TEST_CASE("a responses file with several waves: one error naming them, --wave pi
   CHECK(slurp(t / "w2/project.ini").find("wave = w2\n") != std::string::npos);
 }
 
-TEST_CASE("a wide export without --mapping: one message, mapping --init writes a file that loads", "[cli][guidance][wide]") {
+TEST_CASE("a wide export without --mapping: one message, mapping --init writes a file that loads",
+          "[cli][guidance][wide]") {
   ScratchDir t("wide");
   const std::string wide = source_path("samples/wide/nordby-wide.csv");
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + wide + " --out " + t / "o", t / "log") == 2);
@@ -236,7 +244,8 @@ TEST_CASE("a wide export without --mapping: one message, mapping --init writes a
   // written reads every answer as the shipped mapping does; that one also
   // reverses problem_solving, which no data can show.
   const std::string xlsx = source_path("samples/wide/nordby-wide.xlsx");
-  const std::string sheets = " --units " + xlsx + " --units-sheet Enheder --responses " + xlsx + " --responses-sheet Svar";
+  const std::string sheets =
+      " --units " + xlsx + " --units-sheet Enheder --responses " + xlsx + " --responses-sheet Svar";
   REQUIRE(run_rcmap("mapping --init " + t / "x.ini" + sheets, t / "log-x") == 0);
   const std::string x = slurp(t / "x.ini");
   INFO(x);
@@ -251,7 +260,8 @@ TEST_CASE("a wide export without --mapping: one message, mapping --init writes a
   while (std::getline(a, la) && std::getline(b, lb)) {
     const auto fa = fields_of(la), fb = fields_of(lb);
     REQUIRE(fa.size() == fb.size());
-    for (std::size_t c : {0, 1, 6, 11, 12, 13, 15, 16, 17}) CHECK(fa[c] == fb[c]);  // all but problem_solving and scores using it
+    for (std::size_t c : {0, 1, 6, 11, 12, 13, 15, 16, 17})
+      CHECK(fa[c] == fb[c]);  // all but problem_solving and scores using it
     ++rows;
   }
   CHECK(rows == 257);
@@ -268,7 +278,8 @@ TEST_CASE("units and responses files swapped: said so", "[cli][guidance]") {
   CHECK(slurp(t / "log2").find("--units " + kResponses + " holds responses") != std::string::npos);
 }
 
-TEST_CASE("a units file that does not fit: errors of one kind collapsed, the units' ids listed once", "[cli][guidance]") {
+TEST_CASE("a units file that does not fit: errors of one kind collapsed, the units' ids listed once",
+          "[cli][guidance]") {
   ScratchDir t("misfit");
   {
     std::ofstream u(t / "units.csv");
@@ -281,8 +292,9 @@ TEST_CASE("a units file that does not fit: errors of one kind collapsed, the uni
   // Two kinds (unit and target columns): five of each, then one line each.
   CHECK(count_of(log, "error: unknown unit") == 10);
   CHECK(count_of(log, "more errors like the above (unknown unit") == 2);
-  CHECK(count_of(log, "note: " + t / "units.csv" + " has the unit ids 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', "
-                      "'X8', ... (12 units)") == 1);
+  CHECK(count_of(log, "note: " + t / "units.csv" +
+                          " has the unit ids 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', "
+                          "'X8', ... (12 units)") == 1);
   CHECK(lines_of(log) < 20);
 }
 
@@ -294,7 +306,8 @@ TEST_CASE("rcmap report works after the folder and its inputs moved, from anywhe
   fs::copy_file(kResponses, t / "proj/data/responses.csv");
   REQUIRE(std::system(("cd " + t / "proj" + " && " + RCMAP_BINARY +
                        " analyze --units data/units.csv --responses data/responses.csv --out results --formats png "
-                       "--quiet").c_str()) == 0);
+                       "--quiet")
+                          .c_str()) == 0);
   CHECK(slurp(t / "proj/results/summary.json").find("\"path_from_results\": \"../data/units.csv\"") !=
         std::string::npos);
   fs::rename(t / "proj", t / "moved");
@@ -307,8 +320,8 @@ TEST_CASE("rcmap report works after the folder and its inputs moved, from anywhe
   const std::string log = slurp(t / "log2");
   INFO(log);
   CHECK(log.find("the units file the results were made from is not found: neither data/units.csv (from where rcmap "
-                 "analyze ran) nor " + t / "moved/data/units.csv" + " (relative to the results folder) exists") !=
-        std::string::npos);
+                 "analyze ran) nor " +
+                 t / "moved/data/units.csv" + " (relative to the results folder) exists") != std::string::npos);
   CHECK(fs::exists(t / "moved/results/report.pdf"));
 }
 #endif
@@ -328,15 +341,16 @@ TEST_CASE("workbook.xlsx with --lang da: sheet names, headers, notes and values 
   CHECK(slurp(t / "sheets") == "Relationer\nEnheder\nUdviklingspunkter\nBrobyggere\nOmråder\nMatrix\nMetode\n");
   REQUIRE(std::system((reader + " Relationer > " + t / "ties").c_str()) == 0);
   const std::string ties = slurp(t / "ties");
-  CHECK(ties.rfind("fra (enhed)\ttil (enhed)\tfra (navn)\ttil (navn)\tfra (område)\ttil (område)\tn (respondenter)\tRK\t",
-                   0) == 0);
+  CHECK(
+      ties.rfind("fra (enhed)\ttil (enhed)\tfra (navn)\ttil (navn)\tfra (område)\ttil (område)\tn (respondenter)\tRK\t",
+                 0) == 0);
   CHECK(ties.find("\tskjult\t") != std::string::npos);  // strength values
   CHECK(ties.find("\tsuppressed\t") == std::string::npos);
   REQUIRE(std::system((reader + " Relationer info > " + t / "info").c_str()) == 0);
   CHECK(slurp(t / "info").find("skjult: færre end 5 respondenter") != std::string::npos);
   REQUIRE(std::system((reader + " Udviklingspunkter > " + t / "gaps").c_str()) == 0);
   CHECK(slurp(t / "gaps").find("\tprioritet\t") != std::string::npos);
-  CHECK(slurp(t / "gaps").find("\tsikkerhed\tgruppe\n") != std::string::npos);  // certainty, group
+  CHECK(slurp(t / "gaps").find("\tsikkerhed\tgruppe\n") != std::string::npos);       // certainty, group
   CHECK(slurp(t / "gaps").find("\tpå grænsen\tpå grænsen\n") != std::string::npos);  // their values
   REQUIRE(std::system((reader + " Brobyggere > " + t / "bridges").c_str()) == 0);
   // bridges.csv's bridge is a unit (brobygger), not ties.csv's bridge tie (eneste forbindelse).

@@ -31,8 +31,7 @@ std::vector<std::string> subcommands() {
   auto start = h.find("Commands:");
   REQUIRE(start != std::string::npos);
   std::string block = h.substr(start, h.find("\n\n", start) - start);
-  for (std::sregex_iterator it(block.begin(), block.end(), line), end; it != end; ++it)
-    out.push_back((*it)[1]);
+  for (std::sregex_iterator it(block.begin(), block.end(), line), end; it != end; ++it) out.push_back((*it)[1]);
   return out;
 }
 

@@ -66,7 +66,7 @@ TEST_CASE("above 2,000 units gaps.csv lists every cross-side pair, the blank met
       for (int k = 0; k < 5; ++k) {
         ++id;
         for (int a = 0; a < 3; ++a) {
-          if (p == 2 && a == 2) continue;      // P2 does not rate A2
+          if (p == 2 && a == 2) continue;            // P2 does not rate A2
           if (p == 2 && a == 1 && k == 4) continue;  // four of P2 rate A1: suppressed
           row(id, "P" + std::to_string(p), "A" + std::to_string(a), 4);
         }
@@ -78,25 +78,30 @@ TEST_CASE("above 2,000 units gaps.csv lists every cross-side pair, the blank met
                     log) == 0);
   const auto gaps = lines_of(d / "out/gaps.csv");
   REQUIRE(gaps.size() == 1 + 2 * 3 * 3);
-  CHECK(gaps[0] == "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity,rc_ci_low,"
-                   "rc_ci_high,certainty,group");
+  CHECK(gaps[0] ==
+        "source,target,source_side,target_side,rc,n,reverse_rc,asymmetry,kind,severity,rc_ci_low,"
+        "rc_ci_high,certainty,group");
   // Clearly weak first: the nine authority->provider ties, weak at RC 2 (every answer 2: interval
   // [2, 2]): severity 1 + (3.5 - 2) / 2.5 = 1.6, reverse 4 where measured; then the functional
   // provider->authority ties, RC 4 against 2: one-sided, |2| / 4 = 0.5; last, with no severity,
   // P2->A1 (suppressed) and P2->A2 (not rated): not enough answers.
-  CHECK(gaps[1] == "A0,P0,authority,provider,2.000000,5,4.000000,-2.000000,weak,1.600000,2.000000,2.000000,clear,"
-                   "clearly_weak");
+  CHECK(gaps[1] ==
+        "A0,P0,authority,provider,2.000000,5,4.000000,-2.000000,weak,1.600000,2.000000,2.000000,clear,"
+        "clearly_weak");
   CHECK(gaps[6] == "A1,P2,authority,provider,2.000000,5,,,weak,1.600000,2.000000,2.000000,clear,clearly_weak");
   CHECK(gaps[9] == "A2,P2,authority,provider,2.000000,5,,,weak,1.600000,2.000000,2.000000,clear,clearly_weak");
-  CHECK(gaps[10] == "P0,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
-                    "clear,functional");
-  CHECK(gaps[16] == "P2,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
-                    "clear,functional");
+  CHECK(gaps[10] ==
+        "P0,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
+        "clear,functional");
+  CHECK(gaps[16] ==
+        "P2,A0,provider,authority,4.000000,5,2.000000,2.000000,one-sided,0.500000,4.000000,4.000000,"
+        "clear,functional");
   CHECK(gaps[17] == "P2,A1,provider,authority,,,2.000000,,unmeasured,,,,,not_enough_answers");
   CHECK(gaps[18] == "P2,A2,provider,authority,,,2.000000,,unmeasured,,,,,not_enough_answers");
   // The network metrics are not computed above 2,000 units: said on stderr and in summary.json.
-  const std::string why = "2001 units: network metrics are computed for at most 2000 units; metric columns left "
-                          "blank (gaps.csv is complete)";
+  const std::string why =
+      "2001 units: network metrics are computed for at most 2000 units; metric columns left "
+      "blank (gaps.csv is complete)";
   CHECK(slurp(log).find(why) != std::string::npos);
   CHECK(slurp(d / "out/summary.json").find(why) != std::string::npos);
   // units.csv: RC given by A0 is 2; its 19 metric columns (in_strength ... community) are blank;
@@ -138,8 +143,8 @@ struct SampleBook {
 // A sheet of a workbook read back by openpyxl (tests/support/read_workbook.py), or its "info".
 std::string read_sheet(const std::string& xlsx, const std::string& sheet, const ScratchDir& d, bool info = false) {
   const std::string out = d / "sheet.txt";
-  const std::string cmd = "/usr/bin/python3 " + rcmap::test::source_path("tests/support/read_workbook.py") + " " + xlsx +
-                          " " + sheet + (info ? " info" : "") + " > " + out;
+  const std::string cmd = "/usr/bin/python3 " + rcmap::test::source_path("tests/support/read_workbook.py") + " " +
+                          xlsx + " " + sheet + (info ? " info" : "") + " > " + out;
   REQUIRE(std::system(cmd.c_str()) == 0);
   return slurp(out);
 }
@@ -148,8 +153,7 @@ bool have_openpyxl() { return std::system("/usr/bin/python3 -c 'import openpyxl'
 
 }  // namespace
 
-TEST_CASE("a workbook written in constant memory reads back the same as one written in memory",
-          "[workbook][many]") {
+TEST_CASE("a workbook written in constant memory reads back the same as one written in memory", "[workbook][many]") {
   if (!have_openpyxl()) {
     WARN("python3-openpyxl missing: workbook not read back");
     return;
@@ -169,7 +173,8 @@ TEST_CASE("a workbook written in constant memory reads back the same as one writ
   const std::string m = read_sheet(d / "constant.xlsx", "Matrix", d);
   CHECK(m.rfind("rating unit \\ rated unit\tMYN-N\tMYN-S\t", 0) == 0);
   CHECK(m.find("\nMyndighed Børn og Unge Nord\t4.418342151675485\t") != std::string::npos);
-  CHECK(read_sheet(d / "constant.xlsx", "Matrix", d, true) == "freeze B2\ncomment B11 n<5: suppressed\ncomment B17 n<5: suppressed\n");
+  CHECK(read_sheet(d / "constant.xlsx", "Matrix", d, true) ==
+        "freeze B2\ncomment B11 n<5: suppressed\ncomment B17 n<5: suppressed\n");
 }
 
 TEST_CASE("at the workbook's limits rows and units are left out and notes thinned, and each is said",
@@ -184,13 +189,15 @@ TEST_CASE("at the workbook's limits rows and units are left out and notes thinne
   s.book.limits.notes = 3;
   const auto notes = rcmap::workbook_notes(s.book);
   REQUIRE(notes.size() == 4);
-  CHECK(notes[0] == "workbook.xlsx: sheet Ties holds the first 150 of 256 rows (Excel's limit is 151 rows with "
-                    "the header); all are in ties.csv");
+  CHECK(notes[0] ==
+        "workbook.xlsx: sheet Ties holds the first 150 of 256 rows (Excel's limit is 151 rows with "
+        "the header); all are in ties.csv");
   CHECK(notes[1] == "workbook.xlsx: sheet Ties: " + std::to_string(suppressed) +
                         " suppressed rows get no note on each cell (more than 3); a note on cell A1 says what their "
                         "blank cells mean");
-  CHECK(notes[2] == "workbook.xlsx: sheet Matrix shows the first 10 of 16 units (Excel's limit is 11 columns with "
-                    "the labels); all ties are in ties.csv");
+  CHECK(notes[2] ==
+        "workbook.xlsx: sheet Matrix shows the first 10 of 16 units (Excel's limit is 11 columns with "
+        "the labels); all ties are in ties.csv");
   CHECK(notes[3].rfind("workbook.xlsx: sheet Matrix: ", 0) == 0);  // suppressed cells among the first 10 units
   if (!have_openpyxl()) {
     WARN("python3-openpyxl missing: workbook not read back");
@@ -211,20 +218,19 @@ TEST_CASE("at the workbook's limits rows and units are left out and notes thinne
     const std::string m = read_sheet(d / "book.xlsx", "Matrix", d);
     CHECK(std::count(m.begin(), m.end(), '\n') == 11);
     const std::string ids = m.substr(0, m.find('\n'));
-    CHECK(ids.size() - ids.find("\tAFL") == 4);                // unit 10 of 16: the last shown
-    CHECK(ids.find("\tSKO-N") == std::string::npos);           // unit 11: left out
+    CHECK(ids.size() - ids.find("\tAFL") == 4);       // unit 10 of 16: the last shown
+    CHECK(ids.find("\tSKO-N") == std::string::npos);  // unit 11: left out
     CHECK(read_sheet(d / "book.xlsx", "Matrix", d, true).find("comment A1 Blank cells: not rated, or n<5") !=
           std::string::npos);
   }
 }
 #endif
 
-TEST_CASE("PageRank of 800 units is bit-identical from run to run (PRPACK on one OpenMP thread)",
-          "[metrics][many]") {
+TEST_CASE("PageRank of 800 units is bit-identical from run to run (PRPACK on one OpenMP thread)", "[metrics][many]") {
   ScratchDir d("pagerank800");
-  REQUIRE(std::system(("/usr/bin/python3 " + rcmap::test::source_path("bench/many_units.py") + " " + d / "in" +
-                       " 800 10 2")
-                          .c_str()) == 0);
+  REQUIRE(
+      std::system(("/usr/bin/python3 " + rcmap::test::source_path("bench/many_units.py") + " " + d / "in" + " 800 10 2")
+                      .c_str()) == 0);
   rcmap::Diagnostics diag;
   const rcmap::Survey s = rcmap::read_survey(d / "in/units.csv", d / "in/responses.csv", {}, diag);
   const rcmap::Aggregate a = rcmap::aggregate(s, rcmap::AggregateOptions{});

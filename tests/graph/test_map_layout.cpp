@@ -20,8 +20,9 @@ test::Fixture tiny(const std::vector<std::pair<std::string, std::string>>& units
 }
 void tie(test::Fixture& f, std::uint32_t a, std::uint32_t b, double rc, int n = 8) {
   f.agg.ties.push_back(test::make_tie(a, b, n, rc, f.agg.options.min_n, f.agg.options));
-  std::sort(f.agg.ties.begin(), f.agg.ties.end(),
-            [](const Tie& x, const Tie& y) { return std::pair{x.source, x.target} < std::pair{y.source, y.target}; });
+  std::sort(f.agg.ties.begin(), f.agg.ties.end(), [](const Tie& x, const Tie& y) {
+    return std::pair{x.source, x.target} < std::pair{y.source, y.target};
+  });
 }
 double dist(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 }  // namespace
@@ -95,8 +96,7 @@ TEST_CASE("force layout ignores suppressed ties entirely", "[layout]") {
 
 TEST_CASE("force layout keeps strongly tied clusters together", "[layout]") {
   // Two 4-cliques (RC 5 both ways) joined by one weak tie.
-  auto f = tiny({{"a", "x"}, {"b", "x"}, {"c", "x"}, {"d", "x"},
-                 {"e", "y"}, {"f", "y"}, {"g", "y"}, {"h", "y"}});
+  auto f = tiny({{"a", "x"}, {"b", "x"}, {"c", "x"}, {"d", "x"}, {"e", "y"}, {"f", "y"}, {"g", "y"}, {"h", "y"}});
   for (std::uint32_t u = 0; u < 8; ++u)
     for (std::uint32_t v = 0; v < 8; ++v)
       if (u != v && (u < 4) == (v < 4)) tie(f, u, v, 5.0);
@@ -106,8 +106,10 @@ TEST_CASE("force layout keeps strongly tied clusters together", "[layout]") {
   int nw = 0, nb = 0;
   for (std::uint32_t u = 0; u < 8; ++u)
     for (std::uint32_t v = u + 1; v < 8; ++v) {
-      if ((u < 4) == (v < 4)) within += dist(p[u], p[v]), ++nw;
-      else between += dist(p[u], p[v]), ++nb;
+      if ((u < 4) == (v < 4))
+        within += dist(p[u], p[v]), ++nw;
+      else
+        between += dist(p[u], p[v]), ++nb;
     }
   CHECK(within / nw < 0.6 * (between / nb));
 }

@@ -44,7 +44,10 @@ TEST_CASE("reads a Pajek network with quoted UTF-8 labels and weighted arcs", "[
   NetworkFile n = read_network(fixture("network.net"), d);
   REQUIRE_FALSE(d.has_errors());
   CHECK(n.directed);
-  CHECK(n.labels == std::vector<std::string>{"Myndighed Nord", "B\xC3\xB8rnehuset \xC3\x85" "en", "Nordby Skole"});
+  CHECK(n.labels == std::vector<std::string>{"Myndighed Nord",
+                                             "B\xC3\xB8rnehuset \xC3\x85"
+                                             "en",
+                                             "Nordby Skole"});
   CHECK(sorted(n.edges) == kTies);
 }
 

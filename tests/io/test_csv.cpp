@@ -34,7 +34,7 @@ TEST_CASE("strips a UTF-8 byte order mark and accepts CRLF line ends", "[csv]") 
   CHECK(t.header[0] == "unit");
   REQUIRE(t.rows.size() == 2);
   CHECK(t.rows[0].fields[1] == "\xC3\x86r\xC3\xB8");  // Ærø
-  CHECK(t.rows[1].line == 4);  // blank line 3 skipped
+  CHECK(t.rows[1].line == 4);                         // blank line 3 skipped
 }
 
 TEST_CASE("reads a Windows-1252 file with a warning", "[csv]") {
@@ -110,7 +110,7 @@ TEST_CASE("writes the excel-da dialect with , and decimal comma", "[csv]") {
 
 TEST_CASE("validates UTF-8 per RFC 3629", "[csv]") {
   CHECK(is_valid_utf8("\xC3\xA6\xE2\x82\xAC\xF0\x9F\x98\x80"));
-  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-  CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(is_valid_utf8("\xE2\x82"));      // truncated
 }

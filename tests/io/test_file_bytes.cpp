@@ -46,8 +46,7 @@ TEST_CASE("a large file is read through its mapping with quoted fields decoded, 
   fs::remove(p);
 }
 
-TEST_CASE("a mapped file shortened while read ends the process with exit code 2 naming the file",
-          "[csv][mapped]") {
+TEST_CASE("a mapped file shortened while read ends the process with exit code 2 naming the file", "[csv][mapped]") {
   const fs::path p = write_rows("rcmap-shortened", 200000);
   const fs::path log = p.string() + ".log";
   pid_t pid = ::fork();

@@ -26,9 +26,8 @@ struct Target {
   const char* name;
   int (*run)(const std::uint8_t*, std::size_t);
 };
-const Target kTargets[] = {{"csv", rcmap::fuzz::csv},         {"survey", rcmap::fuzz::survey},
-                           {"xlsx", rcmap::fuzz::xlsx},       {"sav", rcmap::fuzz::sav},
-                           {"mapping", rcmap::fuzz::mapping}, {"wide", rcmap::fuzz::wide},
+const Target kTargets[] = {{"csv", rcmap::fuzz::csv},  {"survey", rcmap::fuzz::survey},   {"xlsx", rcmap::fuzz::xlsx},
+                           {"sav", rcmap::fuzz::sav},  {"mapping", rcmap::fuzz::mapping}, {"wide", rcmap::fuzz::wide},
                            {"ties", rcmap::fuzz::ties}};
 
 int replay(const Target& t, const fs::path& file) {
@@ -81,9 +80,12 @@ TEST_CASE("the reader fuzz targets accept every workbook, SPSS file and mapping 
   for (const char* d : {"samples", "samples/wide", "tests/data/readers"})
     for (const auto& f : files_in(rcmap::test::source_path(d))) {
       const auto ext = f.extension();
-      if (ext == ".xlsx") n += replay(kTargets[2], f);
-      else if (ext == ".sav") n += replay(kTargets[3], f);
-      else if (ext == ".ini") n += replay(kTargets[4], f);
+      if (ext == ".xlsx")
+        n += replay(kTargets[2], f);
+      else if (ext == ".sav")
+        n += replay(kTargets[3], f);
+      else if (ext == ".ini")
+        n += replay(kTargets[4], f);
     }
   CHECK(n >= 14);
 }

@@ -147,11 +147,13 @@ TEST_CASE("an input at a name the run writes is refused before anything is creat
   {
     rcmap::OutputOptions o = options("x.csv");
     o.plan = {"x.csv"};
-    CHECK_THROWS_AS(rcmap::OutputDir((out / "sub").string(), [&] {
-                      rcmap::OutputOptions p = o;
-                      p.inputs.add("mapping", (out / "sub/x.csv").string());  // equal by name, not there yet
-                      return p;
-                    }()),
+    CHECK_THROWS_AS(rcmap::OutputDir((out / "sub").string(),
+                                     [&] {
+                                       rcmap::OutputOptions p = o;
+                                       p.inputs.add("mapping",
+                                                    (out / "sub/x.csv").string());  // equal by name, not there yet
+                                       return p;
+                                     }()),
                     rcmap::UsageError);
   }
   CHECK_FALSE(fs::exists(out));

@@ -31,8 +31,7 @@ const std::string kUnits = source_path("samples/units.csv"), kResponses = source
 
 // Starts rcmap with `args` (stdout and stderr to `log`); `in_child` runs in
 // the child just before exec (it may plant files named after its own PID).
-pid_t spawn(const std::vector<std::string>& args, const std::string& log,
-            const std::function<void()>& in_child = {}) {
+pid_t spawn(const std::vector<std::string>& args, const std::string& log, const std::function<void()>& in_child = {}) {
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
@@ -84,10 +83,14 @@ std::map<std::string, std::string> snapshot(const fs::path& d) {
   for (auto it = fs::recursive_directory_iterator(d); it != fs::recursive_directory_iterator(); ++it) {
     const std::string rel = it->path().lexically_relative(d).string();
     const auto st = it->symlink_status();
-    if (fs::is_symlink(st)) out[rel] = "->" + fs::read_symlink(it->path()).string();
-    else if (fs::is_directory(st)) out[rel] = "<dir>";
-    else if (fs::is_regular_file(st)) out[rel] = slurp(it->path().string());
-    else out[rel] = "<special>";
+    if (fs::is_symlink(st))
+      out[rel] = "->" + fs::read_symlink(it->path()).string();
+    else if (fs::is_directory(st))
+      out[rel] = "<dir>";
+    else if (fs::is_regular_file(st))
+      out[rel] = slurp(it->path().string());
+    else
+      out[rel] = "<special>";
   }
   return out;
 }
@@ -106,8 +109,8 @@ std::vector<std::string> temps(const fs::path& d) {
 // A snapshot as text, for messages.
 std::string show(const std::map<std::string, std::string>& snap) {
   std::string s;
-  for (const auto& [rel, bytes] : snap) s += rel + " (" + std::to_string(bytes.size()) + " bytes" +
-                                             (bytes.rfind("->", 0) == 0 ? " " + bytes : "") + ")\n";
+  for (const auto& [rel, bytes] : snap)
+    s += rel + " (" + std::to_string(bytes.size()) + " bytes" + (bytes.rfind("->", 0) == 0 ? " " + bytes : "") + ")\n";
   return s;
 }
 
@@ -124,9 +127,9 @@ namespace {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-const std::vector<std::string> kAnalyzeNoRender = {"ties.csv",        "units.csv",    "sides.csv",  "gaps.csv",
-                                                   "bridges.csv",     "workbook.xlsx",   "network.graphml",
-                                                   "summary.json",    "project.ini"};
+const std::vector<std::string> kAnalyzeNoRender = {"ties.csv",        "units.csv",    "sides.csv",
+                                                   "gaps.csv",        "bridges.csv",  "workbook.xlsx",
+                                                   "network.graphml", "summary.json", "project.ini"};
 
 }  // namespace
 
@@ -139,15 +142,15 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   fs::copy_file(kResponses, t / "p/responses.csv");
   const auto p_before = snapshot(t.path / "p");
   CHECK(rcmap_run({"analyze", "--units", t / "p/units.csv", "--responses", t / "p/responses.csv", "--out", t / "p"},
-              t / "log") == 1);
+                  t / "log") == 1);
   const std::string log = slurp(t / "log");
   CHECK(has(log, "rcmap analyze: --out " + t / "p" + " would overwrite the input " + t / "p/units.csv" +
                      " (results file " + t / "p/units.csv" + "); choose another --out folder"));
   CHECK(snapshot(t.path / "p") == p_before);  // not even a lock file
   // convert, the same mistake
   CHECK(rcmap_run({"convert", "--to", "long", "--units", t / "p/units.csv", "--responses", t / "p/responses.csv",
-               "--out", t / "p"},
-              t / "log") == 1);
+                   "--out", t / "p"},
+                  t / "log") == 1);
   CHECK(has(slurp(t / "log"), "would overwrite the input"));
   CHECK(snapshot(t.path / "p") == p_before);
 
@@ -155,7 +158,7 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", t / "r", "--no-render"}) == 0);
   const auto r_before = snapshot(t.path / "r");
   CHECK(rcmap_run({"analyze", "--units", kUnits, "--ties", t / "r/ties.csv", "--out", t / "r", "--no-render"},
-              t / "log") == 1);
+                  t / "log") == 1);
   CHECK(has(slurp(t / "log"), "would overwrite the input " + t / "r/ties.csv"));
   CHECK(snapshot(t.path / "r") == r_before);
   // --config r/project.ini, whose "out" is r: project.ini would be rewritten.
@@ -173,18 +176,18 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   fs::create_hard_link(t / "responses-copy.csv", t / "r/gaps.csv");
   const auto r_links = snapshot(t.path / "r");
   for (const auto& units : {t / "units-copy.csv", kUnits}) {
-    CHECK(rcmap_run({"analyze", "--units", units, "--responses", t / "responses-copy.csv", "--out", t / "r",
-                 "--no-render"},
-                t / "log") == 1);
+    CHECK(rcmap_run(
+              {"analyze", "--units", units, "--responses", t / "responses-copy.csv", "--out", t / "r", "--no-render"},
+              t / "log") == 1);
     CHECK(snapshot(t.path / "r") == r_links);
   }
-  CHECK(has(slurp(t / "log"), "would overwrite the input " + t / "responses-copy.csv" + " (results file " +
-                                  t / "r/gaps.csv" + ")"));
+  CHECK(has(slurp(t / "log"),
+            "would overwrite the input " + t / "responses-copy.csv" + " (results file " + t / "r/gaps.csv" + ")"));
   CHECK(slurp(t / "responses-copy.csv") == slurp(kResponses));
 
   // report: DIR/report.pdf is a link to an input named in summary.json.
   REQUIRE(rcmap_run({"analyze", "--units", t / "units-copy.csv", "--responses", kResponses, "--out", t / "rep",
-                 "--no-render"}) == 0);
+                     "--no-render"}) == 0);
   fs::create_symlink(t / "units-copy.csv", t / "rep/report.pdf");
   CHECK(rcmap_run({"report", t / "rep"}, t / "log") == 1);
   CHECK(has(slurp(t / "log"), "rcmap report: DIR " + t / "rep" + " would overwrite the input " + t / "units-copy.csv"));
@@ -196,8 +199,8 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   fs::copy_file(t / "w/responses.csv", t / "c/waves.csv");
   const auto c_before = snapshot(t.path / "c");
   CHECK(rcmap_run({"compare", "--units", t / "w/units.csv", "--responses", t / "c/waves.csv", "--out", t / "c",
-               "--no-render", "--bootstrap", "100"},
-              t / "log") == 1);
+                   "--no-render", "--bootstrap", "100"},
+                  t / "log") == 1);
   CHECK(has(slurp(t / "log"), "rcmap compare: --out " + t / "c" + " would overwrite the input " + t / "c/waves.csv"));
   CHECK(snapshot(t.path / "c") == c_before);
 
@@ -212,12 +215,12 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   fs::create_symlink(t / "n/people.csv", t / "nr/brokers.csv");
   const std::string people = slurp(t / "n/people.csv");
   CHECK(rcmap_run({"network", "--people", t / "n/people.csv", "--ties", t / "n/person-ties.csv", "--units",
-               t / "n/units.csv", "--out", t / "nr", "--no-render"},
-              t / "log") == 1);
+                   t / "n/units.csv", "--out", t / "nr", "--no-render"},
+                  t / "log") == 1);
   CHECK(has(slurp(t / "log"), "rcmap network: --out " + t / "nr" + " would overwrite the input " + t / "n/people.csv"));
   CHECK(slurp(t / "n/people.csv") == people);
-  CHECK(show(snapshot(t.path / "nr")) == "brokers.csv (" + std::to_string(2 + (t / "n/people.csv").size()) +
-                                               " bytes ->" + t / "n/people.csv" + ")\n");
+  CHECK(show(snapshot(t.path / "nr")) ==
+        "brokers.csv (" + std::to_string(2 + (t / "n/people.csv").size()) + " bytes ->" + t / "n/people.csv" + ")\n");
 
   // --by-site: a site folder's units.csv is the units input (its name is
   // known only once the sites are read; still nothing is written).
@@ -226,10 +229,10 @@ TEST_CASE("no command overwrites one of its inputs: exit 1 naming both paths, no
   fs::copy_file(t / "s/units.csv", t / "o/S1/units.csv");
   const auto o_before = snapshot(t.path / "o");
   CHECK(rcmap_run({"analyze", "--by-site", "--units", t / "o/S1/units.csv", "--responses", t / "s/responses.csv",
-               "--out", t / "o", "--no-render"},
-              t / "log") == 1);
-  CHECK(has(slurp(t / "log"), "would overwrite the input " + t / "o/S1/units.csv" + " (results file " +
-                                  t / "o/S1/units.csv" + ")"));
+                   "--out", t / "o", "--no-render"},
+                  t / "log") == 1);
+  CHECK(has(slurp(t / "log"),
+            "would overwrite the input " + t / "o/S1/units.csv" + " (results file " + t / "o/S1/units.csv" + ")"));
   CHECK(snapshot(t.path / "o") == o_before);
 }
 
@@ -245,8 +248,10 @@ TEST_CASE("links and FIFOs planted at temporary or final names are never written
   finals.push_back("report.pdf");
   // Links at every final name but one, which is a FIFO.
   for (const auto& f : finals)
-    if (f == "gaps.csv") REQUIRE(::mkfifo((o / f).c_str(), 0644) == 0);
-    else fs::create_symlink(t.path / "victim", o / f);
+    if (f == "gaps.csv")
+      REQUIRE(::mkfifo((o / f).c_str(), 0644) == 0);
+    else
+      fs::create_symlink(t.path / "victim", o / f);
   // Links and FIFOs at rcmap 0.1's temporary names: for the run's own PID
   // (planted by the child before it execs rcmap) and the next 50 PIDs.
   auto plant = [&] {
@@ -255,14 +260,15 @@ TEST_CASE("links and FIFOs planted at temporary or final names are never written
       for (const auto& f : finals) {
         const std::string tmp = (o / ("." + f + ".tmp-" + std::to_string(p))).string();
         const std::string old = (o / ("." + f + ".old-" + std::to_string(p))).string();
-        if (f == "summary.json" && p == pid) ::mkfifo(tmp.c_str(), 0644);
-        else ::symlink((t.path / "victim").c_str(), tmp.c_str());
+        if (f == "summary.json" && p == pid)
+          ::mkfifo(tmp.c_str(), 0644);
+        else
+          ::symlink((t.path / "victim").c_str(), tmp.c_str());
         ::symlink((t.path / "victim").c_str(), old.c_str());
       }
   };
-  const int status = wait_for(spawn({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string()},
-                                    t / "log", plant),
-                              120);
+  const int status = wait_for(
+      spawn({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string()}, t / "log", plant), 120);
   INFO(slurp(t / "log"));
   CHECK(exit_code(status) == 0);
   CHECK(slurp((t.path / "victim").string()) == "victim");
@@ -274,12 +280,14 @@ TEST_CASE("links and FIFOs planted at temporary or final names are never written
   CHECK(temps(o).empty());
 }
 
-TEST_CASE("one writer per folder: a second run exits 3 at once, --wait waits, stale temporaries are "
-          "removed only when the lock is free",
-          "[cli][output-safety][lock]") {
+TEST_CASE(
+    "one writer per folder: a second run exits 3 at once, --wait waits, stale temporaries are "
+    "removed only when the lock is free",
+    "[cli][output-safety][lock]") {
   ScratchDir t("lock");
   const fs::path o = t.path / "o";
-  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--no-render"}) == 0);
+  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--no-render"}) ==
+          0);
   // A killed run's files: another version's temporary file whose PID this
   // process sees running (its own), and a private temporary folder.
   put(o / (".ties.csv.tmp-" + std::to_string(::getpid())), "half");
@@ -290,8 +298,8 @@ TEST_CASE("one writer per folder: a second run exits 3 at once, --wait waits, st
   const int lock = ::open((o / ".rcmap.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);  // not inherited by rcmap
   REQUIRE(lock >= 0);
   REQUIRE(::flock(lock, LOCK_EX | LOCK_NB) == 0);
-  const std::vector<std::string> run = {"analyze", "--units", kUnits, "--responses", kResponses,
-                                        "--out", o.string(), "--no-render", "--min-n", "6"};
+  const std::vector<std::string> run = {"analyze", "--units",  kUnits,        "--responses", kResponses,
+                                        "--out",   o.string(), "--no-render", "--min-n",     "6"};
   const auto start = std::chrono::steady_clock::now();
   CHECK(rcmap_run(run, t / "log", 60) == 3);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
@@ -321,7 +329,8 @@ TEST_CASE("SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the run's temporary files 
           "[cli][output-safety][signals]") {
   ScratchDir t("signals");
   const fs::path o = t.path / "o";
-  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--min-n", "6"}) == 0);
+  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--min-n", "6"}) ==
+          0);
   const auto earlier = snapshot(o);
   // Temporary files under `d` (rcmap's, whatever its version).
   auto temp_files = [](const fs::path& d) {
@@ -337,7 +346,8 @@ TEST_CASE("SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the run's temporary files 
   auto kill_while_writing = [&](const fs::path& d, int sig) {
     for (int attempt = 0; attempt < 10; ++attempt) {
       const std::set<std::string> before = temp_files(d);  // none, unless a killed run left some
-      const pid_t pid = spawn({"analyze", "--units", kUnits, "--responses", kResponses, "--out", d.string()}, t / "log");
+      const pid_t pid =
+          spawn({"analyze", "--units", kUnits, "--responses", kResponses, "--out", d.string()}, t / "log");
       int status = 0;
       while (::waitpid(pid, &status, WNOHANG) == 0) {
         const std::set<std::string> now = temp_files(d);
@@ -382,7 +392,8 @@ TEST_CASE("stale temporaries in the subfolders rcmap manages are removed by a ru
   put(o / ("S1/.ties.csv.tmp-" + dead), "half");
   put(o / ("S1/units/.B.png.old-" + dead), "half");
   put(o / "units/.notes.txt", "user file");
-  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--no-render"}) == 0);
+  REQUIRE(rcmap_run({"analyze", "--units", kUnits, "--responses", kResponses, "--out", o.string(), "--no-render"}) ==
+          0);
   CHECK(temps(o).empty());
   CHECK(fs::exists(o / "units/.notes.txt"));
 }
@@ -414,8 +425,8 @@ TEST_CASE("a rerun that writes fewer outputs removes its own earlier ones, lists
     expected.push_back(n);
   std::sort(expected.begin(), expected.end());
   CHECK(left == expected);
-  CHECK(has(log, "rcmap analyze: note: removed " + (o / "map.png").string() +
-                     ", an earlier output this run did not write"));
+  CHECK(has(log,
+            "rcmap analyze: note: removed " + (o / "map.png").string() + ", an earlier output this run did not write"));
   CHECK(has(log, "removed " + (o / "report.pdf").string()));
   CHECK(has(log, "removed " + (o / "units/").string()));
   // --quiet: the same, silently.
@@ -437,12 +448,12 @@ TEST_CASE("a rerun that writes fewer outputs removes its own earlier ones, lists
   // An earlier output that is an input of this run stays.
   REQUIRE(rcmap_run({"sample", "--out", t / "s", "--sites", "2"}) == 0);
   const fs::path b = t.path / "b";
-  REQUIRE(rcmap_run({"analyze", "--by-site", "--units", t / "s/units.csv", "--responses", t / "s/responses.csv", "--out",
-                 b.string()}) == 0);
+  REQUIRE(rcmap_run({"analyze", "--by-site", "--units", t / "s/units.csv", "--responses", t / "s/responses.csv",
+                     "--out", b.string()}) == 0);
   REQUIRE(fs::exists(b / "S2/map.png"));
   REQUIRE(rcmap_run({"analyze", "--units", (b / "S1/units.csv").string(), "--ties", (b / "S1/ties.csv").string(),
-                 "--out", b.string(), "--no-render"},
-                t / "log") == 0);
+                     "--out", b.string(), "--no-render"},
+                    t / "log") == 0);
   CHECK(fs::exists(b / "S1/ties.csv"));
   CHECK(fs::exists(b / "S1/units.csv"));
   CHECK_FALSE(fs::exists(b / "S1/map.png"));

@@ -25,12 +25,12 @@ TEST_CASE("spss: variables become the header, cases rows, missing values empty f
   const auto& r = t.rows[0].fields;  // R01, own unit NORD = code 1
   CHECK(r[0] == "R01");
   CHECK(r[1] == "1");
-  CHECK(r[2] == "4");   // NORD frequent: score 4, numeric, no labels requested
-  CHECK(r[5] == "2");   // NORD problem_solving: score 4 printed reversed
-  CHECK(r[4] == "");    // 1st missing: system-missing
-  CHECK(r[8] == "9");   // 2nd missing: 9 (not declared missing in the file)
-  CHECK(r[14] == "-1"); // 3rd missing: -1
-  CHECK(r[25] == "");   // 4th missing: 6, declared user-missing
+  CHECK(r[2] == "4");    // NORD frequent: score 4, numeric, no labels requested
+  CHECK(r[5] == "2");    // NORD problem_solving: score 4 printed reversed
+  CHECK(r[4] == "");     // 1st missing: system-missing
+  CHECK(r[8] == "9");    // 2nd missing: 9 (not declared missing in the file)
+  CHECK(r[14] == "-1");  // 3rd missing: -1
+  CHECK(r[25] == "");    // 4th missing: 6, declared user-missing
   CHECK(t.rows[7].fields[0] == "R08");
   CHECK(t.rows[7].fields[1] == "4");
 }
@@ -40,7 +40,9 @@ TEST_CASE("spss: value labels replace codes for the chosen variables only", "[sp
   CsvTable t = read_sav(fixture("wide.sav"), {"ENHED"}, diags);
   REQUIRE_FALSE(diags.has_errors());
   CHECK(t.rows[0].fields[1] == "Myndighed Nord");
-  CHECK(t.rows[2].fields[1] == "B\xC3\xB8rnehuset \xC3\x85" "en");
+  CHECK(t.rows[2].fields[1] ==
+        "B\xC3\xB8rnehuset \xC3\x85"
+        "en");
   CHECK(t.rows[7].fields[1] == "Sundhedsplejen");
   CHECK(t.rows[0].fields[2] == "4");  // v01 has labels too, but was not chosen
   Diagnostics all;
@@ -56,7 +58,8 @@ TEST_CASE("spss: an unknown label variable is an error listing the variables", "
   read_sav(fixture("wide.sav"), {"afdeling"}, diags);
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.items()[0].column_name == "afdeling");
-  CHECK(diags.items()[0].message.rfind("no variable 'afdeling' to read value labels from; the file has 'resp_id', 'enhed', 'v01'", 0) == 0);
+  CHECK(diags.items()[0].message.rfind(
+            "no variable 'afdeling' to read value labels from; the file has 'resp_id', 'enhed', 'v01'", 0) == 0);
   Diagnostics w;
   read_sav(fixture("wide.sav"), {"v02"}, w);
   CHECK_FALSE(w.has_errors());

@@ -39,12 +39,14 @@ void write_workbook(const std::string& path, const std::map<std::string, std::st
   const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   std::map<std::string, std::string> all = {
-      {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
       {"xl/workbook.xml", "<workbook xmlns=\"" + ns + "\" xmlns:r=\"" + rel +
                               "\"><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
       {"xl/_rels/workbook.xml.rels",
        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
-       "Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"}};
+       "Id=\"rId1\" Type=\"" +
+           rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"}};
   for (const auto& [k, v] : parts) all[k] = v;
   zipFile z = zipOpen64(path.c_str(), 0);
   REQUIRE(z);
@@ -73,7 +75,9 @@ void write_workbook(const std::string& path, const std::map<std::string, std::st
     const std::string tail = deflate_piece(big->tail, Z_FINISH);
     deflateEnd(&d);
     // The stream holds the unit repeat + 1 times; the extra one is written first.
-    auto crc_of = [](const std::string& s) { return crc32(0, reinterpret_cast<const Bytef*>(s.data()), uInt(s.size())); };
+    auto crc_of = [](const std::string& s) {
+      return crc32(0, reinterpret_cast<const Bytef*>(s.data()), uInt(s.size()));
+    };
     uLong crc = crc_of(big->head), unit_crc = crc_of(big->unit);
     for (std::size_t i = 0; i <= big->repeat; ++i) crc = crc32_combine(crc, unit_crc, z_off_t(big->unit.size()));
     crc = crc32_combine(crc, crc_of(big->tail), z_off_t(big->tail.size()));
@@ -115,7 +119,9 @@ TEST_CASE("xlsx: reads a sheet mixing inline-string header and shared-string dat
   // Shared strings, one of them rich text with a phonetic run (skipped).
   CHECK(t.rows[0].fields[0] == "R01");
   CHECK(t.rows[0].fields[1] == "Myndighed Nord");
-  CHECK(t.rows[3].fields[1] == "B\xC3\xB8rnehuset \xC3\x85" "en");  // "Børnehuset Åen"
+  CHECK(t.rows[3].fields[1] ==
+        "B\xC3\xB8rnehuset \xC3\x85"
+        "en");  // "Børnehuset Åen"
   // Booleans (ri % 3 != 0) and numbers (0.1, 2.5, 1.0, 3).
   CHECK(t.rows[0].fields[2] == "FALSE");
   CHECK(t.rows[1].fields[2] == "TRUE");
@@ -265,8 +271,7 @@ TEST_CASE("xlsx: a formula cell without a saved result is an error at its cell, 
   CHECK(b.file == fixture("formula.xlsx") + "[Data]");
   CHECK(b.line == 2);
   CHECK(b.column == 2);
-  CHECK(b.message ==
-        "cell B2 holds a formula without a saved result: open and save the file in Excel, or export CSV");
+  CHECK(b.message == "cell B2 holds a formula without a saved result: open and save the file in Excel, or export CSV");
   CHECK(diags.items()[1].line == 2);
   CHECK(diags.items()[1].column == 3);
   CHECK(diags.items()[1].message.rfind("cell C2 holds a formula without a saved result", 0) == 0);
@@ -275,8 +280,7 @@ TEST_CASE("xlsx: a formula cell without a saved result is an error at its cell, 
   CHECK(t.rows[0].fields[4] == "9");
 }
 
-TEST_CASE("xlsx: a 2 GiB shared string in a 2 MB workbook is a located error, not std::bad_alloc",
-          "[xlsx][limits]") {
+TEST_CASE("xlsx: a 2 GiB shared string in a 2 MB workbook is a located error, not std::bad_alloc", "[xlsx][limits]") {
   rcmap::test::ScratchDir dir("xlsx-bomb");
   const std::string path = dir / "bomb.xlsx";
   // Shared string 1 is 'a' repeated 2 GiB + 1 MiB times (a 2 GiB string and then some).
@@ -285,9 +289,8 @@ TEST_CASE("xlsx: a 2 GiB shared string in a 2 MB workbook is a located error, no
                    "<si><t>",
                    std::string(std::size_t{1} << 20, 'a'), "</t></si></sst>", 2048};
   write_workbook(path,
-                 {{"xl/worksheets/sheet1.xml",
-                   sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
-                             "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>")}},
+                 {{"xl/worksheets/sheet1.xml", sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+                                                         "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>")}},
                  &sst);
   REQUIRE(std::filesystem::file_size(path) < 3000000);
   Diagnostics diags;
@@ -295,8 +298,9 @@ TEST_CASE("xlsx: a 2 GiB shared string in a 2 MB workbook is a located error, no
   CHECK(t.header.empty());
   REQUIRE(diags.error_count() == 1);
   CHECK(format_diagnostic(diags.items()[0]) ==
-        path + "[Data]: error: shared string 1 (xl/sharedStrings.xml, line 2) is longer than rcmap's limit of "
-               "1 MiB (1048576 bytes) for one cell; shorten the text in the workbook, or export CSV");
+        path +
+            "[Data]: error: shared string 1 (xl/sharedStrings.xml, line 2) is longer than rcmap's limit of "
+            "1 MiB (1048576 bytes) for one cell; shorten the text in the workbook, or export CSV");
   // Through the command line: exit 2 (invalid input), not 4.
   CHECK(rcmap::test::run_rcmap("validate --units " + path + " --responses " + path, dir / "log") == 2);
   CHECK(rcmap::test::slurp(dir / "log").find("is longer than rcmap's limit of 1 MiB") != std::string::npos);
@@ -317,7 +321,8 @@ TEST_CASE("xlsx: a cell over the cell limit is an error at its cell", "[xlsx][li
   CHECK(diags.items()[0].line == 2);
   CHECK(diags.items()[0].column == 2);
   CHECK(diags.items()[0].message ==
-        "cell B2 holds text longer than rcmap's limit of 100 bytes for one cell; shorten it in the workbook, or export CSV");
+        "cell B2 holds text longer than rcmap's limit of 100 bytes for one cell; shorten it in the workbook, or export "
+        "CSV");
   lim.cell_bytes = 101;  // exactly at the limit: read
   Diagnostics ok;
   read_xlsx(path, "", ok, lim);
@@ -335,8 +340,9 @@ TEST_CASE("xlsx: text held beyond the total limit is an error naming where it wa
   for (int r = 1; r <= 5; ++r)
     rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\" t=\"s\"><v>0</v></c></row>";
   write_workbook(path, {{"xl/worksheets/sheet1.xml", sheet_xml(rows)},
-                        {"xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>" +
-                                                     std::string(100, 's') + "</t></si></sst>"}});
+                        {"xl/sharedStrings.xml",
+                         "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>" +
+                             std::string(100, 's') + "</t></si></sst>"}});
   REQUIRE(sizeof(std::string) == 32);
   XlsxLimits lim;
   lim.total_bytes = 600;
@@ -354,7 +360,8 @@ TEST_CASE("xlsx: text held beyond the total limit is an error naming where it wa
   // 1 MiB the third row goes over, before any of it is held.
   const std::string wide = dir / "wide.xlsx";
   rows.clear();
-  for (int r = 1; r <= 4; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\"><v>1</v></c></row>";
+  for (int r = 1; r <= 4; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\"><v>1</v></c></row>";
   write_workbook(wide, {{"xl/worksheets/sheet1.xml", sheet_xml(rows)}});
   lim.total_bytes = std::size_t{1} << 20;
   Diagnostics d3;
@@ -375,8 +382,9 @@ TEST_CASE("xlsx: an XML tag over 4 MiB is an error, not an ever larger buffer", 
   Diagnostics diags;
   read_xlsx(path, "", diags);
   REQUIRE(diags.error_count() == 1);
-  CHECK(diags.items()[0].message ==
-        "part 'xl/worksheets/sheet1.xml' holds an XML tag longer than 4 MiB after line 3; expected an Excel .xlsx file");
+  CHECK(
+      diags.items()[0].message ==
+      "part 'xl/worksheets/sheet1.xml' holds an XML tag longer than 4 MiB after line 3; expected an Excel .xlsx file");
   // A 3 MiB tag is read.
   sheet.repeat = 2;
   write_workbook(path, {}, &sheet);

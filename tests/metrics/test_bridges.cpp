@@ -62,8 +62,10 @@ struct Planted {
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out(1);
   for (char c : line) {
-    if (c == ',') out.emplace_back();
-    else out.back() += c;
+    if (c == ',')
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -82,13 +84,13 @@ TEST_CASE("certainty: the 95 % interval against the thresholds of the tie's clas
   CHECK(strength_certainty(3.4, 3.1, 3.7, o) == Certainty::borderline);
   CHECK(strength_certainty(3.4, 3.1, 3.5, o) == Certainty::borderline);  // touches 3.5: reaches moderate
   CHECK(strength_certainty(3.4, 3.1, 3.4999, o) == Certainty::clear);
-  CHECK(strength_certainty(3.8, 3.6, 3.9, o) == Certainty::clear);        // moderate within [3.5, 4)
-  CHECK(strength_certainty(3.8, 3.6, 4.0, o) == Certainty::borderline);   // reaches strong
-  CHECK(strength_certainty(3.8, 3.4, 3.9, o) == Certainty::borderline);   // reaches weak
+  CHECK(strength_certainty(3.8, 3.6, 3.9, o) == Certainty::clear);       // moderate within [3.5, 4)
+  CHECK(strength_certainty(3.8, 3.6, 4.0, o) == Certainty::borderline);  // reaches strong
+  CHECK(strength_certainty(3.8, 3.4, 3.9, o) == Certainty::borderline);  // reaches weak
   CHECK(strength_certainty(4.5, 4.0, 4.8, o) == Certainty::clear);
   CHECK(strength_certainty(4.5, 3.99, 4.8, o) == Certainty::borderline);
-  CHECK(strength_certainty(4.5, 4.5, 4.5, o) == Certainty::clear);        // SD 0
-  CHECK(strength_certainty(4.5, kNaN, kNaN, o) == Certainty::unknown);    // tie table: no interval
+  CHECK(strength_certainty(4.5, 4.5, 4.5, o) == Certainty::clear);      // SD 0
+  CHECK(strength_certainty(4.5, kNaN, kNaN, o) == Certainty::unknown);  // tie table: no interval
   CHECK(threshold_certainty(3.6, 3.9, 3.5) == Certainty::clear);
   CHECK(threshold_certainty(3.4, 3.9, 3.5) == Certainty::borderline);
   CHECK(threshold_certainty(kNaN, 3.9, 3.5) == Certainty::unknown);
@@ -102,7 +104,7 @@ TEST_CASE("printed RC never contradicts its class: more decimals near thresholds
   CHECK(rc_decimals(3.4996, 2, o) == 4);  // "3.50", "3.500" read moderate: "3.4996"
   CHECK(rc_decimals(3.97, 1, o) == 2);    // "4.0" would read strong
   CHECK(rc_decimals(4.0, 1, o) == 1);
-  CHECK(rc_decimals(3.5, 1, o) == 1);     // 3.5 is moderate, and reads so
+  CHECK(rc_decimals(3.5, 1, o) == 1);  // 3.5 is moderate, and reads so
   CHECK(rc_decimals(kNaN, 2, o) == 2);
 }
 

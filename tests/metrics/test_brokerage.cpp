@@ -46,8 +46,8 @@ TEST_CASE("brokerage counts each open two-path once in the role its sides define
       CHECK(std::isnan(w.broker_coordinator));
       continue;
     }
-    CHECK(w.broker_coordinator + w.broker_itinerant + w.broker_representative +
-              w.broker_gatekeeper + w.broker_liaison ==
+    CHECK(w.broker_coordinator + w.broker_itinerant + w.broker_representative + w.broker_gatekeeper +
+              w.broker_liaison ==
           0);
   }
 }
@@ -94,17 +94,14 @@ TEST_CASE("brokerage of Krackhardt's high-tech advice network matches R sna", "[
     group.push_back(group_id.emplace(row[2], static_cast<int>(group_id.size())).first->second);
   std::vector<rcmap::VertexPair> arcs;
   for (const auto& row : edges)
-    if (row[3] == "1")
-      arcs.emplace_back(std::stoul(row[0]) - 1, std::stoul(row[1]) - 1);
+    if (row[3] == "1") arcs.emplace_back(std::stoul(row[0]) - 1, std::stoul(row[1]) - 1);
   const auto roles = rcmap::metrics::brokerage(21, arcs, group);
   // w_I, w_O, b_IO, b_OI, b_O per manager (sna output, rows 1..21)
-  const int sna[21][5] = {{1, 2, 2, 11, 8},  {0, 1, 6, 0, 13},  {1, 0, 6, 3, 10},
-                          {0, 5, 6, 6, 13},  {3, 0, 13, 1, 5},  {0, 0, 0, 0, 0},
-                          {0, 7, 0, 0, 31},  {0, 0, 2, 4, 10},  {0, 0, 10, 0, 3},
-                          {0, 15, 1, 1, 28}, {0, 0, 1, 0, 4},   {0, 0, 0, 0, 2},
-                          {1, 0, 0, 2, 0},   {0, 0, 4, 0, 0},   {7, 0, 10, 2, 7},
-                          {0, 0, 1, 0, 1},   {0, 0, 1, 1, 8},   {0, 32, 4, 11, 74},
-                          {2, 0, 0, 1, 1},   {2, 0, 8, 4, 9},   {11, 7, 20, 15, 19}};
+  const int sna[21][5] = {{1, 2, 2, 11, 8},   {0, 1, 6, 0, 13}, {1, 0, 6, 3, 10},   {0, 5, 6, 6, 13}, {3, 0, 13, 1, 5},
+                          {0, 0, 0, 0, 0},    {0, 7, 0, 0, 31}, {0, 0, 2, 4, 10},   {0, 0, 10, 0, 3}, {0, 15, 1, 1, 28},
+                          {0, 0, 1, 0, 4},    {0, 0, 0, 0, 2},  {1, 0, 0, 2, 0},    {0, 0, 4, 0, 0},  {7, 0, 10, 2, 7},
+                          {0, 0, 1, 0, 1},    {0, 0, 1, 1, 8},  {0, 32, 4, 11, 74}, {2, 0, 0, 1, 1},  {2, 0, 8, 4, 9},
+                          {11, 7, 20, 15, 19}};
   for (int v = 0; v < 21; ++v) {
     INFO("manager " << v + 1);
     CHECK(roles[v].coordinator == sna[v][0]);
@@ -118,9 +115,10 @@ TEST_CASE("brokerage of Krackhardt's high-tech advice network matches R sna", "[
 // Same data, weight = advice + friendship + reportto (1..3). Reference:
 // NetworkX 3.6.1, tests/data/metrics_reference/hightech_constraint_ei.py
 // (every manager has out-ties, so nx.constraint agrees there too).
-TEST_CASE("constraint, effective size and E-I of Krackhardt's high-tech managers match "
-          "NetworkX and a direct count",
-          "[metrics]") {
+TEST_CASE(
+    "constraint, effective size and E-I of Krackhardt's high-tech managers match "
+    "NetworkX and a direct count",
+    "[metrics]") {
   const std::string dir = std::string(RCMAP_SOURCE_DIR) + "/tests/data/krackhardt_hightech/";
   const auto nodes = read_csv(dir + "nodes.csv");
   const auto edges = read_csv(dir + "edges.csv");
@@ -134,17 +132,14 @@ TEST_CASE("constraint, effective size and E-I of Krackhardt's high-tech managers
   std::vector<std::string> warnings;
   const auto c = rcmap::metrics::constraint(21, all, warnings);
   const auto es = rcmap::metrics::effective_size(21, all, warnings);
-  const double c_ref[21] = {0.2147294242, 0.2036151153, 0.2091787361, 0.2241649151, 0.2051813551,
-                            0.2402109628, 0.2226356127, 0.2231535408, 0.1985540089, 0.1998982587,
-                            0.1963493476, 0.2353708194, 0.2601935877, 0.2198644144, 0.2022788874,
-                            0.2612270983, 0.2015350532, 0.1909604206, 0.2239033659, 0.2092376821,
-                            0.2066058434};
-  const double es_ref[21] = {10.1202020202, 11.4728070175, 9.8357142857, 8.25625,
-                             10.2269607843, 7.0283333333,  7.9666666667, 8.1626666667,
-                             10.5958333333, 9.8072916667,  9.675,        7.703030303,
-                             4.2976190476,  7.0379310345,  12.290990991, 5.1105263158,
-                             11.1282051282, 10.49375,      7.2438888889, 9.9525641026,
-                             9.3233333333};
+  const double c_ref[21] = {0.2147294242, 0.2036151153, 0.2091787361, 0.2241649151, 0.2051813551, 0.2402109628,
+                            0.2226356127, 0.2231535408, 0.1985540089, 0.1998982587, 0.1963493476, 0.2353708194,
+                            0.2601935877, 0.2198644144, 0.2022788874, 0.2612270983, 0.2015350532, 0.1909604206,
+                            0.2239033659, 0.2092376821, 0.2066058434};
+  const double es_ref[21] = {10.1202020202, 11.4728070175, 9.8357142857,  8.25625,      10.2269607843, 7.0283333333,
+                             7.9666666667,  8.1626666667,  10.5958333333, 9.8072916667, 9.675,         7.703030303,
+                             4.2976190476,  7.0379310345,  12.290990991,  5.1105263158, 11.1282051282, 10.49375,
+                             7.2438888889,  9.9525641026,  9.3233333333};
   for (int v = 0; v < 21; ++v) {
     INFO("manager " << v + 1);
     CHECK(c[v] == Approx(c_ref[v]).margin(1e-9));
@@ -166,11 +161,8 @@ TEST_CASE("constraint, effective size and E-I of Krackhardt's high-tech managers
   CHECK(ei.global.external == 144);
   CHECK(ei.global.ei == Approx(0.5157894737));
   CHECK(ei.global.ei_weighted == Approx(0.5157894737));  // all weights 1
-  const std::map<std::string, double> per_side = {{"dept0", 1.0},
-                                                  {"dept1", 0.7391304348},
-                                                  {"dept2", 0.5652173913},
-                                                  {"dept3", 0.8769230769},
-                                                  {"dept4", 0.75}};
+  const std::map<std::string, double> per_side = {
+      {"dept0", 1.0}, {"dept1", 0.7391304348}, {"dept2", 0.5652173913}, {"dept3", 0.8769230769}, {"dept4", 0.75}};
   REQUIRE(ei.groups.size() == 5);
   for (const auto& g : ei.groups) {
     INFO(g.side);

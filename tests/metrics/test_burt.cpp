@@ -32,8 +32,7 @@ std::vector<WeightedArc> undirected(const std::vector<std::pair<int, int>>& e, d
 // (The same example and values are in NetworkX's test suite.)
 TEST_CASE("effective size reproduces Borgatti's 1997 worked example", "[metrics]") {
   enum { A, B, C, D, E, F, G };
-  const auto arcs = undirected(
-      {{A, B}, {A, F}, {A, G}, {A, E}, {E, G}, {F, G}, {B, G}, {B, D}, {D, G}, {G, C}});
+  const auto arcs = undirected({{A, B}, {A, F}, {A, G}, {A, E}, {E, G}, {F, G}, {B, G}, {B, D}, {D, G}, {G, C}});
   std::vector<std::string> warnings;
   const auto es = rcmap::metrics::effective_size(7, arcs, warnings);
   CHECK(es[G] == Approx(6 - 8.0 / 6));
@@ -49,8 +48,7 @@ TEST_CASE("effective size reproduces Borgatti's 1997 worked example", "[metrics]
 
 // NetworkX test suite, weighted directed case (values from UCINET and
 // igraph, checked by hand): arcs 0->1 (2), 0->2 (2), 1->0 (1), 2->1 (1).
-TEST_CASE("weighted directed constraint and effective size match the NetworkX test suite",
-          "[metrics]") {
+TEST_CASE("weighted directed constraint and effective size match the NetworkX test suite", "[metrics]") {
   const std::vector<WeightedArc> arcs = {{0, 1, 2}, {0, 2, 2}, {1, 0, 1}, {2, 1, 1}};
   std::vector<std::string> warnings;
   const auto c = rcmap::metrics::constraint(3, arcs, warnings);
@@ -78,9 +76,10 @@ TEST_CASE("weighted directed constraint and effective size match the NetworkX te
 //   sum(1 - sum(nmw(G,5,w,weight='weight') * nmw(G,u,w,norm=max,weight='weight')
 //               for w in set(nx.all_neighbors(G,5))) for u in set(nx.all_neighbors(G,5)))
 //     -> 1.7785433071
-TEST_CASE("a unit whose own ratings are all suppressed but which others rate has defined "
-          "constraint and effective size",
-          "[metrics]") {
+TEST_CASE(
+    "a unit whose own ratings are all suppressed but which others rate has defined "
+    "constraint and effective size",
+    "[metrics]") {
   Net net({"authority", "authority", "provider", "provider", "provider", "school"});
   net.tie(0, 1, 4.2).tie(1, 0, 3.8).tie(0, 2, 2.9).tie(2, 0, 4.6).tie(1, 2, 4.0).tie(2, 1, 3.1);
   net.tie(3, 0, 4.4).tie(3, 1, 3.6).tie(0, 3, 2.4).tie(1, 3, 4.8).tie(4, 2, 3.9).tie(2, 4, 4.1);
@@ -104,8 +103,7 @@ TEST_CASE("a unit whose own ratings are all suppressed but which others rate has
   CHECK_FALSE(rcmap::test::has_warning(r.warnings, "constraint undefined"));
 }
 
-TEST_CASE("constraint and effective size are undefined, with a warning, for an isolated unit",
-          "[metrics]") {
+TEST_CASE("constraint and effective size are undefined, with a warning, for an isolated unit", "[metrics]") {
   Net net({"a", "a", "a"});
   net.both(0, 1, 4.0).tie(2, 0, 4.0, 2);  // unit 2's only tie is suppressed
   const auto r = rcmap::compute_metrics(net.survey, net.agg, {});

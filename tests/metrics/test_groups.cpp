@@ -27,8 +27,7 @@ Net ei_network() {
 
 }  // namespace
 
-TEST_CASE("E-I index counts functional ties once per direction, globally and per side",
-          "[metrics]") {
+TEST_CASE("E-I index counts functional ties once per direction, globally and per side", "[metrics]") {
   Net net = ei_network();
   const auto r = rcmap::compute_metrics(net.survey, net.agg, {});
   const auto& g = r.network.ei;
@@ -103,8 +102,7 @@ TEST_CASE("tie asymmetry and reverse RC use only measured, non-suppressed ties",
   }
 }
 
-TEST_CASE("neighbourhood overlap and bridges of the undirected functional-tie graph",
-          "[metrics]") {
+TEST_CASE("neighbourhood overlap and bridges of the undirected functional-tie graph", "[metrics]") {
   // Functional both ways: 0-1, 0-2, 1-2, 1-3, 2-3, 3-4; weak 0->4 (not an edge).
   Net net({"x", "x", "x", "x", "x"});
   net.both(0, 1, 4).both(0, 2, 4).both(1, 2, 4).both(1, 3, 4).both(2, 3, 4).both(3, 4, 4);
@@ -156,17 +154,18 @@ TEST_CASE("coordination gaps are classified in order and ranked by severity", "[
   };
   // severity: weak 1 + (3.5 - rc)/2.5; one-sided |asym|/4; ok 0; unmeasured none (NaN), ranked last.
   // No intervals here (a hand-built aggregate): weak ties are group "weak", the others "functional".
-  const Row expected[] = {{2, 1, "weak", 1.6},       {2, 0, "weak", 1.2},
-                          {0, 2, "one-sided", 0.25}, {0, 3, "ok", 0.0},
-                          {3, 0, "ok", 0.0},         {3, 1, "ok", 0.0},
-                          {1, 2, "unmeasured", rcmap::kNaN}, {1, 3, "unmeasured", rcmap::kNaN}};
+  const Row expected[] = {
+      {2, 1, "weak", 1.6}, {2, 0, "weak", 1.2}, {0, 2, "one-sided", 0.25},         {0, 3, "ok", 0.0},
+      {3, 0, "ok", 0.0},   {3, 1, "ok", 0.0},   {1, 2, "unmeasured", rcmap::kNaN}, {1, 3, "unmeasured", rcmap::kNaN}};
   for (std::size_t i = 0; i < 8; ++i) {
     INFO("rank " << i);
     CHECK(r.gaps[i].source == expected[i].s);
     CHECK(r.gaps[i].target == expected[i].t);
     CHECK(r.gaps[i].kind == expected[i].kind);
-    if (i < 6) CHECK(r.gaps[i].severity == Approx(expected[i].severity));
-    else CHECK(std::isnan(r.gaps[i].severity));
+    if (i < 6)
+      CHECK(r.gaps[i].severity == Approx(expected[i].severity));
+    else
+      CHECK(std::isnan(r.gaps[i].severity));
     CHECK(r.gaps[i].group == (i < 2 ? "weak" : i < 6 ? "functional" : "not_enough_answers"));
   }
   // a suppressed tie discloses neither n nor RC

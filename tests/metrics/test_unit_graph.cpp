@@ -61,8 +61,7 @@ TEST_CASE("distance transforms turn RC strengths into distances explicitly", "[m
   for (auto d : {DistanceTransform::inverse, DistanceTransform::complement, DistanceTransform::neglog})
     CHECK(rcmap::rc_to_distance(4.5, d) < rcmap::rc_to_distance(3.5, d));
   CHECK_THROWS_AS(rcmap::rc_to_distance(0.0, DistanceTransform::inverse), std::invalid_argument);
-  CHECK_THROWS_AS(rcmap::rc_to_distance(rcmap::kNaN, DistanceTransform::neglog),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(rcmap::rc_to_distance(rcmap::kNaN, DistanceTransform::neglog), std::invalid_argument);
   for (auto d : {DistanceTransform::inverse, DistanceTransform::complement, DistanceTransform::neglog})
     CHECK(rcmap::parse_distance(rcmap::distance_name(d)) == d);
   CHECK(std::string(rcmap::distance_name(DistanceTransform::inverse)) == "inverse");
@@ -102,8 +101,7 @@ TEST_CASE("suppressed and within-unit ties are never edges of the unit graphs", 
   odd.tie(0, 1, 4.0, 3);
   odd.agg.ties[0].suppressed = false;
   odd.agg.ties[0].rc = 4.0;
-  CHECK(rcmap::build_unit_graph(odd.survey, odd.agg, rcmap::DistanceTransform::inverse)
-            .rc.ecount() == 0);
+  CHECK(rcmap::build_unit_graph(odd.survey, odd.agg, rcmap::DistanceTransform::inverse).rc.ecount() == 0);
 
   Net bad({"a", "a"});
   bad.tie(0, 1, 4.0);

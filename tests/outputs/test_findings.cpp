@@ -150,10 +150,12 @@ TEST_CASE("method rows are translated with decimal commas and name the threshold
   CHECK(da[0].second.find("fælles mål, fælles viden og gensidig respekt") != std::string::npos);
   CHECK(nb[0].second.find("hyppig, rettidig, presis og problemløsende kommunikasjon") != std::string::npos);
   CHECK(nb[0].second.find("felles mål, felles kunnskap og gjensidig respekt") != std::string::npos);
-  CHECK(da[3].second == "svag under 3,50, stærk fra 4,00, moderat derimellem. En udbredt konvention, ikke en "
-                        "publiceret standard.");
+  CHECK(da[3].second ==
+        "svag under 3,50, stærk fra 4,00, moderat derimellem. En udbredt konvention, ikke en "
+        "publiceret standard.");
   CHECK(da[5].second.find("250 komplette vurderinger af de relationer, der vises: 0,812.") != std::string::npos);
-  CHECK(nb[3].second == "svak under 3,50, sterk fra 4,00, middels imellom. En vanlig konvensjon, ikke en publisert standard.");
+  CHECK(nb[3].second ==
+        "svak under 3,50, sterk fra 4,00, middels imellom. En vanlig konvensjon, ikke en publisert standard.");
   // The glossary's rows on the abbreviation and the network measures (docs/glossary.md).
   REQUIRE(da.size() == 8);
   CHECK(da[6].first == "Forkortelse");
@@ -239,7 +241,8 @@ struct AttributeTable {
 };
 }  // namespace
 
-TEST_CASE("network.graphml read back with igraph: shown between-unit ties only, attributes intact", "[report][graphml]") {
+TEST_CASE("network.graphml read back with igraph: shown between-unit ties only, attributes intact",
+          "[report][graphml]") {
   Small f;
   const Table units = units_table(f.s, f.a), ties = ties_table(f.s, f.a);
   const std::string path = test::fresh_path("findings.graphml");

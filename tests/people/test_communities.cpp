@@ -22,7 +22,7 @@ TEST_CASE("Leiden finds the two triangles of a barbell with modularity 5/14", "[
   CHECK(r.membership == std::vector<long>{0, 0, 0, 1, 1, 1});
   CHECK_THAT(r.modularity, WithinAbs(5.0 / 14, 1e-12));
   CHECK_THAT(r.nmi, WithinAbs(1, 1e-12));  // communities = sides
-  const auto none = rcmap::metrics::communities(3, {}, {}, {0, 0, 1}, 1, warnings,
-                                                rcmap::metrics::CommunityMethod::leiden);
+  const auto none =
+      rcmap::metrics::communities(3, {}, {}, {0, 0, 1}, 1, warnings, rcmap::metrics::CommunityMethod::leiden);
   CHECK(none.count == 3);  // no tie: every person alone
 }

@@ -131,7 +131,7 @@ TEST_CASE("exact and full-sample estimates reproduce Krackhardt's kite", "[peopl
   const std::vector<double> len(e.size(), 1.0);
   const double btw[] = {5.0 / 6, 5.0 / 6, 0, 11.0 / 3, 0, 25.0 / 3, 25.0 / 3, 14, 8, 0};
   const double harm[] = {6.083333333, 6.083333333, 5.583333333, 7.083333333, 5.583333333,
-                         6.833333333, 6.833333333, 6.0, 4.666666667, 3.416666667};
+                         6.833333333, 6.833333333, 6.0,         4.666666667, 3.416666667};
   for (int processes : {1, 2, 3}) {
     for (bool exact : {true, false}) {
       INFO("processes " << processes << (exact ? " exact" : " samples = n"));
@@ -193,7 +193,8 @@ TEST_CASE("sampled estimates rank people like the exact values and say they are 
   CHECK(std::abs(ss / se - 1) < 0.15);
 }
 
-TEST_CASE("person path estimates are identical for a seed and any process count, and differ across seeds", "[people][paths]") {
+TEST_CASE("person path estimates are identical for a seed and any process count, and differ across seeds",
+          "[people][paths]") {
   const auto t = grouped_graph();
   const auto a = path_metrics(*t.g.get(), t.len, sampled_opt(100, 5, 1));
   const auto b = path_metrics(*t.g.get(), t.len, sampled_opt(100, 5, 2));

@@ -85,7 +85,7 @@ TEST_CASE("network --pseudonymise replaces every person id, stably per key", "[c
   for (const char* f : kFiles) {
     const std::string a = slurp(t / "a/" + f);
     INFO(f);
-    CHECK(a.find("P00") == std::string::npos);  // no input id anywhere
+    CHECK(a.find("P00") == std::string::npos);                              // no input id anywhere
     if (std::string(f) != "summary.json") CHECK(a == slurp(t / "b/" + f));  // key file = env var
   }
   const std::string pa = slurp(t / "a/people-metrics.csv"), pc = slurp(t / "c/people-metrics.csv");

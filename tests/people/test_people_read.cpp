@@ -46,8 +46,8 @@ std::vector<std::string> errors_of(const Diagnostics& d) {
 TEST_CASE("people.csv: ids, units and ignored columns are read", "[people][validation]") {
   Files f;
   Diagnostics d;
-  const auto p = people::read_people(f.put("p.csv", "Unit;Person;age\nA;x;40\nB;\"y\";31\n"), units(),
-                                     Encoding::auto_detect, d);
+  const auto p =
+      people::read_people(f.put("p.csv", "Unit;Person;age\nA;x;40\nB;\"y\";31\n"), units(), Encoding::auto_detect, d);
   REQUIRE(p.ids == std::vector<std::string>{"x", "y"});
   CHECK(p.unit == std::vector<std::uint32_t>{0, 1});
   CHECK(p.index.at("y") == 1);
@@ -79,8 +79,8 @@ TEST_CASE("ties.csv errors name line and column, self-loops are dropped with a w
   Files f;
   const auto p = three_people(f);
   Diagnostics d;
-  const std::string path =
-      f.put("t.csv", "source,target,weight,frequent\nx,y,2,4\nx,w,1,4\nq,y,1,4\ny,z,0,4\ny,z,abc,4\nz,z,3,4\nx,y,5,4\n");
+  const std::string path = f.put(
+      "t.csv", "source,target,weight,frequent\nx,y,2,4\nx,w,1,4\nq,y,1,4\ny,z,0,4\ny,z,abc,4\nz,z,3,4\nx,y,5,4\n");
   REQUIRE_THROWS_AS(people::read_person_ties(path, p, Encoding::auto_detect, d), InputError);
   const auto e = errors_of(d);
   REQUIRE(e.size() == 5);
@@ -150,8 +150,8 @@ TEST_CASE("ties from GraphML, Pajek and UCINET DL files are read with igraph", "
   }
   SECTION("Pajek: an unknown person and a non-positive weight are errors") {
     Diagnostics d;
-    REQUIRE_THROWS_AS(people::read_person_ties(f.put("b.net", "*Vertices 2\n1 \"x\"\n2 \"nobody\"\n*Arcs\n1 2 -1\n"),
-                                               p, Encoding::auto_detect, d),
+    REQUIRE_THROWS_AS(people::read_person_ties(f.put("b.net", "*Vertices 2\n1 \"x\"\n2 \"nobody\"\n*Arcs\n1 2 -1\n"), p,
+                                               Encoding::auto_detect, d),
                       InputError);
     const auto e = errors_of(d);
     REQUIRE(e.size() == 2);
@@ -170,8 +170,9 @@ TEST_CASE("a weight whose tie length is not a finite positive number is an error
   REQUIRE_THROWS_AS(people::read_person_ties(path, p, Encoding::auto_detect, d), InputError);
   const auto e = errors_of(d);
   REQUIRE(e.size() == 1);
-  CHECK(e[0] == "3:3 weight '1e-310' gives the tie length inf under --distance inverse; a weight must give a "
-                "finite positive distance");
+  CHECK(e[0] ==
+        "3:3 weight '1e-310' gives the tie length inf under --distance inverse; a weight must give a "
+        "finite positive distance");
   CHECK(d.items().back().file == path);
   // Under complement (6 - w) the same weight has a length: read.
   Diagnostics ok;

@@ -13,14 +13,13 @@
 #include "support/test_helpers.hpp"
 
 namespace fs = std::filesystem;
-using rcmap::test::run_rcmap;
 using rcmap::test::command_output;
+using rcmap::test::run_rcmap;
 using rcmap::test::ScratchDir;
 using rcmap::test::shell;
 using rcmap::test::slurp;
 
 namespace {
-
 
 int pdf_pages(const std::string& pdf, const ScratchDir& d) {
   std::istringstream in(command_output("pdfinfo " + pdf, d));
@@ -43,10 +42,14 @@ std::vector<std::string> fields(const std::string& line) {
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) f.emplace_back();
-    else f.back() += c;
+    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+      f.back() += '"', ++i;
+    else if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      f.emplace_back();
+    else
+      f.back() += c;
   }
   return f;
 }
@@ -97,11 +100,10 @@ TEST_CASE("compare's report.pdf: pages, counts and largest improvement as in cha
   for (const auto& r : rows(out + "/changes.csv")) ++count[r.at(11)];
   const int compared = count["improved"] + count["worse"] + count["no credible change"];
   REQUIRE(count["improved"] > 0);  // the sentence is tested on a non-trivial count
-  const std::string sentence = "Of the " + std::to_string(compared) +
-                               " ties compared in both waves (at least 5 respondents in each), " +
-                               std::to_string(count["improved"]) + " improved credibly, " +
-                               std::to_string(count["worse"]) + " became credibly worse and " +
-                               std::to_string(count["no credible change"]) + " show no credible change.";
+  const std::string sentence =
+      "Of the " + std::to_string(compared) + " ties compared in both waves (at least 5 respondents in each), " +
+      std::to_string(count["improved"]) + " improved credibly, " + std::to_string(count["worse"]) +
+      " became credibly worse and " + std::to_string(count["no credible change"]) + " show no credible change.";
   CHECK(text.find(sentence) != std::string::npos);
   CHECK(text.find(std::to_string(count[""]) + " further ties have fewer than 5 respondents") != std::string::npos);
 
@@ -140,14 +142,13 @@ TEST_CASE("compare's report.pdf in Danish, none with --no-render", "[compare][re
   for (const auto& r : rows(out + "/changes.csv")) ++count[r.at(11)];
   const std::string text = pdf_text(out + "/report.pdf", c.dir);
   CHECK(text.find("Hovedresultater") != std::string::npos);
-  CHECK(text.find("er " + std::to_string(count["improved"]) + " klart forbedret, " +
-                  std::to_string(count["worse"]) + " klart forværret") != std::string::npos);
+  CHECK(text.find("er " + std::to_string(count["improved"]) + " klart forbedret, " + std::to_string(count["worse"]) +
+                  " klart forværret") != std::string::npos);
   CHECK(text.find("Klare ændringer, største først") != std::string::npos);
   CHECK(text.find("troværdig") == std::string::npos);
   CHECK(text.find("Metode") != std::string::npos);
   CHECK(text.find("Måling w1: ") != std::string::npos);
-  CHECK(command_output("pdfinfo " + out + "/report.pdf | grep CreationDate", c.dir).find("2026") !=
-        std::string::npos);
+  CHECK(command_output("pdfinfo " + out + "/report.pdf | grep CreationDate", c.dir).find("2026") != std::string::npos);
   const std::string none = c.run("none", "--no-render");
   CHECK(fs::exists(none + "/changes.csv"));
   CHECK(!fs::exists(none + "/report.pdf"));

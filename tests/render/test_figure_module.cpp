@@ -42,8 +42,9 @@ TEST_CASE("a missing figure module is reported before any work, --no-render need
   const std::string missing = "RCMAP_FIGURE_MODULE=" + (tmp / "none.so") + " ";
   const std::string log = tmp / "log";
   // The variable goes through env(1) (run_rcmap starts with the binary).
-  const int rc = std::system(("env " + missing + RCMAP_BINARY + " analyze" + kSample + " --out " + (tmp / "out") +
-                              " >" + log + " 2>&1").c_str());
+  const int rc = std::system(
+      ("env " + missing + RCMAP_BINARY + " analyze" + kSample + " --out " + (tmp / "out") + " >" + log + " 2>&1")
+          .c_str());
   CHECK(WEXITSTATUS(rc) == 3);
   const std::string text = rcmap::test::slurp(log);
   CHECK(text.find("cannot load the figure module rcmap-figures.so") != std::string::npos);
@@ -52,7 +53,8 @@ TEST_CASE("a missing figure module is reported before any work, --no-render need
   CHECK_FALSE(fs::exists(tmp / "out/ties.csv"));  // nothing analysed or written
 
   const int ok = std::system(("env " + missing + RCMAP_BINARY + " analyze" + kSample + " --out " + (tmp / "tables") +
-                              " --no-render -q >" + log + " 2>&1").c_str());
+                              " --no-render -q >" + log + " 2>&1")
+                                 .c_str());
   CHECK(WEXITSTATUS(ok) == 0);
   CHECK(fs::exists(tmp / "tables/ties.csv"));
   CHECK(fs::exists(tmp / "tables/workbook.xlsx"));

@@ -69,11 +69,10 @@ std::string squeeze(const std::string& s) {
 const char* ext(Format f) { return f == Format::png ? ".png" : f == Format::svg ? ".svg" : ".pdf"; }
 
 // Writes the four figures; returns their paths in stem order.
-std::vector<std::string> write_all(const test::Fixture& f, const FigureOptions& o, Format fmt,
-                                   const std::string& dir) {
+std::vector<std::string> write_all(const test::Fixture& f, const FigureOptions& o, Format fmt, const std::string& dir) {
   const auto layout = compute_layout(f.survey, f.agg, o.layout, o.side_a, o.side_b, o.seed);
-  const std::vector<std::string> p = {dir + "map" + ext(fmt), dir + "gap-map" + ext(fmt),
-                                      dir + "matrix" + ext(fmt), dir + "profile" + ext(fmt)};
+  const std::vector<std::string> p = {dir + "map" + ext(fmt), dir + "gap-map" + ext(fmt), dir + "matrix" + ext(fmt),
+                                      dir + "profile" + ext(fmt)};
   render_map(f.survey, f.agg, layout, o, fmt, p[0]);
   render_gap_map(f.survey, f.agg, layout, o, fmt, p[1]);
   render_matrix(f.survey, f.agg, o, fmt, p[2]);
@@ -255,11 +254,11 @@ TEST_CASE("profile means are respondent-weighted over non-suppressed between-uni
     if (!x.suppressed) x.dim_mean[0] = dim0, x.dim_n[0] = n0;
     f.agg.ties.push_back(x);
   };
-  t(0, 0, 8, 2.0, 8);          // within-unit: excluded
-  t(0, 1, 5, 4.5, 5);          // within authority
-  t(0, 2, 6, 4.0, 6);          // authority -> provider
-  t(1, 2, 10, 3.0, 9);         // authority -> provider
-  t(2, 0, 3, 0, 0, 1.234);     // provider -> authority, suppressed (planted)
+  t(0, 0, 8, 2.0, 8);       // within-unit: excluded
+  t(0, 1, 5, 4.5, 5);       // within authority
+  t(0, 2, 6, 4.0, 6);       // authority -> provider
+  t(1, 2, 10, 3.0, 9);      // authority -> provider
+  t(2, 0, 3, 0, 0, 1.234);  // provider -> authority, suppressed (planted)
   const auto g = profile_groups(f.survey, f.agg, FigureOptions{});
   REQUIRE(g.size() == 4);
   // (4.0 * 6 + 3.0 * 9) / (6 + 9) = 51 / 15 = 3.4
@@ -284,8 +283,7 @@ TEST_CASE("tie filters draw fewer ties than all", "[render]") {
     render_map(f.survey, f.agg, layout, o, Format::svg, p);
     return fs::file_size(p);
   };
-  const auto all = size_of(TieFilter::all), cross = size_of(TieFilter::cross_side),
-             weak = size_of(TieFilter::weak);
+  const auto all = size_of(TieFilter::all), cross = size_of(TieFilter::cross_side), weak = size_of(TieFilter::weak);
   CHECK(cross < all);
   CHECK(weak < cross);
 }
@@ -301,8 +299,7 @@ TEST_CASE("unwritable paths and wrong layouts throw OutputError", "[render]") {
     CHECK_THROWS_AS(render_profile(f.survey, f.agg, o, fmt, p), OutputError);
   }
   const std::vector<Point> short_layout(3);
-  CHECK_THROWS_AS(render_gap_map(f.survey, f.agg, short_layout, o, Format::svg, tmpdir("bad") + "g.svg"),
-                  OutputError);
+  CHECK_THROWS_AS(render_gap_map(f.survey, f.agg, short_layout, o, Format::svg, tmpdir("bad") + "g.svg"), OutputError);
 }
 
 TEST_CASE("numbers use a decimal comma in Danish and Norwegian", "[render][i18n]") {
@@ -358,7 +355,7 @@ TEST_CASE("PNG figures are valid PNGs that libpng decodes, the same when the pix
     cairo_surface_flush(s);
     const auto* px = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(s));
     CHECK((px[0] & 0xffffffu) == 0xffffffu);  // top-left corner: the white page
-    std::size_t dark = 0;  // text and lines were drawn
+    std::size_t dark = 0;                     // text and lines were drawn
     const int stride = cairo_image_surface_get_stride(s) / 4;
     for (int y = 0; y < 1653; y += 3)
       for (int x = 0; x < 2336; x += 3) dark += (px[y * stride + x] & 0xff) < 0x80;

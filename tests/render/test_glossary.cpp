@@ -76,13 +76,23 @@ TEST_CASE("the compiled glossary is docs/glossary.tsv, term by term", "[glossary
 TEST_CASE("figure words follow the glossary", "[glossary][figures]") {
   for (Lang l : kLangs) {
     const render::Words& w = render::words(l);
-    const std::pair<const char*, const char*> fields[] = {
-        {w.map_title, "coordination_map"}, {w.gap_title, "gaps_title"},     {w.sides, "sides_heading"},
-        {w.rc_scale, "rc_scale"},          {w.weak, "weak"},                {w.moderate, "moderate"},
-        {w.strong, "strong"},              {w.hidden_note, "hidden_note"}, {w.one_sided, "one_sided"},
-        {w.unmeasured, "unmeasured_legend"}, {w.rating_unit, "rating_unit"}, {w.rated_unit, "rated_unit"},
-        {w.within, "within_named"},        {w.axis_rc, "mean_rc"},          {w.filter_cross, "filter_cross"},
-        {w.no_data, "no_data"},            {w.respondents, "respondents_count"}};
+    const std::pair<const char*, const char*> fields[] = {{w.map_title, "coordination_map"},
+                                                          {w.gap_title, "gaps_title"},
+                                                          {w.sides, "sides_heading"},
+                                                          {w.rc_scale, "rc_scale"},
+                                                          {w.weak, "weak"},
+                                                          {w.moderate, "moderate"},
+                                                          {w.strong, "strong"},
+                                                          {w.hidden_note, "hidden_note"},
+                                                          {w.one_sided, "one_sided"},
+                                                          {w.unmeasured, "unmeasured_legend"},
+                                                          {w.rating_unit, "rating_unit"},
+                                                          {w.rated_unit, "rated_unit"},
+                                                          {w.within, "within_named"},
+                                                          {w.axis_rc, "mean_rc"},
+                                                          {w.filter_cross, "filter_cross"},
+                                                          {w.no_data, "no_data"},
+                                                          {w.respondents, "respondents_count"}};
     for (const auto& [shown, key] : fields) {
       INFO(key << " " << code(l) << ": '" << shown << "'");
       CHECK(same_but_first_case(shown, term(key, l)));
@@ -100,20 +110,40 @@ TEST_CASE("report and change words follow the glossary", "[glossary][report]") {
     const auto& rw = render::detail::report_words(l);
     const auto& cw = render::detail::change_report_words(l);
     const auto& fw = render::change_words(l);
-    const std::pair<const char*, const char*> fields[] = {
-        {rw.key_findings, "key_findings"},  {rw.method, "method"},          {rw.figures, "figures"},
-        {rw.unit_pages, "unit_pages"},      {rw.gaps_heading, "gaps_heading"}, {rw.col_rc, "rc"},
-        {rw.col_reverse, "reverse_rc"},     {rw.kind_unmeasured, "val_kind_unmeasured"},
-        {rw.kind_weak, "val_kind_weak"},    {rw.kind_one_sided, "val_kind_one_sided"},
-        {rw.kind_ok, "val_kind_ok"},        {rw.col_side, "col_side"},      {rw.col_respondents, "respondents"},
-        {rw.col_rate, "response_rate"},     {rw.col_given, "col_rc_given"}, {rw.col_received, "col_rc_received"},
-        {rw.col_within, "col_rc_within"},   {rw.col_pagerank, "pagerank"}, {rw.col_betweenness, "betweenness"},
-        {rw.units_count, "units_count"},    {rw.generated, "made_with"},    {rw.received, "received"},
-        {rw.given, "given"},                {rw.of_respondents, "respondents_count"},
-        {cw.improved, "improved"},          {cw.worse, "val_direction_worse"}, {cw.no_change, "no_credible_change"},
-        {cw.col_before, "before"},          {cw.col_after, "after"},        {cw.col_interval, "interval_95"},
-        {cw.col_direction, "direction"},    {fw.worse, "worse_axis"},       {fw.better, "better_axis"},
-        {fw.within_sides, "within_sides"}};
+    const std::pair<const char*, const char*> fields[] = {{rw.key_findings, "key_findings"},
+                                                          {rw.method, "method"},
+                                                          {rw.figures, "figures"},
+                                                          {rw.unit_pages, "unit_pages"},
+                                                          {rw.gaps_heading, "gaps_heading"},
+                                                          {rw.col_rc, "rc"},
+                                                          {rw.col_reverse, "reverse_rc"},
+                                                          {rw.kind_unmeasured, "val_kind_unmeasured"},
+                                                          {rw.kind_weak, "val_kind_weak"},
+                                                          {rw.kind_one_sided, "val_kind_one_sided"},
+                                                          {rw.kind_ok, "val_kind_ok"},
+                                                          {rw.col_side, "col_side"},
+                                                          {rw.col_respondents, "respondents"},
+                                                          {rw.col_rate, "response_rate"},
+                                                          {rw.col_given, "col_rc_given"},
+                                                          {rw.col_received, "col_rc_received"},
+                                                          {rw.col_within, "col_rc_within"},
+                                                          {rw.col_pagerank, "pagerank"},
+                                                          {rw.col_betweenness, "betweenness"},
+                                                          {rw.units_count, "units_count"},
+                                                          {rw.generated, "made_with"},
+                                                          {rw.received, "received"},
+                                                          {rw.given, "given"},
+                                                          {rw.of_respondents, "respondents_count"},
+                                                          {cw.improved, "improved"},
+                                                          {cw.worse, "val_direction_worse"},
+                                                          {cw.no_change, "no_credible_change"},
+                                                          {cw.col_before, "before"},
+                                                          {cw.col_after, "after"},
+                                                          {cw.col_interval, "interval_95"},
+                                                          {cw.col_direction, "direction"},
+                                                          {fw.worse, "worse_axis"},
+                                                          {fw.better, "better_axis"},
+                                                          {fw.within_sides, "within_sides"}};
     for (const auto& [shown, key] : fields) {
       // English headers of the report are words, not the CSV names col_* gives in en.
       if (l == Lang::en && std::string(key).rfind("col_", 0) == 0) continue;
@@ -127,10 +157,24 @@ TEST_CASE("no da/nb table uses a word the glossary replaced", "[glossary]") {
   // docs/glossary.md: Sider reads as pages; ensidig is biased; troværdig is
   // said of people; the literal phrasings of issue-era texts; untranslated
   // PageRank/Betweenness as a heading; tidsriktig; RC in running text.
-  const char* banned[] = {"Sider",       " sider",          "sidepar",         " ensidig", "Ensidig",  "troværdig",
-                          "troverdig",   "Koordineringshul", "Koordineringsgap", "tidsriktig", "ingen vist",
-                          "Den dimension, der driver", "besvarelse", "frø", "mange test", "Betweenness",
-                          " RC ",        "middel,"};
+  const char* banned[] = {"Sider",
+                          " sider",
+                          "sidepar",
+                          " ensidig",
+                          "Ensidig",
+                          "troværdig",
+                          "troverdig",
+                          "Koordineringshul",
+                          "Koordineringsgap",
+                          "tidsriktig",
+                          "ingen vist",
+                          "Den dimension, der driver",
+                          "besvarelse",
+                          "frø",
+                          "mange test",
+                          "Betweenness",
+                          " RC ",
+                          "middel,"};
   std::vector<std::string> texts;
   for (Lang l : {Lang::da, Lang::nb}) {
     const auto& rw = render::detail::report_words(l);

@@ -63,8 +63,8 @@ TEST_CASE("report.html block: every shown between-unit tie with the figures of t
     ++shown;
     // "s":i,"t":j,"n":n,"rc":<6 decimals as ties.csv>,"ci_low":...
     const std::string head = "{\"s\":" + std::to_string(t.source) + ",\"t\":" + std::to_string(t.target) +
-                             ",\"n\":" + std::to_string(t.n) + ",\"rc\":" + format_fixed(t.rc) + ",\"ci_low\":" +
-                             format_fixed(t.ci_low) + ",\"ci_high\":" + format_fixed(t.ci_high) +
+                             ",\"n\":" + std::to_string(t.n) + ",\"rc\":" + format_fixed(t.rc) +
+                             ",\"ci_low\":" + format_fixed(t.ci_low) + ",\"ci_high\":" + format_fixed(t.ci_high) +
                              ",\"strength\":\"" + strength_name(t.strength) + "\"";
     INFO(head);
     CHECK(count(block, head) == 1);

@@ -53,8 +53,9 @@ std::string pdf_text(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("page 16:9 (--page): PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt, report.pdf stays A4",
-          "[office][page]") {
+TEST_CASE(
+    "page 16:9 (--page): PNGs of an exact 16:9 pixel size, SVG and PDF pages of 960 x 540 pt, report.pdf stays A4",
+    "[office][page]") {
   ScratchDir t("page169");
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --page 16:9 --formats png,svg,pdf -q", t / "log") == 0);
   for (const char* fig : {"map", "gap-map", "matrix", "profile"}) {
@@ -106,7 +107,8 @@ TEST_CASE("the map fits a 16:9 page: map area and labels inside it, without the 
         render::map_geometry(s, a, layout, o, false).map_area.y0 - 30);
 }
 
-TEST_CASE("no title (--no-title) leaves the title and subtitle out of the figure files, not out of report.pdf", "[office][title]") {
+TEST_CASE("no title (--no-title) leaves the title and subtitle out of the figure files, not out of report.pdf",
+          "[office][title]") {
   ScratchDir t("notitle");
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --formats pdf --title Testby -q") == 0);
   REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "b --formats pdf --title Testby --no-title -q") == 0);
@@ -191,14 +193,18 @@ TEST_CASE("options --tie-table and --map-ties, the old --ties still works with a
         std::string::npos);
 }
 
-TEST_CASE("option --gap-sides in network, the old --authority-side/--provider-side its deprecated aliases", "[office][cli][deprecated]") {
+TEST_CASE("option --gap-sides in network, the old --authority-side/--provider-side its deprecated aliases",
+          "[office][cli][deprecated]") {
   ScratchDir t("netsides");
-  REQUIRE(run_rcmap("network" + kPeople + " --out " + t / "new --no-render --gap-sides provider,authority", t / "log-new") == 0);
+  REQUIRE(run_rcmap("network" + kPeople + " --out " + t / "new --no-render --gap-sides provider,authority",
+                    t / "log-new") == 0);
   CHECK(slurp(t / "log-new").find("deprecated") == std::string::npos);
-  REQUIRE(run_rcmap("network" + kPeople + " --out " + t / "old --no-render --authority-side provider --provider-side authority",
+  REQUIRE(run_rcmap("network" + kPeople + " --out " +
+                        t / "old --no-render --authority-side provider --provider-side authority",
                     t / "log-old") == 0);
-  CHECK(slurp(t / "log-old").find("rcmap network: warning: --authority-side and --provider-side are deprecated; use "
-                                  "--gap-sides provider,authority") != std::string::npos);
+  CHECK(slurp(t / "log-old")
+            .find("rcmap network: warning: --authority-side and --provider-side are deprecated; use "
+                  "--gap-sides provider,authority") != std::string::npos);
   CHECK(slurp(t / "new/brokers.csv") == slurp(t / "old/brokers.csv"));
   CHECK(slurp(t / "old/summary.json").find("\"gap-sides\": \"provider,authority\"") != std::string::npos);
   CHECK(slurp(t / "old/summary.json").find("authority-side") == std::string::npos);

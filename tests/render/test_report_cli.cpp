@@ -20,9 +20,7 @@ using rcmap::test::source_path;
 
 namespace {
 
-std::string tmp(const std::string& name) {
-  return rcmap::test::fresh_path("report-" + name);
-}
+std::string tmp(const std::string& name) { return rcmap::test::fresh_path("report-" + name); }
 
 // Output of a shell command (stdout).
 std::string output(const std::string& cmd, const std::string& dir) {
@@ -87,15 +85,16 @@ std::string two_decimals(double v, char point) {
 
 }  // namespace
 
-TEST_CASE("report.pdf on the sample: pages, findings from the numbers, tables and method, in English", "[report][cli]") {
+TEST_CASE("report.pdf on the sample: pages, findings from the numbers, tables and method, in English",
+          "[report][cli]") {
   const std::string d = tmp("en");
   REQUIRE(run_rcmap("analyze " + kSample + " --out " + d + " --title Nordby --date 2026-10-01") == 0);
   // Title, decision page, 3 pages of the clearly weakest pairs, findings, 4 figure pages, gaps table
   // over 2 pages (48 pairs), units, method.
   CHECK(pages(d + "/report.pdf", d) == 14);
   const std::string text = pdf_text(d + "/report.pdf", d);
-  for (const char* s : {"Key findings", "Coordination map", "Coordination gaps, most severe first", "Units",
-                        "Method", "The seven dimensions", "Cronbach's alpha of the 7 items over",
+  for (const char* s : {"Key findings", "Coordination map", "Coordination gaps, most severe first", "Units", "Method",
+                        "The seven dimensions", "Cronbach's alpha of the 7 items over",
                         "A common convention, not a published standard", "300 respondents", "Data from 2026-10-01"})
     CHECK(text.find(s) != std::string::npos);
   // The first weakest-tie sentence is the minimum over ties.csv.
@@ -115,7 +114,8 @@ TEST_CASE("report.pdf on the sample: pages, findings from the numbers, tables an
   fs::remove_all(d);
 }
 
-TEST_CASE("report.pdf in Danish with --per-unit: translated text, decimal commas, a page and a PNG per unit", "[report][cli]") {
+TEST_CASE("report.pdf in Danish with --per-unit: translated text, decimal commas, a page and a PNG per unit",
+          "[report][cli]") {
   const std::string d = tmp("da");
   REQUIRE(run_rcmap("analyze " + kSample + " --out " + d + " --lang da --per-unit") == 0);
   // A page per unit, and a second one for each unit whose ties it cannot
@@ -126,10 +126,10 @@ TEST_CASE("report.pdf in Danish with --per-unit: translated text, decimal commas
   CHECK(png == 16 + more);
   CHECK(pages(d + "/report.pdf", d) == 14 + 16 + more);
   const std::string text = pdf_text(d + "/report.pdf", d);
-  for (const char* s : {"Hovedresultater", "Udviklingspunkter, de vigtigste først", "Enheder", "Metode",
-                        "De syv dimensioner", "hyppig kommunikation", "gensidig respekt", "Anonymitet",
-                        "Relationer, lavest RK først", "RK pr. dimension", "Den samlede relationelle koordinering (RK)",
-                        "Centralitet (PageRank)", "Mellemled", "Område"})
+  for (const char* s :
+       {"Hovedresultater", "Udviklingspunkter, de vigtigste først", "Enheder", "Metode", "De syv dimensioner",
+        "hyppig kommunikation", "gensidig respekt", "Anonymitet", "Relationer, lavest RK først", "RK pr. dimension",
+        "Den samlede relationelle koordinering (RK)", "Centralitet (PageRank)", "Mellemled", "Område"})
     CHECK(text.find(s) != std::string::npos);
   const Row w = weakest_cross(d + "/ties.csv");
   CHECK(text.find(w.from + " → " + w.to + ": RK " + two_decimals(w.rc, ',') + " (n = " + w.n + ")") !=
@@ -261,10 +261,14 @@ std::vector<std::string> fields(const std::string& line) {
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) f.emplace_back();
-    else f.back() += c;
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+      f.back() += '"', ++i;
+    else if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      f.emplace_back();
+    else
+      f.back() += c;
   }
   return f;
 }
@@ -411,12 +415,14 @@ TEST_CASE("report.pdf says when the unmeasured gap pairs are not listed", "[repo
   in.survey = &s, in.aggregate = &a, in.metrics = &m, in.findings = &f;
   in.max_gap_pairs = opt.max_gap_pairs;
   for (auto [lang, sentence] :
-       {std::pair{rcmap::render::Lang::en, "There are 48 such pairs, more than 40: only the measured ones are listed, "
-                                           "here and in gaps.csv; the " + std::to_string(m.unlisted_gaps) +
-                                           " unmeasured pairs are left out."},
-        std::pair{rcmap::render::Lang::da, "Der er 48 sådanne par, flere end 40: kun de målte er listet, her og i "
-                                           "gaps.csv; de " + std::to_string(m.unlisted_gaps) +
-                                           " par, der ikke er målt, er udeladt."}}) {
+       {std::pair{rcmap::render::Lang::en,
+                  "There are 48 such pairs, more than 40: only the measured ones are listed, "
+                  "here and in gaps.csv; the " +
+                      std::to_string(m.unlisted_gaps) + " unmeasured pairs are left out."},
+        std::pair{rcmap::render::Lang::da,
+                  "Der er 48 sådanne par, flere end 40: kun de målte er listet, her og i "
+                  "gaps.csv; de " +
+                      std::to_string(m.unlisted_gaps) + " par, der ikke er målt, er udeladt."}}) {
     in.figure.lang = lang;
     rcmap::render::render_report(in, d + "/report.pdf");
     CHECK(pdf_text(d + "/report.pdf", d).find(sentence) != std::string::npos);

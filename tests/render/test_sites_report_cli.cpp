@@ -13,14 +13,13 @@
 #include "support/test_helpers.hpp"
 
 namespace fs = std::filesystem;
-using rcmap::test::run_rcmap;
 using rcmap::test::command_output;
+using rcmap::test::run_rcmap;
 using rcmap::test::ScratchDir;
 using rcmap::test::shell;
 using rcmap::test::slurp;
 
 namespace {
-
 
 std::string two(const std::string& v) {  // "3.456" -> "3.46", as the table prints RC
   char buf[32];
@@ -53,8 +52,10 @@ TEST_CASE("analyze --by-site writes a cross-site report.pdf naming each site wit
   while (std::getline(csv, line)) {
     std::vector<std::string> f(1);
     for (char c : line)
-      if (c == ',') f.emplace_back();
-      else f.back() += c;
+      if (c == ',')
+        f.emplace_back();
+      else
+        f.back() += c;
     REQUIRE(f.size() == 11);
     ++sites;
     const auto at = text.find("\n" + f[0] + " ");

@@ -44,9 +44,12 @@ std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out(1);
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: the quote itself is dropped
-    else if (c == ',' && !quoted) out.emplace_back();
-    else out.back() += c;
+    if (c == '"')
+      quoted = !quoted;  // "" inside quotes toggles twice: the quote itself is dropped
+    else if (c == ',' && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -97,8 +100,10 @@ TEST_CASE("sample: units whose own ratings are all suppressed are blank and rank
     for (const std::string& x : blank) CHECK(r[b.col("bridge")] != x);
 }
 
-TEST_CASE("sample: gaps.csv never ranks a pair without enough answers above a measured one, certainty matches the "
-          "intervals", "[cli][findings]") {
+TEST_CASE(
+    "sample: gaps.csv never ranks a pair without enough answers above a measured one, certainty matches the "
+    "intervals",
+    "[cli][findings]") {
   ScratchDir t("trust");
   REQUIRE(run_rcmap("analyze " + kSample + " --out " + t / "out --no-render") == 0);
   const Csv g = read_csv(t / "out/gaps.csv");
@@ -207,8 +212,10 @@ TEST_CASE("report.pdf: page 2 is the decision page, with dialogue questions in e
     while (std::getline(rows, line)) {
       std::vector<std::string> f(1);
       for (char c : line) {
-        if (c == '\t') f.emplace_back();
-        else f.back() += c;
+        if (c == '\t')
+          f.emplace_back();
+        else
+          f.back() += c;
       }
       if (f.size() > col && f[col].size() > 40 && page2.find(f[col].substr(0, 40)) != std::string::npos) found = true;
     }

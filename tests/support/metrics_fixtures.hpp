@@ -41,8 +41,8 @@ struct Net {
     t.n = n;
     t.suppressed = n < agg.options.min_n;
     t.rc = t.suppressed ? kNaN : rc;
-    t.strength = t.suppressed ? Strength::suppressed
-                 : rc < agg.options.weak_below ? Strength::weak
+    t.strength = t.suppressed                    ? Strength::suppressed
+                 : rc < agg.options.weak_below   ? Strength::weak
                  : rc >= agg.options.strong_from ? Strength::strong
                                                  : Strength::moderate;
     auto it = std::lower_bound(agg.ties.begin(), agg.ties.end(), std::pair{a, b},
@@ -53,14 +53,11 @@ struct Net {
     return *this;
   }
   // Both directions with the same RC.
-  Net& both(std::uint32_t a, std::uint32_t b, double rc, int n = 10) {
-    return tie(a, b, rc, n).tie(b, a, rc, n);
-  }
+  Net& both(std::uint32_t a, std::uint32_t b, double rc, int n = 10) { return tie(a, b, rc, n).tie(b, a, rc, n); }
 };
 
 inline bool has_warning(const std::vector<std::string>& w, const std::string& part) {
-  return std::any_of(w.begin(), w.end(),
-                     [&](const std::string& s) { return s.find(part) != std::string::npos; });
+  return std::any_of(w.begin(), w.end(), [&](const std::string& s) { return s.find(part) != std::string::npos; });
 }
 
 }  // namespace rcmap::test

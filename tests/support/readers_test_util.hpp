@@ -31,15 +31,19 @@ inline CsvTable table_from_text(const std::string& text, const std::string& path
   auto end_record = [&] {
     fields.push_back(cur);
     cur.clear();
-    if (first) t.header = fields, first = false;
-    else if (!(fields.size() == 1 && fields[0].empty())) t.rows.push_back({start_line, fields});
+    if (first)
+      t.header = fields, first = false;
+    else if (!(fields.size() == 1 && fields[0].empty()))
+      t.rows.push_back({start_line, fields});
     fields.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cur += '"', ++i;
-      else if (c == '"') quoted = false;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cur += '"', ++i;
+      else if (c == '"')
+        quoted = false;
       else {
         if (c == '\n') ++line;
         cur += c;

@@ -27,8 +27,8 @@ struct Lcg {
   }
 };
 
-inline Tie make_tie(std::uint32_t a, std::uint32_t b, int n, double rc, int min_n,
-                    const AggregateOptions& o, double planted = kNaN) {
+inline Tie make_tie(std::uint32_t a, std::uint32_t b, int n, double rc, int min_n, const AggregateOptions& o,
+                    double planted = kNaN) {
   Tie t;
   t.source = a, t.target = b, t.n = n;
   if (n < min_n) {
@@ -46,14 +46,11 @@ inline Tie make_tie(std::uint32_t a, std::uint32_t b, int n, double rc, int min_
     t.dim_mean[d] = std::clamp(rc + 0.25 * std::sin(1.7 * d + a + 0.3 * b), 1.0, 5.0);
     t.dim_n[d] = n - (d == 3 ? 1 : 0);
   }
-  t.strength = rc < o.weak_below ? Strength::weak
-               : rc >= o.strong_from ? Strength::strong
-                                     : Strength::moderate;
+  t.strength = rc < o.weak_below ? Strength::weak : rc >= o.strong_from ? Strength::strong : Strength::moderate;
   return t;
 }
 
-inline void add_unit(Survey& s, const std::string& id, const std::string& label,
-                     const std::string& side) {
+inline void add_unit(Survey& s, const std::string& id, const std::string& label, const std::string& side) {
   Unit u;
   u.id = id, u.label = label, u.side = side;
   s.unit_by_id[id] = static_cast<std::uint32_t>(s.units.size());
@@ -130,20 +127,35 @@ inline Fixture sixteen_units(double planted = kNaN) {
 inline Fixture forty_units() {
   Fixture f;
   Survey& s = f.survey;
-  const char* auth[] = {"Myndighed Børn og Unge Nord", "Myndighed Børn og Unge Syd",
-                        "Myndighed Børn og Unge Øst", "Myndighed Børn og Unge Vest",
-                        "Handicapteamet", "Ungeteamet", "Familierådgivningen",
-                        "Modtagelsen og Underretninger", "Anbringelsesteamet", "Tværfagligt team"};
-  const char* prov[] = {"Familiebehandling Vest", "Familiebehandling Øst", "Familiehuset Ærø",
-                        "Døgninstitutionen Solsikken", "Opholdsstedet Lærkereden",
-                        "Plejefamilieteamet", "SSP-konsulenterne", "Kontaktpersonkorpset",
-                        "Misbrugsbehandling for unge", "Efterværn 18–23", "Netværksanbringelser",
-                        "Specialbørnehaven Mælkebøtten", "Aflastningshuset", "Ungdommens Uddannelsesvejledning"};
-  const char* gen[] = {"PPR", "Skole og Dagtilbud", "Fritidsklubberne Ålykke", "Dagplejen",
-                       "Ungdomsskolen", "Skolesocialrådgiverne", "Børnehusene Syd",
-                       "Specialskolen Åbrinken", "Tandplejen"};
-  const char* hea[] = {"Sundhedsplejen Ærø", "Børne- og ungdomspsykiatrien", "Praktiserende læger",
-                       "Jordemødrene", "Sygehus Sønderjylland, børneafdelingen", "Sundhedshuset",
+  const char* auth[] = {"Myndighed Børn og Unge Nord",
+                        "Myndighed Børn og Unge Syd",
+                        "Myndighed Børn og Unge Øst",
+                        "Myndighed Børn og Unge Vest",
+                        "Handicapteamet",
+                        "Ungeteamet",
+                        "Familierådgivningen",
+                        "Modtagelsen og Underretninger",
+                        "Anbringelsesteamet",
+                        "Tværfagligt team"};
+  const char* prov[] = {"Familiebehandling Vest",
+                        "Familiebehandling Øst",
+                        "Familiehuset Ærø",
+                        "Døgninstitutionen Solsikken",
+                        "Opholdsstedet Lærkereden",
+                        "Plejefamilieteamet",
+                        "SSP-konsulenterne",
+                        "Kontaktpersonkorpset",
+                        "Misbrugsbehandling for unge",
+                        "Efterværn 18–23",
+                        "Netværksanbringelser",
+                        "Specialbørnehaven Mælkebøtten",
+                        "Aflastningshuset",
+                        "Ungdommens Uddannelsesvejledning"};
+  const char* gen[] = {"PPR",           "Skole og Dagtilbud",    "Fritidsklubberne Ålykke", "Dagplejen",
+                       "Ungdomsskolen", "Skolesocialrådgiverne", "Børnehusene Syd",         "Specialskolen Åbrinken",
+                       "Tandplejen"};
+  const char* hea[] = {"Sundhedsplejen Ærø", "Børne- og ungdomspsykiatrien",           "Praktiserende læger",
+                       "Jordemødrene",       "Sygehus Sønderjylland, børneafdelingen", "Sundhedshuset",
                        "Rusmiddelcentret"};
   int k = 0;
   for (auto l : auth) add_unit(s, std::string("a").append(std::to_string(k++)), l, "authority");

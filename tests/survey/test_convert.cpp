@@ -21,7 +21,7 @@ TEST_CASE("csv fields neutralise formulas and quote per RFC 4180", "[convert]") 
   CHECK(csv_field("@cmd") == "'@cmd");
   CHECK(csv_field("\tx") == "'\tx");
   CHECK(csv_field("\rx") == "\"'\rx\"");
-  CHECK(csv_field("-1") == "-1");      // plain numbers stay numbers
+  CHECK(csv_field("-1") == "-1");  // plain numbers stay numbers
   CHECK(csv_field("+2.5") == "+2.5");
   CHECK(csv_field("-") == "'-");
   CHECK(csv_field("a,b") == "\"a,b\"");

@@ -32,11 +32,12 @@ TEST_CASE("analyze warns about look-alike labels, tables keep them, the report s
   REQUIRE(run_rcmap("analyze --units " + t / "units.csv" + " --responses " + source_path("samples/responses.csv") +
                         " --out " + t / "out",
                     t / "log") == 0);
-  CHECK(slurp(t / "log").find("rcmap: " + t / "units.csv" +
-                              ":3:2 (label): warning: unit 'MYN-S' has the label 'Myndighed B\xC3\xB8rn og Unge "
-                              "Nord\xE2\x9F\xA8U+200B\xE2\x9F\xA9', which looks like the label 'Myndighed B\xC3\xB8rn og "
-                              "Unge Nord' of unit 'MYN-N' (line 2): they differ only in invisible characters (U+200B)") !=
-        std::string::npos);
+  CHECK(
+      slurp(t / "log").find("rcmap: " + t / "units.csv" +
+                            ":3:2 (label): warning: unit 'MYN-S' has the label 'Myndighed B\xC3\xB8rn og Unge "
+                            "Nord\xE2\x9F\xA8U+200B\xE2\x9F\xA9', which looks like the label 'Myndighed B\xC3\xB8rn og "
+                            "Unge Nord' of unit 'MYN-N' (line 2): they differ only in invisible characters (U+200B)") !=
+      std::string::npos);
   // Tables: the labels byte for byte.
   const std::string ties = slurp(t / "out/ties.csv");
   CHECK(ties.find("," + rlo + "Handicapteamet (myndighed),") != std::string::npos);

@@ -38,17 +38,15 @@ std::vector<Form> nordby_forms() {
                        source_path("samples/mapping.ini")},
       {"xlsx", "--units " + kWide + "nordby-wide.xlsx --units-sheet Enheder --responses " + kWide +
                    "nordby-wide.xlsx --responses-sheet Svar --mapping " + kWide + "nordby-wide-xlsx.ini"},
-      {"sav", "--units " + kUnits + " --responses " + kWide + "nordby-wide.sav --mapping " + kWide +
-                  "nordby-wide-sav.ini"},
+      {"sav",
+       "--units " + kUnits + " --responses " + kWide + "nordby-wide.sav --mapping " + kWide + "nordby-wide-sav.ini"},
       // Long layout in a workbook, no mapping: --sheet for both, --units-sheet overriding it.
       {"long xlsx", "--units " + kWide + "nordby-long.xlsx --units-sheet Enheder --responses " + kWide +
                         "nordby-long.xlsx --sheet Svar"},
   };
 }
 
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+void write_file(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // First line of `log` holding an error about `file_prefix`, split into row,
 // column, column name and the answer quoted in the message.
@@ -67,8 +65,10 @@ Located first_answer_error(const std::string& log, const std::string& file_prefi
 
 }  // namespace
 
-TEST_CASE("the Nordby survey as wide CSV, xlsx and sav export and as long xlsx gives byte-identical tables to the canonical files",
-          "[readers][cli][samples]") {
+TEST_CASE(
+    "the Nordby survey as wide CSV, xlsx and sav export and as long xlsx gives byte-identical tables to the canonical "
+    "files",
+    "[readers][cli][samples]") {
   ScratchDir t("wide-samples");
   const auto forms = nordby_forms();
   for (std::size_t i = 0; i < forms.size(); ++i)
@@ -128,12 +128,14 @@ TEST_CASE("xlsx errors name the workbook, sheet, row and column, exit 2, nothing
   REQUIRE(run_rcmap("analyze --units " + kUnits + " --responses " + book + " --responses-sheet Ark1 --mapping " +
                         kWide + "nordby-wide-xlsx.ini --out " + t / "out",
                     t / "log") == 2);
-  CHECK(slurp(t / "log").find("rcmap: " + book + ": error: no sheet named 'Ark1'; the workbook has 'Svar', 'Enheder'") !=
-        std::string::npos);
+  CHECK(
+      slurp(t / "log").find("rcmap: " + book + ": error: no sheet named 'Ark1'; the workbook has 'Svar', 'Enheder'") !=
+      std::string::npos);
   CHECK_FALSE(fs::exists(t / "out"));
   // Without "Ved ikke" in the missing list, that answer is an error at its cell.
-  write_file(t / "m.ini", "[wide]\nrespondent = Respondent\nunit = Enhed\npattern = Q{item}.{unit}\nmissing = 9\n"
-                          "[recode.problem_solving]\n1 = 5\n2 = 4\n3 = 3\n4 = 2\n5 = 1\n");
+  write_file(t / "m.ini",
+             "[wide]\nrespondent = Respondent\nunit = Enhed\npattern = Q{item}.{unit}\nmissing = 9\n"
+             "[recode.problem_solving]\n1 = 5\n2 = 4\n3 = 3\n4 = 2\n5 = 1\n");
   REQUIRE(run_rcmap("convert --to long --units " + kUnits + " --responses " + book + " --mapping " + t / "m.ini" +
                         " --out " + t / "out",
                     t / "log2") == 2);
@@ -159,9 +161,12 @@ TEST_CASE("sav errors name the file, case row and variable, exit 2, nothing writ
   // Own-unit variable that is not in the file.
   std::string m1 = std::regex_replace(mapping, std::regex("\nunit = afdeling"), "\nunit = enhed");
   write_file(t / "m1.ini", m1);
-  REQUIRE(run_rcmap("validate --units " + kUnits + " --responses " + sav + " --mapping " + t / "m1.ini", t / "log1") == 2);
-  CHECK(slurp(t / "log1").find("rcmap: " + sav + ":1 (enhed): error: no variable 'enhed' to read value labels from; "
-                               "the file has 'resp_id', 'afdeling', 'q1_01'") != std::string::npos);
+  REQUIRE(run_rcmap("validate --units " + kUnits + " --responses " + sav + " --mapping " + t / "m1.ini", t / "log1") ==
+          2);
+  CHECK(slurp(t / "log1")
+            .find("rcmap: " + sav +
+                  ":1 (enhed): error: no variable 'enhed' to read value labels from; "
+                  "the file has 'resp_id', 'afdeling', 'q1_01'") != std::string::npos);
   // Code 9 no longer missing: an error at the case and variable.
   std::string m2 = std::regex_replace(mapping, std::regex("\nmissing = 9, -1"), "\nmissing = -1");
   REQUIRE(m2 != mapping);
@@ -196,13 +201,14 @@ TEST_CASE("wide CSV errors point at the wide file's row and column, also for val
   REQUIRE(run_rcmap("validate --units " + kUnits + " --responses " + t / "own.csv --mapping " +
                         source_path("samples/mapping.ini"),
                     t / "log1") == 2);
-  CHECK(slurp(t / "log1").find(t / "own.csv" + ":3:2 (Afdeling): error: own unit 'Myndighed Vest' matches no unit "
-                                              "id or label; expected one of 'Myndighed Børn og Unge Nord'") !=
-        std::string::npos);
+  CHECK(slurp(t / "log1")
+            .find(t / "own.csv" + ":3:2 (Afdeling): error: own unit 'Myndighed Vest' matches no unit "
+                                  "id or label; expected one of 'Myndighed Børn og Unge Nord'") != std::string::npos);
   // Line 3 given line 2's respondent id (R1, another unit): validation of the
   // reshaped rows reports line 3 and the wide file's id or unit column, not
   // a column of the long layout.
-  write_file(t / "dup.csv", wide.substr(0, l3) + "R1" + line3.substr(line3.find(',')) + wide.substr(wide.find('\n', l3)));
+  write_file(t / "dup.csv",
+             wide.substr(0, l3) + "R1" + line3.substr(line3.find(',')) + wide.substr(wide.find('\n', l3)));
   REQUIRE(run_rcmap("validate --units " + kUnits + " --responses " + t / "dup.csv --mapping " +
                         source_path("samples/mapping.ini"),
                     t / "log2") == 2);
@@ -211,8 +217,9 @@ TEST_CASE("wide CSV errors point at the wide file's row and column, also for val
                                           R"(:3:[12] \((Respondent ID|Afdeling)\): error: respondent 'R1')")));
   CHECK(log.find("dup.csv:3:3") == std::string::npos);  // column 3 of the long layout ("target")
   // A mapping error names the mapping file and line.
-  write_file(t / "bad.ini", "[wide]\nrespondent = Respondent ID\nunit = Afdeling\npattern = {dimension}_{unit}\n"
-                            "[recode.frequent]\nOfte = 7\n");
+  write_file(t / "bad.ini",
+             "[wide]\nrespondent = Respondent ID\nunit = Afdeling\npattern = {dimension}_{unit}\n"
+             "[recode.frequent]\nOfte = 7\n");
   REQUIRE(run_rcmap("convert --to long --units " + kUnits + " --responses " + kWide + "nordby-wide.csv --mapping " +
                         t / "bad.ini --out " + t / "out",
                     t / "log3") == 2);
@@ -230,15 +237,17 @@ TEST_CASE("sheet options are checked against the files they name", "[readers][cl
 TEST_CASE("analyze --ties: units, sides and overall from a tie table, ties below --min-n suppressed everywhere",
           "[readers][cli][ties][anonymity]") {
   ScratchDir t("ties");
-  write_file(t / "units.csv", "unit,label,side,headcount\nA,Myndighed,authority,20\nB,Udfører B,provider,\n"
-                              "C,Udfører C,provider,9\n");
+  write_file(t / "units.csv",
+             "unit,label,side,headcount\nA,Myndighed,authority,20\nB,Udfører B,provider,\n"
+             "C,Udfører C,provider,9\n");
   // C->A has n = 4 < --min-n 5: suppressed, its 4.9 must appear nowhere.
-  write_file(t / "ties.csv", "source,target,n,rc,frequent\nA,B,10,4.0,3.5\nA,C,6,3.0,\nB,A,5,2.5,2\n"
-                             "C,A,4,4.9,4.9\nA,A,8,4.5,4.25\n");
+  write_file(t / "ties.csv",
+             "source,target,n,rc,frequent\nA,B,10,4.0,3.5\nA,C,6,3.0,\nB,A,5,2.5,2\n"
+             "C,A,4,4.9,4.9\nA,A,8,4.5,4.25\n");
   REQUIRE(run_rcmap("analyze --units " + t / "units.csv --ties " + t / "ties.csv --no-render --out " + t / "out",
                     t / "log") == 0);
-  std::string ties = slurp(t / "out/ties.csv"), units = slurp(t / "out/units.csv"),
-              sides = slurp(t / "out/sides.csv"), summary = slurp(t / "out/summary.json");
+  std::string ties = slurp(t / "out/ties.csv"), units = slurp(t / "out/units.csv"), sides = slurp(t / "out/sides.csv"),
+              summary = slurp(t / "out/summary.json");
   // ties.csv in (source, target) order; no sd or CI; the given dimension column.
   CHECK(ties.find("\nA,A,Myndighed,Myndighed,authority,authority,8,4.500000,,,,4.250000,,,,,,,strong,") !=
         std::string::npos);
@@ -252,8 +261,9 @@ TEST_CASE("analyze --ties: units, sides and overall from a tie table, ties below
   CHECK(units.find("\nC,Udfører C,provider,9,,,,3.000000,,") != std::string::npos);
   // sides.csv, n-weighted: authority->provider (4.0*10 + 3.0*6) / 16 = 3.625;
   // provider->authority 2.5 from B->A alone (n 5).
-  CHECK(sides == "source_side,target_side,n,rc,ties\nauthority,provider,16,3.625000,2\n"
-                 "provider,authority,5,2.500000,1\n");
+  CHECK(sides ==
+        "source_side,target_side,n,rc,ties\nauthority,provider,16,3.625000,2\n"
+        "provider,authority,5,2.500000,1\n");
   // Overall: (40 + 18 + 12.5) / 21 = 3.357142857...
   CHECK(summary.find("\"rc\": 3.357143") != std::string::npos);
   CHECK(summary.find("\"respondents\": null") != std::string::npos);

@@ -65,7 +65,8 @@ std::vector<std::string> messages(const Diagnostics& d) {
 }  // namespace
 
 TEST_CASE("a large responses file read in halves equals a one-pass read", "[survey][halves]") {
-  const std::string units = (big_sample() / "units.csv").string(), responses = (big_sample() / "responses.csv").string();
+  const std::string units = (big_sample() / "units.csv").string(),
+                    responses = (big_sample() / "responses.csv").string();
   REQUIRE(fs::file_size(responses) > (std::size_t{8} << 20));
   Diagnostics d1, d2;
   Survey split = read_survey(units, responses, {}, d1);
@@ -109,7 +110,8 @@ TEST_CASE("errors across the halves are reported exactly as in one pass", "[surv
     CHECK_THROWS_AS(one_pass(units, bad.string(), d2), InputError);
     REQUIRE(d1.error_count() == 1);
     CHECK(messages(d1) == messages(d2));
-    CHECK(d1.items()[0].line == 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')));
+    CHECK(d1.items()[0].line ==
+          1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')));
   }
 }
 
@@ -117,8 +119,7 @@ TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][
   // The middle of the records lies in the run of p, so the cut guess is the
   // line feed inside the quoted field "ppp...<LF>q".
   Diagnostics d, tail_d;
-  CsvReader r(std::string("x,y\n1,a\n2,\"") + std::string(40, 'p') + "\nq\",z\n3,c\n", "t.csv",
-              Encoding::utf8, d);
+  CsvReader r(std::string("x,y\n1,a\n2,\"") + std::string(40, 'p') + "\nq\",z\n3,c\n", "t.csv", Encoding::utf8, d);
   REQUIRE(r.ok());
   auto tail = r.split(8, tail_d);
   REQUIRE(tail);
@@ -252,8 +253,9 @@ std::string mixed_responses(std::uint64_t seed, std::size_t rows, int errors) {
   const char* units[] = {"A", "B", "FAM-MØ", "C D", "E"};
   const char* scores[] = {"1", "2", "3", "4", "5", "", "NA", "na", "Na", " 3", "4 "};
   const char* bad[] = {"nA", "6", "0", "x", "3.5"};
-  std::string t = "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
-                  "shared_knowledge,mutual_respect,comment\n";
+  std::string t =
+      "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,"
+      "shared_knowledge,mutual_respect,comment\n";
   std::size_t respondent = 0, target = 0, rated = 0;
   for (std::size_t i = 0; i < rows; ++i) {
     if (rated == 5 || next(4) == 0) {  // each of the 5 targets at most once
@@ -267,25 +269,45 @@ std::string mixed_responses(std::uint64_t seed, std::size_t rows, int errors) {
     std::string tgt = units[target++ % 5];
     std::string rec;
     switch (next(24)) {
-      case 0: rec = "\"" + rid + "\""; break;
-      case 1: rec = " " + rid; break;
-      default: rec = rid;
+      case 0:
+        rec = "\"" + rid + "\"";
+        break;
+      case 1:
+        rec = " " + rid;
+        break;
+      default:
+        rec = rid;
     }
     rec += "," + (next(24) == 0 ? "\"" + own + "\"" : own);
     rec += "," + (next(30) == 0 ? tgt + " " : tgt);
     for (int dd = 0; dd < kDimensionCount; ++dd) rec += std::string(",") + scores[next(next(3) ? 6 : 11)];
     switch (next(20)) {
-      case 0: rec += ",\"two\nlines\""; break;
-      case 1: rec += "," + std::string(40, 'c'); break;
-      case 2: rec += ",\"a, \"\"quoted\"\" comment\""; break;
-      default: rec += ",";
+      case 0:
+        rec += ",\"two\nlines\"";
+        break;
+      case 1:
+        rec += "," + std::string(40, 'c');
+        break;
+      case 2:
+        rec += ",\"a, \"\"quoted\"\" comment\"";
+        break;
+      default:
+        rec += ",";
     }
     if (errors && next(50) == 0) {
       switch (next(errors == 1 ? 3 : 4)) {
-        case 0: rec = rid + "," + own + "," + tgt + "," + bad[next(5)] + ",1,1,1,1,1,1,"; break;
-        case 1: rec = rid + "," + own + ",NOPE,1,1,1,1,1,1,1,"; break;
-        case 2: rec = rid + "," + units[(respondent + 1) % 5] + "," + tgt + ",1,1,1,1,1,1,1,"; break;
-        default: rec = rid + "," + own + "," + units[(target + 3) % 5] + ",2,2,2,2,2,2,2,"; break;
+        case 0:
+          rec = rid + "," + own + "," + tgt + "," + bad[next(5)] + ",1,1,1,1,1,1,";
+          break;
+        case 1:
+          rec = rid + "," + own + ",NOPE,1,1,1,1,1,1,1,";
+          break;
+        case 2:
+          rec = rid + "," + units[(respondent + 1) % 5] + "," + tgt + ",1,1,1,1,1,1,1,";
+          break;
+        default:
+          rec = rid + "," + own + "," + units[(target + 3) % 5] + ",2,2,2,2,2,2,2,";
+          break;
       }
     }
     t += rec + (next(15) == 0 ? "\r\n" : "\n");

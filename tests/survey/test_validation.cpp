@@ -29,7 +29,8 @@ TEST_CASE("missing required column names the column and lists the found ones", "
   auto d = errors_of("missing_column.csv");
   REQUIRE(d.error_count() == 1);
   CHECK(first_error(d).line == 1);
-  CHECK_THAT(first_error(d).message, Catch::StartsWith("missing required column 'timely'; found columns: 'respondent'"));
+  CHECK_THAT(first_error(d).message,
+             Catch::StartsWith("missing required column 'timely'; found columns: 'respondent'"));
 }
 
 TEST_CASE("duplicate unit id names both lines", "[validation]") {
@@ -156,33 +157,37 @@ TEST_CASE("warns about unit ids and labels that look alike: NFC, letter case, in
   // 6/7: a zero-width space; 8/9: the same label; 10: a right-to-left
   // override; 11/12: labels left blank (the ids), compared as ids only.
   const std::string path = dir / "units.csv";
-  std::ofstream(path, std::ios::binary)
-      << "unit,label,side,headcount\n"
-         "S1,Skole \xC3\xA5,general,\n"
-         "S2,Skole a\xCC\x8A,general,\n"
-         "PPR,Pedagogisk-psykologisk tjeneste,authority,\n"
-         "ppr,PPR-kontoret,authority,\n"
-         "H1,Helsestasjon,health,\n"
-         "H2,Helse\xE2\x80\x8Bstasjon,health,\n"
-         "B1,Barnevern,authority,\n"
-         "B2,Barnevern,authority,\n"
-         "X,\xE2\x80\xAE" "abc,general,\n"
-         "Q,,general,\n"
-         "q,,general,\n";
+  std::ofstream(path, std::ios::binary) << "unit,label,side,headcount\n"
+                                           "S1,Skole \xC3\xA5,general,\n"
+                                           "S2,Skole a\xCC\x8A,general,\n"
+                                           "PPR,Pedagogisk-psykologisk tjeneste,authority,\n"
+                                           "ppr,PPR-kontoret,authority,\n"
+                                           "H1,Helsestasjon,health,\n"
+                                           "H2,Helse\xE2\x80\x8Bstasjon,health,\n"
+                                           "B1,Barnevern,authority,\n"
+                                           "B2,Barnevern,authority,\n"
+                                           "X,\xE2\x80\xAE"
+                                           "abc,general,\n"
+                                           "Q,,general,\n"
+                                           "q,,general,\n";
   Diagnostics d;
   const std::vector<Unit> units = read_units(path, ReadOptions{}, d);
   REQUIRE(units.size() == 11);
   std::vector<std::string> w;
   for (const auto& x : d.items())
-    if (x.severity == Severity::warning) w.push_back(std::to_string(x.line) + ":" + std::to_string(x.column) + " " + x.message);
+    if (x.severity == Severity::warning)
+      w.push_back(std::to_string(x.line) + ":" + std::to_string(x.column) + " " + x.message);
   const std::string tail = "; expected ids and labels a reader can tell apart in figures and the report";
   REQUIRE(w.size() == 5);
-  CHECK(w[0] == "3:2 unit 'S2' has the label 'Skole a\xCC\x8A', which looks like the label 'Skole \xC3\xA5' of unit 'S1' "
-                "(line 2): they differ only in Unicode composition (NFC: a letter with a combining accent, or precomposed)" +
-                    tail);
+  CHECK(w[0] ==
+        "3:2 unit 'S2' has the label 'Skole a\xCC\x8A', which looks like the label 'Skole \xC3\xA5' of unit 'S1' "
+        "(line 2): they differ only in Unicode composition (NFC: a letter with a combining accent, or precomposed)" +
+            tail);
   CHECK(w[1] == "5:1 unit id 'ppr' looks like unit id 'PPR' (line 4): they differ only in letter case" + tail);
-  CHECK(w[2] == "7:2 unit 'H2' has the label 'Helse\xE2\x9F\xA8U+200B\xE2\x9F\xA9stasjon', which looks like the label "
-                "'Helsestasjon' of unit 'H1' (line 6): they differ only in invisible characters (U+200B)" + tail);
+  CHECK(w[2] ==
+        "7:2 unit 'H2' has the label 'Helse\xE2\x9F\xA8U+200B\xE2\x9F\xA9stasjon', which looks like the label "
+        "'Helsestasjon' of unit 'H1' (line 6): they differ only in invisible characters (U+200B)" +
+            tail);
   CHECK(w[3] == "9:2 unit 'B2' has the same label as unit 'B1' (line 8): 'Barnevern'" + tail);
   CHECK(w[4] == "12:1 unit id 'q' looks like unit id 'Q' (line 11): they differ only in letter case" + tail);
   // Labels are kept exactly as given.
@@ -193,16 +198,28 @@ TEST_CASE("warns about unit ids and labels that look alike: NFC, letter case, in
 TEST_CASE("look-alike keys: NFC, case folding, default ignorables, spacing", "[validation][lookalike]") {
   CHECK(lookalike_key("Skole \xC3\x85") == lookalike_key("skole a\xCC\x8A"));  // Å vs a + ring
   CHECK(lookalike_key("PPR") == "ppr");
-  CHECK(lookalike_key("A\xE2\x80\x8B" "B\xE2\x80\xAE") == "ab");                 // ZWSP, RLO
-  CHECK(lookalike_key(" Nord\xC2\xA0\xC2\xA0Vest ") == "nord vest");            // NBSP runs
-  CHECK(lookalike_key("Stra\xC3\x9F" "e") == "strasse");                        // full case folding
+  CHECK(lookalike_key("A\xE2\x80\x8B"
+                      "B\xE2\x80\xAE") == "ab");                      // ZWSP, RLO
+  CHECK(lookalike_key(" Nord\xC2\xA0\xC2\xA0Vest ") == "nord vest");  // NBSP runs
+  CHECK(lookalike_key("Stra\xC3\x9F"
+                      "e") == "strasse");                          // full case folding
   CHECK(lookalike_key("\xC3\x98") != lookalike_key("O\xCC\xB8"));  // Ø has no decomposition
-  CHECK(lookalike_key("\xFF" "ab") == "\xFF" "ab");                // not UTF-8: itself
+  CHECK(lookalike_key("\xFF"
+                      "ab") ==
+        "\xFF"
+        "ab");  // not UTF-8: itself
   // Bidirectional controls are shown, other text is left alone.
-  CHECK(show_bidi_controls("\xE2\x80\xAE" "abc\xE2\x80\xAC") == "\xE2\x9F\xA8U+202E\xE2\x9F\xA9" "abc\xE2\x9F\xA8U+202C\xE2\x9F\xA9");
+  CHECK(show_bidi_controls("\xE2\x80\xAE"
+                           "abc\xE2\x80\xAC") ==
+        "\xE2\x9F\xA8U+202E\xE2\x9F\xA9"
+        "abc\xE2\x9F\xA8U+202C\xE2\x9F\xA9");
   CHECK(show_bidi_controls("\xD8\x9C\xE2\x81\xA6x") == "\xE2\x9F\xA8U+061C\xE2\x9F\xA9\xE2\x9F\xA8U+2066\xE2\x9F\xA9x");
-  CHECK(show_bidi_controls("B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B") == "B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B");
-  CHECK(show_invisible("a\xE2\x80\x8B" "b\xC2\xAD") == "a\xE2\x9F\xA8U+200B\xE2\x9F\xA9" "b\xE2\x9F\xA8U+00AD\xE2\x9F\xA9");
+  CHECK(show_bidi_controls("B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B") ==
+        "B\xC3\xB8rnehuset \xE2\x80\x93 \xE2\x80\x8B");
+  CHECK(show_invisible("a\xE2\x80\x8B"
+                       "b\xC2\xAD") ==
+        "a\xE2\x9F\xA8U+200B\xE2\x9F\xA9"
+        "b\xE2\x9F\xA8U+00AD\xE2\x9F\xA9");
 }
 
 TEST_CASE("labels over 4,096 bytes are not compared for look-alikes", "[validation][lookalike]") {
@@ -210,8 +227,8 @@ TEST_CASE("labels over 4,096 bytes are not compared for look-alikes", "[validati
   const std::string path = dir / "units.csv";
   const std::string lower(4097, 'a'), upper(4097, 'A');
   std::ofstream(path, std::ios::binary) << "unit,label,side,headcount\nL1," << lower << ",general,\nL2," << upper
-                                        << ",general,\nS1," << lower.substr(1) << ",general,\nS2,"
-                                        << upper.substr(1) << ",general,\n";
+                                        << ",general,\nS1," << lower.substr(1) << ",general,\nS2," << upper.substr(1)
+                                        << ",general,\n";
   Diagnostics d;
   REQUIRE(read_units(path, ReadOptions{}, d).size() == 4);
   REQUIRE(d.warning_count() == 1);  // only the 4,096-byte pair

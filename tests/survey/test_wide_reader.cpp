@@ -45,7 +45,8 @@ CsvTable units() {
   return table_from_text(
       "unit,label,side,headcount\n"
       "NORD,Myndighed Nord,authority,10\n"
-      "BOERN,B\xC3\xB8rnehuset \xC3\x85" "en,provider,12\n",
+      "BOERN,B\xC3\xB8rnehuset \xC3\x85"
+      "en,provider,12\n",
       "units.csv");
 }
 
@@ -62,8 +63,8 @@ WideMapping simple_mapping() {
 std::string wide_header() {
   std::string h = "id,own";
   for (const char* u : {"NORD", "BOERN"})
-    for (const char* d : {"frequent", "timely", "accurate", "problem_solving", "shared_goals",
-                          "shared_knowledge", "mutual_respect"})
+    for (const char* d :
+         {"frequent", "timely", "accurate", "problem_solving", "shared_goals", "shared_knowledge", "mutual_respect"})
       h += std::string(",") + d + "_" + u;
   return h + "\n";
 }
@@ -167,7 +168,8 @@ TEST_CASE("own unit given as id or label matches case- and whitespace-insensitiv
                                       "r1,NORD,1,,,,,,,,,,,,,\n"
                                       "r2,nord ,1,,,,,,,,,,,,,\n"
                                       "r3,  myndighed   NORD,1,,,,,,,,,,,,,\n"
-                                      "r4,B\xC3\x98RNEHUSET \xC3\x85" "EN,1,,,,,,,,,,,,,\n",  // "BØRNEHUSET ÅEN"
+                                      "r4,B\xC3\x98RNEHUSET \xC3\x85"
+                                      "EN,1,,,,,,,,,,,,,\n",  // "BØRNEHUSET ÅEN"
                                   "w.csv");
   Diagnostics diags;
   CsvTable got = wide_to_long(wide, simple_mapping(), units(), diags);
@@ -194,8 +196,10 @@ TEST_CASE("an own-unit label matching no unit is an error with file, line and co
   CHECK(d.line == 3);
   CHECK(d.column == 2);
   CHECK(d.column_name == "own");
-  CHECK(d.message == "own unit 'Myndighed Syd' matches no unit id or label; expected one of "
-                     "'Myndighed Nord', 'B\xC3\xB8rnehuset \xC3\x85" "en'");
+  CHECK(d.message ==
+        "own unit 'Myndighed Syd' matches no unit id or label; expected one of "
+        "'Myndighed Nord', 'B\xC3\xB8rnehuset \xC3\x85"
+        "en'");
   CHECK(diags.items()[1].line == 4);
   CHECK(diags.items()[1].message == "empty own unit; expected a unit id or label");
   // Rows with an unknown own unit are left out.
@@ -231,8 +235,7 @@ TEST_CASE("a rating column naming no unit, and two columns for one rating, are h
 
 TEST_CASE("item-number patterns, unit labels in headers and dimension aliases", "[wide]") {
   Diagnostics d;
-  WideMapping m = parse_mapping(
-      "[wide]\nrespondent = id\nunit = own\npattern = Q{item} - {unit}\n", "m.ini", d);
+  WideMapping m = parse_mapping("[wide]\nrespondent = id\nunit = own\npattern = Q{item} - {unit}\n", "m.ini", d);
   REQUIRE_FALSE(d.has_errors());
   // "Q4 - Myndighed Nord": item 4 = problem_solving, unit by label; "Q8 - x"
   // is no item and the column is ignored like any other extra column.
@@ -266,11 +269,13 @@ TEST_CASE("mapping file errors name the mapping file's line", "[wide]") {
   CHECK(got == std::vector<P>{
                    P{4, "unknown key 'colour' in [wide]; expected respondent, unit, pattern or missing"},
                    P{6, "recode of 'Ofte' is '7'; expected a score 1 to 5"},
-                   P{7, "[recode.trust]: unknown dimension 'trust'; expected one of frequent, timely, accurate, "
-                        "problem_solving, shared_goals, shared_knowledge, mutual_respect or an alias"},
+                   P{7,
+                     "[recode.trust]: unknown dimension 'trust'; expected one of frequent, timely, accurate, "
+                     "problem_solving, shared_goals, shared_knowledge, mutual_respect or an alias"},
                    P{8, "unknown section [extra]; expected [wide], [dimensions], [recode.<dimension>] or [columns]"},
-                   P{10, "alias target 'trust' is not a dimension; expected one of frequent, timely, accurate, "
-                         "problem_solving, shared_goals, shared_knowledge, mutual_respect"},
+                   P{10,
+                     "alias target 'trust' is not a dimension; expected one of frequent, timely, accurate, "
+                     "problem_solving, shared_goals, shared_knowledge, mutual_respect"},
                    P{0, "[wide] has no 'unit = <column>' (the respondent's own unit)"},
                    P{0, "pattern '{dimension}' needs {unit} and exactly one of {dimension} or {item}"}});
 }
@@ -328,12 +333,12 @@ TEST_CASE("aggregated tie tables report bad n, out-of-range scores, duplicates a
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].target == "E");
   std::vector<std::string> got;
-  for (const auto& i : d.items()) got.push_back(std::to_string(i.line) + ":" + std::to_string(i.column) + " " + i.message);
-  CHECK(got == std::vector<std::string>{
-                   "2:3 n is '-1'; expected a whole number of respondents >= 0",
-                   "3:4 '5.5' is not a score; expected a number from 1 to 5 or blank",
-                   "4:5 '0.5' is not a score; expected a number from 1 to 5 or blank",
-                   "6:1 tie A -> E listed twice; expected one row per ordered pair"});
+  for (const auto& i : d.items())
+    got.push_back(std::to_string(i.line) + ":" + std::to_string(i.column) + " " + i.message);
+  CHECK(got == std::vector<std::string>{"2:3 n is '-1'; expected a whole number of respondents >= 0",
+                                        "3:4 '5.5' is not a score; expected a number from 1 to 5 or blank",
+                                        "4:5 '0.5' is not a score; expected a number from 1 to 5 or blank",
+                                        "6:1 tie A -> E listed twice; expected one row per ordered pair"});
   Diagnostics d2;
   read_aggregated_ties(table_from_text("source,target,rc\nA,B,3\n", "t.csv"), d2);
   REQUIRE(d2.error_count() == 1);

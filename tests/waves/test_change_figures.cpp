@@ -65,8 +65,10 @@ void filter_csv(const std::string& in, const std::string& out, std::size_t col, 
     bool quoted = false;
     for (char ch : line) {
       if (ch == '"') quoted = !quoted;
-      if (ch == ',' && !quoted) cells.emplace_back();
-      else cells.back() += ch;
+      if (ch == ',' && !quoted)
+        cells.emplace_back();
+      else
+        cells.back() += ch;
     }
     if (!header && (cells.size() <= col || cells[col] != value)) continue;
     header = false;
@@ -169,7 +171,8 @@ TEST_CASE("compare with three waves: changes.csv is first vs last, waves.csv lis
 }
 
 #ifdef RCMAP_WITH_RENDER
-TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-compared ties left out", "[change][render]") {
+TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-compared ties left out",
+          "[change][render]") {
   rcmap::Waves w = three_waves();
   rcmap::CompareOptions opt;
   opt.agg.min_n = 3;
@@ -194,7 +197,8 @@ TEST_CASE("change map ties: delta colour when credible, faded otherwise, not-com
   CHECK(ties[1].width == Approx(0.782624).margin(1e-6));
 }
 
-TEST_CASE("change map draws a renamed unit's ties at its baseline node, new units' ties are not compared", "[change][render]") {
+TEST_CASE("change map draws a renamed unit's ties at its baseline node, new units' ties are not compared",
+          "[change][render]") {
   std::string d = tmp("renamed");
   // Baseline: w1 of the fixture. Follow-up: A->B and A->C of w3 with C renamed D,
   // and a new unit E rated by A (5 respondents, score 4).
@@ -202,7 +206,8 @@ TEST_CASE("change map draws a renamed unit's ties at its baseline node, new unit
   std::ofstream(d + "/ua.csv") << "unit,label,side,headcount\nA,Unit A,authority,6\nB,Unit B,provider,4\n"
                                   "D,Unit D,provider,4\nE,Unit E,provider,5\n";
   std::ofstream ra(d + "/a.csv");
-  ra << "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
+  ra << "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_"
+        "respect\n";
   auto row = [&](const std::string& r, const char* u, const char* t, int s) {
     ra << r << "," << u << "," << t;
     for (int k = 0; k < 7; ++k) ra << "," << s;
@@ -221,9 +226,9 @@ TEST_CASE("change map draws a renamed unit's ties at its baseline node, new unit
   opt.agg.min_n = 3;
   rcmap::Comparison c = rcmap::compare_waves(before, after, map, opt);
   auto ties = rcmap::render::change_map_ties(before, c);
-  REQUIRE(ties.size() == 2);  // A->B and A->D; A->E has no baseline respondents
+  REQUIRE(ties.size() == 2);                            // A->B and A->D; A->E has no baseline respondents
   CHECK((ties[1].source == 0 && ties[1].target == 2));  // A->D drawn to C, D's baseline node
-  CHECK(ties[1].delta == Approx(2.0));                 // 4.4 - 2.4, as in the fixture's A->C
+  CHECK(ties[1].delta == Approx(2.0));                  // 4.4 - 2.4, as in the fixture's A->C
   fs::remove_all(d);
 }
 
@@ -246,8 +251,9 @@ TEST_CASE("change map nodes sit exactly where analyze draws the baseline wave's 
   filter_csv(d + "/responses.csv", d + "/w1.csv", 0, "w1");
   for (const std::string layout : {"sides", "force"}) {
     const std::string o = " --formats svg --layout " + layout + " --seed 3";
-    REQUIRE(run("analyze --units " + d + "/units.csv --responses " + d + "/w1.csv --out " + d + "/a-" + layout + o)
-                .code == 0);
+    REQUIRE(
+        run("analyze --units " + d + "/units.csv --responses " + d + "/w1.csv --out " + d + "/a-" + layout + o).code ==
+        0);
     REQUIRE(run("compare --units " + d + "/units.csv --responses " + d + "/responses.csv --bootstrap 200 --out " + d +
                 "/c-" + layout + o)
                 .code == 0);
@@ -286,7 +292,7 @@ TEST_CASE("analyze --by-site writes per site exactly what analyze writes for tha
   }
   const std::string js = slurp(d + "/all/S2/summary.json"), one = slurp(d + "/one/summary.json");
   CHECK(js.find("\"site\": \"S2\"") != std::string::npos);
-  CHECK(js.substr(js.find("\"overall\"")) .substr(0, 80) == one.substr(one.find("\"overall\"")).substr(0, 80));
+  CHECK(js.substr(js.find("\"overall\"")).substr(0, 80) == one.substr(one.find("\"overall\"")).substr(0, 80));
   CHECK(js.find("\"network\"") != std::string::npos);
   CHECK(fs::exists(d + "/all/S2/project.ini"));
   CHECK(fs::exists(d + "/all/sites.svg"));
@@ -294,7 +300,8 @@ TEST_CASE("analyze --by-site writes per site exactly what analyze writes for tha
   fs::remove_all(d);
 }
 
-TEST_CASE("analyze --by-site: unknown --highlight is a usage error, old side options warn and still work", "[sites][cli]") {
+TEST_CASE("analyze --by-site: unknown --highlight is a usage error, old side options warn and still work",
+          "[sites][cli]") {
   std::string d = tmp("highlight");
   REQUIRE(run("sample --out " + d + " --sites 2 --respondents 80").code == 0);
   const std::string in = "analyze --units " + d + "/units.csv --responses " + d + "/responses.csv --by-site";
@@ -303,8 +310,7 @@ TEST_CASE("analyze --by-site: unknown --highlight is a usage error, old side opt
   CHECK(r.err.find("--highlight: no site 'Nowhere'") != std::string::npos);
   CHECK(r.err.find("'S1', 'S2'") != std::string::npos);
   CHECK_FALSE(fs::exists(d + "/x/sites.csv"));
-  CHECK(run("analyze --units " + d + "/units.csv --responses " + d + "/responses.csv --out " + d +
-            "/y --highlight S1")
+  CHECK(run("analyze --units " + d + "/units.csv --responses " + d + "/responses.csv --out " + d + "/y --highlight S1")
             .code == 1);  // --highlight needs --by-site
   // Swapped sides through the deprecated aliases: warned, and equal to --gap-sides.
   r = run(in + " --out " + d + "/old --no-render --authority-side provider --provider-side authority");
@@ -326,7 +332,8 @@ TEST_CASE("by-site folders are SafeNames: folded, no path separators, clashes nu
   std::string d = tmp("names");
   std::ofstream(d + "/units.csv") << "unit,label,side,headcount\nA,A,authority,20\nB,B,provider,20\n";
   std::ofstream r(d + "/responses.csv");
-  r << "site,respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
+  r << "site,respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_"
+       "respect\n";
   for (const char* site : {"Ærø/Nord", "aeroe_nord", "../up"})
     for (int i = 0; i < 5; ++i) r << site << ",r" << i << ",A,B,4,4,4,4,4,4,4\n";
   r.close();

@@ -46,9 +46,9 @@ TEST_CASE("BH q-values reproduce Benjamini & Hochberg's 15 p-values example", "[
   // R: p.adjust(p, method = "BH") printed with digits = 10.
   std::vector<double> p = {0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344,
                            0.0459, 0.3240, 0.4262, 0.5719, 0.6528, 0.7590, 1.000};
-  std::vector<double> r = {0.0015,        0.003,        0.0095,        0.035625,      0.0603,
-                           0.06385714286, 0.06385714286, 0.0645,       0.0765,        0.486,
-                           0.5811818182,  0.714875,     0.7532307692,  0.8132142857, 1.0};
+  std::vector<double> r = {0.0015,        0.003,         0.0095,       0.035625,     0.0603,
+                           0.06385714286, 0.06385714286, 0.0645,       0.0765,       0.486,
+                           0.5811818182,  0.714875,      0.7532307692, 0.8132142857, 1.0};
   auto q = bh_qvalues(p);
   REQUIRE(q.size() == r.size());
   for (std::size_t i = 0; i < q.size(); ++i) CHECK(q[i] == Approx(r[i]).epsilon(1e-9));

@@ -21,7 +21,8 @@ CsvTable table(const std::string& text, const std::string& path) {
 
 // "resp,unit,target,score" lines -> responses.csv text.
 std::string responses(const std::vector<std::tuple<std::string, std::string, std::string, int>>& rows) {
-  std::string s = "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
+  std::string s =
+      "respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
   for (const auto& [r, u, t, v] : rows) {
     s += r + "," + u + "," + t;
     for (int d = 0; d < 7; ++d) s += "," + std::to_string(v);
@@ -49,13 +50,25 @@ TEST_CASE("compare: delta, Welch t, df and p of a tie match hand arithmetic and 
   // A->B before: 3 4 5 4 4 (mean 4); after: 4 5 5 4 5 5 (mean 4.666667).
   // Welch (see test_compare_stats.cpp): t = 1.754116, df = 7.206823, p = 0.121625383 (R t.test).
   // A->C: 5 respondents before, 4 after: shown before only, so no change.
-  Survey before = survey(kUnits, responses({{"a1", "A", "B", 3}, {"a2", "A", "B", 4}, {"a3", "A", "B", 5},
-                                            {"a4", "A", "B", 4}, {"a5", "A", "B", 4}, {"a1", "A", "C", 2},
-                                            {"a2", "A", "C", 3}, {"a3", "A", "C", 2}, {"a4", "A", "C", 3},
+  Survey before = survey(kUnits, responses({{"a1", "A", "B", 3},
+                                            {"a2", "A", "B", 4},
+                                            {"a3", "A", "B", 5},
+                                            {"a4", "A", "B", 4},
+                                            {"a5", "A", "B", 4},
+                                            {"a1", "A", "C", 2},
+                                            {"a2", "A", "C", 3},
+                                            {"a3", "A", "C", 2},
+                                            {"a4", "A", "C", 3},
                                             {"a5", "A", "C", 2}}));
-  Survey after = survey(kUnits, responses({{"a1", "A", "B", 4}, {"a2", "A", "B", 5}, {"a3", "A", "B", 5},
-                                           {"a4", "A", "B", 4}, {"a5", "A", "B", 5}, {"a6", "A", "B", 5},
-                                           {"a1", "A", "C", 5}, {"a2", "A", "C", 5}, {"a3", "A", "C", 5},
+  Survey after = survey(kUnits, responses({{"a1", "A", "B", 4},
+                                           {"a2", "A", "B", 5},
+                                           {"a3", "A", "B", 5},
+                                           {"a4", "A", "B", 4},
+                                           {"a5", "A", "B", 5},
+                                           {"a6", "A", "B", 5},
+                                           {"a1", "A", "C", 5},
+                                           {"a2", "A", "C", 5},
+                                           {"a3", "A", "C", 5},
                                            {"a4", "A", "C", 5}}));
   CompareOptions opt;
   Comparison c = compare_waves(before, after, UnitMap{}, opt);
@@ -126,19 +139,31 @@ TEST_CASE("compare: a large clear change is credible, bootstrap intervals repeat
 TEST_CASE("unit map merges units, drops suppressed parts and reports dropped and new units", "[waves]") {
   // Before: B1 and B2 (merged into B), B3 (also -> B, rated by only 2: suppressed on its
   // own, so left out of the merge), X (gone). After: A, B, Y (new).
-  const char* ub = "unit,label,side,headcount\nA,A,authority,\nB1,B1,provider,\nB2,B2,provider,\nB3,B3,provider,\nX,X,general,\n";
+  const char* ub =
+      "unit,label,side,headcount\nA,A,authority,\nB1,B1,provider,\nB2,B2,provider,\nB3,B3,provider,\nX,X,general,\n";
   const char* ua = "unit,label,side,headcount\nA,A,authority,\nB,B,provider,\nY,Y,general,\n";
   // Respondent scores for the merged tie A->B: r1 (3+5)/2 = 4, r2 (4+4)/2 = 4,
   // r3 (2+4)/2 = 3, r4 (5+5)/2 = 5, r5 (3+3)/2 = 3 -> mean 19/5 = 3.8, n = 5.
   // Had B3 been included, r1 would be (3+5+1)/3 = 3 and r2 (4+4+1)/3 = 3.
-  Survey before = survey(ub, responses({{"r1", "A", "B1", 3}, {"r1", "A", "B2", 5}, {"r1", "A", "B3", 1},
-                                        {"r2", "A", "B1", 4}, {"r2", "A", "B2", 4}, {"r2", "A", "B3", 1},
-                                        {"r3", "A", "B1", 2}, {"r3", "A", "B2", 4},
-                                        {"r4", "A", "B1", 5}, {"r4", "A", "B2", 5},
-                                        {"r5", "A", "B1", 3}, {"r5", "A", "B2", 3},
+  Survey before = survey(ub, responses({{"r1", "A", "B1", 3},
+                                        {"r1", "A", "B2", 5},
+                                        {"r1", "A", "B3", 1},
+                                        {"r2", "A", "B1", 4},
+                                        {"r2", "A", "B2", 4},
+                                        {"r2", "A", "B3", 1},
+                                        {"r3", "A", "B1", 2},
+                                        {"r3", "A", "B2", 4},
+                                        {"r4", "A", "B1", 5},
+                                        {"r4", "A", "B2", 5},
+                                        {"r5", "A", "B1", 3},
+                                        {"r5", "A", "B2", 3},
                                         {"r1", "A", "X", 3}}));
-  Survey after = survey(ua, responses({{"s1", "A", "B", 4}, {"s2", "A", "B", 4}, {"s3", "A", "B", 4},
-                                       {"s4", "A", "B", 5}, {"s5", "A", "B", 4}, {"s1", "A", "Y", 4}}));
+  Survey after = survey(ua, responses({{"s1", "A", "B", 4},
+                                       {"s2", "A", "B", 4},
+                                       {"s3", "A", "B", 4},
+                                       {"s4", "A", "B", 5},
+                                       {"s5", "A", "B", 4},
+                                       {"s1", "A", "Y", 4}}));
   UnitMap map;
   map.old_to_new = {{"B1", "B"}, {"B2", "B"}, {"B3", "B"}, {"Z", "Y"}};
   Comparison c = compare_waves(before, after, map, CompareOptions{});
@@ -167,9 +192,9 @@ TEST_CASE("unit-map.csv is read and a unit mapped twice is an error", "[waves]")
   CHECK(m.map("FAM-Ø") == "FAM");
   CHECK(m.map("PPR") == "PPR");
   Diagnostics d2;
-  CHECK_THROWS_AS(read_unit_map(std::string(RCMAP_SOURCE_DIR) + "/tests/data/waves/unit-map-twice.csv",
-                                Encoding::auto_detect, d2),
-                  InputError);
+  CHECK_THROWS_AS(
+      read_unit_map(std::string(RCMAP_SOURCE_DIR) + "/tests/data/waves/unit-map-twice.csv", Encoding::auto_detect, d2),
+      InputError);
   REQUIRE(d2.error_count() == 1);
   CHECK(d2.items()[0].line == 3);
 }

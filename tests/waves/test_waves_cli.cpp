@@ -23,9 +23,7 @@ int run(const std::string& args) {
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
-std::string tmp(const std::string& name) {
-  return rcmap::test::fresh_path("waves-" + name);
-}
+std::string tmp(const std::string& name) { return rcmap::test::fresh_path("waves-" + name); }
 
 std::string line_starting(const std::string& text, const std::string& prefix) {
   std::size_t at = text.find("\n" + prefix);
@@ -56,7 +54,8 @@ TEST_CASE("compare on two generated waves finds the planted authority->provider 
   // The planted +0.3 on authority -> provider is found.
   CHECK(line_starting(sc, "authority,provider,").substr(line_starting(sc, "authority,provider,").rfind(',') + 1) ==
         "improved");
-  // A tie with < min-n respondents in a wave (AFL has 4 respondents) has blank change (3 of its 4 respondents rated MYN-N in each wave).
+  // A tie with < min-n respondents in a wave (AFL has 4 respondents) has blank change (3 of its 4 respondents rated
+  // MYN-N in each wave).
   std::string afl = line_starting(ch, "AFL,MYN-N,");
   CHECK(afl.find("AFL,MYN-N,,,,,,,,3,3,") == 0);
   // Same seed, same bytes; the before/after folder form gives the same tables.
@@ -119,7 +118,8 @@ TEST_CASE("min-n applies per site: a site with too few respondents shows no RC",
   std::ofstream(d + "/units.csv") << "site,unit,label,side,headcount\nN,A,A,authority,10\nN,B,B,provider,10\n"
                                      "S,A,A,authority,4\nS,B,B,provider,4\n";
   std::ofstream r(d + "/responses.csv");
-  r << "site,respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_respect\n";
+  r << "site,respondent,unit,target,frequent,timely,accurate,problem_solving,shared_goals,shared_knowledge,mutual_"
+       "respect\n";
   for (int i = 0; i < 6; ++i) r << "N,n" << i << ",A,B,4,4,4,4,4,4," << (i % 2 ? 5 : 3) << "\n";
   for (int i = 0; i < 3; ++i) r << "S,s" << i << ",A,B,2,2,2,2,2,2,2\n";
   r.close();
@@ -132,7 +132,7 @@ TEST_CASE("min-n applies per site: a site with too few respondents shows no RC",
   CHECK(b.sites[0].shown);
   CHECK(b.sites[0].authority_provider == Approx(4.0));  // six rows 4,4,4,4,4,4,(3|5): means 27/7, 29/7
   CHECK(b.sites[0].response_rate == Approx(6.0 / 20));  // 6 respondents, headcount 10 + 10
-  CHECK(b.sites[0].overall_pct == Approx(50.0));         // the only site with a value
+  CHECK(b.sites[0].overall_pct == Approx(50.0));        // the only site with a value
   CHECK_FALSE(b.sites[1].shown);
   CHECK(b.sites[1].respondents == 3);
   CHECK(std::isnan(b.sites[1].overall_rc));

@@ -65,17 +65,17 @@ struct Tie {
 };
 
 struct UnitResult {
-  int respondents = 0;         // distinct respondents with at least one included row
-  double response_rate = kNaN; // respondents / headcount
-  double rc_given = kNaN;      // mean RC of its non-suppressed ties to other units
-  double rc_received = kNaN;   // mean RC of non-suppressed ties from other units
-  double rc_within = kNaN;     // its within-unit tie, if not suppressed
+  int respondents = 0;          // distinct respondents with at least one included row
+  double response_rate = kNaN;  // respondents / headcount
+  double rc_given = kNaN;       // mean RC of its non-suppressed ties to other units
+  double rc_received = kNaN;    // mean RC of non-suppressed ties from other units
+  double rc_within = kNaN;      // its within-unit tie, if not suppressed
 };
 
 struct SideResult {
   std::string source_side, target_side;
-  int n = 0;      // rows behind the figure (sum of n of the ties used)
-  int ties = 0;   // non-suppressed between-unit ties used
+  int n = 0;         // rows behind the figure (sum of n of the ties used)
+  int ties = 0;      // non-suppressed between-unit ties used
   double rc = kNaN;  // respondent-weighted mean RC
 };
 
@@ -88,13 +88,13 @@ struct Alpha {
 
 struct Aggregate {
   AggregateOptions options;
-  std::vector<Tie> ties;        // every ordered pair with >= 1 included row, sorted by (source, target)
+  std::vector<Tie> ties;          // every ordered pair with >= 1 included row, sorted by (source, target)
   std::vector<UnitResult> units;  // parallel to Survey::units
   std::vector<SideResult> sides;  // every side pair with >= 1 non-suppressed tie
   std::size_t rows_read = 0, rows_included = 0, rows_excluded = 0;
-  int respondents = 0;          // respondents with at least one included row
+  int respondents = 0;  // respondents with at least one included row
   std::size_t suppressed_ties = 0;
-  double overall_rc = kNaN;     // respondent-weighted over non-suppressed ties
+  double overall_rc = kNaN;  // respondent-weighted over non-suppressed ties
   int overall_n = 0;
   Alpha alpha;
   // Built from an aggregated tie table (analyze --ties): no respondent-level

@@ -70,8 +70,7 @@ struct WelchResult {
 };
 WelchResult welch_t_test(const std::vector<double>& a, const std::vector<double>& b);
 // Same from summary statistics (sample variances).
-WelchResult welch_t_test(double mean_a, double var_a, std::size_t n_a, double mean_b, double var_b,
-                         std::size_t n_b);
+WelchResult welch_t_test(double mean_a, double var_a, std::size_t n_a, double mean_b, double var_b, std::size_t n_b);
 
 // Benjamini-Hochberg q-values (Benjamini & Hochberg 1995), as R's
 // p.adjust(p, method = "BH"): with the m non-NaN p-values sorted ascending,

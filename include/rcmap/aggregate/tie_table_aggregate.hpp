@@ -24,8 +24,7 @@ namespace rcmap {
 // unknown (from_ties). Errors (file, line, column): source or target not a
 // unit id; the n of all ties summing past INT_MAX. Warnings: counts of ties
 // suppressed by --min-n or blank in the source. Throws InputError. O(T log T).
-Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table,
-                               const std::vector<AggregatedTieRow>& rows, const AggregateOptions& opt,
-                               Diagnostics& diags);
+Aggregate aggregate_given_ties(const Survey& units, const CsvTable& table, const std::vector<AggregatedTieRow>& rows,
+                               const AggregateOptions& opt, Diagnostics& diags);
 
 }  // namespace rcmap

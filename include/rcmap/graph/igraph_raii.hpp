@@ -116,8 +116,7 @@ class Graph : public Owned<igraph_t, igraph_destroy> {
   Graph();  // empty directed graph with no vertices
   // Graph on vertices 0..n-1 with the given edges (in this order: edge id i
   // is edges[i]).
-  Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges,
-        bool directed);
+  Graph(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges, bool directed);
   // Takes ownership of an initialised igraph_t (e.g. from igraph_famous).
   static Graph adopt(igraph_t& g);
   std::size_t vcount() const { return static_cast<std::size_t>(igraph_vcount(&obj_)); }

@@ -37,7 +37,6 @@ struct Point {
 // Complexity: sides O(S * (V log V + T)); force O(500 * V^2) (igraph).
 // Not thread-safe (force calls igraph).
 std::vector<Point> compute_layout(const Survey& survey, const Aggregate& agg, LayoutKind kind,
-                                  const std::string& side_a, const std::string& side_b,
-                                  unsigned long seed);
+                                  const std::string& side_a, const std::string& side_b, unsigned long seed);
 
 }  // namespace rcmap

@@ -15,11 +15,11 @@ struct NetworkFile {
   bool directed = true;
   std::vector<std::string> labels;  // one per vertex, in file order
   struct Edge {
-    std::size_t from = 0, to = 0;   // indices into labels
-    double weight = 1;              // 1 where the file gives none
+    std::size_t from = 0, to = 0;  // indices into labels
+    double weight = 1;             // 1 where the file gives none
     bool operator==(const Edge&) const = default;
   };
-  std::vector<Edge> edges;          // in igraph's edge order (file order)
+  std::vector<Edge> edges;  // in igraph's edge order (file order)
 };
 
 // UCINET DL (Borgatti, Everett & Freeman, UCINET 6 manual, "DL" format):

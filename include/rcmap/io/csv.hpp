@@ -50,8 +50,7 @@ class CsvReader {
   // utf8_failed(), and the caller reads the file again without deferring,
   // which decides the encoding for the whole file as always. The saving is
   // one pass over the bytes before the records can be read in parallel.
-  static CsvReader open(const std::string& path, Encoding enc, Diagnostics& diags,
-                        bool defer_utf8 = false);
+  static CsvReader open(const std::string& path, Encoding enc, Diagnostics& diags, bool defer_utf8 = false);
   // Whether records are checked as they are read (open(defer_utf8)), and
   // whether one held invalid UTF-8.
   bool utf8_deferred() const { return utf8_deferred_; }
@@ -109,8 +108,7 @@ class CsvReader {
 
  private:
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
-  CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags,
-            bool defer_utf8);
+  CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags, bool defer_utf8);
   void start(Encoding enc, Diagnostics& diags, bool defer_utf8);
   void check_deferred_utf8(const std::vector<std::string_view>& fields);
   enum class Parse { ok, end, bad };
@@ -135,8 +133,7 @@ class CsvReader {
 // a table is returned with the rows that could be read.
 CsvTable read_csv(const std::string& path, Encoding enc, Diagnostics& diags);
 // Same, from bytes already in memory (used by tests and fuzzers).
-CsvTable parse_csv(std::string_view bytes, const std::string& path, Encoding enc,
-                   Diagnostics& diags);
+CsvTable parse_csv(std::string_view bytes, const std::string& path, Encoding enc, Diagnostics& diags);
 
 // Detects the delimiter among ',', ';' and TAB from the first record:
 // the candidate that occurs most often outside quotes; ',' on a tie.

@@ -13,11 +13,11 @@ enum class Severity { note, warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string file;    // path as given by the user; empty if not about a file
-  std::size_t line = 0;    // 1-based; 0 = whole file
-  std::size_t column = 0;  // 1-based CSV field number; 0 = whole line
-  std::string column_name; // header name of the column, if known
-  std::string message;     // what was found and what was expected
+  std::string file;         // path as given by the user; empty if not about a file
+  std::size_t line = 0;     // 1-based; 0 = whole file
+  std::size_t column = 0;   // 1-based CSV field number; 0 = whole line
+  std::string column_name;  // header name of the column, if known
+  std::string message;      // what was found and what was expected
 };
 
 // "file:line:column (name): error: message", the GNU style editors jump to.
@@ -28,10 +28,8 @@ class Diagnostics {
  public:
   explicit Diagnostics(std::size_t cap = 50) : cap_(cap) {}
   void add(Diagnostic d);
-  void error(std::string file, std::size_t line, std::size_t column, std::string column_name,
-             std::string message);
-  void warning(std::string file, std::size_t line, std::size_t column, std::string column_name,
-               std::string message);
+  void error(std::string file, std::size_t line, std::size_t column, std::string column_name, std::string message);
+  void warning(std::string file, std::size_t line, std::size_t column, std::string column_name, std::string message);
   void note(std::string file, std::string message);
 
   bool has_errors() const { return error_count_ > 0; }

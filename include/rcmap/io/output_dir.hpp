@@ -57,8 +57,8 @@ struct OutputOptions {
   std::vector<std::string> scope;
   // In the refusal message: the option naming DIR and what to do instead.
   std::string out_label = "--out", advice = "choose another --out folder";
-  bool wait = false;   // block until another run's lock is released
-  bool quiet = false;  // no notes about removed leftovers
+  bool wait = false;              // block until another run's lock is released
+  bool quiet = false;             // no notes about removed leftovers
   std::string command = "rcmap";  // message prefix for notes ("rcmap analyze")
 };
 

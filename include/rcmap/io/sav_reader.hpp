@@ -25,7 +25,6 @@ namespace rcmap {
 // Errors (file, line, column = variable position, column_name = variable):
 // file cannot be opened or is not an SPSS file (ReadStat's message), a label
 // variable that is not in the file (the message lists the variables).
-CsvTable read_sav(const std::string& path, const std::vector<std::string>& label_variables,
-                  Diagnostics& diags);
+CsvTable read_sav(const std::string& path, const std::vector<std::string>& label_variables, Diagnostics& diags);
 
 }  // namespace rcmap

@@ -27,7 +27,7 @@ namespace rcmap {
 // How an RC strength becomes a distance for path metrics:
 // inverse 1/RC (default), complement 6 - RC, neglog -ln(RC/6).
 enum class DistanceTransform { inverse, complement, neglog };
-const char* distance_name(DistanceTransform d);          // "inverse", ...
+const char* distance_name(DistanceTransform d);           // "inverse", ...
 DistanceTransform parse_distance(std::string_view name);  // throws UsageError
 // The distance of strength `rc` (> 0 and < 6); throws std::invalid_argument otherwise.
 double rc_to_distance(double rc, DistanceTransform d);
@@ -58,8 +58,8 @@ struct UnitMetrics {
   double constraint = kNaN, effective_size = kNaN;
   double clustering = kNaN;  // Barrat, undirected functional-tie graph
   double coreness = kNaN;    // k-core index, undirected functional-tie graph
-  double broker_coordinator = kNaN, broker_itinerant = kNaN, broker_gatekeeper = kNaN,
-         broker_representative = kNaN, broker_liaison = kNaN;
+  double broker_coordinator = kNaN, broker_itinerant = kNaN, broker_gatekeeper = kNaN, broker_representative = kNaN,
+         broker_liaison = kNaN;
   long community = -1;  // Louvain community, numbered from 0; -1 if none
   // Gap pairs (gaps.csv rows, ordered) this unit can bridge: the rows of
   // bridges.csv naming it (docs/metrics.md "Bridges"); -1 when not computed
@@ -88,8 +88,8 @@ struct Gap {
   std::uint32_t source = 0, target = 0;
   std::string source_side, target_side;
   double rc = kNaN, reverse_rc = kNaN, asymmetry = kNaN;
-  int n = 0;  // respondents behind rc; 0 when unmeasured (a suppressed tie's n is not disclosed)
-  std::string kind;  // "unmeasured", "weak", "one-sided", "ok"
+  int n = 0;            // respondents behind rc; 0 when unmeasured (a suppressed tie's n is not disclosed)
+  std::string kind;     // "unmeasured", "weak", "one-sided", "ok"
   double severity = 0;  // NaN for unmeasured pairs (not enough answers: no severity)
   // 95 % interval of rc (NaN when unmeasured or from an aggregated tie table).
   double ci_low = kNaN, ci_high = kNaN;
@@ -123,11 +123,11 @@ struct SidePairRC {
 
 // Krackhardt & Stern E-I index of one side (or of the whole network).
 struct EIIndex {
-  std::string side;  // empty for the global index
+  std::string side;                // empty for the global index
   int internal = 0, external = 0;  // functional ties
   double ei = kNaN;                // (E - I) / (E + I) on counts
   double internal_rc = 0, external_rc = 0;
-  double ei_weighted = kNaN;       // same on summed RC
+  double ei_weighted = kNaN;  // same on summed RC
 };
 
 struct NetworkMetrics {
@@ -137,22 +137,22 @@ struct NetworkMetrics {
   std::size_t functional_ties = 0;  // edges of the functional-tie graph
   double overall_rc = kNaN;         // copied from Aggregate (respondent-weighted)
   int overall_n = 0;
-  std::vector<SidePairRC> side_pairs;  // copied from Aggregate::sides
-  EIIndex ei;                          // global
-  std::vector<EIIndex> ei_sides;       // per side, in order of first appearance
-  double assortativity_side = kNaN;    // nominal, directed functional-tie graph
-  double reciprocity = kNaN;           // functional-tie graph
-  double density = kNaN;               // functional-tie graph, m / (n (n-1))
-  long communities = 0;                // Louvain communities
-  double modularity = kNaN;            // of the Louvain partition
+  std::vector<SidePairRC> side_pairs;       // copied from Aggregate::sides
+  EIIndex ei;                               // global
+  std::vector<EIIndex> ei_sides;            // per side, in order of first appearance
+  double assortativity_side = kNaN;         // nominal, directed functional-tie graph
+  double reciprocity = kNaN;                // functional-tie graph
+  double density = kNaN;                    // functional-tie graph, m / (n (n-1))
+  long communities = 0;                     // Louvain communities
+  double modularity = kNaN;                 // of the Louvain partition
   double nmi = kNaN, adjusted_rand = kNaN;  // Louvain vs sides
 };
 
 struct MetricsResult {
   std::vector<UnitMetrics> units;
   std::vector<TieMetrics> ties;
-  std::vector<Gap> gaps;  // ranked, most severe first
-  std::vector<Bridge> bridges;  // in the order of `gaps`, best bridge first per pair
+  std::vector<Gap> gaps;          // ranked, most severe first
+  std::vector<Bridge> bridges;    // in the order of `gaps`, best bridge first per pair
   std::size_t unlisted_gaps = 0;  // unmeasured pairs not in `gaps` (above MetricsOptions::max_gap_pairs)
   NetworkMetrics network;
   std::vector<std::string> warnings;

@@ -18,16 +18,15 @@ struct WeightedArc {
 
 // centrality.cpp: igraph centralities of the unit graph (fills the matching
 // fields of `units`).
-void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units,
-                  std::vector<std::string>& warnings);
+void centralities(const UnitGraph& g, std::vector<UnitMetrics>& units, std::vector<std::string>& warnings);
 // centrality.cpp: edge betweenness (functional ties) and bridges.
 void tie_paths(const UnitGraph& g, std::vector<TieMetrics>& ties, std::vector<std::string>& warnings);
 
 // burt.cpp: Burt's constraint (igraph_constraint) and effective size on a
 // directed weighted graph with mutual weights a_ij = w(i->j) + w(j->i).
 // `vertex` names the vertices in warnings ("unit", "person").
-std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& arcs,
-                               std::vector<std::string>& warnings, const char* vertex = "unit");
+std::vector<double> constraint(std::size_t n, const std::vector<WeightedArc>& arcs, std::vector<std::string>& warnings,
+                               const char* vertex = "unit");
 std::vector<double> effective_size(std::size_t n, const std::vector<WeightedArc>& arcs,
                                    std::vector<std::string>& warnings, const char* vertex = "unit");
 
@@ -58,9 +57,8 @@ std::vector<double> neighbourhood_overlap(std::size_t n, const std::vector<Verte
 // gaps.cpp: coordination gaps between two sides, ranked. Above
 // opt.max_gap_pairs pairs only the measured ones; `unlisted` (if given) is
 // set to the number of unmeasured pairs left out, and a warning says so.
-std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg,
-                                   const MetricsOptions& opt, std::vector<std::string>& warnings,
-                                   std::size_t* unlisted = nullptr);
+std::vector<Gap> coordination_gaps(const Survey& survey, const Aggregate& agg, const MetricsOptions& opt,
+                                   std::vector<std::string>& warnings, std::size_t* unlisted = nullptr);
 // Severity of a gap (see gaps.cpp); exposed for tests and docs.
 double gap_severity(const std::string& kind, double rc, double asymmetry, double weak_below);
 
@@ -80,14 +78,12 @@ PartitionAgreement compare_partitions(const std::vector<long>& a, const std::vec
 // Louvain (units) or Leiden with the modularity objective (people: igraph
 // 0.10.2's Louvain can take minutes on large person graphs).
 enum class CommunityMethod { louvain, leiden };
-CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges,
-                            const std::vector<double>& weights, const std::vector<int>& side_of,
-                            unsigned long seed, std::vector<std::string>& warnings,
+CommunityResult communities(std::size_t n, const std::vector<VertexPair>& edges, const std::vector<double>& weights,
+                            const std::vector<int>& side_of, unsigned long seed, std::vector<std::string>& warnings,
                             CommunityMethod method = CommunityMethod::louvain);
 
 // network_summary.cpp: reciprocity, density, side assortativity of the
 // functional-tie graph and the copied aggregate RC figures.
-void network_summary(const UnitGraph& g, const Aggregate& agg, NetworkMetrics& net,
-                     std::vector<std::string>& warnings);
+void network_summary(const UnitGraph& g, const Aggregate& agg, NetworkMetrics& net, std::vector<std::string>& warnings);
 
 }  // namespace rcmap::metrics

@@ -16,9 +16,7 @@ using VertexPair = std::pair<std::uint32_t, std::uint32_t>;
 
 // A tie the metrics may use: not suppressed and from at least min_n
 // respondents (the second test guards against an inconsistent aggregate).
-inline bool is_measured(const Tie& t, const AggregateOptions& opt) {
-  return !t.suppressed && t.n >= opt.min_n;
-}
+inline bool is_measured(const Tie& t, const AggregateOptions& opt) { return !t.suppressed && t.n >= opt.min_n; }
 
 struct UnitGraph {
   std::size_t n = 0;

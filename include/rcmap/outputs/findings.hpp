@@ -44,7 +44,7 @@ struct FindingValue {
   double value = kNaN;
 };
 struct Finding {
-  std::string kind;  // overall, weakest, unmeasured, dimension, central, one_sided, bridges
+  std::string kind;                  // overall, weakest, unmeasured, dimension, central, one_sided, bridges
   std::vector<std::uint32_t> units;  // units named (unit indices)
   std::vector<TieFinding> ties;      // ties named (shown ties), with RC, n, interval, certainty
   std::vector<std::string> sides, dimensions;
@@ -78,11 +78,11 @@ struct Findings {
   // weak, then of unknown certainty, then borderline), then the others, each
   // group weakest first; at most 5.
   std::vector<TieFinding> weakest_cross;
-  int cross_shown = 0;       // shown side_a<->side_b ties
-  int cross_weak = 0;        // of which weak
+  int cross_shown = 0;         // shown side_a<->side_b ties
+  int cross_weak = 0;          // of which weak
   int cross_clearly_weak = 0;  // of which weak, 95 % interval below weak_below
   int cross_borderline = 0;    // shown cross ties whose interval contains weak_below (weak or not)
-  int cross_unmeasured = 0;  // ordered side_a<->side_b pairs without a shown tie
+  int cross_unmeasured = 0;    // ordered side_a<->side_b pairs without a shown tie
   // Units with the highest PageRank on the RC graph, at most 3; empty when
   // network metrics were not computed, and when the spread is within noise
   // (central_within_noise: the top PageRank is less than kMinRankingSpread
@@ -98,7 +98,7 @@ struct Findings {
   // Best-placed bridges: units bridging the most weak or borderline gap
   // pairs (then the highest mean weakest tie, then unit order), at most 3.
   std::vector<BridgeFinding> bridges;
-  int bridged_pairs = 0;  // weak or borderline gap pairs with at least one bridge
+  int bridged_pairs = 0;     // weak or borderline gap pairs with at least one bridge
   int bridge_gap_pairs = 0;  // weak or borderline gap pairs
   // The findings as data, in the order the report writes them (summary.json).
   std::vector<Finding> list;
@@ -123,8 +123,7 @@ struct Findings {
 //  - weakest_cross ties are ordered by RC, then (source, target): deterministic.
 //  - one-sided: both directions shown and |rc - reverse_rc| >= asymmetry.
 // Suppressed ties are never read. Complexity O(T log T) in the ties.
-Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResult& m,
-                          const MetricsOptions& opt);
+Findings compute_findings(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& opt);
 
 // The dimension with the lowest mean over a pair's two directions `a` and
 // `b` (either may be null: not shown): the unweighted mean of the shown

@@ -22,7 +22,6 @@ namespace rcmap {
 // other columns are strings. `units` must have one row per unit and `ties`
 // one row per Aggregate::ties. Throws OutputError if the file cannot be
 // written, ig::Error if igraph fails. O(U + T) attribute cells.
-void write_graphml(const std::string& path, const Survey& s, const Aggregate& a, const Table& units,
-                   const Table& ties);
+void write_graphml(const std::string& path, const Survey& s, const Aggregate& a, const Table& units, const Table& ties);
 
 }  // namespace rcmap

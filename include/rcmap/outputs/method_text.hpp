@@ -14,8 +14,7 @@ namespace rcmap {
 // (topic, text) rows in `lang`: "en", "da" or "nb" (anything else: English).
 // Numbers use a decimal comma in da and nb. Alpha is printed with its n;
 // an undefined alpha (too few complete rows) is printed as "not defined".
-std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a,
-                                                             std::string_view lang = "en");
+std::vector<std::pair<std::string, std::string>> method_rows(const Aggregate& a, std::string_view lang = "en");
 
 // Fixed words of the workbook in `lang`: the Method sheet's column headers
 // and the Matrix sheet's corner cell.

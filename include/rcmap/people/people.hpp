@@ -22,10 +22,10 @@ namespace rcmap::people {
 
 struct People {
   std::string path;
-  std::vector<std::string> ids;        // in file order
-  std::vector<std::uint32_t> unit;     // index into the units
+  std::vector<std::string> ids;                          // in file order
+  std::vector<std::uint32_t> unit;                       // index into the units
   std::unordered_map<std::string, std::uint32_t> index;  // id -> position
-  std::vector<std::string> ignored_columns;               // attribute columns
+  std::vector<std::string> ignored_columns;              // attribute columns
 };
 
 // Directed weighted ties between people, in input order; no self-loops and
@@ -33,8 +33,8 @@ struct People {
 struct PersonTies {
   std::string path;
   std::vector<std::uint32_t> source, target;  // indices into People::ids
-  std::vector<double> weight;                  // > 0, finite
-  std::vector<std::string> ignored_columns;    // dimension columns (CSV)
+  std::vector<double> weight;                 // > 0, finite
+  std::vector<std::string> ignored_columns;   // dimension columns (CSV)
   std::size_t size() const { return source.size(); }
 };
 
@@ -42,8 +42,7 @@ struct PersonTies {
 // other columns are listed in ignored_columns. Errors (file:line:column):
 // missing column, empty person or unit id, unit not in `units`, person id
 // listed twice, no data row. Streaming, O(rows). Throws InputError.
-People read_people(const std::string& path, const std::vector<Unit>& units, Encoding enc,
-                   Diagnostics& diags);
+People read_people(const std::string& path, const std::vector<Unit>& units, Encoding enc, Diagnostics& diags);
 
 // Reads ties by file name: *.graphml (igraph_read_graph_graphml: node ids
 // are person ids, edge attribute "weight", 1 if absent), *.net (Pajek,
@@ -54,8 +53,8 @@ People read_people(const std::string& path, const std::vector<Unit>& units, Enco
 // person naming themself) is a warning and is dropped. An undirected
 // GraphML/Pajek file gives each edge in both directions (note). Throws
 // InputError.
-PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc,
-                            Diagnostics& diags, DistanceTransform distance = DistanceTransform::inverse);
+PersonTies read_person_ties(const std::string& path, const People& people, Encoding enc, Diagnostics& diags,
+                            DistanceTransform distance = DistanceTransform::inverse);
 
 // HMAC-SHA256 (RFC 2104, FIPS 198-1) of the id keyed with `key`, as "p-"
 // followed by the first 12 hex digits (48 bits). Stable for a key, different
@@ -70,8 +69,8 @@ struct PersonMetrics {
   double strength_in = 0, strength_out = 0;
   double betweenness = kNaN, harmonic = kNaN, pagerank = kNaN;
   double constraint = kNaN, effective_size = kNaN;
-  metrics::BrokerageRoles roles;        // group = side
-  metrics::BrokerageRoles cross_side;   // only pairs between the two broker sides
+  metrics::BrokerageRoles roles;       // group = side
+  metrics::BrokerageRoles cross_side;  // only pairs between the two broker sides
   long community = -1;
 };
 
@@ -83,9 +82,9 @@ struct NetworkOptions {
 };
 
 struct NetworkResult {
-  std::vector<PersonMetrics> people;    // parallel to People::ids
+  std::vector<PersonMetrics> people;  // parallel to People::ids
   std::vector<EIIndex> ei_sides;
-  EIIndex ei;                  // global, sides as groups
+  EIIndex ei;  // global, sides as groups
   double assortativity_side = kNaN, assortativity_unit = kNaN;
   double reciprocity = kNaN, density = kNaN;
   long communities = 0;
@@ -107,22 +106,20 @@ SideIndex side_index(const std::vector<Unit>& units);
 // Computes every person metric (docs/people.md "Outputs").
 // `progress(step)` is called before each step. Throws UsageError if a
 // weight has no distance under opt.distance (complement, neglog: weight < 6).
-NetworkResult person_metrics(const std::vector<Unit>& units, const People& people,
-                             const PersonTies& ties, const NetworkOptions& opt,
-                             const std::function<void(const char*)>& progress = {});
+NetworkResult person_metrics(const std::vector<Unit>& units, const People& people, const PersonTies& ties,
+                             const NetworkOptions& opt, const std::function<void(const char*)>& progress = {});
 
 // One ordered pair of units with at least one person tie.
 struct UnitPair {
   std::uint32_t source = 0, target = 0;  // unit indices
   std::size_t ties = 0;
-  double density = kNaN;      // ties / possible ordered person pairs
+  double density = kNaN;  // ties / possible ordered person pairs
   double mean_weight = kNaN;
-  bool suppressed = false;    // a unit with fewer than min_n people
+  bool suppressed = false;  // a unit with fewer than min_n people
 };
 // Person ties aggregated to ordered unit pairs, sorted by (source, target)
 // unit index; see unit_ties.cpp for density.
-std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people,
-                                const PersonTies& ties, int min_n);
+std::vector<UnitPair> unit_ties(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n);
 // People per unit.
 std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people);
 
@@ -133,9 +130,9 @@ std::vector<std::size_t> unit_sizes(std::size_t unit_count, const People& people
 // figure, alone or combined with others, depends on a tie of a unit below
 // min_n. O(n + m).
 struct ListedNetwork {
-  People people;              // ids, unit, index of the listed people; path and ignored columns as the input
-  PersonTies ties;            // indices into `people`
-  PersonTies ties_in_input;   // the same ties, indices into the input People (for the person map)
+  People people;             // ids, unit, index of the listed people; path and ignored columns as the input
+  PersonTies ties;           // indices into `people`
+  PersonTies ties_in_input;  // the same ties, indices into the input People (for the person map)
 };
 ListedNetwork listed_network(std::size_t unit_count, const People& people, const PersonTies& ties, int min_n);
 
@@ -190,8 +187,8 @@ namespace rcmap::people {
 
 struct PeopleSampleOptions {
   std::uint64_t seed = 1;
-  std::size_t people = 0;       // 0: the units' headcounts (20 where missing)
-  double ties_per_person = 6;   // mean out-degree
+  std::size_t people = 0;      // 0: the units' headcounts (20 where missing)
+  double ties_per_person = 6;  // mean out-degree
 };
 // Writes people.csv and person-ties.csv for `units` into `out` (not
 // committed); see samples/README.md for the planted structure. Streams the

@@ -17,8 +17,8 @@ inline const std::vector<std::string>& canonical_units_header() {
   return h;
 }
 inline const std::vector<std::string>& canonical_responses_header() {
-  static const std::vector<std::string> h = {"respondent", "unit", "target", "frequent", "timely",
-                                             "accurate", "problem_solving", "shared_goals",
+  static const std::vector<std::string> h = {"respondent",       "unit",          "target",          "frequent",
+                                             "timely",           "accurate",      "problem_solving", "shared_goals",
                                              "shared_knowledge", "mutual_respect"};
   return h;
 }

@@ -22,8 +22,7 @@ inline constexpr int kDimensionCount = 7;
 // Column names of the seven RC dimensions, in Gittell's order: four
 // communication dimensions, then three relationship dimensions.
 inline constexpr std::array<std::string_view, kDimensionCount> kDimensions = {
-    "frequent",     "timely",           "accurate",      "problem_solving",
-    "shared_goals", "shared_knowledge", "mutual_respect"};
+    "frequent", "timely", "accurate", "problem_solving", "shared_goals", "shared_knowledge", "mutual_respect"};
 inline constexpr int kCommunicationDimensions = 4;  // first four
 
 struct Unit {
@@ -40,7 +39,7 @@ struct Response {
   std::uint32_t unit = 0;        // respondent's own unit (index into Survey::units)
   std::uint32_t target = 0;      // rated unit (index into Survey::units)
   std::array<std::uint8_t, kDimensionCount> scores{};
-  std::uint32_t line = 0;        // line in responses.csv
+  std::uint32_t line = 0;  // line in responses.csv
 
   int answered() const;
   // Mean of the answered dimensions in [first, last); NaN if none answered.
@@ -70,10 +69,10 @@ using Rows = std::vector<Response, RowAllocator<Response>>;
 struct Survey {
   std::string units_path, responses_path;
   std::vector<Unit> units;
-  std::vector<std::string> respondents;       // ids, in order of first appearance
-  std::vector<std::uint32_t> respondent_unit; // respondent index -> unit index
-  Rows rows;                                  // every valid row read
-  std::vector<std::string> sides;             // distinct sides in order of first appearance
+  std::vector<std::string> respondents;        // ids, in order of first appearance
+  std::vector<std::uint32_t> respondent_unit;  // respondent index -> unit index
+  Rows rows;                                   // every valid row read
+  std::vector<std::string> sides;              // distinct sides in order of first appearance
 
   std::optional<std::uint32_t> unit_index(std::string_view id) const;
   std::unordered_map<std::string, std::uint32_t> unit_by_id;
@@ -95,8 +94,8 @@ std::vector<Unit> read_units(const std::string& path, const ReadOptions& opt, Di
 // Reads and validates both files (units first). Errors: see docs/input.md
 // "Validation". Warnings (unit without respondents, more respondents than
 // headcount) are added to `diags`. Throws InputError if any error was found.
-Survey read_survey(const std::string& units_path, const std::string& responses_path,
-                   const ReadOptions& opt, Diagnostics& diags);
+Survey read_survey(const std::string& units_path, const std::string& responses_path, const ReadOptions& opt,
+                   Diagnostics& diags);
 
 // Same from already-parsed tables (used by other readers, tests, fuzzers).
 Survey build_survey(const CsvTable& units, const CsvTable& responses, Diagnostics& diags);

@@ -24,9 +24,9 @@ const char* format_name(InputFormat f);
 
 // Where a survey comes from.
 struct SurveyInput {
-  std::string units, responses;          // paths
-  std::string units_sheet, responses_sheet;  // .xlsx worksheet; empty = first sheet
-  std::string mapping;                   // mapping INI: --responses is a wide export
+  std::string units, responses;               // paths
+  std::string units_sheet, responses_sheet;   // .xlsx worksheet; empty = first sheet
+  std::string mapping;                        // mapping INI: --responses is a wide export
   Encoding encoding = Encoding::auto_detect;  // CSV files only
 };
 
@@ -34,8 +34,7 @@ struct SurveyInput {
 // sheet) or .sav (value labels for the variables in `label_variables`).
 // Problems go to `diags`; the table holds what could be read.
 CsvTable read_input_table(const std::string& path, const std::string& sheet,
-                          const std::vector<std::string>& label_variables, Encoding encoding,
-                          Diagnostics& diags);
+                          const std::vector<std::string>& label_variables, Encoding encoding, Diagnostics& diags);
 
 // The survey as two tables in the canonical long layout (column order as in
 // the file; responses reshaped by wide_to_long when `mapping` is set). With

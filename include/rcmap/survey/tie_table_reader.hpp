@@ -14,12 +14,12 @@
 namespace rcmap {
 
 struct AggregatedTieRow {
-  std::string source, target;  // unit ids as written
-  int n = 0;                   // respondents behind the tie
-  double rc = 0;               // mean RC; NaN if blank (suppressed in the source)
+  std::string source, target;                  // unit ids as written
+  int n = 0;                                   // respondents behind the tie
+  double rc = 0;                               // mean RC; NaN if blank (suppressed in the source)
   std::array<double, kDimensionCount> dims{};  // NaN where absent or blank
   double communication = 0, relationship = 0;  // NaN where absent or blank
-  std::size_t line = 0;        // line in the table
+  std::size_t line = 0;                        // line in the table
 };
 
 // Parses and validates an aggregated tie table. Header names are

@@ -79,7 +79,6 @@ WideMapping parse_mapping(const std::string& text, const std::string& path, Diag
 // columns for the same dimension and unit, empty or unknown own unit (the
 // message lists the valid labels), a label matching two units, an answer that
 // is neither missing nor an integer 1..5 after recoding. Cost O(rows x columns).
-CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable& units,
-                      Diagnostics& diags);
+CsvTable wide_to_long(const CsvTable& wide, const WideMapping& m, const CsvTable& units, Diagnostics& diags);
 
 }  // namespace rcmap

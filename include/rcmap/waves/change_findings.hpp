@@ -14,8 +14,8 @@ namespace rcmap {
 
 struct ChangeFindings {
   std::string side_a, side_b;
-  std::vector<std::string> wave_labels;  // every wave, in time order
-  std::vector<int> wave_respondents;     // respondents with an included row, per wave
+  std::vector<std::string> wave_labels;                                // every wave, in time order
+  std::vector<int> wave_respondents;                                   // respondents with an included row, per wave
   std::size_t compared = 0, improved = 0, worse = 0, no_credible = 0;  // ties, as changes.csv's direction
   std::size_t not_compared = 0;  // ties with rows in a wave but below min_n in one (no change reported)
   // Indices into Comparison::ties: credible side_a<->side_b changes (both

@@ -35,16 +35,15 @@ Sites sites_from_tables(const CsvTable& units, const CsvTable& responses, Diagno
 
 struct SiteResult {
   std::string site;
-  int respondents = 0;           // with at least one included row (always shown, like counts elsewhere)
-  bool shown = false;            // respondents >= min_n
-  double response_rate = kNaN;   // respondents / headcount over units with a headcount (units.csv with site)
-  double overall_rc = kNaN;      // Aggregate::overall_rc of the site
+  int respondents = 0;          // with at least one included row (always shown, like counts elsewhere)
+  bool shown = false;           // respondents >= min_n
+  double response_rate = kNaN;  // respondents / headcount over units with a headcount (units.csv with site)
+  double overall_rc = kNaN;     // Aggregate::overall_rc of the site
   double authority_provider = kNaN, provider_authority = kNaN;  // side RC both ways
-  double within_side = kNaN;     // respondent-weighted RC of shown ties between units of the same side
+  double within_side = kNaN;  // respondent-weighted RC of shown ties between units of the same side
   // Percentile of each figure among the sites where it is defined:
   // 100 (below + equal/2) / count (mid-rank percentile rank, Hazen).
-  double overall_pct = kNaN, authority_provider_pct = kNaN, provider_authority_pct = kNaN,
-         within_side_pct = kNaN;
+  double overall_pct = kNaN, authority_provider_pct = kNaN, provider_authority_pct = kNaN, within_side_pct = kNaN;
 };
 
 struct SitesBenchmark {

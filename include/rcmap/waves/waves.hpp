@@ -74,11 +74,11 @@ UnitMap read_unit_map(const std::string& path, Encoding enc, Diagnostics& diags)
 // ---- comparison -------------------------------------------------------------
 
 struct CompareOptions {
-  AggregateOptions agg;         // min_n and min_answers apply per wave
-  int bootstrap = 2000;         // resamples for the interval of the change
-  std::uint64_t seed = 1;       // bootstrap seed
-  double level = 0.95;          // interval level
-  double fdr = 0.05;            // q below this (and interval excluding 0): credible
+  AggregateOptions agg;    // min_n and min_answers apply per wave
+  int bootstrap = 2000;    // resamples for the interval of the change
+  std::uint64_t seed = 1;  // bootstrap seed
+  double level = 0.95;     // interval level
+  double fdr = 0.05;       // q below this (and interval excluding 0): credible
 };
 
 enum class Direction { improved, worse, no_credible_change, not_compared };
@@ -113,9 +113,9 @@ struct SideChange : Change {
 struct Comparison {
   std::string before_label = "before", after_label = "after";
   CompareOptions options;
-  std::vector<ComparedUnit> units;  // after-wave units in file order, then before-only units
-  std::vector<TieChange> ties;      // every pair with an included row in either wave, by (source, target)
-  std::vector<SideChange> sides;    // side pairs (between different units) with a shown tie in either wave
+  std::vector<ComparedUnit> units;         // after-wave units in file order, then before-only units
+  std::vector<TieChange> ties;             // every pair with an included row in either wave, by (source, target)
+  std::vector<SideChange> sides;           // side pairs (between different units) with a shown tie in either wave
   std::vector<std::string> units_dropped;  // before-wave units (after mapping) absent from the after wave
   std::vector<std::string> units_new;      // after-wave units absent from the before wave
   std::vector<std::string> warnings;       // ill-defined tests, side changes of a unit, unused map rows
@@ -138,8 +138,7 @@ struct Comparison {
 //    bootstrap interval seeded by (seed, figure ids);
 //  - credible = q < fdr and the interval excludes 0; improved if delta > 0.
 // Complexity O(R log R + F * bootstrap * n) for R rows and F figures.
-Comparison compare_waves(const Survey& before, const Survey& after, const UnitMap& map,
-                         const CompareOptions& opt);
+Comparison compare_waves(const Survey& before, const Survey& after, const UnitMap& map, const CompareOptions& opt);
 
 // changes.csv: source,target,rc_before,rc_after,delta,ci_low,ci_high,p,q,n_before,n_after,direction
 Table changes_table(const Comparison& c);
@@ -174,8 +173,8 @@ struct WaveSeries {
 // (merged ties from shown original ties only; side pairs from each wave's
 // shown ties, each wave using its own units' sides). Rows are ordered by
 // (source, target) in that unit (side) order. O(W R log R).
-WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels,
-                       const UnitMap& map, const AggregateOptions& opt);
+WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels, const UnitMap& map,
+                       const AggregateOptions& opt);
 
 // waves.csv: source,target,wave,rc,ci_low,ci_high,n (one line per tie and wave).
 Table waves_table(const WaveSeries& w);

@@ -32,15 +32,15 @@ enum class TieFilter { emphasis, all, cross_side, weak };
 
 struct FigureOptions {
   Lang lang = Lang::en;
-  double dpi = 200;            // PNG only
+  double dpi = 200;                                // PNG only
   double page_width = 841.0, page_height = 595.0;  // points: kPageWidth/Height or kSlideWidth/Height
-  bool no_title = false;       // no title and subtitle (draw_header draws nothing)
-  std::string title;           // survey name; empty: none in the subtitle
-  std::string subtitle_date;   // date of data, printed as given
+  bool no_title = false;                           // no title and subtitle (draw_header draws nothing)
+  std::string title;                               // survey name; empty: none in the subtitle
+  std::string subtitle_date;                       // date of data, printed as given
   TieFilter ties = TieFilter::emphasis;
   LayoutKind layout = LayoutKind::sides;
   std::string side_a = "authority", side_b = "provider";
-  double asymmetry = 0.5;      // one-sided: |rc(A->B) - rc(B->A)| >= asymmetry
+  double asymmetry = 0.5;  // one-sided: |rc(A->B) - rc(B->A)| >= asymmetry
   unsigned long seed = 1;
 };
 

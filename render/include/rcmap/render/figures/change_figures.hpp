@@ -73,10 +73,10 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
 // compared figures (>= min_n in both waves) are named or shown. Byte-identical
 // for identical input (fixed PDF dates). Throws OutputError.
 struct ChangeReportInput {
-  const Survey* before = nullptr;       // drawable baseline survey
+  const Survey* before = nullptr;  // drawable baseline survey
   const Aggregate* before_agg = nullptr;
-  std::vector<Point> before_layout;     // empty: figures left out
-  std::size_t max_figure_units = 0;     // for the sentence saying why
+  std::vector<Point> before_layout;  // empty: figures left out
+  std::size_t max_figure_units = 0;  // for the sentence saying why
   const Comparison* comparison = nullptr;
   const WaveSeries* series = nullptr;
   const ChangeFindings* findings = nullptr;

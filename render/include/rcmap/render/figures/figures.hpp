@@ -34,8 +34,8 @@ struct MapGeometry {
 // centre; then 8 directions) so that no label overlaps another label or a
 // node and all lie inside the map area; the font shrinks from 8 pt down to
 // 5.5 pt if needed. Throws OutputError if `layout` has the wrong size.
-MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Point>& layout,
-                         const FigureOptions&, bool gap_map);
+MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&,
+                         bool gap_map);
 
 // Each writes one figure in one format to `path`; throws rcmap::OutputError
 // on failure (unwritable path, Cairo error, layout of the wrong size).
@@ -43,14 +43,12 @@ MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Poin
 // 6 pt (about 2 mm on the A4 page), so direction reads at print size; the
 // head is 0.55 x its length wide on each side of the line. O(1).
 double arrowhead_length(double width);
-void render_map(const Survey&, const Aggregate&, const std::vector<Point>& layout,
-                const FigureOptions&, Format, const std::string& path);
-void render_gap_map(const Survey&, const Aggregate&, const std::vector<Point>& layout,
-                    const FigureOptions&, Format, const std::string& path);
-void render_matrix(const Survey&, const Aggregate&, const FigureOptions&, Format,
-                   const std::string& path);
-void render_profile(const Survey&, const Aggregate&, const FigureOptions&, Format,
+void render_map(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&, Format,
+                const std::string& path);
+void render_gap_map(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&, Format,
                     const std::string& path);
+void render_matrix(const Survey&, const Aggregate&, const FigureOptions&, Format, const std::string& path);
+void render_profile(const Survey&, const Aggregate&, const FigureOptions&, Format, const std::string& path);
 
 // The same figures drawn onto a caller's Cairo context whose user space is one
 // kPageWidth x kPageHeight page (points, origin top left); nothing is painted

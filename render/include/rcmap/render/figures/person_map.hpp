@@ -21,21 +21,19 @@ struct PersonMapInput {
 };
 
 struct PersonMapInfo {
-  bool unit_level = false;  // more drawable people than max_nodes: units drawn instead
+  bool unit_level = false;                      // more drawable people than max_nodes: units drawn instead
   std::size_t people = 0, ties = 0, units = 0;  // drawn
-  std::size_t brokers = 0;                       // ringed
+  std::size_t brokers = 0;                      // ringed
 };
 
 // Person map: every person of a unit with at least min_n people as a dot
 // coloured by the side of their unit (side_a, side_b, then the others, the
 // palette of the other figures), inside a disc per unit labelled with the
-// unit's label; the top brokers (PersonMapInput::brokers) ringed in black; ties between drawn people as faint lines, side_a <-> side_b ties
-// darker. People are never labelled. With more than max_nodes drawable
-// people the units are drawn instead (disc area ~ people, line width ~
-// person ties between them) with a note. People and ties of units below
+// unit's label; the top brokers (PersonMapInput::brokers) ringed in black; ties between drawn people as faint lines,
+// side_a <-> side_b ties darker. People are never labelled. With more than max_nodes drawable people the units are
+// drawn instead (disc area ~ people, line width ~ person ties between them) with a note. People and ties of units below
 // min_n are not drawn (noted). Layout: people::person_layout. Byte-identical
 // for identical input. Throws OutputError if the file cannot be written.
-PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f,
-                                const std::string& path);
+PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path);
 
 }  // namespace rcmap::render

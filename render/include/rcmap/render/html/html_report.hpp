@@ -42,15 +42,15 @@ std::string html_analysis_block(const HtmlAnalysis& a, const FigureOptions& o);
 
 // The complete report.html of `rcmap analyze` (kind "analyze"), from the
 // block html_analysis_block made for the same survey and aggregate.
-std::string html_report_analyze(const std::string& block, const Survey& s, const Aggregate& a,
-                                const FigureOptions& o, const std::string& version);
+std::string html_report_analyze(const std::string& block, const Survey& s, const Aggregate& a, const FigureOptions& o,
+                                const std::string& version);
 
 // report.html of `analyze --by-site` (kind "sites"): `blocks` are the sites'
 // html_analysis_block in b.sites order, `first` a site's survey (sides,
 // dimensions); `highlight` indexes b.sites or is -1 (the first site).
-std::string html_report_sites(const std::vector<std::string>& blocks, const Survey& first,
-                              const AggregateOptions& agg, const SitesBenchmark& b, long highlight,
-                              const FigureOptions& o, const std::string& version);
+std::string html_report_sites(const std::vector<std::string>& blocks, const Survey& first, const AggregateOptions& agg,
+                              const SitesBenchmark& b, long highlight, const FigureOptions& o,
+                              const std::string& version);
 
 // report.html of `rcmap compare` (kind "compare"): `waves` every wave's
 // analysis (each with the same units in the same order as c.units, placed

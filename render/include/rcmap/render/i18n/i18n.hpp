@@ -29,37 +29,37 @@ std::string join_list(const std::vector<std::string>& items, Lang lang);
 
 // Fixed words of the figures. Templates contain {0}, {1} placeholders.
 struct Words {
-  const char* map_title;       // "Coordination map"
-  const char* gap_title;       // "Coordination gaps: {0} and {1}"
-  const char* matrix_title;    // "Relational coordination between units"
-  const char* profile_title;   // "RC by dimension"
-  const char* respondents;     // "{0} respondents"
-  const char* data_from;       // "data from {0}"
-  const char* sides;           // legend heading
-  const char* rc_scale;        // "Relational coordination (RC, 1–5)"
-  const char* weak;            // "weak"
+  const char* map_title;      // "Coordination map"
+  const char* gap_title;      // "Coordination gaps: {0} and {1}"
+  const char* matrix_title;   // "Relational coordination between units"
+  const char* profile_title;  // "RC by dimension"
+  const char* respondents;    // "{0} respondents"
+  const char* data_from;      // "data from {0}"
+  const char* sides;          // legend heading
+  const char* rc_scale;       // "Relational coordination (RC, 1–5)"
+  const char* weak;           // "weak"
   const char* moderate;
   const char* strong;
-  const char* hidden_note;     // "Ties from fewer than {0} respondents are hidden"
-  const char* node_area;       // "Node area: respondents"
-  const char* line_width;      // "Line width: respondents behind the tie"
-  const char* routine;         // "thin, light: strong or routine ties"
-  const char* one_sided;       // "one-sided"
-  const char* unmeasured;      // "unmeasured (no tie or hidden)"
-  const char* faded;           // "faded: other ties"
-  const char* rating_unit;     // matrix rows
-  const char* rated_unit;      // matrix columns
-  const char* suppressed_cell; // "n<{0}"
-  const char* hatched_note;    // "Hatched: fewer than {0} respondents (hidden)"
-  const char* diagonal_note;   // "Outlined: within the unit"
-  const char* within;          // "within {0}"
-  const char* arrow;           // "{0} → {1}"
-  const char* axis_rc;         // "Mean RC"
-  const char* ties_filtered;   // "Shown: {0}"
+  const char* hidden_note;      // "Ties from fewer than {0} respondents are hidden"
+  const char* node_area;        // "Node area: respondents"
+  const char* line_width;       // "Line width: respondents behind the tie"
+  const char* routine;          // "thin, light: strong or routine ties"
+  const char* one_sided;        // "one-sided"
+  const char* unmeasured;       // "unmeasured (no tie or hidden)"
+  const char* faded;            // "faded: other ties"
+  const char* rating_unit;      // matrix rows
+  const char* rated_unit;       // matrix columns
+  const char* suppressed_cell;  // "n<{0}"
+  const char* hatched_note;     // "Hatched: fewer than {0} respondents (hidden)"
+  const char* diagonal_note;    // "Outlined: within the unit"
+  const char* within;           // "within {0}"
+  const char* arrow;            // "{0} → {1}"
+  const char* axis_rc;          // "Mean RC"
+  const char* ties_filtered;    // "Shown: {0}"
   const char* filter_all;
   const char* filter_cross;
   const char* filter_weak;
-  const char* no_data;         // "no data"
+  const char* no_data;  // "no data"
 };
 const Words& words(Lang lang);
 

@@ -20,10 +20,10 @@ struct ReportInput {
   const Aggregate* aggregate = nullptr;
   const MetricsResult* metrics = nullptr;
   const Findings* findings = nullptr;
-  FigureOptions figure;            // language, title, date, sides, asymmetry
-  std::vector<Point> layout;       // map layout (compute_layout); empty: no figures
+  FigureOptions figure;                // language, title, date, sides, asymmetry
+  std::vector<Point> layout;           // map layout (compute_layout); empty: no figures
   std::size_t max_figure_units = 120;  // above: figures left out, with a sentence why
-  bool per_unit = false;           // one landscape page per unit at the end
+  bool per_unit = false;               // one landscape page per unit at the end
   // Long tables show their first max_table_rows rows that matter (gaps most
   // severe first, units with the lowest RC received first) and say how many
   // there are and which file holds all; unit pages are in the report only
@@ -33,7 +33,7 @@ struct ReportInput {
   std::size_t max_table_rows = 60;
   std::size_t max_unit_pages = 40;
   std::size_t max_gap_pairs = 2000000;  // MetricsOptions::max_gap_pairs, for the sentence when exceeded
-  std::string version;             // rcmap version, on the title page
+  std::string version;                  // rcmap version, on the title page
 };
 
 // Writes report.pdf to `path`: title page (title, date, units, respondents,
@@ -41,8 +41,8 @@ struct ReportInput {
 // vector graphics on landscape pages, the ranked gaps table (MetricsResult::gaps),
 // the unit table (both cut to max_table_rows, with a sentence naming the
 // file that holds every row), the method page (method_rows) and, with
-// per_unit, the unit pages (up to max_unit_pages units). Suppressed ties are never drawn or printed; a unit with fewer than
-// min_n respondents shows only ties others gave it. Throws OutputError.
+// per_unit, the unit pages (up to max_unit_pages units). Suppressed ties are never drawn or printed; a unit with fewer
+// than min_n respondents shows only ties others gave it. Throws OutputError.
 void render_report(const ReportInput& in, const std::string& path);
 
 // The shown between-unit ties of every unit (to and from it; suppressed and
@@ -51,8 +51,8 @@ void render_report(const ReportInput& in, const std::string& path);
 // O(T + U) so that U unit pages cost O(T + U * ties of a unit), not O(U * T).
 struct UnitTieIndex {
   UnitTieIndex(const Aggregate& a, std::size_t units);
-  std::vector<std::size_t> start;  // unit u's ties: tie[start[u] .. start[u + 1])
-  std::vector<std::uint32_t> tie;  // indices into Aggregate::ties
+  std::vector<std::size_t> start;             // unit u's ties: tie[start[u] .. start[u + 1])
+  std::vector<std::uint32_t> tie;             // indices into Aggregate::ties
   std::array<double, kDimensionCount> sum{};  // sum of dim_mean * dim_n over all shown between-unit ties
   std::array<long, kDimensionCount> count{};  // sum of dim_n over the same
   int n = 0;                                  // sum of n over the same
@@ -64,8 +64,7 @@ struct UnitTieIndex {
 // `index` (of in.aggregate) saves a pass over all ties; null: one is built.
 // Returns the number of ties listed; the others (the list is weakest first)
 // continue on draw_unit_ties_page, from that number on.
-std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit,
-                           const UnitTieIndex* index = nullptr);
+std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t unit, const UnitTieIndex* index = nullptr);
 std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format, const std::string& path,
                              const UnitTieIndex* index = nullptr);
 // A continuation page of the unit's tie list: the unit's label, "Ties,
