@@ -1,5 +1,5 @@
-// What the maps and the decision page emphasise (docs/figures.md
-// "Coordination map", "Report"): weak ties graded by certainty, the
+// What the maps and the decision page emphasise (docs/figures.md "map — the
+// coordination map" and "Report"): weak ties graded by certainty, the
 // best-placed bridges ringed (never a unit without shown ratings), and the
 // certainty behind each cell of the decision page's 2 x 2 chart.
 #include <catch2/catch.hpp>
@@ -165,13 +165,13 @@ TEST_CASE("map legend names the weak-tie grading and the bridges in en, da and n
   const std::map<Lang, std::vector<std::string>> want = {
       {Lang::en,
        {"clearly weak tie (95 % interval below 3.5)", "weak tie, borderline (95 % interval reaches 3.5)",
-        "Black ring: can carry the ball – weak or borderline pairs it bridges (of 3): G1 (2)"}},
+        "Black ring: can carry the ball – weak or borderline pairs it can bridge (of 3): G1 (2)"}},
       {Lang::da,
        {"klart svag relation (95 %-interval under 3,5)", "svag relation på grænsen (95 %-intervallet når 3,5)",
-        "Sort ring: kan bygge bro – svage par eller par på grænsen, den bygger bro for (af 3): G1 (2)"}},
+        "Sort ring: kan bygge bro – svage par eller par på grænsen, enheden kan bygge bro for (af 3): G1 (2)"}},
       {Lang::nb,
        {"klart svak relasjon (95 %-intervall under 3,5)", "svak relasjon på grensen (95 %-intervallet når 3,5)",
-        "Svart ring: kan bygge bro – svake par eller par på grensen den bygger bro for (av 3): G1 (2)"}}};
+        "Svart ring: kan bygge bro – svake par eller par på grensen enheten kan bygge bro for (av 3): G1 (2)"}}};
   for (const auto& [lang, lines] : want) {
     render_map(f.survey, f.agg, layout, options(lang), Format::pdf, dir + "map.pdf", &k);
     REQUIRE(shell("pdftotext -enc UTF-8 " + dir + "map.pdf " + dir + "map.txt") == 0);
@@ -304,4 +304,16 @@ TEST_CASE("report.pdf: the decision page points to the ringed bridges and shows 
                                            std::to_string(border_ap) + " borderline")));
   CHECK(std::regex_search(text, std::regex("ties: " + std::to_string(clear_pa) + " clearly weak, " +
                                            std::to_string(border_pa) + " borderline")));
+  // The decision page's sentences say what summary.json's findings say.
+  const std::string summary = slurp(out + "/summary.json");
+  auto value = [&](const std::string& name) {
+    std::smatch m;
+    REQUIRE(std::regex_search(summary, m, std::regex("\"" + name + "\": ([0-9]+)\\.0+")));
+    return std::string(m[1]);
+  };
+  CHECK(text.find("Of the " + value("shown") + " shown ties between authority and provider, " + value("clearly_weak") +
+                  " are clearly weak and " + value("borderline") + " borderline; " + value("pairs") +
+                  " pairs have not enough answers.") != std::string::npos);
+  CHECK(std::to_string(clear_ap + clear_pa) == value("clearly_weak"));
+  CHECK(text.find(" of " + value("gap_pairs") + " weak or borderline pairs") != std::string::npos);
 }

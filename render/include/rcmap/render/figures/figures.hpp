@@ -45,7 +45,7 @@ MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Poin
 // head is 0.55 x its length wide on each side of the line. O(1).
 double arrowhead_length(double width);
 // The maps: ties coloured by RC, weak ties graded by certainty (clearly weak: dark orange, solid; borderline:
-// light orange, dashed; threshold_certainty against weak_below, docs/figures.md "Coordination map"). With
+// light orange, dashed; threshold_certainty against weak_below, docs/figures.md "map — the coordination map"). With
 // `findings`, the units of findings->bridges (the best-placed bridges between the --gap-sides, never a unit
 // without shown ratings) that the map draws get a black outer ring and a legend entry naming them with the
 // pairs each bridges; without, no unit is emphasised.
