@@ -459,19 +459,27 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
   }
-  // The bridges: a ring sample, then who they are and the pairs each bridges.
+  // The bridges: a ring sample, then who they are and the pairs each bridges;
+  // below the notes, or below the sides where the notes leave too little room.
   if (!bridge_items.empty()) {
-    const double rx = nx + 4, tx = nx + 12;
-    Text t(fill(glossary_text("map_bridges", o.lang), std::to_string(findings->bridge_gap_pairs),
-                join_list(bridge_items, o.lang)),
-           7, false, o.page_width - kMargin - tx);
+    const std::string text = fill(glossary_text("map_bridges", o.lang), std::to_string(findings->bridge_gap_pairs),
+                                  join_list(bridge_items, o.lang));
+    const double bottom = o.page_height - 2;
+    double x = nx, y = ny;
+    auto t = std::make_unique<Text>(text, 7, false, o.page_width - kMargin - (x + 12));
+    if (y + t->height() > bottom) {  // there, as many lines as fit, the last ending in "…"
+      x = sb.x0, y = sb.y1 + 4;
+      const double line = Text("Ag", 7).height();
+      t = std::make_unique<Text>(text, 7, false, rb.x0 - 12 - (x + 12), PANGO_ALIGN_LEFT,
+                                 std::max(1, static_cast<int>((bottom - y) / line)));
+    }
     cairo_new_sub_path(cr);
-    cairo_arc(cr, rx, ny + 4.5, 3.5, 0, 2 * M_PI);
+    cairo_arc(cr, x + 4, y + 4.5, 3.5, 0, 2 * M_PI);
     set_colour(cr, kBridgeRingInk);
     cairo_set_line_width(cr, kBridgeRingWidth);
     cairo_stroke(cr);
     set_colour(cr, {0.2, 0.2, 0.2});
-    t.draw(cr, tx, ny);
+    t->draw(cr, x + 12, y);
   }
 }
 
