@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -33,7 +34,7 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
     const long i = at[units[r] * c.units.size() + units[col]];
     // Not compared: blank; its one-wave score is never shown here.
     if (i < 0 || !c.ties[static_cast<std::size_t>(i)].compared()) {
-      cairo_set_source_rgb(cr, 0.96, 0.96, 0.96);
+      set_colour(cr, ink::blank_cell);
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
       return;
@@ -46,14 +47,14 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
     } else {
-      hatch(cr, b, 0.8);
+      hatch(cr, b, ink::hatch_pale);
       fillc = tint(fillc, 0.5);
       set_colour(cr, fillc, 0.8);
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
     }
     Text tx((t.delta > 0 ? "+" : "") + format_number(t.delta, 2, o.lang), fs, t.credible());
-    set_colour(cr, t.credible() ? text_on(fillc) : Rgb{0.35, 0.35, 0.35});
+    set_colour(cr, t.credible() ? text_on(fillc) : ink::dim);
     tx.draw(cr, (b.x0 + b.x1 - tx.width()) / 2, (b.y0 + b.y1 - tx.height()) / 2);
   });
   const double ly = o.page_height - 50 + 6;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -225,7 +226,7 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, co
     cairo_arc(cr, pl.geo.centre[k].x, pl.geo.centre[k].y, pl.geo.radius[k], 0, 2 * M_PI);
     set_colour(cr, side_colour(side_rank(order, u.side)));
     cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    set_colour(cr, ink::paper);
     cairo_set_line_width(cr, 1.0);
     cairo_stroke(cr);
   }
@@ -233,17 +234,17 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, co
   for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
     const Box& b = pl.geo.label_boxes[k];
     Text t(s.units[pl.geo.units[k]].label, pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
+    set_colour(cr, ink::paper, 0.8);
     cairo_rectangle(cr, b.x0 - 0.5, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0);
     cairo_fill(cr);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, b.x0, b.y0);
   }
 }
 
 double draw_legend_rule(cairo_t* cr, double legend_height, const FigureOptions& o) {
   const double ly = o.page_height - legend_height + 4;
-  cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+  set_colour(cr, ink::rule);
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, kMargin, ly - 4);
   cairo_line_to(cr, o.page_width - kMargin, ly - 4);
@@ -327,7 +328,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     for (std::uint32_t u : g.units)
       for (std::uint32_t v : g.units)
         if (u != v && is_gap_pair(u, v) && !std::isfinite(rc_of(u, v)))
-          draws.push_back({0, 0, u, v, TieStyle{{0.62, 0.62, 0.62}, 0.7, 0.6, true}});
+          draws.push_back({0, 0, u, v, TieStyle{ink::unmeasured, 0.7, 0.6, true}});
   }
   std::stable_sort(draws.begin(), draws.end(), [](const Draw& x, const Draw& y) {
     return std::tie(x.layer, x.key, x.u, x.v) < std::tie(y.layer, y.key, y.u, y.v);
@@ -374,7 +375,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   const double nx = rb.x1 + 28;
   for (const std::string& line : notes) {
     Text t(line, 7, false, o.page_width - kMargin - nx);
-    set_colour(cr, {0.2, 0.2, 0.2});
+    set_colour(cr, ink::note);
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
   }

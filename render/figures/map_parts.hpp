@@ -56,7 +56,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
                  const std::vector<std::size_t>& group_start, const std::vector<std::string>& order,
                  const FigureOptions& o, const std::function<void(std::size_t, std::size_t, Box, double)>& cell);
 // Hatches `b` with grey diagonals on a pale fill (hidden or non-credible cells).
-void hatch(cairo_t* cr, Box b, double grey);
+void hatch(cairo_t* cr, Box b, Rgb grey);
 }  // namespace rcmap::render::detail
 
 namespace rcmap::render::detail {

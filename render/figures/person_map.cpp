@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 
 namespace rcmap::render {
@@ -104,7 +105,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
     const double alpha = std::clamp(
         (f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
     for (int layer = 0; layer < 2; ++layer) {
-      set_colour(cr, layer ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, layer ? std::min(1.0, 2 * alpha) : alpha);
+      set_colour(cr, layer ? ink::text : ink::footer, layer ? std::min(1.0, 2 * alpha) : alpha);
       cairo_set_line_width(cr, layer ? 0.5 : 0.35);
       for (std::size_t e = 0; e < t.size(); ++e) {
         const std::uint32_t a = t.source[e], b = t.target[e];
@@ -136,7 +137,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       for (std::uint32_t v : *in.brokers) {
         if (v >= p.ids.size() || !l.drawn[v]) continue;
         const Point c = at(l.person[v]);
-        set_colour(cr, {0, 0, 0});
+        set_colour(cr, ink::black);
         cairo_set_line_width(cr, std::max(0.8, dot * 0.45));
         cairo_arc(cr, c.x, c.y, dot + std::max(1.6, dot * 0.9), 0, 2 * M_PI);
         cairo_stroke(cr);
@@ -159,7 +160,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
         const Point a = at(l.centre[i]), b = at(l.centre[j]);
         cairo_move_to(cr, a.x, a.y);
         cairo_line_to(cr, b.x, b.y);
-        set_colour(cr, is_gap(l.units[i], l.units[j]) ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, 0.55);
+        set_colour(cr, is_gap(l.units[i], l.units[j]) ? ink::text : ink::footer, 0.55);
         cairo_set_line_width(cr, 0.4 + 5.0 * std::sqrt(c / most));
         cairo_stroke(cr);
         ++info.ties;
@@ -177,10 +178,10 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       const Point c = at(l.centre[k]);
       Text label(units[l.units[k]].label, 7, true, 120, PANGO_ALIGN_CENTER, 2);
       const double x = c.x - label.width() / 2, y = c.y - l.radius[k] * side - label.height() - 1;
-      set_colour(cr, {1, 1, 1}, 0.8);  // halo: readable over ties and dots
+      set_colour(cr, ink::paper, 0.8);  // halo: readable over ties and dots
       cairo_rectangle(cr, x - 1.5, y, label.width() + 3, label.height());
       cairo_fill(cr);
-      set_colour(cr, {0.1, 0.1, 0.1});
+      set_colour(cr, ink::text);
       label.draw(cr, x, y);
     }
 
@@ -197,7 +198,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   double ny = ly;
   for (const auto& n : notes) {
     Text note(n, 7.5, false, o.page_width - legend.x1 - 2 * kMargin);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     note.draw(cr, legend.x1 + 20, ny);
     ny += note.height() + 3;
   }

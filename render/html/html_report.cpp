@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
 #include "figures/map_parts.hpp"
 #include "html/html_assets.hpp"
 #include "rcmap/io/csv.hpp"
@@ -581,7 +582,7 @@ std::string html_report_sites(const std::vector<std::string>& blocks, const Surv
   };
   const ChangeWords& chw = change_words(lang);
   const std::vector<Series> series = {
-      {"overall", chw.overall, hex(Rgb{0.1, 0.1, 0.1})},
+      {"overall", chw.overall, hex(ink::text)},
       {"a_b", fill(w.arrow, side_name(lang, o.side_a), side_name(lang, o.side_b)), hex(side_colour(0))},
       {"b_a", fill(w.arrow, side_name(lang, o.side_b), side_name(lang, o.side_a)), hex(side_colour(1))},
       {"within", chw.within_sides, hex(side_colour(4))}};

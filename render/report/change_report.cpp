@@ -10,6 +10,7 @@
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report_layout.hpp"
+#include "report_ink.hpp"
 #include "report_words.hpp"
 
 namespace rcmap::render {
@@ -38,10 +39,10 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
   doc.space(120);
   doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
     Text t(in.figure.title.empty() ? w.title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, 0, 0);
   });
-  doc.paragraph(w.subtitle, 14, false, {0.3, 0.3, 0.3});
+  doc.paragraph(w.subtitle, 14, false, report_colour(ink::muted));
   doc.space(30);
   if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
   doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
@@ -50,7 +51,7 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
                       {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}),
                   12);
   doc.space(160);
-  doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+  doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, report_colour(ink::small_print));
 }
 
 void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
@@ -178,8 +179,7 @@ void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
   t.fill = [&](std::size_t r, std::size_t col) -> std::optional<ReportColour> {
     if (col != 4) return std::nullopt;
     const Colour d = delta_scale_colour(delta[r], kDeltaLimit);
-    const Rgb light = tint(Rgb{d.r, d.g, d.b}, 0.35);
-    return ReportColour{light.r, light.g, light.b};
+    return report_colour(tint(Rgb{d.r, d.g, d.b}, 0.35));
   };
   doc.table(t);
 }

@@ -12,6 +12,7 @@
 #include "rcmap/render/report/report_layout.hpp"
 #include "decision_page.hpp"
 #include "rcmap/outputs/certainty.hpp"
+#include "report_ink.hpp"
 #include "report_words.hpp"
 #include "wording.hpp"
 
@@ -22,8 +23,6 @@ namespace {
 
 std::string lang_code(Lang l) { return l == Lang::da ? "da" : l == Lang::nb ? "nb" : "en"; }
 
-ReportColour colour_of(Rgb c) { return {c.r, c.g, c.b}; }
-
 void title_page(ReportDocument& doc, const ReportInput& in) {
   const Survey& s = *in.survey;
   const Aggregate& a = *in.aggregate;
@@ -32,10 +31,10 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   doc.space(120);
   doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
     Text t(in.figure.title.empty() ? rw.default_title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, 0, 0);
   });
-  doc.paragraph(rw.subtitle, 14, false, {0.3, 0.3, 0.3});
+  doc.paragraph(rw.subtitle, 14, false, report_colour(ink::muted));
   doc.space(30);
   std::vector<std::string> facts;
   if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(rw.data_from, {in.figure.subtitle_date}));
@@ -49,7 +48,7 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   if (head > 0) facts.push_back(fmt(rw.response_rate, {format_number(100.0 * resp / head, 0, lang)}));
   for (const std::string& f : facts) doc.paragraph(f, 12);
   doc.space(200);
-  doc.paragraph(fmt(rw.generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+  doc.paragraph(fmt(rw.generated, {in.version}), 8, false, report_colour(ink::small_print));
 }
 
 void key_findings(ReportDocument& doc, const ReportInput& in) {
@@ -171,7 +170,7 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   }
   t.fill = [&](std::size_t r, std::size_t c) -> std::optional<ReportColour> {
     if (c != 2 || !std::isfinite(rc[r])) return std::nullopt;
-    return colour_of(tint(rc_colour(rc[r], a.options), 0.35));
+    return report_colour(tint(rc_colour(rc[r], a.options), 0.35));
   };
   doc.table(t);
 }

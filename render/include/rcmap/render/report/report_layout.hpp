@@ -71,7 +71,8 @@ class ReportDocument {
   // level 2: 12 pt bold, kept on the page of the next 60 pt of content.
   void heading(const std::string& text, int level = 1);
   // Wrapped text at `size` pt; moves to a new page if it does not fit.
-  void paragraph(const std::string& text, double size = 10, bool bold = false, ReportColour colour = {0.1, 0.1, 0.1});
+  void paragraph(const std::string& text, double size = 10, bool bold = false);  // in the text ink
+  void paragraph(const std::string& text, double size, bool bold, ReportColour colour);
   void bullets(const std::vector<std::string>& items, double size = 10);
   void table(const ReportTable& t);
   // A drawing of width x height pt in the flow (scaled down to the text width
