@@ -423,6 +423,13 @@ cairo_status_t OutputStream::close() {
   return failed_ ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
+void render_page(Format f, const std::string& path, const FigureOptions& o, const std::string& title,
+                 const std::function<void(cairo_t*)>& draw) {
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
+  draw(cv.cr());
+  cv.finish();
+}
+
 // ---- header and legends -------------------------------------------------
 
 double draw_header(cairo_t* cr, const std::string& title, const std::string& sub) {

@@ -128,10 +128,8 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
 
 void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
                        const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
-            fill(change_words(o.lang).change_map_title, c.before_label, c.after_label));
-  draw_change_map_page(cv.cr(), before, before_agg, before_layout, c, o);
-  cv.finish();
+  render_page(f, path, o, fill(change_words(o.lang).change_map_title, c.before_label, c.after_label),
+              [&](cairo_t* cr) { draw_change_map_page(cr, before, before_agg, before_layout, c, o); });
 }
 
 }  // namespace rcmap::render

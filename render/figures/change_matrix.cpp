@@ -65,10 +65,8 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
 }
 
 void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
-            fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label));
-  draw_change_matrix_page(cv.cr(), c, o);
-  cv.finish();
+  render_page(f, path, o, fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label),
+              [&](cairo_t* cr) { draw_change_matrix_page(cr, c, o); });
 }
 
 }  // namespace rcmap::render

@@ -400,16 +400,12 @@ void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const s
 
 void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o, Format f,
                 const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, false));
-  draw_map(cv.cr(), s, a, layout, o, false);
-  cv.finish();
+  render_page(f, path, o, map_title(o, false), [&](cairo_t* cr) { draw_map(cr, s, a, layout, o, false); });
 }
 
 void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
                     Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, true));
-  draw_map(cv.cr(), s, a, layout, o, true);
-  cv.finish();
+  render_page(f, path, o, map_title(o, true), [&](cairo_t* cr) { draw_map(cr, s, a, layout, o, true); });
 }
 
 // See figures.hpp.

@@ -179,9 +179,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
 }
 
 void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).matrix_title);
-  draw_matrix_page(cv.cr(), s, a, o);
-  cv.finish();
+  render_page(f, path, o, words(o.lang).matrix_title, [&](cairo_t* cr) { draw_matrix_page(cr, s, a, o); });
 }
 
 }  // namespace rcmap::render

@@ -46,7 +46,9 @@ constexpr double kMargin = 24, kTop = 62, kBottom = 70;
 
 }  // namespace
 
-PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path) {
+PersonMapInfo draw_person_map_page(cairo_t* cr, const PersonMapInput& in, const FigureOptions& o) {
+  // An image surface (PNG) strokes each tie on its own and fainter (below).
+  const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   const auto& units = *in.units;
   const people::People& p = *in.people;
   const people::PersonTies& t = *in.ties;
@@ -76,8 +78,6 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   };
 
   const std::string title = pw.title;
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
-  cairo_t* cr = cv.cr();
   std::size_t drawn_ties = 0;
   for (std::size_t e = 0; e < t.size(); ++e)
     drawn_ties += l.slot[p.unit[t.source[e]]] >= 0 && l.slot[p.unit[t.target[e]]] >= 0;
@@ -102,8 +102,8 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   if (!info.unit_level) {
     // Person ties: routine ones first and faint, side_a <-> side_b on top.
     // Fainter with more ties; PNG strokes accumulate (see below), so fainter still.
-    const double alpha = std::clamp(
-        (f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
+    const double alpha =
+        std::clamp((raster ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
     for (int layer = 0; layer < 2; ++layer) {
       set_colour(cr, layer ? ink::text : ink::footer, layer ? std::min(1.0, 2 * alpha) : alpha);
       cairo_set_line_width(cr, layer ? 0.5 : 0.35);
@@ -118,7 +118,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
         // tessellate their union (5 s for 20,000 ties). SVG and PDF keep one
         // path per layer (a quarter of the file size); there overlapping
         // ties do not darken each other.
-        if (f == Format::png) cairo_stroke(cr);
+        if (raster) cairo_stroke(cr);
       }
       cairo_stroke(cr);
     }
@@ -202,7 +202,12 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
     note.draw(cr, legend.x1 + 20, ny);
     ny += note.height() + 3;
   }
-  cv.finish();
+  return info;
+}
+
+PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path) {
+  PersonMapInfo info;
+  render_page(f, path, o, person_words(o.lang).title, [&](cairo_t* cr) { info = draw_person_map_page(cr, in, o); });
   return info;
 }
 

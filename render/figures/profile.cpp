@@ -140,9 +140,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
 }
 
 void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).profile_title);
-  draw_profile_page(cv.cr(), s, a, o);
-  cv.finish();
+  render_page(f, path, o, words(o.lang).profile_title, [&](cairo_t* cr) { draw_profile_page(cr, s, a, o); });
 }
 
 }  // namespace rcmap::render

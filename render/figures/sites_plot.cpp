@@ -96,9 +96,8 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
 
 void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions& o, Format f,
                   const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).sites_title);
-  draw_sites_page(cv.cr(), b, highlight, min_n, o);
-  cv.finish();
+  render_page(f, path, o, change_words(o.lang).sites_title,
+              [&](cairo_t* cr) { draw_sites_page(cr, b, highlight, min_n, o); });
 }
 
 }  // namespace rcmap::render

@@ -122,9 +122,7 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
 }
 
 void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).trend_title);
-  draw_trend_page(cv.cr(), w, min_n, o);
-  cv.finish();
+  render_page(f, path, o, change_words(o.lang).trend_title, [&](cairo_t* cr) { draw_trend_page(cr, w, min_n, o); });
 }
 
 }  // namespace rcmap::render

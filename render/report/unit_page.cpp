@@ -131,6 +131,13 @@ void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOpt
   name.draw(cr, x + 31, y);
 }
 
+// Unit pages are A4 whatever --page says; `o`'s dpi and the rest kept.
+FigureOptions a4_page(FigureOptions o) {
+  o.page_width = kPageWidth;
+  o.page_height = kPageHeight;
+  return o;
+}
+
 constexpr double kTieLine = 10.5;  // pt per tie row
 // Tie rows of a continuation page: two columns under the header.
 constexpr int kTieColumns = 2;
@@ -354,17 +361,17 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
 
 std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
                              const UnitTieIndex* index) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  const std::size_t shown = draw_unit_page(cv.cr(), in, unit, index);
-  cv.finish();
+  std::size_t shown = 0;
+  render_page(f, path, a4_page(in.figure), in.survey->units[unit].label,
+              [&](cairo_t* cr) { shown = draw_unit_page(cr, in, unit, index); });
   return shown;
 }
 
 std::size_t render_unit_ties_page(const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
                                   std::size_t first, int page, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  const std::size_t next = draw_unit_ties_page(cv.cr(), in, unit, index, first, page);
-  cv.finish();
+  std::size_t next = 0;
+  render_page(f, path, a4_page(in.figure), in.survey->units[unit].label,
+              [&](cairo_t* cr) { next = draw_unit_ties_page(cr, in, unit, index, first, page); });
   return next;
 }
 
