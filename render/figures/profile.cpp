@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "canvas/canvas.hpp"
 #include "canvas/ink.hpp"
+#include "map_parts.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "report/wording.hpp"
@@ -47,16 +47,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
   auto ymap = [&](double v) { return y1 - (v - 1.0) / 4.0 * (y1 - y0); };
 
   // Axis and grid.
-  for (int v = 1; v <= 5; ++v) {
-    set_colour(cr, v == 1 ? ink::muted : ink::grid);
-    cairo_set_line_width(cr, v == 1 ? 0.8 : 0.5);
-    cairo_move_to(cr, x0, ymap(v));
-    cairo_line_to(cr, x1, ymap(v));
-    cairo_stroke(cr);
-    Text t(format_number(v, 0, o.lang), 7.5);
-    set_colour(cr, ink::muted);
-    t.draw(cr, x0 - 6 - t.width(), ymap(v) - t.height() / 2);
-  }
+  for (int v = 1; v <= 5; ++v) draw_value_line(cr, x0, x1, ymap(v), format_number(v, 0, o.lang), v == 1);
   draw_vertical_title(cr, w.axis_rc, 24, (y0 + y1) / 2);
   const Rgb colours[4] = {side_colour(0), side_colour(1), tint(side_colour(0), 0.55), tint(side_colour(1), 0.55)};
   const double band = (x1 - x0) / kDimensionCount, bw = band * 0.78 / 4;

@@ -25,6 +25,17 @@ std::pair<double, double> value_range(const std::vector<double>& values) {
   return {lo, hi};
 }
 
+void draw_value_line(cairo_t* cr, double x0, double x1, double y, const std::string& label, bool baseline) {
+  set_colour(cr, baseline ? ink::muted : ink::grid);
+  cairo_set_line_width(cr, baseline ? 0.8 : 0.5);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+  Text t(label, 7.5);
+  set_colour(cr, ink::muted);
+  t.draw(cr, x0 - 6 - t.width(), y - t.height() / 2);
+}
+
 }  // namespace detail
 
 void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOptions& o) {
@@ -54,16 +65,7 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
   const std::size_t nw = w.labels.size();
   auto xof = [&](std::size_t k) { return nw < 2 ? (x0 + x1) / 2 : x0 + 30 + (x1 - x0 - 60) * k / (nw - 1.0); };
   auto yof = [&](double v) { return y1 - (v - lo) / (hi - lo) * (y1 - y0); };
-  for (double v = lo; v <= hi + 1e-9; v += 0.5) {
-    set_colour(cr, ink::grid);
-    cairo_set_line_width(cr, 0.5);
-    cairo_move_to(cr, x0, yof(v));
-    cairo_line_to(cr, x1, yof(v));
-    cairo_stroke(cr);
-    Text t(format_number(v, 1, o.lang), 7.5);
-    set_colour(cr, ink::muted);
-    t.draw(cr, x0 - 6 - t.width(), yof(v) - t.height() / 2);
-  }
+  for (double v = lo; v <= hi + 1e-9; v += 0.5) draw_value_line(cr, x0, x1, yof(v), format_number(v, 1, o.lang));
   draw_vertical_title(cr, ww.axis_rc, 18, (y0 + y1) / 2);
   for (std::size_t k = 0; k < nw; ++k) {
     Text t(w.labels[k], 8);

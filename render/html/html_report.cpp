@@ -238,13 +238,7 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
                                               format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     j.key("items").arr();
     for (const TieFinding& t : f.weakest_cross) {
-      // As report.pdf: RC printed so that it never reads as another class, and the certainty of a weak tie.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
-                                           std::to_string(t.n)});
-      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
-        item += " \u2013 " +
-                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
-      j.str(item);
+      j.str(weakest_tie_item(t, label(t.source), label(t.target), a.options, lang));  // as report.pdf
     }
     j.end_arr();
     j.key("units").arr().end_arr();

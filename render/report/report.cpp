@@ -51,6 +51,20 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   doc.paragraph(fmt(rw.generated, {in.version}), 8, false, report_colour(ink::small_print));
 }
 
+}  // namespace
+
+std::string detail::weakest_tie_item(const TieFinding& t, const std::string& source, const std::string& target,
+                                     const AggregateOptions& o, Lang lang) {
+  std::string item = fmt(report_words(lang).tie_item,
+                         {source, target, format_number(t.rc, rc_decimals(t.rc, 2, o), lang), std::to_string(t.n)});
+  if (t.rc < o.weak_below && t.certainty != Certainty::unknown)
+    item +=
+        " \u2013 " + std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
+  return item;
+}
+
+namespace {
+
 void key_findings(ReportDocument& doc, const ReportInput& in) {
   const Survey& s = *in.survey;
   const Aggregate& a = *in.aggregate;
@@ -72,14 +86,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
                                          format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     std::vector<std::string> items;
     for (const TieFinding& t : f.weakest_cross) {
-      // The certainty class of each tie (docs/metrics.md "Certainty"), RC
-      // printed so that it never reads as another class.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
-                                           std::to_string(t.n)});
-      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
-        item += " \u2013 " +
-                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
-      items.push_back(item);
+      items.push_back(weakest_tie_item(t, label(t.source), label(t.target), a.options, lang));
     }
     doc.bullets(items);
   }
