@@ -36,22 +36,14 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
   const ChangeReportWords& w = change_report_words(lang);
   const Comparison& c = *in.comparison;
   const ChangeFindings& f = *in.findings;
-  doc.space(120);
-  doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
-    Text t(in.figure.title.empty() ? w.title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, ink::text);
-    t.draw(cr, 0, 0);
-  });
-  doc.paragraph(w.subtitle, 14, false, report_colour(ink::muted));
-  doc.space(30);
-  if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
-  doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
+  std::vector<std::string> facts;
+  if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(report_words(lang).data_from, {in.figure.subtitle_date}));
+  facts.push_back(fmt(w.waves_compared, {c.before_label, c.after_label}));
   for (std::size_t k = 0; k < f.wave_labels.size() && k < f.wave_respondents.size(); ++k)
-    doc.paragraph(fmt(w.respondents_wave,
-                      {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}),
-                  12);
-  doc.space(160);
-  doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, report_colour(ink::small_print));
+    facts.push_back(fmt(w.respondents_wave,
+                        {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}));
+  doc.title_page(in.figure.title.empty() ? w.title : in.figure.title, w.subtitle, facts, 160,
+                 fmt(report_words(lang).generated, {in.version}));
 }
 
 void key_findings(ReportDocument& doc, const ChangeReportInput& in) {

@@ -28,14 +28,6 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   const Aggregate& a = *in.aggregate;
   const Lang lang = in.figure.lang;
   const ReportWords& rw = report_words(lang);
-  doc.space(120);
-  doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
-    Text t(in.figure.title.empty() ? rw.default_title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, ink::text);
-    t.draw(cr, 0, 0);
-  });
-  doc.paragraph(rw.subtitle, 14, false, report_colour(ink::muted));
-  doc.space(30);
   std::vector<std::string> facts;
   if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(rw.data_from, {in.figure.subtitle_date}));
   facts.push_back(fmt(rw.units_count, {format_count(static_cast<std::size_t>(s.units.size()), lang)}));
@@ -46,9 +38,8 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   for (std::size_t i = 0; i < s.units.size(); ++i)
     if (s.units[i].headcount && *s.units[i].headcount > 0) resp += per_unit[i], head += *s.units[i].headcount;
   if (head > 0) facts.push_back(fmt(rw.response_rate, {format_number(100.0 * resp / head, 0, lang)}));
-  for (const std::string& f : facts) doc.paragraph(f, 12);
-  doc.space(200);
-  doc.paragraph(fmt(rw.generated, {in.version}), 8, false, report_colour(ink::small_print));
+  doc.title_page(in.figure.title.empty() ? rw.default_title : in.figure.title, rw.subtitle, facts, 200,
+                 fmt(rw.generated, {in.version}));
 }
 
 }  // namespace

@@ -108,6 +108,21 @@ void ReportDocument::paragraph(const std::string& text, double size, bool bold, 
   empty_page_ = false;
 }
 
+void ReportDocument::title_page(const std::string& title, const std::string& subtitle,
+                                const std::vector<std::string>& facts, double gap, const std::string& generated) {
+  space(120);
+  const Text heading(title, 26, true, kTextWidth);  // a long title wraps: the box takes its height
+  figure(kTextWidth, std::max(60.0, heading.height() + 8), [&](cairo_t* cr) {
+    set_colour(cr, ink::text);
+    heading.draw(cr, 0, 0);
+  });
+  paragraph(subtitle, 14, false, report_colour(ink::muted));
+  space(30);
+  for (const std::string& f : facts) paragraph(f, 12);
+  space(gap);
+  paragraph(generated, 8, false, report_colour(ink::small_print));
+}
+
 void ReportDocument::bullets(const std::vector<std::string>& items, double size) {
   const double indent = size * 1.4;
   for (const std::string& item : items) {

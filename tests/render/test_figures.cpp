@@ -14,6 +14,7 @@
 #include "rcmap/graph/map_layout.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
+#include "rcmap/render/report/report_layout.hpp"
 #include "support/render_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
@@ -384,4 +385,21 @@ TEST_CASE("map arrowheads are at least 6 pt long and grow with the line", "[rend
   CHECK(arrowhead_length(0.45) == Approx(6.72));  // faded tie: 6 + 1.6 x 0.45
   CHECK(arrowhead_length(0.0) >= 6.0);
   CHECK(arrowhead_length(2.6) > arrowhead_length(1.0));
+}
+
+TEST_CASE("report title page: a wrapped title moves everything under it down by its extra lines", "[render][report]") {
+  const std::string dir = tmpdir("title-page");
+  auto left_after = [&](const std::string& title) {
+    ReportDocument doc(dir + "t.pdf", {title, ""});
+    doc.title_page(title, "Subtitle", {"Fact one", "Fact two"}, 160, "Made with rcmap");
+    const double left = doc.remaining();
+    doc.finish();
+    return left;
+  };
+  const double one_line = left_after("Short title");
+  const double three_lines = left_after(std::string(3, ' ').insert(0, std::string(90, 'W')) + "end of a long title");
+  // 26 pt lines: the box grows from its 60 pt minimum by about two lines; the facts no longer overlap the title.
+  CHECK(one_line - three_lines > 40);
+  CHECK(left_after("Short title") == one_line);
+  fs::remove_all(dir);
 }
