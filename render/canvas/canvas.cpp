@@ -563,3 +563,15 @@ Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::str
 }
 
 }  // namespace rcmap::render::detail
+
+namespace rcmap::render {
+
+// See rcmap/render/canvas/figure_options.hpp.
+std::string label_text(const std::string& label) {
+  if (label.size() <= kMaxLabel) return label;
+  std::size_t n = kMaxLabel;
+  while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
+  return label.substr(0, n) + "\u2026";
+}
+
+}  // namespace rcmap::render

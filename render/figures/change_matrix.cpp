@@ -23,7 +23,7 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
   for (const std::string& side : order) {
     group_start.push_back(units.size());
     for (std::uint32_t i = 0; i < c.units.size(); ++i)
-      if (c.units[i].side == side) units.push_back(i), labels.push_back(c.units[i].label);
+      if (c.units[i].side == side) units.push_back(i), labels.push_back(label_text(c.units[i].label));
   }
   std::vector<long> at(c.units.size() * c.units.size(), -1);
   for (std::size_t i = 0; i < c.ties.size(); ++i)

@@ -122,7 +122,7 @@ Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& l
       std::vector<PangoAlignment> al(n, PANGO_ALIGN_LEFT);
       std::vector<double> w(n), h(n);
       for (std::size_t k = 0; k < n; ++k) {
-        Text tx(s.units[g.units[k]].label, font, false, wrap);
+        Text tx(label_text(s.units[g.units[k]].label), font, false, wrap);
         w[k] = tx.width(), h[k] = tx.height();
       }
       // Fit with each label at its preferred (outward) position.
@@ -233,7 +233,7 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, co
   // Labels on a light backing so ties under them do not hide the text.
   for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
     const Box& b = pl.geo.label_boxes[k];
-    Text t(s.units[pl.geo.units[k]].label, pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
+    Text t(label_text(s.units[pl.geo.units[k]].label), pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
     set_colour(cr, ink::paper, 0.8);
     cairo_rectangle(cr, b.x0 - 0.5, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0);
     cairo_fill(cr);

@@ -134,7 +134,7 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   const double top = draw_header(cr, o, w.matrix_title, subtitle(s, a, o)) + 6;
 
   std::vector<std::string> labels;
-  for (auto u : units) labels.push_back(s.units[u].label);
+  for (auto u : units) labels.push_back(label_text(s.units[u].label));
   draw_matrix(cr, top, labels, group_start, order, o, [&](std::size_t r, std::size_t c, Box b, double cfs) {
     const double x = b.x0, y = b.y0, cell_w = b.x1 - b.x0, cell_h = b.y1 - b.y0;
     const long ti = a.find(units[r], units[c]);

@@ -212,7 +212,7 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
                     const FigureOptions& o) {
   const Lang lang = o.lang;
   const ReportWords& rw = report_words(lang);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   auto id = [&](std::uint32_t u) { return s.units[u].id; };
   auto num = [&](double v, int d = 2) { return format_number(v, d, lang); };
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
@@ -390,7 +390,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     const Unit& u = s.units[i];
     const UnitResult& ur = a.units[i];
     j.obj();
-    j.key("id").str(u.id).key("label").str(u.label).key("side").str(u.side);
+    j.key("id").str(u.id).key("label").str(label_text(u.label)).key("side").str(u.side);
     j.key("x").coord(g.centre[i].x).key("y").coord(g.centre[i].y).key("r").coord(g.radius[i]);
     const Box& lb = g.label_boxes[i];
     j.key("label_box").arr().coord(lb.x0).coord(lb.y0).coord(lb.x1).coord(lb.y1).end_arr();
@@ -665,8 +665,9 @@ std::string html_report_compare(const std::vector<HtmlAnalysis>& waves, const st
     j.key("items").arr();
     for (std::size_t i : idx) {
       const TieChange& t = c.ties[i];
-      j.str(fmt(cw.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before), num(t.rc_after),
-                              signed_num(t.delta), signed_num(t.ci_low), signed_num(t.ci_high)}));
+      j.str(
+          fmt(cw.tie_item, {label_text(c.units[t.source].label), label_text(c.units[t.target].label), num(t.rc_before),
+                            num(t.rc_after), signed_num(t.delta), signed_num(t.ci_low), signed_num(t.ci_high)}));
     }
     j.end_arr().key("units").arr().end_arr().key("ties").arr();
     for (std::size_t i : idx) j.arr().str(c.units[c.ties[i].source].id).str(c.units[c.ties[i].target].id).end_arr();

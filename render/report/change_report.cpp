@@ -64,9 +64,9 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
     std::vector<std::string> items;
     for (std::size_t i : idx) {
       const TieChange& t = c.ties[i];
-      items.push_back(fmt(
-          w.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before, lang), num(t.rc_after, lang),
-                       signed_num(t.delta, lang), signed_num(t.ci_low, lang), signed_num(t.ci_high, lang)}));
+      items.push_back(fmt(w.tie_item, {label_text(c.units[t.source].label), label_text(c.units[t.target].label),
+                                       num(t.rc_before, lang), num(t.rc_after, lang), signed_num(t.delta, lang),
+                                       signed_num(t.ci_low, lang), signed_num(t.ci_high, lang)}));
     }
     doc.bullets(items);
   };
@@ -94,8 +94,8 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
     const TieChange& t = c.ties[f.one_way_ties[k]];
     for (const TieChange& r : c.ties)
       if (r.source == t.target && r.target == t.source)
-        doc.paragraph(fmt(w.one_way_tie, {c.units[t.source].label, c.units[t.target].label, signed_num(t.delta, lang),
-                                          signed_num(r.delta, lang)}));
+        doc.paragraph(fmt(w.one_way_tie, {label_text(c.units[t.source].label), label_text(c.units[t.target].label),
+                                          signed_num(t.delta, lang), signed_num(r.delta, lang)}));
   }
   // Credible changes per direction across the gap sides (at most 5 each listed).
   if (f.side_a != f.side_b)
@@ -164,8 +164,8 @@ void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
   std::vector<double> delta;
   for (std::size_t k = 0; k < shown; ++k) {
     const TieChange& x = c.ties[ranked[k]];
-    t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang), num(x.rc_after, lang),
-                      signed_num(x.delta, lang), interval(x, lang), q_value(x.q, lang)});
+    t.rows.push_back({label_text(c.units[x.source].label), label_text(c.units[x.target].label), num(x.rc_before, lang),
+                      num(x.rc_after, lang), signed_num(x.delta, lang), interval(x, lang), q_value(x.q, lang)});
     delta.push_back(x.delta);
   }
   t.fill = [&](std::size_t r, std::size_t col) -> std::optional<ReportColour> {

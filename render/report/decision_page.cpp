@@ -184,7 +184,7 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
   const Lang lang = in.figure.lang;
   const DecisionWords& w = decision_words(lang);
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   doc.heading(capitalised(glossary("decision_page", lang)));
   std::vector<std::string> messages;
   // 1. How many cross-side ties are clearly weak, borderline, without answers.
@@ -287,15 +287,15 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
   const Lang lang = in.figure.lang;
   const DecisionWords& w = decision_words(lang);
   for (const auto& [x, y] : clearly_weakest_pairs(*in.findings, a.options.weak_below)) {
-    doc.heading(fmt(w.pair_heading, {s.units[x].label, s.units[y].label}));
+    doc.heading(fmt(w.pair_heading, {label_text(s.units[x].label), label_text(s.units[y].label)}));
     doc.paragraph(w.pair_note, 9);
     const Tie* dir[2] = {a.shown(x, y), a.shown(y, x)};
     const std::uint32_t from[2] = {x, y}, to[2] = {y, x};
     const Rgb bar_colour[2] = {{0.36, 0.23, 0.55}, {0.85, 0.55, 0.15}};
     for (int k = 0; k < 2; ++k) {
       const std::string line =
-          dir[k] ? fmt(w.direction, {s.units[from[k]].label, s.units[to[k]].label, rc_text(dir[k]->rc, a.options, lang),
-                                     std::to_string(dir[k]->n),
+          dir[k] ? fmt(w.direction, {label_text(s.units[from[k]].label), label_text(s.units[to[k]].label),
+                                     rc_text(dir[k]->rc, a.options, lang), std::to_string(dir[k]->n),
                                      glossary(dir[k]->rc < a.options.weak_below &&
                                                       threshold_certainty(dir[k]->ci_low, dir[k]->ci_high,
                                                                           a.options.weak_below) == Certainty::clear
@@ -305,7 +305,7 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
                                                   ? "borderline"
                                                   : strength_name(dir[k]->strength),
                                               lang)})
-                 : fmt(w.direction_hidden, {s.units[from[k]].label, s.units[to[k]].label});
+                 : fmt(w.direction_hidden, {label_text(s.units[from[k]].label), label_text(s.units[to[k]].label)});
       doc.paragraph(line, 9.5, true, report_colour(bar_colour[k]));
     }
     // Seven dimensions, one bar per shown direction, on the 1-5 scale.
@@ -350,7 +350,9 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
     // Dialogue questions for the pair's lowest dimension (over both directions).
     const int lowest = lowest_pair_dimension(dir[0], dir[1]);
     if (lowest >= 0)
-      questions(doc, lowest, fmt(glossary("dialogue_intro", lang), {s.units[x].label, s.units[y].label}), lang);
+      questions(doc, lowest,
+                fmt(glossary("dialogue_intro", lang), {label_text(s.units[x].label), label_text(s.units[y].label)}),
+                lang);
   }
 }
 

@@ -62,7 +62,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
   const Findings& f = *in.findings;
   const Lang lang = in.figure.lang;
   const ReportWords& rw = report_words(lang);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   auto num = [&](double v, int d = 2) { return format_number(v, d, lang); };
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   doc.heading(rw.key_findings);
@@ -159,7 +159,7 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
                              : g.kind == "one-sided" ? rw.kind_one_sided
                                                      : rw.kind_ok;
     t.rows.push_back(
-        {s.units[g.source].label, s.units[g.target].label,
+        {label_text(s.units[g.source].label), label_text(s.units[g.target].label),
          std::isfinite(g.rc) ? format_number(g.rc, rc_decimals(g.rc, 2, a.options), lang) : "",
          g.n > 0 ? std::to_string(g.n) : "",
          std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, rc_decimals(g.reverse_rc, 2, a.options), lang) : "",
@@ -211,7 +211,7 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   for (std::uint32_t i : rows) {
     const UnitResult& u = a.units[i];
     const bool has_metrics = m.units.size() == s.units.size();
-    t.rows.push_back({s.units[i].label, side_name(lang, s.units[i].side), std::to_string(resp[i]),
+    t.rows.push_back({label_text(s.units[i].label), side_name(lang, s.units[i].side), std::to_string(resp[i]),
                       num(100 * u.response_rate, 0), num(u.rc_given, 2), num(u.rc_received, 2), num(u.rc_within, 2),
                       has_metrics && m.units[i].bridge_pairs >= 0 ? std::to_string(m.units[i].bridge_pairs) : ""});
   }

@@ -124,9 +124,9 @@ void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOpt
   Text v(format_number(t.rc, rc_decimals(t.rc, 2, ao), lang), 6.5);  // never reads as another class
   set_colour(cr, text_on(c));
   v.draw(cr, x + 13 - v.width() / 2, y + 1);
-  Text name(
-      fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " + std::to_string(t.n) + ")",
-      7, false, width - 32, PANGO_ALIGN_LEFT, 1);
+  Text name(fill(words(lang).arrow, label_text(s.units[t.source].label), label_text(s.units[t.target].label)) +
+                "  (n = " + std::to_string(t.n) + ")",
+            7, false, width - 32, PANGO_ALIGN_LEFT, 1);
   set_colour(cr, ink::text);
   name.draw(cr, x + 31, y);
 }
@@ -156,7 +156,7 @@ std::size_t draw_unit_ties_page(cairo_t* cr, const ReportInput& in, std::uint32_
   const auto ties = shown_ties(a, unit, index);
   std::string sub = std::string(rw.unit_ties) + "  ·  " + std::to_string(page);
   if (!in.figure.title.empty()) sub = in.figure.title + "  ·  " + sub;
-  const double top = ties_top(cr, s.units[unit].label, sub);
+  const double top = ties_top(cr, label_text(s.units[unit].label), sub);
   const std::size_t rows = static_cast<std::size_t>((kPageHeight - 24 - top) / kTieLine);
   const double col_w = (kPageWidth - 48 - 24 * (kTieColumns - 1)) / kTieColumns;
   std::size_t i = first;
@@ -181,7 +181,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   std::string sub =
       side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {format_count(static_cast<std::size_t>(resp), lang)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
-  double top = draw_header(cr, u.label, sub) + 6;
+  double top = draw_header(cr, label_text(u.label), sub) + 6;
   {
     // How to read the page: relationships to improve together, not a ranking
     // (docs/glossary.tsv unit_page_intro).
@@ -210,8 +210,8 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   std::vector<std::uint32_t> partners;
   for (const Tie* t : ties) partners.push_back(t->source == unit ? t->target : t->source);
   std::sort(partners.begin(), partners.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return std::pair{side_rank(order, s.units[x].side), s.units[x].label} <
-           std::pair{side_rank(order, s.units[y].side), s.units[y].label};
+    return std::pair{side_rank(order, s.units[x].side), label_text(s.units[x].label)} <
+           std::pair{side_rank(order, s.units[y].side), label_text(s.units[y].label)};
   });
   partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
   const double cx = (mx0 + mx1) / 2, cy = (my0 + my1) / 2;
@@ -240,7 +240,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
     cairo_arc(cr, px, py, r1, 0, 2 * M_PI);
     set_colour(cr, side_colour(side_rank(order, s.units[partners[k]].side)));
     cairo_fill(cr);
-    Text t(s.units[partners[k]].label, fs, false, 90, ux < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
+    Text t(label_text(s.units[partners[k]].label), fs, false, 90, ux < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
     double tx = ux < 0 ? px - r1 - 3 - t.width() : px + r1 + 3;
     const double ty = py - t.height() / 2;
     tx = std::clamp(tx, mx0, mx1 - t.width());
@@ -362,7 +362,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
 std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
                              const UnitTieIndex* index) {
   std::size_t shown = 0;
-  render_page(f, path, a4_page(in.figure), in.survey->units[unit].label,
+  render_page(f, path, a4_page(in.figure), label_text(in.survey->units[unit].label),
               [&](cairo_t* cr) { shown = draw_unit_page(cr, in, unit, index); });
   return shown;
 }
@@ -370,7 +370,7 @@ std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format f
 std::size_t render_unit_ties_page(const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
                                   std::size_t first, int page, Format f, const std::string& path) {
   std::size_t next = 0;
-  render_page(f, path, a4_page(in.figure), in.survey->units[unit].label,
+  render_page(f, path, a4_page(in.figure), label_text(in.survey->units[unit].label),
               [&](cairo_t* cr) { next = draw_unit_ties_page(cr, in, unit, index, first, page); });
   return next;
 }

@@ -403,3 +403,25 @@ TEST_CASE("report title page: a wrapped title moves everything under it down by 
   CHECK(left_after("Short title") == one_line);
   fs::remove_all(dir);
 }
+
+TEST_CASE("unit labels are cut to 160 bytes at a UTF-8 boundary where drawn, not in the caller's Survey",
+          "[render][labels]") {
+  std::string oe;
+  for (int i = 0; i < 100; ++i) oe += "\xc3\xb8";  // ø, 2 bytes
+  // Byte 160 is inside an ø: the cut backs up to 159 bytes, "a" and 79 ø.
+  const std::string long_label = "a" + oe + " tail", hand_cut = "a" + oe.substr(0, 158) + "\u2026";
+  CHECK(label_text(long_label) == hand_cut);
+  CHECK(label_text(std::string(200, 'x')) == std::string(160, 'x') + "\u2026");
+  CHECK(label_text(std::string(160, 'x')) == std::string(160, 'x'));
+  test::Fixture whole = test::sixteen_units(), cut = whole;
+  whole.survey.units[0].label = long_label;
+  cut.survey.units[0].label = hand_cut;
+  const FigureOptions o = options();
+  const auto a = write_all(whole, o, Format::svg, tmpdir("label-whole"));
+  const auto b = write_all(cut, o, Format::svg, tmpdir("label-cut"));
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO(a[i]);
+    CHECK(slurp(a[i]) == slurp(b[i]));
+  }
+  CHECK(whole.survey.units[0].label == long_label);  // nothing cut in place
+}
