@@ -1,5 +1,6 @@
 // Surfaces, text, palettes and legend pieces shared by the figures.
 #include "canvas.hpp"
+#include "ink.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -71,7 +72,7 @@ Rgb side_colour(std::size_t rank) {
   return {c.r, c.g, c.b};
 }
 
-Rgb tint(Rgb c, double t) { return mix(c, {1, 1, 1}, t); }
+Rgb tint(Rgb c, double t) { return mix(c, ink::paper, t); }
 
 Rgb rc_colour(double rc, const AggregateOptions& o) {
   Colour c = rcmap::rc_scale_colour(rc, o);  // shared with the workbook (rcmap/outputs/palette.hpp)
@@ -81,7 +82,7 @@ Rgb rc_colour(double rc, const AggregateOptions& o) {
 Rgb text_on(Rgb f) {
   auto lin = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
   const double l = 0.2126 * lin(f.r) + 0.7152 * lin(f.g) + 0.0722 * lin(f.b);
-  return l > 0.25 ? Rgb{0, 0, 0} : Rgb{1, 1, 1};
+  return l > 0.25 ? ink::black : ink::paper;
 }
 
 std::vector<std::string> side_order(const Survey& s, const FigureOptions& o) {
@@ -369,7 +370,7 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
   cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
   cairo_set_font_options(cr_, fo);
   cairo_font_options_destroy(fo);
-  cairo_set_source_rgb(cr_, 1, 1, 1);
+  set_colour(cr_, ink::paper);
   cairo_paint(cr_);
 }
 
@@ -422,6 +423,13 @@ cairo_status_t OutputStream::close() {
   return failed_ ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
+void render_page(Format f, const std::string& path, const FigureOptions& o, const std::string& title,
+                 const std::function<void(cairo_t*)>& draw) {
+  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
+  draw(cv.cr());
+  cv.finish();
+}
+
 // ---- header and legends -------------------------------------------------
 
 double draw_header(cairo_t* cr, const std::string& title, const std::string& sub) {
@@ -433,12 +441,12 @@ double draw_header(cairo_t* cr, const FigureOptions& o, const std::string& title
   if (o.no_title) return kNoTitleTop;
   const double x = 24, y = 18;
   Text t(title, 15, true, o.page_width - 48);
-  set_colour(cr, {0.1, 0.1, 0.1});
+  set_colour(cr, ink::text);
   t.draw(cr, x, y);
   double bottom = y + t.height();
   if (!sub.empty()) {
     Text s(sub, 9, false, o.page_width - 48);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     s.draw(cr, x, bottom + 2);
     bottom += 2 + s.height();
   }
@@ -466,7 +474,7 @@ void draw_colour_bar(cairo_t* cr, double x, double y, double width, double heigh
     cairo_rectangle(cr, x + width * i / steps, y, width / steps + 0.3, height);
     cairo_fill(cr);
   }
-  set_colour(cr, {0.3, 0.3, 0.3});
+  set_colour(cr, ink::muted);
   cairo_set_line_width(cr, 0.5);
   cairo_rectangle(cr, x, y, width, height);
   cairo_stroke(cr);
@@ -477,7 +485,7 @@ void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double 
   cairo_save(cr);
   cairo_translate(cr, x, y_centre + t.width() / 2);
   cairo_rotate(cr, -M_PI / 2);
-  set_colour(cr, {0.2, 0.2, 0.2});
+  set_colour(cr, ink::note);
   t.draw(cr, 0, 0);
   cairo_restore(cr);
 }
@@ -485,7 +493,7 @@ void draw_vertical_title(cairo_t* cr, const std::string& text, double x, double 
 Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const AggregateOptions& opt, Lang lang) {
   const Words& w = words(lang);
   Text head(w.rc_scale, 8, true);
-  set_colour(cr, {0.15, 0.15, 0.15});
+  set_colour(cr, ink::label);
   head.draw(cr, x, y);
   const double bar_y = y + head.height() + 2, bar_h = 9;
   const double lo = 1.0, hi = 5.0;  // the whole scale the title names (docs/figures.md "Figures")
@@ -495,11 +503,11 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
   // Integer ticks, threshold ticks (bold) and class names.
   for (int v = 1; v <= 5; ++v) {
     Text t(format_number(v, 0, lang), 6.5);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     t.draw(cr, xof(v) - t.width() / 2, bar_y + bar_h + 1);
   }
   for (double th : {opt.weak_below, opt.strong_from}) {
-    set_colour(cr, {0, 0, 0});
+    set_colour(cr, ink::black);
     cairo_set_line_width(cr, 1.2);
     cairo_move_to(cr, xof(th), bar_y - 2);
     cairo_line_to(cr, xof(th), bar_y + bar_h + 2);
@@ -518,7 +526,7 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
     if (&c == &cls[2]) label += " ≥ " + format_number(opt.strong_from, 1, lang);
     Text t(label, 6.5);
     const double cx = (xof(c.a) + xof(c.b)) / 2;
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, std::clamp(cx - t.width() / 2, x - 10, x + width + 10 - t.width()), ty);
     bottom = std::max(bottom, ty + t.height());
   }
@@ -527,7 +535,7 @@ Box draw_rc_scale(cairo_t* cr, double x, double y, double width, const Aggregate
 
 Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::string>& order, Lang lang) {
   Text head(words(lang).sides, 8, true);
-  set_colour(cr, {0.15, 0.15, 0.15});
+  set_colour(cr, ink::label);
   head.draw(cr, x, y);
   double cy = y + head.height() + 2, right = x + head.width();
   double cx = x;
@@ -544,7 +552,7 @@ Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::str
     cairo_arc(cr, cx + 4, cy + 5, 4, 0, 2 * M_PI);
     cairo_fill(cr);
     Text t(side_name(lang, order[i]), 7.5);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, cx + 11, cy);
     col_w = std::max(col_w, 11 + t.width());
     right = std::max(right, cx + col_w);
@@ -555,3 +563,15 @@ Box draw_side_legend(cairo_t* cr, double x, double y, const std::vector<std::str
 }
 
 }  // namespace rcmap::render::detail
+
+namespace rcmap::render {
+
+// See rcmap/render/canvas/figure_options.hpp.
+std::string label_text(const std::string& label) {
+  if (label.size() <= kMaxLabel) return label;
+  std::size_t n = kMaxLabel;
+  while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
+  return label.substr(0, n) + "\u2026";
+}
+
+}  // namespace rcmap::render

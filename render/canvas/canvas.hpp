@@ -115,6 +115,14 @@ class Canvas {
   bool finished_ = false;
 };
 
+// One figure file, the same steps for every figure: a Canvas of o's page
+// (o.page_width x o.page_height pt; PNG at o.dpi) in format `f` at `path`,
+// PDF title `title`; `draw` paints the page (a draw_*_page function) on the
+// white page; then Canvas::finish writes the file. Throws OutputError as
+// Canvas and finish do (bad --dpi, unwritable path, Cairo error). O(drawing).
+void render_page(Format f, const std::string& path, const FigureOptions& o, const std::string& title,
+                 const std::function<void(cairo_t*)>& draw);
+
 // Title (bold) and subtitle at the top left; returns the y below them.
 double draw_header(cairo_t* cr, const std::string& title, const std::string& subtitle);
 // The same on a figure page of `o` (wrapped to its width); with o.no_title

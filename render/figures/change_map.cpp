@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -54,7 +55,7 @@ namespace detail {
 Box draw_delta_scale(cairo_t* cr, double x, double y, double width, const std::string& head_text, Lang lang) {
   const ChangeWords& cw = change_words(lang);
   Text head(head_text, 8, true);
-  set_colour(cr, {0.15, 0.15, 0.15});
+  set_colour(cr, ink::label);
   head.draw(cr, x, y);
   const double bar_y = y + head.height() + 2, bar_h = 9;
   draw_colour_bar(cr, x, bar_y, width, bar_h, [](double t) {
@@ -67,14 +68,14 @@ Box draw_delta_scale(cairo_t* cr, double x, double y, double width, const std::s
     if (i == -2) label = "≤ " + label;
     if (i == 2) label = "≥ " + label;
     Text t(label, 6.5);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     t.draw(cr, x + width * (i + 2) / 4.0 - t.width() / 2, bar_y + bar_h + 1);
   }
   Text lo(cw.worse, 6.5, true), hi(cw.better, 6.5, true);
   const double ty = bar_y + bar_h + 10;
-  set_colour(cr, {0.55, 0.27, 0.02});
+  set_colour(cr, ink::worse);
   lo.draw(cr, x, ty);
-  set_colour(cr, {0.33, 0.15, 0.53});
+  set_colour(cr, ink::better);
   hi.draw(cr, x + width - hi.width(), ty);
   return {x, y, x + std::max(width, head.width()), ty + lo.height()};
 }
@@ -83,7 +84,7 @@ Box draw_delta_scale(cairo_t* cr, double x, double y, double width, const std::s
 void draw_notes(cairo_t* cr, double x, double y, double width, const std::vector<std::string>& notes) {
   for (const std::string& line : notes) {
     Text t(line, 7, false, width);
-    set_colour(cr, {0.2, 0.2, 0.2});
+    set_colour(cr, ink::note);
     t.draw(cr, x, y);
     y += t.height() + 1;
   }
@@ -110,8 +111,7 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
   for (const ChangeTie& t : change_map_ties(before, c)) {
     const auto ku = static_cast<std::size_t>(slot[t.source]), kv = static_cast<std::size_t>(slot[t.target]);
     if (t.credible)  // dark casing so pale colours near 0 stay visible on white
-      draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv],
-                 TieStyle{{0.35, 0.35, 0.35}, 0.9, t.width + 0.8});
+      draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], TieStyle{ink::dim, 0.9, t.width + 0.8});
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv],
                TieStyle{{t.colour.r, t.colour.g, t.colour.b}, t.alpha, t.width});
   }
@@ -128,10 +128,8 @@ void draw_change_map_page(cairo_t* cr, const Survey& before, const Aggregate& be
 
 void render_change_map(const Survey& before, const Aggregate& before_agg, const std::vector<Point>& before_layout,
                        const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
-            fill(change_words(o.lang).change_map_title, c.before_label, c.after_label));
-  draw_change_map_page(cv.cr(), before, before_agg, before_layout, c, o);
-  cv.finish();
+  render_page(f, path, o, fill(change_words(o.lang).change_map_title, c.before_label, c.after_label),
+              [&](cairo_t* cr) { draw_change_map_page(cr, before, before_agg, before_layout, c, o); });
 }
 
 }  // namespace rcmap::render

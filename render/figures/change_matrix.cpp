@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -22,7 +23,7 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
   for (const std::string& side : order) {
     group_start.push_back(units.size());
     for (std::uint32_t i = 0; i < c.units.size(); ++i)
-      if (c.units[i].side == side) units.push_back(i), labels.push_back(c.units[i].label);
+      if (c.units[i].side == side) units.push_back(i), labels.push_back(label_text(c.units[i].label));
   }
   std::vector<long> at(c.units.size() * c.units.size(), -1);
   for (std::size_t i = 0; i < c.ties.size(); ++i)
@@ -33,7 +34,7 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
     const long i = at[units[r] * c.units.size() + units[col]];
     // Not compared: blank; its one-wave score is never shown here.
     if (i < 0 || !c.ties[static_cast<std::size_t>(i)].compared()) {
-      cairo_set_source_rgb(cr, 0.96, 0.96, 0.96);
+      set_colour(cr, ink::blank_cell);
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
       return;
@@ -46,14 +47,14 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
     } else {
-      hatch(cr, b, 0.8);
+      hatch(cr, b, ink::hatch_pale);
       fillc = tint(fillc, 0.5);
       set_colour(cr, fillc, 0.8);
       cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill(cr);
     }
     Text tx((t.delta > 0 ? "+" : "") + format_number(t.delta, 2, o.lang), fs, t.credible());
-    set_colour(cr, t.credible() ? text_on(fillc) : Rgb{0.35, 0.35, 0.35});
+    set_colour(cr, t.credible() ? text_on(fillc) : ink::dim);
     tx.draw(cr, (b.x0 + b.x1 - tx.width()) / 2, (b.y0 + b.y1 - tx.height()) / 2);
   });
   const double ly = o.page_height - 50 + 6;
@@ -64,10 +65,8 @@ void draw_change_matrix_page(cairo_t* cr, const Comparison& c, const FigureOptio
 }
 
 void render_change_matrix(const Comparison& c, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi,
-            fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label));
-  draw_change_matrix_page(cv.cr(), c, o);
-  cv.finish();
+  render_page(f, path, o, fill(change_words(o.lang).change_matrix_title, c.before_label, c.after_label),
+              [&](cairo_t* cr) { draw_change_matrix_page(cr, c, o); });
 }
 
 }  // namespace rcmap::render

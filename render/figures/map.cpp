@@ -5,6 +5,7 @@
 #include <memory>
 #include <tuple>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/outputs/certainty.hpp"
@@ -127,7 +128,7 @@ Placement place(const Survey& s, const Aggregate& a, const std::vector<Point>& l
       std::vector<PangoAlignment> al(n, PANGO_ALIGN_LEFT);
       std::vector<double> w(n), h(n);
       for (std::size_t k = 0; k < n; ++k) {
-        Text tx(s.units[g.units[k]].label, font, false, wrap);
+        Text tx(label_text(s.units[g.units[k]].label), font, false, wrap);
         w[k] = tx.width(), h[k] = tx.height();
       }
       // Fit with each label at its preferred (outward) position.
@@ -234,25 +235,25 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, co
     cairo_arc(cr, pl.geo.centre[k].x, pl.geo.centre[k].y, pl.geo.radius[k], 0, 2 * M_PI);
     set_colour(cr, side_colour(side_rank(order, u.side)));
     cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    set_colour(cr, ink::paper);
     cairo_set_line_width(cr, 1.0);
     cairo_stroke(cr);
   }
   // Labels on a light backing so ties under them do not hide the text.
   for (std::size_t k = 0; k < pl.geo.units.size(); ++k) {
     const Box& b = pl.geo.label_boxes[k];
-    Text t(s.units[pl.geo.units[k]].label, pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
+    Text t(label_text(s.units[pl.geo.units[k]].label), pl.geo.label_font_size, false, pl.wrap[k], pl.align[k]);
+    set_colour(cr, ink::paper, 0.8);
     cairo_rectangle(cr, b.x0 - 0.5, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0);
     cairo_fill(cr);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, b.x0, b.y0);
   }
 }
 
 double draw_legend_rule(cairo_t* cr, double legend_height, const FigureOptions& o) {
   const double ly = o.page_height - legend_height + 4;
-  cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+  set_colour(cr, ink::rule);
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, kMargin, ly - 4);
   cairo_line_to(cr, o.page_width - kMargin, ly - 4);
@@ -371,7 +372,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     for (std::uint32_t u : g.units)
       for (std::uint32_t v : g.units)
         if (u != v && is_gap_pair(u, v) && !std::isfinite(rc_of(u, v)))
-          draws.push_back({0, 0, u, v, TieStyle{{0.62, 0.62, 0.62}, 0.7, 0.6, true}});
+          draws.push_back({0, 0, u, v, TieStyle{ink::unmeasured, 0.7, 0.6, true}});
   }
   std::stable_sort(draws.begin(), draws.end(), [](const Draw& x, const Draw& y) {
     return std::tie(x.layer, x.key, x.u, x.v) < std::tie(y.layer, y.key, y.u, y.v);
@@ -400,7 +401,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
       set_colour(cr, kBridgeRingInk);
       cairo_set_line_width(cr, kBridgeRingWidth);
       cairo_stroke(cr);
-      bridge_items.push_back(s.units[b.unit].label + " (" + std::to_string(b.pairs) + ")");
+      bridge_items.push_back(label_text(s.units[b.unit].label) + " (" + std::to_string(b.pairs) + ")");
     }
   draw_nodes_and_labels(cr, s, pl, order);
   // Within-unit RC: a ring round the node in the colour of its within tie;
@@ -455,7 +456,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   const double nx = rb.x1 + 28;
   for (const std::string& line : notes) {
     Text t(line, 7, false, o.page_width - kMargin - nx);
-    set_colour(cr, {0.2, 0.2, 0.2});
+    set_colour(cr, ink::note);
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
   }
@@ -502,16 +503,12 @@ void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const s
 
 void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o, Format f,
                 const std::string& path, const Findings* findings) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, false));
-  draw_map(cv.cr(), s, a, layout, o, false, findings);
-  cv.finish();
+  render_page(f, path, o, map_title(o, false), [&](cairo_t* cr) { draw_map(cr, s, a, layout, o, false, findings); });
 }
 
 void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
                     Format f, const std::string& path, const Findings* findings) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, true));
-  draw_map(cv.cr(), s, a, layout, o, true, findings);
-  cv.finish();
+  render_page(f, path, o, map_title(o, true), [&](cairo_t* cr) { draw_map(cr, s, a, layout, o, true, findings); });
 }
 
 // See figures.hpp.

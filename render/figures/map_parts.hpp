@@ -59,11 +59,15 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
                  const std::vector<std::size_t>& group_start, const std::vector<std::string>& order,
                  const FigureOptions& o, const std::function<void(std::size_t, std::size_t, Box, double)>& cell);
 // Hatches `b` with grey diagonals on a pale fill (hidden or non-credible cells).
-void hatch(cairo_t* cr, Box b, double grey);
+void hatch(cairo_t* cr, Box b, Rgb grey);
 }  // namespace rcmap::render::detail
 
 namespace rcmap::render::detail {
 // trend.cpp: [lo, hi] of a value axis on 0.5 steps within 1..5 covering the
 // finite `values`, at least one point wide; 1..5 when none is finite.
 std::pair<double, double> value_range(const std::vector<double>& values);
+// One level of a vertical value axis (profile, trend): a line from x0 to x1
+// at y, 0.5 pt in the grid ink, or with `baseline` the axis itself (0.8 pt,
+// muted); `label` (7.5 pt, muted) right-aligned 6 pt left of x0, centred on y.
+void draw_value_line(cairo_t* cr, double x0, double x1, double y, const std::string& label, bool baseline = false);
 }  // namespace rcmap::render::detail

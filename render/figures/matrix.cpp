@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -13,14 +14,14 @@ using namespace detail;
 
 namespace detail {
 
-void hatch(cairo_t* cr, Box b, double grey) {
+void hatch(cairo_t* cr, Box b, Rgb grey) {
   const double x = b.x0, y = b.y0, cell_w = b.x1 - b.x0, cell_h = b.y1 - b.y0;
   cairo_save(cr);
   cairo_rectangle(cr, x, y, cell_w, cell_h);
   cairo_clip(cr);
-  cairo_set_source_rgb(cr, 0.97, 0.97, 0.97);
+  set_colour(cr, ink::hatch_ground);
   cairo_paint(cr);
-  cairo_set_source_rgb(cr, grey, grey, grey);
+  set_colour(cr, grey);
   cairo_set_line_width(cr, 0.5);
   for (double d = -cell_h; d < cell_w; d += 3.5) {
     cairo_move_to(cr, x + d, y + cell_h);
@@ -54,12 +55,12 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
   // Corner: what rows and columns are.
   {
     Text t(std::string(w.rating_unit) + " ↓\n" + w.rated_unit + " →", 7, true, gx0 - 30, PANGO_ALIGN_RIGHT);
-    set_colour(cr, {0.25, 0.25, 0.25});
+    set_colour(cr, ink::intro);
     t.draw(cr, gx0 - 6 - t.width(), gy0 - 8 - t.height());
   }
   for (std::size_t r = 0; r < n; ++r) {
     Text t(labels[r], fs, false, 170, PANGO_ALIGN_RIGHT, row_lines);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, gx0 - 4 - t.width(), gy0 + cell_h * r + (cell_h - t.height()) / 2);
   }
   for (std::size_t c = 0; c < n; ++c) {
@@ -67,7 +68,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
     cairo_save(cr);
     cairo_translate(cr, gx0 + cell_w * c + (cell_w - t.height()) / 2, gy0 - 4);
     cairo_rotate(cr, -M_PI / 2);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, 0, 0);
     cairo_restore(cr);
   }
@@ -78,7 +79,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
       cell(r, c, Box{x, y, x + cell_w, y + cell_h}, cfs);
     }
   // Cell grid, side separators, diagonal outlines.
-  cairo_set_source_rgb(cr, 1, 1, 1);
+  set_colour(cr, ink::paper);
   cairo_set_line_width(cr, 0.6);
   for (std::size_t i = 0; i <= n; ++i) {
     cairo_move_to(cr, gx0 + cell_w * i, gy0);
@@ -87,7 +88,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
     cairo_line_to(cr, gx1, gy0 + cell_h * i);
   }
   cairo_stroke(cr);
-  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  set_colour(cr, ink::text);
   cairo_set_line_width(cr, 1.3);
   for (std::size_t gi = 0; gi < group_start.size(); ++gi) {
     const std::size_t b = group_start[gi];
@@ -108,7 +109,7 @@ void draw_matrix(cairo_t* cr, double top, const std::vector<std::string>& labels
     cairo_rotate(cr, -M_PI / 2);
     rname.draw(cr, 0, 0);
     cairo_restore(cr);
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    set_colour(cr, ink::text);
   }
   cairo_set_line_width(cr, 1.0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -133,23 +134,23 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   const double top = draw_header(cr, o, w.matrix_title, subtitle(s, a, o)) + 6;
 
   std::vector<std::string> labels;
-  for (auto u : units) labels.push_back(s.units[u].label);
+  for (auto u : units) labels.push_back(label_text(s.units[u].label));
   draw_matrix(cr, top, labels, group_start, order, o, [&](std::size_t r, std::size_t c, Box b, double cfs) {
     const double x = b.x0, y = b.y0, cell_w = b.x1 - b.x0, cell_h = b.y1 - b.y0;
     const long ti = a.find(units[r], units[c]);
     if (ti < 0) {
-      cairo_set_source_rgb(cr, 0.96, 0.96, 0.96);
+      set_colour(cr, ink::blank_cell);
       cairo_rectangle(cr, x, y, cell_w, cell_h);
       cairo_fill(cr);
     } else if (a.ties[static_cast<std::size_t>(ti)].suppressed) {
       // Hatched, marked n<N; the tie's values are never read.
-      hatch(cr, b, 0.72);
+      hatch(cr, b, ink::hatch_hidden);
       Text t(fill(w.suppressed_cell, std::to_string(ao.min_n)), cfs * 0.85);
       if (t.width() < cell_w - 1) {
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+        set_colour(cr, ink::paper, 0.85);
         cairo_rectangle(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2, t.width(), t.height());
         cairo_fill(cr);
-        set_colour(cr, {0.3, 0.3, 0.3});
+        set_colour(cr, ink::muted);
         t.draw(cr, x + (cell_w - t.width()) / 2, y + (cell_h - t.height()) / 2);
       }
     } else {
@@ -171,16 +172,14 @@ void draw_matrix_page(cairo_t* cr, const Survey& s, const Aggregate& a, const Fi
   double ny = ly;
   for (const std::string& line : {fill(w.hatched_note, std::to_string(ao.min_n)), std::string(w.diagonal_note)}) {
     Text t(line, 7);
-    set_colour(cr, {0.2, 0.2, 0.2});
+    set_colour(cr, ink::note);
     t.draw(cr, rb.x1 + 30, ny);
     ny += t.height() + 2;
   }
 }
 
 void render_matrix(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).matrix_title);
-  draw_matrix_page(cv.cr(), s, a, o);
-  cv.finish();
+  render_page(f, path, o, words(o.lang).matrix_title, [&](cairo_t* cr) { draw_matrix_page(cr, s, a, o); });
 }
 
 }  // namespace rcmap::render

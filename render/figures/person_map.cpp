@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 
 namespace rcmap::render {
@@ -45,7 +46,9 @@ constexpr double kMargin = 24, kTop = 62, kBottom = 70;
 
 }  // namespace
 
-PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path) {
+PersonMapInfo draw_person_map_page(cairo_t* cr, const PersonMapInput& in, const FigureOptions& o) {
+  // An image surface (PNG) strokes each tie on its own and fainter (below).
+  const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   const auto& units = *in.units;
   const people::People& p = *in.people;
   const people::PersonTies& t = *in.ties;
@@ -75,8 +78,6 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   };
 
   const std::string title = pw.title;
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, title);
-  cairo_t* cr = cv.cr();
   std::size_t drawn_ties = 0;
   for (std::size_t e = 0; e < t.size(); ++e)
     drawn_ties += l.slot[p.unit[t.source[e]]] >= 0 && l.slot[p.unit[t.target[e]]] >= 0;
@@ -101,10 +102,10 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   if (!info.unit_level) {
     // Person ties: routine ones first and faint, side_a <-> side_b on top.
     // Fainter with more ties; PNG strokes accumulate (see below), so fainter still.
-    const double alpha = std::clamp(
-        (f == Format::png ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
+    const double alpha =
+        std::clamp((raster ? 15.0 : 60.0) / std::sqrt(double(std::max<std::size_t>(drawn_ties, 1))), 0.03, 0.35);
     for (int layer = 0; layer < 2; ++layer) {
-      set_colour(cr, layer ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, layer ? std::min(1.0, 2 * alpha) : alpha);
+      set_colour(cr, layer ? ink::text : ink::footer, layer ? std::min(1.0, 2 * alpha) : alpha);
       cairo_set_line_width(cr, layer ? 0.5 : 0.35);
       for (std::size_t e = 0; e < t.size(); ++e) {
         const std::uint32_t a = t.source[e], b = t.target[e];
@@ -117,7 +118,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
         // tessellate their union (5 s for 20,000 ties). SVG and PDF keep one
         // path per layer (a quarter of the file size); there overlapping
         // ties do not darken each other.
-        if (f == Format::png) cairo_stroke(cr);
+        if (raster) cairo_stroke(cr);
       }
       cairo_stroke(cr);
     }
@@ -136,7 +137,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       for (std::uint32_t v : *in.brokers) {
         if (v >= p.ids.size() || !l.drawn[v]) continue;
         const Point c = at(l.person[v]);
-        set_colour(cr, {0, 0, 0});
+        set_colour(cr, ink::black);
         cairo_set_line_width(cr, std::max(0.8, dot * 0.45));
         cairo_arc(cr, c.x, c.y, dot + std::max(1.6, dot * 0.9), 0, 2 * M_PI);
         cairo_stroke(cr);
@@ -159,7 +160,7 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
         const Point a = at(l.centre[i]), b = at(l.centre[j]);
         cairo_move_to(cr, a.x, a.y);
         cairo_line_to(cr, b.x, b.y);
-        set_colour(cr, is_gap(l.units[i], l.units[j]) ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45}, 0.55);
+        set_colour(cr, is_gap(l.units[i], l.units[j]) ? ink::text : ink::footer, 0.55);
         cairo_set_line_width(cr, 0.4 + 5.0 * std::sqrt(c / most));
         cairo_stroke(cr);
         ++info.ties;
@@ -177,10 +178,10 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
       const Point c = at(l.centre[k]);
       Text label(units[l.units[k]].label, 7, true, 120, PANGO_ALIGN_CENTER, 2);
       const double x = c.x - label.width() / 2, y = c.y - l.radius[k] * side - label.height() - 1;
-      set_colour(cr, {1, 1, 1}, 0.8);  // halo: readable over ties and dots
+      set_colour(cr, ink::paper, 0.8);  // halo: readable over ties and dots
       cairo_rectangle(cr, x - 1.5, y, label.width() + 3, label.height());
       cairo_fill(cr);
-      set_colour(cr, {0.1, 0.1, 0.1});
+      set_colour(cr, ink::text);
       label.draw(cr, x, y);
     }
 
@@ -197,11 +198,16 @@ PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o
   double ny = ly;
   for (const auto& n : notes) {
     Text note(n, 7.5, false, o.page_width - legend.x1 - 2 * kMargin);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     note.draw(cr, legend.x1 + 20, ny);
     ny += note.height() + 3;
   }
-  cv.finish();
+  return info;
+}
+
+PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path) {
+  PersonMapInfo info;
+  render_page(f, path, o, person_words(o.lang).title, [&](cairo_t* cr) { info = draw_person_map_page(cr, in, o); });
   return info;
 }
 

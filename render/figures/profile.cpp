@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
+#include "map_parts.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "report/wording.hpp"
@@ -46,16 +47,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
   auto ymap = [&](double v) { return y1 - (v - 1.0) / 4.0 * (y1 - y0); };
 
   // Axis and grid.
-  for (int v = 1; v <= 5; ++v) {
-    cairo_set_source_rgb(cr, v == 1 ? 0.3 : 0.88, v == 1 ? 0.3 : 0.88, v == 1 ? 0.3 : 0.88);
-    cairo_set_line_width(cr, v == 1 ? 0.8 : 0.5);
-    cairo_move_to(cr, x0, ymap(v));
-    cairo_line_to(cr, x1, ymap(v));
-    cairo_stroke(cr);
-    Text t(format_number(v, 0, o.lang), 7.5);
-    set_colour(cr, {0.3, 0.3, 0.3});
-    t.draw(cr, x0 - 6 - t.width(), ymap(v) - t.height() / 2);
-  }
+  for (int v = 1; v <= 5; ++v) draw_value_line(cr, x0, x1, ymap(v), format_number(v, 0, o.lang), v == 1);
   draw_vertical_title(cr, w.axis_rc, 24, (y0 + y1) / 2);
   const Rgb colours[4] = {side_colour(0), side_colour(1), tint(side_colour(0), 0.55), tint(side_colour(1), 0.55)};
   const double band = (x1 - x0) / kDimensionCount, bw = band * 0.78 / 4;
@@ -74,7 +66,7 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
       cairo_stroke(cr);
     }
     Text name(std::string(dimension_name(o.lang, d)), 7.5, false, band - 8, PANGO_ALIGN_CENTER);
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     name.draw(cr, x0 + band * d + (band - name.width()) / 2, y1 + 5);
     names_bottom = std::max(names_bottom, y1 + 5 + name.height());
   }
@@ -102,10 +94,10 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
       const double x = bar_x(d, gi), yv = ymap(std::clamp(v, 1.0, 5.0));
       Text t(format_number(v, 1, o.lang), std::min(6.5, bw * 0.42));
       const double tx = x + (bw - t.width()) / 2, ty = yv - t.height() - 0.5;
-      cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+      set_colour(cr, ink::paper, 0.85);
       cairo_rectangle(cr, tx - 0.5, ty, t.width() + 1, t.height());
       cairo_fill(cr);
-      set_colour(cr, {0.15, 0.15, 0.15});
+      set_colour(cr, ink::label);
       t.draw(cr, tx, ty);
     }
   }
@@ -129,19 +121,17 @@ void draw_profile_page(cairo_t* cr, const Survey& s, const Aggregate& a, const F
     set_colour(cr, gi < 2 ? colours[gi] : side_colour(gi - 2));
     cairo_set_line_width(cr, 0.7);
     cairo_stroke(cr);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, lx + 15, ly);
     lx += 15 + t.width() + 22;
   }
   Text note(fill(w.hidden_note, std::to_string(ao.min_n)), 7);
-  set_colour(cr, {0.3, 0.3, 0.3});
+  set_colour(cr, ink::muted);
   note.draw(cr, x0, ly + 18);
 }
 
 void render_profile(const Survey& s, const Aggregate& a, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, words(o.lang).profile_title);
-  draw_profile_page(cv.cr(), s, a, o);
-  cv.finish();
+  render_page(f, path, o, words(o.lang).profile_title, [&](cairo_t* cr) { draw_profile_page(cr, s, a, o); });
 }
 
 }  // namespace rcmap::render

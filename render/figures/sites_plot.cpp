@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -23,7 +24,7 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
     double SiteResult::*value;
     Rgb colour;
   };
-  const std::vector<Series> series = {{cw.overall, &SiteResult::overall_rc, {0.1, 0.1, 0.1}},
+  const std::vector<Series> series = {{cw.overall, &SiteResult::overall_rc, ink::text},
                                       {fill(ww.arrow, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)),
                                        &SiteResult::authority_provider, side_colour(0)},
                                       {fill(ww.arrow, side_name(o.lang, o.side_b), side_name(o.lang, o.side_a)),
@@ -44,13 +45,13 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
   const double font = std::min(8.0, row_h * 0.75), dot = std::min(3.4, row_h * 0.42);
   auto xof = [&](double v) { return x0 + (v - lo) / (hi - lo) * (x1 - x0); };
   for (double v = lo; v <= hi + 1e-9; v += 0.5) {
-    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    set_colour(cr, ink::grid);
     cairo_set_line_width(cr, 0.5);
     cairo_move_to(cr, xof(v), y0 - 4);
     cairo_line_to(cr, xof(v), y0 + row_h * n);
     cairo_stroke(cr);
     Text t(format_number(v, 1, o.lang), 7.5);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     t.draw(cr, xof(v) - t.width() / 2, y0 + row_h * n + 3);
   }
   Text axis(ww.axis_rc, 8, true);
@@ -60,13 +61,13 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
     const bool hl = static_cast<long>(i) == highlight;
     const double cy = y0 + row_h * (i + 0.5);
     if (hl) {
-      cairo_set_source_rgb(cr, 1.0, 0.95, 0.75);
+      set_colour(cr, ink::highlight);
       cairo_rectangle(cr, 16, cy - row_h / 2, x1 - 16 + 8, row_h);
       cairo_fill(cr);
     }
     if (hl || font >= 4) {
       Text name(s.site, hl ? 8 : font, hl, 200, PANGO_ALIGN_RIGHT, 1);
-      set_colour(cr, hl || highlight < 0 ? Rgb{0.1, 0.1, 0.1} : Rgb{0.45, 0.45, 0.45});
+      set_colour(cr, hl || highlight < 0 ? ink::text : ink::footer);
       name.draw(cr, x0 - 8 - name.width(), cy - name.height() / 2);
     }
     const double alpha = hl || highlight < 0 ? 1.0 : 0.55;
@@ -86,7 +87,7 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
     cairo_arc(cr, lx + 4, ly + 5, 3.4, 0, 2 * M_PI);
     cairo_fill(cr);
     Text t(se.name, 8);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, lx + 12, ly);
     lx += 12 + t.width() + 18;
   }
@@ -95,9 +96,8 @@ void draw_sites_page(cairo_t* cr, const SitesBenchmark& b, long highlight, int m
 
 void render_sites(const SitesBenchmark& b, long highlight, int min_n, const FigureOptions& o, Format f,
                   const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).sites_title);
-  draw_sites_page(cv.cr(), b, highlight, min_n, o);
-  cv.finish();
+  render_page(f, path, o, change_words(o.lang).sites_title,
+              [&](cairo_t* cr) { draw_sites_page(cr, b, highlight, min_n, o); });
 }
 
 }  // namespace rcmap::render

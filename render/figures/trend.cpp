@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canvas/ink.hpp"
 #include "map_parts.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -22,6 +23,17 @@ std::pair<double, double> value_range(const std::vector<double>& values) {
   lo = std::max(1.0, std::floor(lo * 2 - 0.2) / 2), hi = std::min(5.0, std::ceil(hi * 2 + 0.2) / 2);
   if (hi - lo < 1) lo = std::max(1.0, hi - 1), hi = lo + 1;
   return {lo, hi};
+}
+
+void draw_value_line(cairo_t* cr, double x0, double x1, double y, const std::string& label, bool baseline) {
+  set_colour(cr, baseline ? ink::muted : ink::grid);
+  cairo_set_line_width(cr, baseline ? 0.8 : 0.5);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+  Text t(label, 7.5);
+  set_colour(cr, ink::muted);
+  t.draw(cr, x0 - 6 - t.width(), y - t.height() / 2);
 }
 
 }  // namespace detail
@@ -53,20 +65,11 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
   const std::size_t nw = w.labels.size();
   auto xof = [&](std::size_t k) { return nw < 2 ? (x0 + x1) / 2 : x0 + 30 + (x1 - x0 - 60) * k / (nw - 1.0); };
   auto yof = [&](double v) { return y1 - (v - lo) / (hi - lo) * (y1 - y0); };
-  for (double v = lo; v <= hi + 1e-9; v += 0.5) {
-    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
-    cairo_set_line_width(cr, 0.5);
-    cairo_move_to(cr, x0, yof(v));
-    cairo_line_to(cr, x1, yof(v));
-    cairo_stroke(cr);
-    Text t(format_number(v, 1, o.lang), 7.5);
-    set_colour(cr, {0.3, 0.3, 0.3});
-    t.draw(cr, x0 - 6 - t.width(), yof(v) - t.height() / 2);
-  }
+  for (double v = lo; v <= hi + 1e-9; v += 0.5) draw_value_line(cr, x0, x1, yof(v), format_number(v, 1, o.lang));
   draw_vertical_title(cr, ww.axis_rc, 18, (y0 + y1) / 2);
   for (std::size_t k = 0; k < nw; ++k) {
     Text t(w.labels[k], 8);
-    set_colour(cr, {0.2, 0.2, 0.2});
+    set_colour(cr, ink::note);
     t.draw(cr, xof(k) - t.width() / 2, y1 + 6);
   }
   Text axis(cw.wave_axis, 8, true);
@@ -112,7 +115,7 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
     Text t(fill(ww.arrow, side_name(o.lang, row.source), side_name(o.lang, row.target)), 8, false, 160);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, x1 + 44, ly);
     ly += t.height() + 4;
   }
@@ -121,9 +124,7 @@ void draw_trend_page(cairo_t* cr, const WaveSeries& w, int min_n, const FigureOp
 }
 
 void render_trend(const WaveSeries& w, int min_n, const FigureOptions& o, Format f, const std::string& path) {
-  Canvas cv(f, path, o.page_width, o.page_height, o.dpi, change_words(o.lang).trend_title);
-  draw_trend_page(cv.cr(), w, min_n, o);
-  cv.finish();
+  render_page(f, path, o, change_words(o.lang).trend_title, [&](cairo_t* cr) { draw_trend_page(cr, w, min_n, o); });
 }
 
 }  // namespace rcmap::render

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
 #include "figures/map_parts.hpp"
 #include "html/html_assets.hpp"
 #include "rcmap/io/csv.hpp"
@@ -211,7 +212,7 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
                     const FigureOptions& o) {
   const Lang lang = o.lang;
   const ReportWords& rw = report_words(lang);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   auto id = [&](std::uint32_t u) { return s.units[u].id; };
   auto num = [&](double v, int d = 2) { return format_number(v, d, lang); };
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
@@ -237,13 +238,7 @@ void findings_field(Js& j, const Survey& s, const Aggregate& a, const MetricsRes
                                               format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     j.key("items").arr();
     for (const TieFinding& t : f.weakest_cross) {
-      // As report.pdf: RC printed so that it never reads as another class, and the certainty of a weak tie.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
-                                           std::to_string(t.n)});
-      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
-        item += " \u2013 " +
-                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
-      j.str(item);
+      j.str(weakest_tie_item(t, label(t.source), label(t.target), a.options, lang));  // as report.pdf
     }
     j.end_arr();
     j.key("units").arr().end_arr();
@@ -395,7 +390,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     const Unit& u = s.units[i];
     const UnitResult& ur = a.units[i];
     j.obj();
-    j.key("id").str(u.id).key("label").str(u.label).key("side").str(u.side);
+    j.key("id").str(u.id).key("label").str(label_text(u.label)).key("side").str(u.side);
     j.key("x").coord(g.centre[i].x).key("y").coord(g.centre[i].y).key("r").coord(g.radius[i]);
     const Box& lb = g.label_boxes[i];
     j.key("label_box").arr().coord(lb.x0).coord(lb.y0).coord(lb.x1).coord(lb.y1).end_arr();
@@ -581,7 +576,7 @@ std::string html_report_sites(const std::vector<std::string>& blocks, const Surv
   };
   const ChangeWords& chw = change_words(lang);
   const std::vector<Series> series = {
-      {"overall", chw.overall, hex(Rgb{0.1, 0.1, 0.1})},
+      {"overall", chw.overall, hex(ink::text)},
       {"a_b", fill(w.arrow, side_name(lang, o.side_a), side_name(lang, o.side_b)), hex(side_colour(0))},
       {"b_a", fill(w.arrow, side_name(lang, o.side_b), side_name(lang, o.side_a)), hex(side_colour(1))},
       {"within", chw.within_sides, hex(side_colour(4))}};
@@ -670,8 +665,9 @@ std::string html_report_compare(const std::vector<HtmlAnalysis>& waves, const st
     j.key("items").arr();
     for (std::size_t i : idx) {
       const TieChange& t = c.ties[i];
-      j.str(fmt(cw.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before), num(t.rc_after),
-                              signed_num(t.delta), signed_num(t.ci_low), signed_num(t.ci_high)}));
+      j.str(
+          fmt(cw.tie_item, {label_text(c.units[t.source].label), label_text(c.units[t.target].label), num(t.rc_before),
+                            num(t.rc_after), signed_num(t.delta), signed_num(t.ci_low), signed_num(t.ci_high)}));
     }
     j.end_arr().key("units").arr().end_arr().key("ties").arr();
     for (std::size_t i : idx) j.arr().str(c.units[c.ties[i].source].id).str(c.units[c.ties[i].target].id).end_arr();

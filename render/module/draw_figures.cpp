@@ -25,26 +25,6 @@ bool too_many_units(std::size_t units, const char* command) {
             << " units; none written (tables are complete)\n";
   return true;
 }
-// Labels are drawn at most kMaxLabel bytes long: a longer one is cut at a
-// UTF-8 boundary and ends in "…" (the tables keep it whole).
-constexpr std::size_t kMaxLabel = 160;
-void cut_label(std::string& label) {
-  if (label.size() <= kMaxLabel) return;
-  std::size_t n = kMaxLabel;
-  while (n > 0 && (static_cast<unsigned char>(label[n]) & 0xC0) == 0x80) --n;
-  label = label.substr(0, n) + "\u2026";
-}
-// `x` (a Survey or a Comparison), or a copy in `cut` with its units'
-// labels cut.
-template <class T>
-const T& drawable(const T& x, T& cut) {
-  bool long_label = false;
-  for (const auto& u : x.units) long_label |= u.label.size() > kMaxLabel;
-  if (!long_label) return x;
-  cut = x;
-  for (auto& u : cut.units) cut_label(u.label);
-  return cut;
-}
 // report.pdf and its unit pages are A4 with titles whatever --page and
 // --no-title say (they apply to the figure files).
 render::FigureOptions report_page(render::FigureOptions o) {
@@ -58,26 +38,22 @@ render::FigureOptions report_page(render::FigureOptions o) {
 void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
            OutputDir& dir, const std::string& prefix) {
   if (too_many_units(s.units.size(), "analyze")) return;
-  Survey cut;
-  const Survey& d = drawable(s, cut);
   const std::string &side_a = mopt.gap_side_a, &side_b = mopt.gap_side_b;
   render::FigureOptions o = f.options(side_a, side_b, mopt.seed);
   o.asymmetry = mopt.asymmetry;
-  std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, mopt.seed);
+  std::vector<Point> pos = compute_layout(s, a, o.layout, side_a, side_b, mopt.seed);
   // The same findings as report.pdf's decision page (write_report): the maps ring its bridges.
-  const Findings findings = compute_findings(d, a, m, mopt);
+  const Findings findings = compute_findings(s, a, m, mopt);
   for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext), &findings);
-    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext), &findings);
-    render::render_matrix(d, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
-    render::render_profile(d, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
+    render::render_map(s, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext), &findings);
+    render::render_gap_map(s, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext), &findings);
+    render::render_matrix(s, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
+    render::render_profile(s, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
   }
 }
 
-std::string write_report(const FigureArgs& f, const Survey& survey, const Aggregate& a, const MetricsResult& m,
+std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m,
                          const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix) {
-  Survey cut;
-  const Survey& s = drawable(survey, cut);  // labels cut as on the figures: the report shows them too
   render::ReportInput in;
   in.survey = &s;
   in.aggregate = &a;
@@ -105,7 +81,7 @@ std::string write_report(const FigureArgs& f, const Survey& survey, const Aggreg
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
   for (std::uint32_t u = 0; u < s.units.size(); ++u) {
-    const std::string name = names.unique(s.units[u].label);
+    const std::string name = names.unique(render::label_text(s.units[u].label));  // named as its page is titled
     std::size_t shown =
         render::render_unit_page(in, u, render::Format::png, dir.temp_path(prefix + "units/" + name + ".png"), &index);
     // Ties the page cannot hold continue in units/<name>-2.png, -3.png, ...
@@ -166,13 +142,12 @@ void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, co
   mopt.seed = seed;
   mopt.asymmetry = o.asymmetry;
   const std::size_t n = waves.size();
-  std::vector<Survey> cut(n);
   std::vector<Aggregate> aggs(n);
   std::vector<MetricsResult> metrics(n);
   std::vector<Findings> fs(n);
   std::vector<render::HtmlAnalysis> blocks(n);
   for (std::size_t k = 0; k < n; ++k) {
-    const Survey& s = drawable(waves[k], cut[k]);
+    const Survey& s = waves[k];
     aggs[k] = aggregate(s, c.options.agg);
     metrics[k] = compute_metrics(s, aggs[k], mopt);
     fs[k] = compute_findings(s, aggs[k], metrics[k], mopt);
@@ -182,29 +157,25 @@ void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, co
             [&](std::ostream& os) { os << render::html_report_compare(blocks, w.labels, c, findings, o, kVersion); });
 }
 
-void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& comparison,
-                  const WaveSeries& w, const std::vector<int>& wave_respondents, const std::string& side_a,
-                  const std::string& side_b, unsigned long seed, OutputDir& dir) {
+void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
+                  const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
+                  unsigned long seed, OutputDir& dir) {
   const Survey& before = waves.front();
-  Survey cut;
-  const Survey& d = drawable(before, cut);
-  Comparison cut_comparison;
-  const Comparison& c = drawable(comparison, cut_comparison);
   render::ChangeReportInput in;
   const render::FigureOptions files = f.options(side_a, side_b, seed);  // --page, --no-title
   in.figure = report_page(files);
   // The baseline's own aggregate and layout, as `rcmap analyze` on the before wave.
-  const Aggregate a = aggregate(d, c.options.agg);
+  const Aggregate a = aggregate(before, c.options.agg);
   if (!too_many_units(std::max(before.units.size(), c.units.size()), "compare")) {
-    in.before_layout = compute_layout(d, a, in.figure.layout, side_a, side_b, seed);
+    in.before_layout = compute_layout(before, a, in.figure.layout, side_a, side_b, seed);
     for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-      render::render_change_map(d, a, in.before_layout, c, files, fmt, dir.temp_path("change-map." + ext));
+      render::render_change_map(before, a, in.before_layout, c, files, fmt, dir.temp_path("change-map." + ext));
       render::render_change_matrix(c, files, fmt, dir.temp_path("change-matrix." + ext));
       render::render_trend(w, c.options.agg.min_n, files, fmt, dir.temp_path("trend." + ext));
     }
   }
   const ChangeFindings findings = compute_change_findings(c, side_a, side_b, w.labels, wave_respondents);
-  in.before = &d;
+  in.before = &before;
   in.before_agg = &a;
   in.max_figure_units = kMaxUnits;
   in.comparison = &c;

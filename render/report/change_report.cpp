@@ -10,6 +10,7 @@
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report_layout.hpp"
+#include "report_ink.hpp"
 #include "report_words.hpp"
 
 namespace rcmap::render {
@@ -35,22 +36,14 @@ void title_page(ReportDocument& doc, const ChangeReportInput& in) {
   const ChangeReportWords& w = change_report_words(lang);
   const Comparison& c = *in.comparison;
   const ChangeFindings& f = *in.findings;
-  doc.space(120);
-  doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
-    Text t(in.figure.title.empty() ? w.title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, {0.1, 0.1, 0.1});
-    t.draw(cr, 0, 0);
-  });
-  doc.paragraph(w.subtitle, 14, false, {0.3, 0.3, 0.3});
-  doc.space(30);
-  if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(report_words(lang).data_from, {in.figure.subtitle_date}), 12);
-  doc.paragraph(fmt(w.waves_compared, {c.before_label, c.after_label}), 12);
+  std::vector<std::string> facts;
+  if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(report_words(lang).data_from, {in.figure.subtitle_date}));
+  facts.push_back(fmt(w.waves_compared, {c.before_label, c.after_label}));
   for (std::size_t k = 0; k < f.wave_labels.size() && k < f.wave_respondents.size(); ++k)
-    doc.paragraph(fmt(w.respondents_wave,
-                      {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}),
-                  12);
-  doc.space(160);
-  doc.paragraph(fmt(report_words(lang).generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+    facts.push_back(fmt(w.respondents_wave,
+                        {f.wave_labels[k], format_count(static_cast<std::size_t>(f.wave_respondents[k]), lang)}));
+  doc.title_page(in.figure.title.empty() ? w.title : in.figure.title, w.subtitle, facts, 160,
+                 fmt(report_words(lang).generated, {in.version}));
 }
 
 void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
@@ -71,9 +64,9 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
     std::vector<std::string> items;
     for (std::size_t i : idx) {
       const TieChange& t = c.ties[i];
-      items.push_back(fmt(
-          w.tie_item, {c.units[t.source].label, c.units[t.target].label, num(t.rc_before, lang), num(t.rc_after, lang),
-                       signed_num(t.delta, lang), signed_num(t.ci_low, lang), signed_num(t.ci_high, lang)}));
+      items.push_back(fmt(w.tie_item, {label_text(c.units[t.source].label), label_text(c.units[t.target].label),
+                                       num(t.rc_before, lang), num(t.rc_after, lang), signed_num(t.delta, lang),
+                                       signed_num(t.ci_low, lang), signed_num(t.ci_high, lang)}));
     }
     doc.bullets(items);
   };
@@ -101,8 +94,8 @@ void key_findings(ReportDocument& doc, const ChangeReportInput& in) {
     const TieChange& t = c.ties[f.one_way_ties[k]];
     for (const TieChange& r : c.ties)
       if (r.source == t.target && r.target == t.source)
-        doc.paragraph(fmt(w.one_way_tie, {c.units[t.source].label, c.units[t.target].label, signed_num(t.delta, lang),
-                                          signed_num(r.delta, lang)}));
+        doc.paragraph(fmt(w.one_way_tie, {label_text(c.units[t.source].label), label_text(c.units[t.target].label),
+                                          signed_num(t.delta, lang), signed_num(r.delta, lang)}));
   }
   // Credible changes per direction across the gap sides (at most 5 each listed).
   if (f.side_a != f.side_b)
@@ -171,15 +164,14 @@ void changes_table(ReportDocument& doc, const ChangeReportInput& in) {
   std::vector<double> delta;
   for (std::size_t k = 0; k < shown; ++k) {
     const TieChange& x = c.ties[ranked[k]];
-    t.rows.push_back({c.units[x.source].label, c.units[x.target].label, num(x.rc_before, lang), num(x.rc_after, lang),
-                      signed_num(x.delta, lang), interval(x, lang), q_value(x.q, lang)});
+    t.rows.push_back({label_text(c.units[x.source].label), label_text(c.units[x.target].label), num(x.rc_before, lang),
+                      num(x.rc_after, lang), signed_num(x.delta, lang), interval(x, lang), q_value(x.q, lang)});
     delta.push_back(x.delta);
   }
   t.fill = [&](std::size_t r, std::size_t col) -> std::optional<ReportColour> {
     if (col != 4) return std::nullopt;
     const Colour d = delta_scale_colour(delta[r], kDeltaLimit);
-    const Rgb light = tint(Rgb{d.r, d.g, d.b}, 0.35);
-    return ReportColour{light.r, light.g, light.b};
+    return report_colour(tint(Rgb{d.r, d.g, d.b}, 0.35));
   };
   doc.table(t);
 }

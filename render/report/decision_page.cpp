@@ -13,6 +13,7 @@
 #include "canvas/canvas.hpp"
 #include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
+#include "report_ink.hpp"
 #include "report_words.hpp"
 #include "wording.hpp"
 
@@ -150,21 +151,21 @@ void draw_sides_chart(cairo_t* cr, const ReportInput& in, double width, double h
   const DecisionWords& w = decision_words(lang);
   const std::string sides[2] = {f.side_a, f.side_b};
   Text title(fmt(w.chart_title, {side_name(lang, f.side_a), side_name(lang, f.side_b)}), 10, true);
-  set_colour(cr, {0.1, 0.1, 0.1});
+  set_colour(cr, ink::text);
   title.draw(cr, 0, 0);
   const double label_w = 110, top = title.height() + 22;
   const double cell_w = std::min(150.0, (width - label_w) / 2), cell_h = std::min(58.0, (height - top) / 2);
   Text rated(w.chart_rated, 7.5);
-  set_colour(cr, {0.35, 0.35, 0.35});
+  set_colour(cr, ink::dim);
   rated.draw(cr, label_w + cell_w - rated.width() / 2, title.height() + 2);
   for (int c = 0; c < 2; ++c) {
     Text t(side_name(lang, sides[c]), 8.5, true);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, label_w + c * cell_w + (cell_w - t.width()) / 2, top - t.height() - 1);
   }
   for (int r = 0; r < 2; ++r) {
     Text t(side_name(lang, sides[r]), 8.5, true, label_w - 8);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, 0, top + r * cell_h + (cell_h - t.height()) / 2);
     for (int c = 0; c < 2; ++c) {
       const double x = label_w + c * cell_w, y = top + r * cell_h;
@@ -172,11 +173,11 @@ void draw_sides_chart(cairo_t* cr, const ReportInput& in, double width, double h
       for (const SideResult& s : a.sides)
         if (s.source_side == sides[r] && s.target_side == sides[c]) sr = &s;
       const bool shown = sr && std::isfinite(sr->rc);
-      const Rgb fillc = shown ? rc_colour(sr->rc, a.options) : Rgb{0.95, 0.95, 0.95};
+      const Rgb fillc = shown ? rc_colour(sr->rc, a.options) : ink::no_answers;
       set_colour(cr, fillc);
       cairo_rectangle(cr, x + 1, y + 1, cell_w - 2, cell_h - 2);
       cairo_fill(cr);
-      const Rgb ink = shown ? text_on(fillc) : Rgb{0.3, 0.3, 0.3};
+      const Rgb ink = shown ? text_on(fillc) : ink::muted;
       Text v(shown ? rc_text(sr->rc, a.options, lang) : glossary("not_enough_answers", lang), shown ? 15 : 8, shown);
       Text n(shown ? fmt(w.chart_n, {std::to_string(sr->n)}) : std::string(), 7);
       // How certain the cell's weakness is: its ties by class, as on the map
@@ -195,7 +196,7 @@ void draw_sides_chart(cairo_t* cr, const ReportInput& in, double width, double h
     }
   }
   Text rating(w.chart_rating, 7.5);
-  set_colour(cr, {0.35, 0.35, 0.35});
+  set_colour(cr, ink::dim);
   rating.draw(cr, 0, top + 2 * cell_h + 4);
   draw_rc_scale(cr, label_w, top + 2 * cell_h + 4, std::min(2 * cell_w, 260.0), a.options, lang);
 }
@@ -218,7 +219,7 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
   const Lang lang = in.figure.lang;
   const DecisionWords& w = decision_words(lang);
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   doc.heading(capitalised(glossary("decision_page", lang)));
   std::vector<std::string> messages;
   // 1. How many cross-side ties are clearly weak, borderline, without answers.
@@ -250,8 +251,8 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
   doc.space(6);
   doc.figure(ReportDocument::kTextWidth, 200,
              [&](cairo_t* cr) { draw_sides_chart(cr, in, ReportDocument::kTextWidth, 200); });
-  doc.paragraph(glossary("certainty_explained", lang), 8.5, false, {0.3, 0.3, 0.3});
-  if (!f.bridges.empty()) doc.paragraph(glossary("bridge_explained", lang), 8.5, false, {0.3, 0.3, 0.3});
+  doc.paragraph(glossary("certainty_explained", lang), 8.5, false, report_colour(ink::muted));
+  if (!f.bridges.empty()) doc.paragraph(glossary("bridge_explained", lang), 8.5, false, report_colour(ink::muted));
   // Dialogue questions for the dimension that separates the sides most.
   if (f.gap_dimension >= 0) {
     doc.space(4);
@@ -323,15 +324,15 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
   const Lang lang = in.figure.lang;
   const DecisionWords& w = decision_words(lang);
   for (const auto& [x, y] : clearly_weakest_pairs(*in.findings, a.options.weak_below)) {
-    doc.heading(fmt(w.pair_heading, {s.units[x].label, s.units[y].label}));
+    doc.heading(fmt(w.pair_heading, {label_text(s.units[x].label), label_text(s.units[y].label)}));
     doc.paragraph(w.pair_note, 9);
     const Tie* dir[2] = {a.shown(x, y), a.shown(y, x)};
     const std::uint32_t from[2] = {x, y}, to[2] = {y, x};
     const Rgb bar_colour[2] = {{0.36, 0.23, 0.55}, {0.85, 0.55, 0.15}};
     for (int k = 0; k < 2; ++k) {
       const std::string line =
-          dir[k] ? fmt(w.direction, {s.units[from[k]].label, s.units[to[k]].label, rc_text(dir[k]->rc, a.options, lang),
-                                     std::to_string(dir[k]->n),
+          dir[k] ? fmt(w.direction, {label_text(s.units[from[k]].label), label_text(s.units[to[k]].label),
+                                     rc_text(dir[k]->rc, a.options, lang), std::to_string(dir[k]->n),
                                      glossary(dir[k]->rc < a.options.weak_below &&
                                                       threshold_certainty(dir[k]->ci_low, dir[k]->ci_high,
                                                                           a.options.weak_below) == Certainty::clear
@@ -341,27 +342,27 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
                                                   ? "borderline"
                                                   : strength_name(dir[k]->strength),
                                               lang)})
-                 : fmt(w.direction_hidden, {s.units[from[k]].label, s.units[to[k]].label});
-      doc.paragraph(line, 9.5, true, {bar_colour[k].r, bar_colour[k].g, bar_colour[k].b});
+                 : fmt(w.direction_hidden, {label_text(s.units[from[k]].label), label_text(s.units[to[k]].label)});
+      doc.paragraph(line, 9.5, true, report_colour(bar_colour[k]));
     }
     // Seven dimensions, one bar per shown direction, on the 1-5 scale.
     const double row_h = 30, label_w = 170, chart_w = ReportDocument::kTextWidth - label_w - 40;
     doc.figure(ReportDocument::kTextWidth, row_h * kDimensionCount + 24, [&](cairo_t* cr) {
       auto xpos = [&](double v) { return label_w + (v - 1) / 4 * chart_w; };
       for (int v = 1; v <= 5; ++v) {
-        set_colour(cr, {0.85, 0.85, 0.85});
+        set_colour(cr, ink::chart_grid);
         cairo_set_line_width(cr, 0.5);
         cairo_move_to(cr, xpos(v), 0);
         cairo_line_to(cr, xpos(v), row_h * kDimensionCount);
         cairo_stroke(cr);
         Text t(std::to_string(v), 7);
-        set_colour(cr, {0.4, 0.4, 0.4});
+        set_colour(cr, ink::faint);
         t.draw(cr, xpos(v) - t.width() / 2, row_h * kDimensionCount + 3);
       }
       // The weak threshold as a dashed line.
       const double dash[] = {3, 2};
       cairo_set_dash(cr, dash, 2, 0);
-      set_colour(cr, {0.5, 0.3, 0.1});
+      set_colour(cr, ink::threshold);
       cairo_move_to(cr, xpos(a.options.weak_below), 0);
       cairo_line_to(cr, xpos(a.options.weak_below), row_h * kDimensionCount);
       cairo_stroke(cr);
@@ -369,7 +370,7 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
       for (int d = 0; d < kDimensionCount; ++d) {
         const auto j = static_cast<std::size_t>(d);
         Text name(std::string(dimension_name(lang, d)), 8.5, false, label_w - 8);
-        set_colour(cr, {0.15, 0.15, 0.15});
+        set_colour(cr, ink::label);
         name.draw(cr, 0, d * row_h + (row_h - name.height()) / 2);
         for (int k = 0; k < 2; ++k) {
           if (!dir[k] || !std::isfinite(dir[k]->dim_mean[j])) continue;
@@ -378,7 +379,7 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
           cairo_rectangle(cr, xpos(1), by, xpos(v) - xpos(1), 9);
           cairo_fill(cr);
           Text t(format_number(v, rc_decimals(v, 2, a.options), lang), 7);
-          set_colour(cr, {0.1, 0.1, 0.1});
+          set_colour(cr, ink::text);
           t.draw(cr, xpos(v) + 3, by + (9 - t.height()) / 2);
         }
       }
@@ -386,7 +387,9 @@ void pair_pages(ReportDocument& doc, const ReportInput& in) {
     // Dialogue questions for the pair's lowest dimension (over both directions).
     const int lowest = lowest_pair_dimension(dir[0], dir[1]);
     if (lowest >= 0)
-      questions(doc, lowest, fmt(glossary("dialogue_intro", lang), {s.units[x].label, s.units[y].label}), lang);
+      questions(doc, lowest,
+                fmt(glossary("dialogue_intro", lang), {label_text(s.units[x].label), label_text(s.units[y].label)}),
+                lang);
   }
 }
 

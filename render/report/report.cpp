@@ -12,6 +12,7 @@
 #include "rcmap/render/report/report_layout.hpp"
 #include "decision_page.hpp"
 #include "rcmap/outputs/certainty.hpp"
+#include "report_ink.hpp"
 #include "report_words.hpp"
 #include "wording.hpp"
 
@@ -22,21 +23,11 @@ namespace {
 
 std::string lang_code(Lang l) { return l == Lang::da ? "da" : l == Lang::nb ? "nb" : "en"; }
 
-ReportColour colour_of(Rgb c) { return {c.r, c.g, c.b}; }
-
 void title_page(ReportDocument& doc, const ReportInput& in) {
   const Survey& s = *in.survey;
   const Aggregate& a = *in.aggregate;
   const Lang lang = in.figure.lang;
   const ReportWords& rw = report_words(lang);
-  doc.space(120);
-  doc.figure(ReportDocument::kTextWidth, 60, [&](cairo_t* cr) {
-    Text t(in.figure.title.empty() ? rw.default_title : in.figure.title, 26, true, ReportDocument::kTextWidth);
-    set_colour(cr, {0.1, 0.1, 0.1});
-    t.draw(cr, 0, 0);
-  });
-  doc.paragraph(rw.subtitle, 14, false, {0.3, 0.3, 0.3});
-  doc.space(30);
   std::vector<std::string> facts;
   if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(rw.data_from, {in.figure.subtitle_date}));
   facts.push_back(fmt(rw.units_count, {format_count(static_cast<std::size_t>(s.units.size()), lang)}));
@@ -47,10 +38,23 @@ void title_page(ReportDocument& doc, const ReportInput& in) {
   for (std::size_t i = 0; i < s.units.size(); ++i)
     if (s.units[i].headcount && *s.units[i].headcount > 0) resp += per_unit[i], head += *s.units[i].headcount;
   if (head > 0) facts.push_back(fmt(rw.response_rate, {format_number(100.0 * resp / head, 0, lang)}));
-  for (const std::string& f : facts) doc.paragraph(f, 12);
-  doc.space(200);
-  doc.paragraph(fmt(rw.generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+  doc.title_page(in.figure.title.empty() ? rw.default_title : in.figure.title, rw.subtitle, facts, 200,
+                 fmt(rw.generated, {in.version}));
 }
+
+}  // namespace
+
+std::string detail::weakest_tie_item(const TieFinding& t, const std::string& source, const std::string& target,
+                                     const AggregateOptions& o, Lang lang) {
+  std::string item = fmt(report_words(lang).tie_item,
+                         {source, target, format_number(t.rc, rc_decimals(t.rc, 2, o), lang), std::to_string(t.n)});
+  if (t.rc < o.weak_below && t.certainty != Certainty::unknown)
+    item +=
+        " \u2013 " + std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
+  return item;
+}
+
+namespace {
 
 void key_findings(ReportDocument& doc, const ReportInput& in) {
   const Survey& s = *in.survey;
@@ -58,7 +62,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
   const Findings& f = *in.findings;
   const Lang lang = in.figure.lang;
   const ReportWords& rw = report_words(lang);
-  auto label = [&](std::uint32_t u) { return s.units[u].label; };
+  auto label = [&](std::uint32_t u) { return label_text(s.units[u].label); };
   auto num = [&](double v, int d = 2) { return format_number(v, d, lang); };
   const std::string sa = side_name(lang, f.side_a), sb = side_name(lang, f.side_b);
   doc.heading(rw.key_findings);
@@ -73,14 +77,7 @@ void key_findings(ReportDocument& doc, const ReportInput& in) {
                                          format_count(static_cast<std::size_t>(f.cross_clearly_weak), lang)}));
     std::vector<std::string> items;
     for (const TieFinding& t : f.weakest_cross) {
-      // The certainty class of each tie (docs/metrics.md "Certainty"), RC
-      // printed so that it never reads as another class.
-      std::string item = fmt(rw.tie_item, {label(t.source), label(t.target), num(t.rc, rc_decimals(t.rc, 2, a.options)),
-                                           std::to_string(t.n)});
-      if (t.rc < a.options.weak_below && t.certainty != Certainty::unknown)
-        item += " \u2013 " +
-                std::string(glossary_text(t.certainty == Certainty::clear ? "clearly_weak" : "borderline", lang));
-      items.push_back(item);
+      items.push_back(weakest_tie_item(t, label(t.source), label(t.target), a.options, lang));
     }
     doc.bullets(items);
   }
@@ -162,7 +159,7 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
                              : g.kind == "one-sided" ? rw.kind_one_sided
                                                      : rw.kind_ok;
     t.rows.push_back(
-        {s.units[g.source].label, s.units[g.target].label,
+        {label_text(s.units[g.source].label), label_text(s.units[g.target].label),
          std::isfinite(g.rc) ? format_number(g.rc, rc_decimals(g.rc, 2, a.options), lang) : "",
          g.n > 0 ? std::to_string(g.n) : "",
          std::isfinite(g.reverse_rc) ? format_number(g.reverse_rc, rc_decimals(g.reverse_rc, 2, a.options), lang) : "",
@@ -171,7 +168,7 @@ void gaps_table(ReportDocument& doc, const ReportInput& in) {
   }
   t.fill = [&](std::size_t r, std::size_t c) -> std::optional<ReportColour> {
     if (c != 2 || !std::isfinite(rc[r])) return std::nullopt;
-    return colour_of(tint(rc_colour(rc[r], a.options), 0.35));
+    return report_colour(tint(rc_colour(rc[r], a.options), 0.35));
   };
   doc.table(t);
 }
@@ -214,7 +211,7 @@ void units_table(ReportDocument& doc, const ReportInput& in) {
   for (std::uint32_t i : rows) {
     const UnitResult& u = a.units[i];
     const bool has_metrics = m.units.size() == s.units.size();
-    t.rows.push_back({s.units[i].label, side_name(lang, s.units[i].side), std::to_string(resp[i]),
+    t.rows.push_back({label_text(s.units[i].label), side_name(lang, s.units[i].side), std::to_string(resp[i]),
                       num(100 * u.response_rate, 0), num(u.rc_given, 2), num(u.rc_received, 2), num(u.rc_within, 2),
                       has_metrics && m.units[i].bridge_pairs >= 0 ? std::to_string(m.units[i].bridge_pairs) : ""});
   }

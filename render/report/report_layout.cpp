@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "canvas/canvas.hpp"
+#include "report_ink.hpp"
 #include "rcmap/io/diagnostics.hpp"
 
 namespace rcmap::render {
@@ -51,7 +52,7 @@ void ReportDocument::footer() {
   if (page_ <= 1) return;
   std::string text = meta_.title.empty() ? "" : meta_.title + "  ·  ";
   Text t(text + std::to_string(page_), 7.5, false, kTextWidth, PANGO_ALIGN_RIGHT, 1);
-  set_colour(cr_, {0.45, 0.45, 0.45});
+  set_colour(cr_, ink::footer);
   t.draw(cr_, kWidth - kMargin - t.width(), kHeight - kBottom + 30);
 }
 
@@ -80,18 +81,22 @@ void ReportDocument::heading(const std::string& text, int level) {
   if (level <= 1) {
     if (!empty_page_) new_page();
     Text t(text, 16, true, kTextWidth);
-    set_colour(cr_, {0.1, 0.1, 0.1});
+    set_colour(cr_, ink::text);
     t.draw(cr_, kMargin, y_);
     y_ += t.height() + 10;
   } else {
     Text t(text, 12, true, kTextWidth);
     ensure(t.height() + 60);
     if (!empty_page_) y_ += 8;
-    set_colour(cr_, {0.1, 0.1, 0.1});
+    set_colour(cr_, ink::text);
     t.draw(cr_, kMargin, y_);
     y_ += t.height() + 5;
   }
   empty_page_ = false;
+}
+
+void ReportDocument::paragraph(const std::string& text, double size, bool bold) {
+  paragraph(text, size, bold, report_colour(ink::text));
 }
 
 void ReportDocument::paragraph(const std::string& text, double size, bool bold, ReportColour c) {
@@ -103,13 +108,28 @@ void ReportDocument::paragraph(const std::string& text, double size, bool bold, 
   empty_page_ = false;
 }
 
+void ReportDocument::title_page(const std::string& title, const std::string& subtitle,
+                                const std::vector<std::string>& facts, double gap, const std::string& generated) {
+  space(120);
+  const Text heading(title, 26, true, kTextWidth);  // a long title wraps: the box takes its height
+  figure(kTextWidth, std::max(60.0, heading.height() + 8), [&](cairo_t* cr) {
+    set_colour(cr, ink::text);
+    heading.draw(cr, 0, 0);
+  });
+  paragraph(subtitle, 14, false, report_colour(ink::muted));
+  space(30);
+  for (const std::string& f : facts) paragraph(f, 12);
+  space(gap);
+  paragraph(generated, 8, false, report_colour(ink::small_print));
+}
+
 void ReportDocument::bullets(const std::vector<std::string>& items, double size) {
   const double indent = size * 1.4;
   for (const std::string& item : items) {
     Text t(item, size, false, kTextWidth - indent);
     Text dot("•", size);
     ensure(t.height());
-    set_colour(cr_, {0.1, 0.1, 0.1});
+    set_colour(cr_, ink::text);
     dot.draw(cr_, kMargin + 2, y_);
     t.draw(cr_, kMargin + indent, y_);
     y_ += t.height() + size * 0.35;
@@ -194,11 +214,11 @@ void ReportDocument::table(const ReportTable& tb) {
     h += 2 * pad;
     if (!draw) return h;
     if (header) {
-      cairo_set_source_rgb(cr_, 0.90, 0.90, 0.92);
+      set_colour(cr_, ink::table_head);
       cairo_rectangle(cr_, kMargin, y_, kTextWidth, h);
       cairo_fill(cr_);
     } else if (r % 2 == 1) {
-      cairo_set_source_rgb(cr_, 0.965, 0.965, 0.97);
+      set_colour(cr_, ink::table_stripe);
       cairo_rectangle(cr_, kMargin, y_, kTextWidth, h);
       cairo_fill(cr_);
     }
@@ -209,11 +229,11 @@ void ReportDocument::table(const ReportTable& tb) {
           cairo_rectangle(cr_, x[c], y_, w[c], h);
           cairo_fill(cr_);
         }
-      set_colour(cr_, {0.1, 0.1, 0.1});
+      set_colour(cr_, ink::text);
       const double tx = align(c) == PANGO_ALIGN_RIGHT ? x[c + 1] - pad - texts[c].width() : x[c] + pad;
       texts[c].draw(cr_, tx, y_ + pad);
     }
-    cairo_set_source_rgb(cr_, 0.75, 0.75, 0.78);
+    set_colour(cr_, ink::table_rule);
     cairo_set_line_width(cr_, header ? 0.8 : 0.3);
     cairo_move_to(cr_, kMargin, y_ + h);
     cairo_line_to(cr_, kMargin + kTextWidth, y_ + h);
@@ -265,7 +285,7 @@ void ReportDocument::landscape_page(const std::function<void(cairo_t*)>& draw) {
   {
     Text t((meta_.title.empty() ? "" : meta_.title + "  ·  ") + std::to_string(page_), 7.5, false, kTextWidth,
            PANGO_ALIGN_RIGHT, 1);
-    set_colour(cr_, {0.45, 0.45, 0.45});
+    set_colour(cr_, ink::footer);
     t.draw(cr_, kHeight - 24 - t.width(), kWidth - 16);
   }
   cairo_show_page(cr_);

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/figures/figures.hpp"
 
 namespace rcmap::render::detail {
@@ -27,6 +28,15 @@ struct ReportWords {
   const char *gaps_shown, *units_shown, *unit_pages_elsewhere, *changes_shown, *gaps_unlisted;
 };
 const ReportWords &report_words(Lang lang);
+
+// One line of the weakest cross-side ties in the key findings of report.pdf
+// and report.html: ReportWords::tie_item with `source`, `target`, the RC (2
+// decimals, more where rounding would cross a threshold: rc_decimals) and n;
+// a weak tie of known certainty (docs/metrics.md "Certainty") ends in
+// " – clearly weak" or " – borderline" (glossary). Only shown ties are listed
+// in Findings::weakest_cross. O(label length). Defined in report.cpp.
+std::string weakest_tie_item(const TieFinding &t, const std::string &source, const std::string &target,
+                             const AggregateOptions &o, Lang lang);
 
 // Replaces {0}..{9} in `tmpl` by the arguments.
 std::string fmt(std::string_view tmpl, std::initializer_list<std::string_view> args);

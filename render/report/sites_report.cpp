@@ -65,21 +65,12 @@ void render_sites_report(const SitesReportInput& in, const std::string& path) {
   const SitesBenchmark& b = *in.bench;
   const std::string title = in.figure.title.empty() ? w.title : in.figure.title;
   ReportDocument doc(path, {title, in.figure.subtitle_date});
-  // Title page.
-  doc.space(120);
-  const Text heading(title, 26, true, ReportDocument::kTextWidth);  // a long title wraps: the box takes its height
-  doc.figure(ReportDocument::kTextWidth, std::max(60.0, heading.height() + 8), [&](cairo_t* cr) {
-    set_colour(cr, {0.1, 0.1, 0.1});
-    heading.draw(cr, 0, 0);
-  });
-  doc.paragraph(w.subtitle, 14, false, {0.3, 0.3, 0.3});
-  doc.space(30);
-  if (!in.figure.subtitle_date.empty()) doc.paragraph(fmt(rw.data_from, {in.figure.subtitle_date}), 12);
+  std::vector<std::string> facts;
+  if (!in.figure.subtitle_date.empty()) facts.push_back(fmt(rw.data_from, {in.figure.subtitle_date}));
   std::size_t respondents = 0;
   for (const SiteResult& s : b.sites) respondents += static_cast<std::size_t>(s.respondents);
-  doc.paragraph(fmt(w.counts, {format_count(b.sites.size(), lang), format_count(respondents, lang)}), 12);
-  doc.space(160);
-  doc.paragraph(fmt(rw.generated, {in.version}), 8, false, {0.5, 0.5, 0.5});
+  facts.push_back(fmt(w.counts, {format_count(b.sites.size(), lang), format_count(respondents, lang)}));
+  doc.title_page(title, w.subtitle, facts, 160, fmt(rw.generated, {in.version}));
   // The benchmark figure.
   doc.landscape_page([&](cairo_t* cr) { draw_sites_page(cr, b, in.highlight, in.min_n, in.figure); });
   // One row per site, in sites.csv's order; a long list is cut, as said above the table.

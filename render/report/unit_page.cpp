@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "canvas/canvas.hpp"
+#include "canvas/ink.hpp"
 #include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report.hpp"
@@ -123,11 +124,18 @@ void draw_tie_row(cairo_t* cr, const Survey& s, const Tie& t, const AggregateOpt
   Text v(format_number(t.rc, rc_decimals(t.rc, 2, ao), lang), 6.5);  // never reads as another class
   set_colour(cr, text_on(c));
   v.draw(cr, x + 13 - v.width() / 2, y + 1);
-  Text name(
-      fill(words(lang).arrow, s.units[t.source].label, s.units[t.target].label) + "  (n = " + std::to_string(t.n) + ")",
-      7, false, width - 32, PANGO_ALIGN_LEFT, 1);
-  set_colour(cr, {0.1, 0.1, 0.1});
+  Text name(fill(words(lang).arrow, label_text(s.units[t.source].label), label_text(s.units[t.target].label)) +
+                "  (n = " + std::to_string(t.n) + ")",
+            7, false, width - 32, PANGO_ALIGN_LEFT, 1);
+  set_colour(cr, ink::text);
   name.draw(cr, x + 31, y);
+}
+
+// Unit pages are A4 whatever --page says; `o`'s dpi and the rest kept.
+FigureOptions a4_page(FigureOptions o) {
+  o.page_width = kPageWidth;
+  o.page_height = kPageHeight;
+  return o;
 }
 
 constexpr double kTieLine = 10.5;  // pt per tie row
@@ -148,7 +156,7 @@ std::size_t draw_unit_ties_page(cairo_t* cr, const ReportInput& in, std::uint32_
   const auto ties = shown_ties(a, unit, index);
   std::string sub = std::string(rw.unit_ties) + "  ·  " + std::to_string(page);
   if (!in.figure.title.empty()) sub = in.figure.title + "  ·  " + sub;
-  const double top = ties_top(cr, s.units[unit].label, sub);
+  const double top = ties_top(cr, label_text(s.units[unit].label), sub);
   const std::size_t rows = static_cast<std::size_t>((kPageHeight - 24 - top) / kTieLine);
   const double col_w = (kPageWidth - 48 - 24 * (kTieColumns - 1)) / kTieColumns;
   std::size_t i = first;
@@ -173,18 +181,18 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   std::string sub =
       side_name(lang, u.side) + "  ·  " + fmt(rw.of_respondents, {format_count(static_cast<std::size_t>(resp), lang)});
   if (!o.title.empty()) sub = o.title + "  ·  " + sub;
-  double top = draw_header(cr, u.label, sub) + 6;
+  double top = draw_header(cr, label_text(u.label), sub) + 6;
   {
     // How to read the page: relationships to improve together, not a ranking
     // (docs/glossary.tsv unit_page_intro).
     Text intro(std::string(glossary_text("unit_page_intro", lang)), 8.5, false, kPageWidth - 48);
-    set_colour(cr, {0.25, 0.25, 0.25});
+    set_colour(cr, ink::intro);
     intro.draw(cr, 24, top);
     top += intro.height() + 4;
   }
   if (resp < ao.min_n) {
     Text note(fmt(rw.few_respondents, {std::to_string(ao.min_n)}), 8.5, false, kPageWidth - 48);
-    set_colour(cr, {0.55, 0.25, 0.0});
+    set_colour(cr, ink::warning);
     note.draw(cr, 24, top);
     top += note.height() + 4;
   }
@@ -196,14 +204,14 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   const double mx0 = 24, mx1 = 420, my0 = top + 18, my1 = kPageHeight - 80;
   {
     Text head(rw.ego_map, 10, true);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     head.draw(cr, mx0, top);
   }
   std::vector<std::uint32_t> partners;
   for (const Tie* t : ties) partners.push_back(t->source == unit ? t->target : t->source);
   std::sort(partners.begin(), partners.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return std::pair{side_rank(order, s.units[x].side), s.units[x].label} <
-           std::pair{side_rank(order, s.units[y].side), s.units[y].label};
+    return std::pair{side_rank(order, s.units[x].side), label_text(s.units[x].label)} <
+           std::pair{side_rank(order, s.units[y].side), label_text(s.units[y].label)};
   });
   partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
   const double cx = (mx0 + mx1) / 2, cy = (my0 + my1) / 2;
@@ -232,11 +240,11 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
     cairo_arc(cr, px, py, r1, 0, 2 * M_PI);
     set_colour(cr, side_colour(side_rank(order, s.units[partners[k]].side)));
     cairo_fill(cr);
-    Text t(s.units[partners[k]].label, fs, false, 90, ux < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
+    Text t(label_text(s.units[partners[k]].label), fs, false, 90, ux < 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 2);
     double tx = ux < 0 ? px - r1 - 3 - t.width() : px + r1 + 3;
     const double ty = py - t.height() / 2;
     tx = std::clamp(tx, mx0, mx1 - t.width());
-    set_colour(cr, {0.1, 0.1, 0.1});
+    set_colour(cr, ink::text);
     t.draw(cr, tx, ty);
   }
   cairo_arc(cr, cx, cy, r0, 0, 2 * M_PI);
@@ -244,13 +252,13 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   cairo_fill(cr);
   if (partners.empty()) {
     Text t(rw.no_ties, 9);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     t.draw(cr, cx - t.width() / 2, cy + r0 + 6);
   }
   draw_rc_scale(cr, mx0, kPageHeight - 62, 200, ao, lang);
   {
     Text note(fill(w.hidden_note, std::to_string(ao.min_n)), 7, false, 170);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     note.draw(cr, mx0 + 230, kPageHeight - 60);
   }
 
@@ -259,27 +267,27 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   const UnitProfile prof = unit_profile(a, unit, *index);
   {
     Text head(rw.unit_profile, 10, true);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     head.draw(cr, px0, py0);
   }
   const double name_w = 150, bx0 = px0 + name_w, bx1 = px1 - 26, row_h = 21, by0 = py0 + 18;
   auto xof = [&](double v) { return bx0 + (std::clamp(v, 1.0, 5.0) - 1.0) / 4.0 * (bx1 - bx0); };
   const Rgb c_recv{0.35, 0.35, 0.6}, c_given{0.75, 0.75, 0.85};
   for (int v = 1; v <= 5; ++v) {
-    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    set_colour(cr, ink::grid);
     cairo_set_line_width(cr, 0.5);
     cairo_move_to(cr, xof(v), by0);
     cairo_line_to(cr, xof(v), by0 + row_h * kDimensionCount);
     cairo_stroke(cr);
     Text t(format_number(v, 0, lang), 6.5);
-    set_colour(cr, {0.4, 0.4, 0.4});
+    set_colour(cr, ink::faint);
     t.draw(cr, xof(v) - t.width() / 2, by0 + row_h * kDimensionCount + 1);
   }
   for (int d = 0; d < kDimensionCount; ++d) {
     const auto k = static_cast<std::size_t>(d);
     const double y = by0 + row_h * d;
     Text name(std::string(dimension_name(lang, d)), 7.5, false, name_w - 6, PANGO_ALIGN_RIGHT, 2);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     name.draw(cr, bx0 - 6 - name.width(), y + (row_h - name.height()) / 2);
     const double vals[2] = {prof.received[k], prof.given[k]};
     for (int b = 0; b < 2; ++b) {
@@ -289,11 +297,11 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
       cairo_rectangle(cr, bx0, yb, xof(vals[b]) - bx0, 7);
       cairo_fill(cr);
       Text t(format_number(vals[b], 1, lang), 6);  // values in a column right of the axis
-      set_colour(cr, {0.15, 0.15, 0.15});
+      set_colour(cr, ink::label);
       t.draw(cr, bx1 + 24 - t.width(), yb);
     }
     if (std::isfinite(prof.average[k])) {
-      set_colour(cr, {0, 0, 0});
+      set_colour(cr, ink::black);
       cairo_set_line_width(cr, 1.4);
       cairo_move_to(cr, xof(prof.average[k]), y + 1);
       cairo_line_to(cr, xof(prof.average[k]), y + row_h - 2);
@@ -309,7 +317,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   } legend[] = {// n counts ratings (one respondent about one unit), said in the legend.
                 {c_recv, std::string(rw.received) + " (" + ratings(prof.received_n) + ")", false},
                 {c_given, std::string(rw.given) + " (" + ratings(prof.given_n) + ")", false},
-                {{0, 0, 0}, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
+                {ink::black, std::string(rw.average) + " (" + ratings(prof.average_n) + ")", true}};
   for (const auto& l : legend) {
     set_colour(cr, l.c);
     if (l.line) {
@@ -322,7 +330,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
       cairo_fill(cr);
     }
     Text t(l.label, 7);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     t.draw(cr, px0 + 15, ly);
     ly += 11;
   }
@@ -331,7 +339,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   double ty = ly + 10;
   {
     Text head(rw.unit_ties, 10, true);
-    set_colour(cr, {0.15, 0.15, 0.15});
+    set_colour(cr, ink::label);
     head.draw(cr, px0, ty);
     ty += head.height() + 4;
   }
@@ -345,7 +353,7 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
   }
   if (ties.empty() || shown < ties.size()) {
     Text t(ties.empty() ? std::string(rw.no_ties) : fmt(rw.more_ties, {std::to_string(ties.size() - shown)}), 7);
-    set_colour(cr, {0.3, 0.3, 0.3});
+    set_colour(cr, ink::muted);
     t.draw(cr, px0, ty);
   }
   return shown;
@@ -353,17 +361,17 @@ std::size_t draw_unit_page(cairo_t* cr, const ReportInput& in, std::uint32_t uni
 
 std::size_t render_unit_page(const ReportInput& in, std::uint32_t unit, Format f, const std::string& path,
                              const UnitTieIndex* index) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  const std::size_t shown = draw_unit_page(cv.cr(), in, unit, index);
-  cv.finish();
+  std::size_t shown = 0;
+  render_page(f, path, a4_page(in.figure), label_text(in.survey->units[unit].label),
+              [&](cairo_t* cr) { shown = draw_unit_page(cr, in, unit, index); });
   return shown;
 }
 
 std::size_t render_unit_ties_page(const ReportInput& in, std::uint32_t unit, const UnitTieIndex& index,
                                   std::size_t first, int page, Format f, const std::string& path) {
-  Canvas cv(f, path, kPageWidth, kPageHeight, in.figure.dpi, in.survey->units[unit].label);
-  const std::size_t next = draw_unit_ties_page(cv.cr(), in, unit, index, first, page);
-  cv.finish();
+  std::size_t next = 0;
+  render_page(f, path, a4_page(in.figure), label_text(in.survey->units[unit].label),
+              [&](cairo_t* cr) { next = draw_unit_ties_page(cr, in, unit, index, first, page); });
   return next;
 }
 

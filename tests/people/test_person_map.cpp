@@ -75,4 +75,37 @@ TEST_CASE("person map: people by side, unit level above max-nodes, reproducible,
   CHECK(slurp((dir / "u.pdf").string()) == slurp((dir / "v.pdf").string()));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("person map page: drawn onto a caller's surface inside the page, as render_person_map draws it",
+          "[people][render]") {
+  Sample s;
+  rcmap::test::TempDir tmp("pmap-page");
+  render::PersonMapInput in{&s.units, &s.p, &s.t, 5, 2000};
+  render::FigureOptions o;
+  for (std::size_t max_nodes : {std::size_t{2000}, std::size_t{100}}) {
+    in.max_nodes = max_nodes;
+    const render::PersonMapInfo file =
+        render::render_person_map(in, o, render::Format::pdf, (tmp.path / "p.pdf").string());
+    // A vector surface the report could embed: everything lies on the page.
+    cairo_rectangle_t page{0, 0, o.page_width, o.page_height};
+    cairo_surface_t* rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+    cairo_t* cr = cairo_create(rec);
+    const render::PersonMapInfo drawn = render::draw_person_map_page(cr, in, o);
+    cairo_destroy(cr);
+    double x, y, w, h;
+    cairo_recording_surface_ink_extents(rec, &x, &y, &w, &h);
+    cairo_surface_destroy(rec);
+    CHECK(w > 0.5 * page.width);
+    CHECK(x >= 0);
+    CHECK(y >= 0);
+    CHECK(x + w <= page.width);
+    CHECK(y + h <= page.height);
+    CHECK(drawn.unit_level == file.unit_level);
+    CHECK(drawn.unit_level == (max_nodes == 100));
+    CHECK(drawn.people == file.people);
+    CHECK(drawn.ties == file.ties);
+    CHECK(drawn.units == file.units);
+    CHECK(drawn.brokers == file.brokers);
+  }
+}
 #endif

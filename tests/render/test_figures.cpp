@@ -14,6 +14,7 @@
 #include "rcmap/graph/map_layout.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
+#include "rcmap/render/report/report_layout.hpp"
 #include "support/render_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
@@ -384,4 +385,43 @@ TEST_CASE("map arrowheads are at least 6 pt long and grow with the line", "[rend
   CHECK(arrowhead_length(0.45) == Approx(6.72));  // faded tie: 6 + 1.6 x 0.45
   CHECK(arrowhead_length(0.0) >= 6.0);
   CHECK(arrowhead_length(2.6) > arrowhead_length(1.0));
+}
+
+TEST_CASE("report title page: a wrapped title moves everything under it down by its extra lines", "[render][report]") {
+  const std::string dir = tmpdir("title-page");
+  auto left_after = [&](const std::string& title) {
+    ReportDocument doc(dir + "t.pdf", {title, ""});
+    doc.title_page(title, "Subtitle", {"Fact one", "Fact two"}, 160, "Made with rcmap");
+    const double left = doc.remaining();
+    doc.finish();
+    return left;
+  };
+  const double one_line = left_after("Short title");
+  const double three_lines = left_after(std::string(3, ' ').insert(0, std::string(90, 'W')) + "end of a long title");
+  // 26 pt lines: the box grows from its 60 pt minimum by about two lines; the facts no longer overlap the title.
+  CHECK(one_line - three_lines > 40);
+  CHECK(left_after("Short title") == one_line);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("unit labels are cut to 160 bytes at a UTF-8 boundary where drawn, not in the caller's Survey",
+          "[render][labels]") {
+  std::string oe;
+  for (int i = 0; i < 100; ++i) oe += "\xc3\xb8";  // ø, 2 bytes
+  // Byte 160 is inside an ø: the cut backs up to 159 bytes, "a" and 79 ø.
+  const std::string long_label = "a" + oe + " tail", hand_cut = "a" + oe.substr(0, 158) + "\u2026";
+  CHECK(label_text(long_label) == hand_cut);
+  CHECK(label_text(std::string(200, 'x')) == std::string(160, 'x') + "\u2026");
+  CHECK(label_text(std::string(160, 'x')) == std::string(160, 'x'));
+  test::Fixture whole = test::sixteen_units(), cut = whole;
+  whole.survey.units[0].label = long_label;
+  cut.survey.units[0].label = hand_cut;
+  const FigureOptions o = options();
+  const auto a = write_all(whole, o, Format::svg, tmpdir("label-whole"));
+  const auto b = write_all(cut, o, Format::svg, tmpdir("label-cut"));
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO(a[i]);
+    CHECK(slurp(a[i]) == slurp(b[i]));
+  }
+  CHECK(whole.survey.units[0].label == long_label);  // nothing cut in place
 }

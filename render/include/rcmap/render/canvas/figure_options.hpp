@@ -14,8 +14,10 @@
 // - Respondents per unit: Aggregate::units[i].respondents when Aggregate::units
 //   parallels Survey::units, else distinct Response::respondent per
 //   Response::unit in Survey::rows.
+// - Unit labels are drawn cut to kMaxLabel bytes (label_text).
 // - Output is byte-identical for identical input and options (fixed PDF
 //   dates; no time, random or pointer-dependent content).
+#include <cstddef>
 #include <string>
 
 #include "rcmap/graph/map_layout.hpp"
@@ -48,6 +50,16 @@ struct FigureOptions {
 // page of report.pdf) and a 16:9 slide (--page 16:9).
 inline constexpr double kPageWidth = 841.0, kPageHeight = 595.0;
 inline constexpr double kSlideWidth = 960.0, kSlideHeight = 540.0;
+
+// A unit label as every page shows it (figures, report.pdf, unit pages and
+// their file names, report.html's analysis blocks): at most kMaxLabel bytes,
+// a longer one cut at a UTF-8 boundary and ending in "…" (the tables keep it
+// whole). The one place labels are cut: the render layer reads each unit
+// label of a Survey or Comparison through it (the person map, whose labels
+// wrap to two lines, and report.html's network block show them whole).
+// Defined in render/canvas/canvas.cpp. O(label length).
+inline constexpr std::size_t kMaxLabel = 160;
+std::string label_text(const std::string& label);
 
 // Axis-aligned box in page points (x to the right, y downwards).
 struct Box {

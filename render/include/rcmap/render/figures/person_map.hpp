@@ -35,5 +35,11 @@ struct PersonMapInfo {
 // min_n are not drawn (noted). Layout: people::person_layout. Byte-identical
 // for identical input. Throws OutputError if the file cannot be written.
 PersonMapInfo render_person_map(const PersonMapInput& in, const FigureOptions& o, Format f, const std::string& path);
+// The same page drawn onto a caller's Cairo context whose user space is one
+// o.page_width x o.page_height page (as draw_map_page); render_person_map
+// draws exactly this page. On an image surface (PNG) each person tie is
+// stroked on its own and fainter, elsewhere one path per layer (see
+// person_map.cpp). Returns what was drawn. O(people + ties) after the layout.
+PersonMapInfo draw_person_map_page(cairo_t* cr, const PersonMapInput& in, const FigureOptions& o);
 
 }  // namespace rcmap::render

@@ -71,7 +71,8 @@ class ReportDocument {
   // level 2: 12 pt bold, kept on the page of the next 60 pt of content.
   void heading(const std::string& text, int level = 1);
   // Wrapped text at `size` pt; moves to a new page if it does not fit.
-  void paragraph(const std::string& text, double size = 10, bool bold = false, ReportColour colour = {0.1, 0.1, 0.1});
+  void paragraph(const std::string& text, double size = 10, bool bold = false);  // in the text ink
+  void paragraph(const std::string& text, double size, bool bold, ReportColour colour);
   void bullets(const std::vector<std::string>& items, double size = 10);
   void table(const ReportTable& t);
   // A drawing of width x height pt in the flow (scaled down to the text width
@@ -81,6 +82,12 @@ class ReportDocument {
   // The flow continues on a new portrait page.
   void landscape_page(const std::function<void(cairo_t*)>& draw);
   void space(double pt);
+  // The title page of every report.pdf, on the current (first) page: 120 pt
+  // down, `title` (26 pt bold, wrapped: its box at least 60 pt high),
+  // `subtitle` (14 pt, muted), 30 pt, each of `facts` (12 pt), `gap` pt, then
+  // `generated` (8 pt, small print). O(text).
+  void title_page(const std::string& title, const std::string& subtitle, const std::vector<std::string>& facts,
+                  double gap, const std::string& generated);
   void new_page();
   // Remaining height of the current page's text area.
   double remaining() const { return kHeight - kBottom - y_; }
