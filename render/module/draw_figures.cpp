@@ -119,22 +119,35 @@ void write_sites(const FigureArgs& f, const SitesBenchmark& b, long highlight, c
 }
 
 // compare's report.html: every wave's analysis as analyze computes it
-// (aggregate, metrics, findings), on the baseline's positions. Written only
-// when every wave lists the same units in the same order (then the unit
-// indices of the waves and of the comparison agree).
-void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
-                       const ChangeFindings& findings, const std::vector<Point>& layout, const std::string& side_a,
-                       const std::string& side_b, unsigned long seed, OutputDir& dir) {
-  if (layout.empty()) return;  // above the figure unit limit
-  for (const Survey& s : waves) {
-    bool same = s.units.size() == c.units.size();
+// (aggregate, metrics, findings), on the baseline's positions. When units
+// were renamed, added or closed between the waves, every wave is first put on
+// the comparison's units (waves_on_units) and laid out as the baseline so
+// put; after a merge of units no report.html is written (a note says so).
+void write_change_html(const FigureArgs& f, const std::vector<Survey>& given, const Comparison& c, const UnitMap& map,
+                       const WaveSeries& w, const ChangeFindings& findings, const std::vector<Point>& before_layout,
+                       const std::string& side_a, const std::string& side_b, unsigned long seed, OutputDir& dir) {
+  if (before_layout.empty()) return;  // above the figure unit limit
+  bool same = true;
+  for (const Survey& s : given) {
+    same = same && s.units.size() == c.units.size();
     for (std::size_t i = 0; same && i < s.units.size(); ++i) same = s.units[i].id == c.units[i].id;
-    if (!same) {
-      std::cerr << "rcmap compare: note: report.html is written only when every wave has the same units in the "
-                   "same order; not written\n";
+  }
+  std::optional<std::vector<Survey>> mapped;
+  std::vector<Point> mapped_layout;
+  if (!same) {
+    mapped = waves_on_units(given, c, map);
+    if (!mapped) {
+      std::cerr << "rcmap compare: note: report.html is not written when units were merged between the waves "
+                   "(changes.csv, waves.csv and report.pdf compare the merged units)\n";
       return;
     }
+    if (too_many_units(mapped->front().units.size(), "compare")) return;
+    const Survey& d = mapped->front();
+    mapped_layout = compute_layout(d, aggregate(d, c.options.agg), report_page(f.options(side_a, side_b, seed)).layout,
+                                   side_a, side_b, seed);
   }
+  const std::vector<Survey>& waves = same ? given : *mapped;
+  const std::vector<Point>& layout = same ? before_layout : mapped_layout;
   const render::FigureOptions o = f.options(side_a, side_b, seed);
   MetricsOptions mopt;
   mopt.gap_side_a = side_a;
@@ -157,9 +170,9 @@ void write_change_html(const FigureArgs& f, const std::vector<Survey>& waves, co
             [&](std::ostream& os) { os << render::html_report_compare(blocks, w.labels, c, findings, o, kVersion); });
 }
 
-void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
-                  const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
-                  unsigned long seed, OutputDir& dir) {
+void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const Comparison& c, const UnitMap& map,
+                  const WaveSeries& w, const std::vector<int>& wave_respondents, const std::string& side_a,
+                  const std::string& side_b, unsigned long seed, OutputDir& dir) {
   const Survey& before = waves.front();
   render::ChangeReportInput in;
   const render::FigureOptions files = f.options(side_a, side_b, seed);  // --page, --no-title
@@ -183,7 +196,7 @@ void write_change(const FigureArgs& f, const std::vector<Survey>& waves, const C
   in.findings = &findings;
   in.version = kVersion;
   render::render_change_report(in, dir.temp_path("report.pdf"));
-  write_change_html(f, waves, c, w, findings, in.before_layout, side_a, side_b, seed, dir);
+  write_change_html(f, waves, c, map, w, findings, in.before_layout, side_a, side_b, seed, dir);
 }
 void person_map(const render::PersonMapInput& in, const render::FigureOptions& o, const std::string& formats,
                 OutputDir& dir) {

@@ -175,7 +175,7 @@ int cmd_compare(const Args& args) {
   dir.write("sides-waves.csv", [&](std::ostream& os) { write_table(os, sides_waves_table(series), dialect); });
   std::vector<int> respondents;  // per wave, with an included row (as analyze's summary)
   for (const Survey& s : surveys) respondents.push_back(aggregate(s, opt.agg).respondents);
-  fig.write_change(surveys, c, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed), dir);
+  fig.write_change(surveys, c, map, series, respondents, side_a, side_b, static_cast<unsigned long>(opt.seed), dir);
   dir.write("summary.json", [&](std::ostream& os) {
     JsonWriter j(os);
     j.begin_object();

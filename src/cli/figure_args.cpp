@@ -81,11 +81,11 @@ void FigureArgs::write_sites(const SitesBenchmark& b, long highlight, const Aggr
   figure_module().write_sites(*this, b, highlight, agg, side_a, side_b, first_site, site_blocks, dir);
 }
 
-void FigureArgs::write_change(const std::vector<Survey>& waves, const Comparison& comparison, const WaveSeries& w,
-                              const std::vector<int>& wave_respondents, const std::string& side_a,
+void FigureArgs::write_change(const std::vector<Survey>& waves, const Comparison& comparison, const UnitMap& map,
+                              const WaveSeries& w, const std::vector<int>& wave_respondents, const std::string& side_a,
                               const std::string& side_b, unsigned long seed, OutputDir& dir) const {
   if (no_render) return;
-  figure_module().write_change(*this, waves, comparison, w, wave_respondents, side_a, side_b, seed, dir);
+  figure_module().write_change(*this, waves, comparison, map, w, wave_respondents, side_a, side_b, seed, dir);
 }
 void FigureArgs::write_person_map(const std::vector<Unit>& units, const people::People& p, const people::PersonTies& t,
                                   const people::NetworkOptions& nopt, const std::vector<std::uint32_t>& brokers,
@@ -119,8 +119,9 @@ std::string FigureArgs::write_report(const Survey&, const Aggregate&, const Metr
 }
 void FigureArgs::write_sites(const SitesBenchmark&, long, const AggregateOptions&, const std::string&,
                              const std::string&, const Survey&, const std::vector<std::string>&, OutputDir&) const {}
-void FigureArgs::write_change(const std::vector<Survey>&, const Comparison&, const WaveSeries&, const std::vector<int>&,
-                              const std::string&, const std::string&, unsigned long, OutputDir&) const {}
+void FigureArgs::write_change(const std::vector<Survey>&, const Comparison&, const UnitMap&, const WaveSeries&,
+                              const std::vector<int>&, const std::string&, const std::string&, unsigned long,
+                              OutputDir&) const {}
 #endif
 
 }  // namespace rcmap::cli

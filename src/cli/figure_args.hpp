@@ -71,10 +71,10 @@ struct FigureArgs {
   // change-map (on the layout analyze computes for `before` with the same
   // --layout and seed), change-matrix and trend of rcmap compare, and its
   // report.pdf (figures left out above the unit limit), and report.html
-  // when every wave has the same units (docs/html-report.md "Compare");
-  // `waves` every wave's survey, the first the baseline; `wave_respondents`
+  // (docs/html-report.md "Compare"); `waves` every wave's survey, the first
+  // the baseline; `map` the --unit-map the comparison used; `wave_respondents`
   // parallel to w.labels.
-  void write_change(const std::vector<Survey>& waves, const Comparison& c, const WaveSeries& w,
+  void write_change(const std::vector<Survey>& waves, const Comparison& c, const UnitMap& map, const WaveSeries& w,
                     const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
                     unsigned long seed, OutputDir& dir) const;
 

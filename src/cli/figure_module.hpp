@@ -13,9 +13,11 @@ namespace rcmap::cli {
 
 // Layout check between the executable and the module: both must come from
 // the same build (the module is found beside the executable first).
-inline constexpr unsigned long kFigureModuleLayout = sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
-                                                     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul +
-                                                     sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
+// kFigureModuleInterface counts changes of the entry points' signatures.
+inline constexpr unsigned long kFigureModuleInterface = 2;
+inline constexpr unsigned long kFigureModuleLayout =
+    kFigureModuleInterface * 1000000007ul + sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
+    sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
 
 // The module's entry points (draw_figures.cpp).
 struct FigureModule {
@@ -30,9 +32,9 @@ struct FigureModule {
   void (*write_sites)(const FigureArgs&, const SitesBenchmark&, long highlight, const AggregateOptions&,
                       const std::string& side_a, const std::string& side_b, const Survey& first_site,
                       const std::vector<std::string>& site_blocks, OutputDir&);
-  void (*write_change)(const FigureArgs&, const std::vector<Survey>& waves, const Comparison&, const WaveSeries&,
-                       const std::vector<int>& wave_respondents, const std::string& side_a, const std::string& side_b,
-                       unsigned long seed, OutputDir&);
+  void (*write_change)(const FigureArgs&, const std::vector<Survey>& waves, const Comparison&, const UnitMap&,
+                       const WaveSeries&, const std::vector<int>& wave_respondents, const std::string& side_a,
+                       const std::string& side_b, unsigned long seed, OutputDir&);
   // person-map.<ext> of rcmap network in every format of `formats`.
   void (*person_map)(const render::PersonMapInput&, const render::FigureOptions&, const std::string& formats,
                      OutputDir&);

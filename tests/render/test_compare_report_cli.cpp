@@ -7,6 +7,8 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "support/cli_run.hpp"
@@ -152,4 +154,34 @@ TEST_CASE("compare's report.pdf in Danish, none with --no-render", "[compare][re
   const std::string none = c.run("none", "--no-render");
   CHECK(fs::exists(none + "/changes.csv"));
   CHECK(!fs::exists(none + "/report.pdf"));
+}
+
+TEST_CASE("compare writes report.html when a unit was renamed (--unit-map), none after a merge",
+          "[compare][html][cli]") {
+  ScratchDir d("compare-renamed");
+  REQUIRE(run_rcmap("sample --seed 3 --out " + d / "b -q") == 0);
+  REQUIRE(run_rcmap("sample --seed 4 --out " + d / "a -q") == 0);
+  // The baseline calls MYN-N "MYN-NORD" (in its units and responses).
+  const std::regex id("(^|,)MYN-N(?=,|$)");
+  for (const char* f : {"b/units.csv", "b/responses.csv"}) {
+    std::istringstream in(slurp(d / f));
+    std::string out;
+    for (std::string line; std::getline(in, line);) out += std::regex_replace(line, id, "$1MYN-NORD") + "\n";
+    std::ofstream(d / f, std::ios::binary) << out;
+  }
+  CHECK(slurp(d / "b/responses.csv").find(",MYN-NORD,") != std::string::npos);
+  std::ofstream(d / "rename.csv") << "old,new\nMYN-NORD,MYN-N\n";
+  std::ofstream(d / "merge.csv") << "old,new\nMYN-NORD,MYN-N\nMYN-S,MYN-N\n";
+  const std::string waves = "compare --before " + d / "b" + " --after " + d / "a" + " --formats png --unit-map ";
+  REQUIRE(run_rcmap(waves + d / "rename.csv --out " + d / "r", d / "log") == 0);
+  const std::string html = slurp(d / "r/report.html");
+  REQUIRE(!html.empty());
+  // Both waves on the last wave's ids: the old id appears nowhere.
+  CHECK(html.find("MYN-NORD") == std::string::npos);
+  CHECK(html.find("\"id\":\"MYN-N\"") != std::string::npos);
+  CHECK(slurp(d / "log").find("report.html") == std::string::npos);
+  REQUIRE(run_rcmap(waves + d / "merge.csv --out " + d / "m", d / "log2") == 0);
+  CHECK(!fs::exists(d / "m/report.html"));
+  CHECK(fs::exists(d / "m/report.pdf"));
+  CHECK(slurp(d / "log2").find("report.html is not written when units were merged") != std::string::npos);
 }

@@ -213,3 +213,58 @@ TEST_CASE("split by a wave column keeps line numbers and removes the column", "[
   split_by_column(e, "wave", d2);
   CHECK(d2.error_count() == 1);
 }
+
+TEST_CASE("waves on one unit list: renamed, new and dropped units keep their rows, a merge gives none", "[waves]") {
+  // Before: A0 (renamed A), B, X (closed). After: A, B, Y (new).
+  const char* ub = "unit,label,side,headcount\nA0,A zero,authority,\nB,B,provider,\nX,X,general,\n";
+  const char* ua = "unit,label,side,headcount\nA,A,authority,\nB,B,provider,\nY,Y,general,\n";
+  Survey before = survey(ub, responses({{"r1", "A0", "B", 3},
+                                        {"r2", "A0", "B", 4},
+                                        {"r3", "A0", "B", 2},
+                                        {"r4", "A0", "B", 5},
+                                        {"r5", "A0", "B", 3},
+                                        {"r6", "B", "X", 2},
+                                        {"r1", "A0", "X", 3}}));
+  Survey after = survey(ua, responses({{"s1", "A", "B", 4}, {"s2", "B", "A", 4}, {"s1", "A", "Y", 4}}));
+  UnitMap map;
+  map.old_to_new = {{"A0", "A"}};
+  const Comparison c = compare_waves(before, after, map, CompareOptions{});
+  const auto w = waves_on_units({before, after}, c, map);
+  REQUIRE(w);
+  REQUIRE(w->size() == 2);
+  for (const Survey& s : *w) {
+    REQUIRE(s.units.size() == 4);  // A, B, Y (the last wave's), then X (closed)
+    CHECK(s.units[0].id == "A");
+    CHECK(s.units[0].label == "A");
+    CHECK(s.units[1].id == "B");
+    CHECK(s.units[2].id == "Y");
+    CHECK(s.units[3].id == "X");
+    CHECK(s.units[3].side == "general");
+    CHECK(*s.unit_index("X") == 3);
+  }
+  // Every row kept, on the new indices: A0 -> A is 0, X is 3.
+  const Survey& b = (*w)[0];
+  REQUIRE(b.rows.size() == before.rows.size());
+  for (std::size_t i = 0; i < b.rows.size(); ++i) {
+    CHECK(b.rows[i].scores == before.rows[i].scores);
+    CHECK(b.respondents[b.rows[i].respondent] == before.respondents[before.rows[i].respondent]);
+    CHECK(b.units[b.rows[i].unit].id == map.map(before.units[before.rows[i].unit].id));
+    CHECK(b.units[b.rows[i].target].id == before.units[before.rows[i].target].id);
+  }
+  CHECK(b.respondent_unit[b.respondents.size() - 1] == 1);  // r6 of B
+  // The baseline's aggregate under the new names is its own: A -> B of 5
+  // respondents, mean (3+4+2+5+3)/5 = 3.4, as changes.csv's rc_before.
+  const Aggregate a = aggregate(b, AggregateOptions{});
+  const Tie* t = a.shown(0, 1);
+  REQUIRE(t);
+  CHECK(t->n == 5);
+  CHECK(t->rc == Approx(3.4));
+  CHECK(t->rc == Approx(find_tie(c, "A", "B").rc_before));
+  CHECK(a.shown(1, 3) == nullptr);  // B -> X: 1 respondent, hidden
+  CHECK((*w)[1].rows.size() == after.rows.size());
+  // A merge (A0 and B both onto A) gives no such view.
+  UnitMap merge;
+  merge.old_to_new = {{"A0", "A"}, {"B", "A"}};
+  const Comparison cm = compare_waves(before, after, merge, CompareOptions{});
+  CHECK_FALSE(waves_on_units({before, after}, cm, merge));
+}

@@ -9,6 +9,7 @@
 // TieChange refers to Comparison::units, and `credible` says whether to draw
 // it at full strength.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -175,6 +176,19 @@ struct WaveSeries {
 // (source, target) in that unit (side) order. O(W R log R).
 WaveSeries wave_series(const std::vector<Survey>& waves, const std::vector<std::string>& labels, const UnitMap& map,
                        const AggregateOptions& opt);
+
+// Every wave re-expressed on one unit list, so that the waves can be viewed
+// side by side when units were renamed, added or closed (report.html of
+// compare): c.units (the last wave's units, then the baseline's units the
+// map does not carry into it), then any middle wave's unit in neither;
+// earlier waves' ids pass through `map`; each unit's label and side are the
+// comparison's. Rows, respondents and scores are kept; only unit indices
+// change, so each wave's aggregate is the wave's own analysis under the new
+// names. nullopt when two units of one wave fall on one unit (a merge): a
+// respondent would then hold two rows for one tie (changes.csv and waves.csv
+// handle merges, docs/waves.md "Statistics"). O(W (U + R)) expected.
+std::optional<std::vector<Survey>> waves_on_units(const std::vector<Survey>& waves, const Comparison& c,
+                                                  const UnitMap& map);
 
 // waves.csv: source,target,wave,rc,ci_low,ci_high,n (one line per tie and wave).
 Table waves_table(const WaveSeries& w);
