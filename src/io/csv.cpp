@@ -3,6 +3,7 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/io/csv.hpp"
 
+#include "csv_split.hpp"
 #include "file_bytes.hpp"
 #include "util/huge_pages.hpp"
 
@@ -482,36 +483,40 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
   }
 }
 
-std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& tail_diags) {
-  if (!ok_ || n_ < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
-  const std::size_t mid = pos_ + (n_ - pos_) / 2;
-  const void* lf = std::memchr(d_ + mid, '\n', n_ - mid);
+namespace detail {
+
+std::optional<CsvReader> CsvSplit::split(CsvReader& head, std::size_t min_bytes, Diagnostics& tail_diags) {
+  if (!head.ok_ || head.n_ < head.pos_ + min_bytes || min_bytes < 2) return std::nullopt;
+  const std::size_t mid = head.pos_ + (head.n_ - head.pos_) / 2;
+  const void* lf = std::memchr(head.d_ + mid, '\n', head.n_ - mid);
   if (!lf) return std::nullopt;
-  const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(lf) - d_) + 1;
-  if (cut >= n_) return std::nullopt;
-  // Both halves share the bytes: the tail is [cut, n_), this reader keeps
+  const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(lf) - head.d_) + 1;
+  if (cut >= head.n_) return std::nullopt;
+  // Both halves share the bytes: the tail is [cut, n_), the head keeps
   // [0, cut), which ends in a line feed. Each decodes quoted fields in place
   // in its own part only.
-  CsvReader tail(path_, tail_diags);
-  tail.bytes_ = bytes_;
-  tail.d_ = d_ + cut;
-  tail.n_ = n_ - cut;
-  tail.delim_ = delim_;
-  tail.header_ = header_;
-  tail.header_line_ = header_line_;
+  CsvReader tail(head.path_, tail_diags);
+  tail.bytes_ = head.bytes_;
+  tail.d_ = head.d_ + cut;
+  tail.n_ = head.n_ - cut;
+  tail.delim_ = head.delim_;
+  tail.header_ = head.header_;
+  tail.header_line_ = head.header_line_;
   tail.ok_ = true;
-  tail.utf8_deferred_ = utf8_deferred_;
-  n_ = cut;
+  tail.utf8_deferred_ = head.utf8_deferred_;
+  head.n_ = cut;
   return tail;
 }
 
-std::shared_ptr<FileBytes> CsvReader::release() {
-  ok_ = false;
-  d_ = nullptr;
-  n_ = pos_ = 0;
-  std::shared_ptr<FileBytes> b = std::move(bytes_);
+std::shared_ptr<FileBytes> CsvSplit::release(CsvReader& r) {
+  r.ok_ = false;
+  r.d_ = nullptr;
+  r.n_ = r.pos_ = 0;
+  std::shared_ptr<FileBytes> b = std::move(r.bytes_);
   return b.use_count() == 1 ? b : nullptr;
 }
+
+}  // namespace detail
 
 bool CsvReader::next(CsvRow& row) {
   if (!next(views_, row.line)) return false;
