@@ -3,16 +3,22 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <tuple>
 
 #include "map_parts.hpp"
 #include "rcmap/io/diagnostics.hpp"
+#include "rcmap/outputs/certainty.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
+#include "report/wording.hpp"
 
 namespace rcmap::render {
 namespace {
 using namespace detail;
 
-constexpr double kMargin = 16, kLegendHeight = 64, kHeaderHeight = 52;
+// The maps' legend band (sides; RC scale with the weak-tie key under it;
+// notes and the bridges): 78 pt. place() keeps the map area above it, for the
+// change map too, so its nodes sit where the map draws them.
+constexpr double kMargin = 16, kLegendHeight = 78, kHeaderHeight = 52;
 
 // Area proportional to respondents; `k` shrinks all nodes on crowded maps.
 double node_radius(int respondents, double k) {
@@ -201,6 +207,9 @@ void draw_arrow(cairo_t* cr, Point p, double rp, Point q, double rq, const TieSt
     const double dash[] = {1.2, 2.2};
     cairo_set_dash(cr, dash, 2, 0);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+  } else if (st.dashed) {
+    const double dash[] = {kBorderlineDash[0], kBorderlineDash[1]};
+    cairo_set_dash(cr, dash, 2, 0);
   }
   cairo_move_to(cr, s.x, s.y);
   cairo_curve_to(cr, s.x + 2.0 / 3 * (m.x - s.x), s.y + 2.0 / 3 * (m.y - s.y), e2.x + 2.0 / 3 * (m.x - e2.x),
@@ -260,8 +269,37 @@ std::string map_title(const FigureOptions& o, bool gap) {
   return gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)) : std::string(w.map_title);
 }
 
+// Weak ties graded by certainty (threshold_certainty against weak_below, the
+// rule of ties.csv, gaps.csv and the findings): ColorBrewer PuOr (Brewer &
+// Harrower 2003) dark orange for clearly weak, its light orange, dashed, for
+// borderline, so the two classes differ in greyscale print too.
+constexpr Rgb kClearlyWeakInk{0xb3 / 255.0, 0x58 / 255.0, 0x06 / 255.0};     // #b35806
+constexpr Rgb kBorderlineWeakInk{0xf1 / 255.0, 0xa3 / 255.0, 0x40 / 255.0};  // #f1a340
+constexpr Rgb kBridgeRingInk{0, 0, 0};
+constexpr double kBridgeRingGap = 5.0, kBridgeRingWidth = 1.5;
+
+// Certainty class of a weak shown tie (unknown: no interval, or not weak).
+Certainty weak_certainty(const Tie& t, const AggregateOptions& ao) {
+  if (!is_weak(t.rc, ao)) return Certainty::unknown;
+  return threshold_certainty(t.ci_low, t.ci_high, ao.weak_below);
+}
+
+// A short line sample of a tie style at (x, y) (its vertical centre), `len` long.
+void line_sample(cairo_t* cr, double x, double y, double len, Rgb colour, bool dashed) {
+  set_colour(cr, colour);
+  cairo_set_line_width(cr, 2.0);
+  if (dashed) {
+    const double dash[] = {kBorderlineDash[0], kBorderlineDash[1]};
+    cairo_set_dash(cr, dash, 2, 0);
+  }
+  cairo_move_to(cr, x, y);
+  cairo_line_to(cr, x + len, y);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+}
+
 void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-              const FigureOptions& o, bool gap) {
+              const FigureOptions& o, bool gap, const Findings* findings) {
   const Placement pl = place(s, a, layout, o, gap);
   const MapGeometry& g = pl.geo;
   const Words& w = words(o.lang);
@@ -288,6 +326,7 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     TieStyle st;
   };
   std::vector<Draw> draws;
+  int drawn_clear = 0, drawn_borderline = 0;  // emphasised weak ties by certainty class
   for (const Tie& t : a.ties) {
     // Suppressed ties are never drawn (their values must not be used).
     if (t.suppressed || t.within() || !std::isfinite(t.rc)) continue;
@@ -318,8 +357,13 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
       }
     }
     const double k = crowding(g.units.size());
-    TieStyle st{rc_colour(t.rc, ao), emph ? (medium ? 0.6 : 0.9) : 0.28,
-                emph ? k * tie_width(t.n) * (medium ? 0.6 : 1.0) : 0.45};
+    const Certainty wc = weak_certainty(t, ao);
+    const Rgb colour = wc == Certainty::clear        ? kClearlyWeakInk
+                       : wc == Certainty::borderline ? kBorderlineWeakInk
+                                                     : rc_colour(t.rc, ao);
+    TieStyle st{colour, emph ? (medium ? 0.6 : 0.9) : 0.28, emph ? k * tie_width(t.n) * (medium ? 0.6 : 1.0) : 0.45};
+    st.dashed = wc == Certainty::borderline;
+    if (emph && wc != Certainty::unknown) ++(wc == Certainty::clear ? drawn_clear : drawn_borderline);
     draws.push_back({emph ? (medium ? 1 : 2) : 0, -t.rc, t.source, t.target, st});
   }
   if (gap) {  // unmeasured side_a<->side_b pairs (not enough answers): light, thin, dotted, behind
@@ -336,6 +380,28 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     const auto ku = static_cast<std::size_t>(slot[d.u]), kv = static_cast<std::size_t>(slot[d.v]);
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], d.st);
   }
+  // Best-placed bridges (Findings::bridges, the decision page's): a black ring
+  // outside the within-unit ring, drawn before the labels so none is hidden.
+  // Never a unit whose own ratings of other units are all suppressed
+  // (docs/metrics.md "Units without shown ratings"), whatever `findings` says.
+  auto own_ratings_hidden = [&](std::uint32_t u) {
+    bool rated = false, shown = false;
+    for (const Tie& t : a.ties)
+      if (t.source == u && !t.within()) rated = true, shown = shown || !t.suppressed;
+    return rated && !shown;
+  };
+  std::vector<std::string> bridge_items;
+  if (findings)
+    for (const BridgeFinding& b : findings->bridges) {
+      if (b.unit >= slot.size() || slot[b.unit] < 0 || b.pairs <= 0 || own_ratings_hidden(b.unit)) continue;
+      const auto k = static_cast<std::size_t>(slot[b.unit]);
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, g.centre[k].x, g.centre[k].y, g.radius[k] + kBridgeRingGap, 0, 2 * M_PI);
+      set_colour(cr, kBridgeRingInk);
+      cairo_set_line_width(cr, kBridgeRingWidth);
+      cairo_stroke(cr);
+      bridge_items.push_back(s.units[b.unit].label + " (" + std::to_string(b.pairs) + ")");
+    }
   draw_nodes_and_labels(cr, s, pl, order);
   // Within-unit RC: a ring round the node in the colour of its within tie;
   // none when the tie is suppressed or absent (docs/figures.md "Figures").
@@ -353,6 +419,21 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
   if (gap) shown_sides.resize(std::min<std::size_t>(shown_sides.size(), 2));
   const Box sb = draw_side_legend(cr, 24, ly, shown_sides, o.lang);
   const Box rb = draw_rc_scale(cr, std::max(sb.x1 + 24, 230.0), ly, 220, ao, o.lang);
+  // Weak-tie key under the scale: one line per certainty class drawn.
+  {
+    const std::string th = format_number(ao.weak_below, 1, o.lang);
+    double ky = rb.y1 + 3;
+    for (const auto& [count, key, ink, dashed] :
+         {std::tuple{drawn_clear, "map_clearly_weak", kClearlyWeakInk, false},
+          std::tuple{drawn_borderline, "map_borderline_weak", kBorderlineWeakInk, true}}) {
+      if (count == 0) continue;
+      Text t(fill(glossary_text(key, o.lang), th), 6.5);
+      line_sample(cr, rb.x0, ky + t.height() / 2, 18, ink, dashed);
+      set_colour(cr, {0.15, 0.15, 0.15});
+      t.draw(cr, rb.x0 + 22, ky);
+      ky += t.height() + 1;
+    }
+  }
   std::vector<std::string> notes;
   if (!a.from_ties) notes.push_back(w.node_area);  // tie tables: no respondent counts, equal nodes
   notes.push_back(w.line_width);
@@ -378,6 +459,28 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     t.draw(cr, nx, ny);
     ny += t.height() + 1;
   }
+  // The bridges: a ring sample, then who they are and the pairs each bridges;
+  // below the notes, or below the sides where the notes leave too little room.
+  if (!bridge_items.empty()) {
+    const std::string text = fill(glossary_text("map_bridges", o.lang), std::to_string(findings->bridge_gap_pairs),
+                                  join_list(bridge_items, o.lang));
+    const double bottom = o.page_height - 2;
+    double x = nx, y = ny;
+    auto t = std::make_unique<Text>(text, 7, false, o.page_width - kMargin - (x + 12));
+    if (y + t->height() > bottom) {  // there, as many lines as fit, the last ending in "…"
+      x = sb.x0, y = sb.y1 + 4;
+      const double line = Text("Ag", 7).height();
+      t = std::make_unique<Text>(text, 7, false, rb.x0 - 12 - (x + 12), PANGO_ALIGN_LEFT,
+                                 std::max(1, static_cast<int>((bottom - y) / line)));
+    }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + 4, y + 4.5, 3.5, 0, 2 * M_PI);
+    set_colour(cr, kBridgeRingInk);
+    cairo_set_line_width(cr, kBridgeRingWidth);
+    cairo_stroke(cr);
+    set_colour(cr, {0.2, 0.2, 0.2});
+    t->draw(cr, x + 12, y);
+  }
 }
 
 }  // namespace
@@ -388,26 +491,26 @@ MapGeometry map_geometry(const Survey& s, const Aggregate& a, const std::vector<
 }
 
 void draw_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                   const FigureOptions& o) {
-  draw_map(cr, s, a, layout, o, false);
+                   const FigureOptions& o, const Findings* findings) {
+  draw_map(cr, s, a, layout, o, false, findings);
 }
 
 void draw_gap_map_page(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vector<Point>& layout,
-                       const FigureOptions& o) {
-  draw_map(cr, s, a, layout, o, true);
+                       const FigureOptions& o, const Findings* findings) {
+  draw_map(cr, s, a, layout, o, true, findings);
 }
 
 void render_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o, Format f,
-                const std::string& path) {
+                const std::string& path, const Findings* findings) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, false));
-  draw_map(cv.cr(), s, a, layout, o, false);
+  draw_map(cv.cr(), s, a, layout, o, false, findings);
   cv.finish();
 }
 
 void render_gap_map(const Survey& s, const Aggregate& a, const std::vector<Point>& layout, const FigureOptions& o,
-                    Format f, const std::string& path) {
+                    Format f, const std::string& path, const Findings* findings) {
   Canvas cv(f, path, o.page_width, o.page_height, o.dpi, map_title(o, true));
-  draw_map(cv.cr(), s, a, layout, o, true);
+  draw_map(cv.cr(), s, a, layout, o, true, findings);
   cv.finish();
 }
 

@@ -24,7 +24,10 @@ struct TieStyle {
   Rgb colour;
   double alpha, width;
   bool dotted = false;
+  bool dashed = false;  // borderline weak tie (map.cpp)
 };
+// Dash pattern (on, off; pt) of a borderline weak tie on the maps.
+inline constexpr double kBorderlineDash[2] = {4.0, 2.2};
 // Line width of a tie behind n respondents (before crowding).
 double tie_width(int n);
 // 1 up to 16 drawn units, then shrinking as sqrt(16 / units), at least 0.6.

@@ -55,17 +55,20 @@ render::FigureOptions report_page(render::FigureOptions o) {
 }
 }  // namespace
 
-void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const std::string& side_a,
-           const std::string& side_b, double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix) {
+void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+           OutputDir& dir, const std::string& prefix) {
   if (too_many_units(s.units.size(), "analyze")) return;
   Survey cut;
   const Survey& d = drawable(s, cut);
-  render::FigureOptions o = f.options(side_a, side_b, seed);
-  o.asymmetry = asymmetry;
-  std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, seed);
+  const std::string &side_a = mopt.gap_side_a, &side_b = mopt.gap_side_b;
+  render::FigureOptions o = f.options(side_a, side_b, mopt.seed);
+  o.asymmetry = mopt.asymmetry;
+  std::vector<Point> pos = compute_layout(d, a, o.layout, side_a, side_b, mopt.seed);
+  // The same findings as report.pdf's decision page (write_report): the maps ring its bridges.
+  const Findings findings = compute_findings(d, a, m, mopt);
   for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext));
-    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext));
+    render::render_map(d, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext), &findings);
+    render::render_gap_map(d, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext), &findings);
     render::render_matrix(d, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
     render::render_profile(d, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
   }

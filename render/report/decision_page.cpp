@@ -22,9 +22,9 @@ namespace {
 
 // Sentences of the decision page and the pair pages: {0}..{9} as fmt().
 struct DecisionWords {
-  const char *weak_counts, *weakest, *no_clear, *dimension_one, *dimension_many, *bridges, *bridge_item, *no_bridges,
-      *no_weak_pairs, *chart_title, *chart_rating, *chart_rated, *chart_n, *pair_heading, *pair_note, *direction,
-      *direction_hidden;
+  const char *weak_counts, *weakest, *no_clear, *dimension_one, *dimension_many, *bridges, *bridges_map, *bridge_item,
+      *no_bridges, *no_weak_pairs, *chart_title, *chart_rating, *chart_rated, *chart_n, *chart_certainty, *pair_heading,
+      *pair_note, *direction, *direction_hidden;
 };
 
 const DecisionWords kEn{
@@ -35,6 +35,7 @@ const DecisionWords kEn{
     "{0} separates {1} and {2} most: {3} across the sides against {4} within them.",
     "{0} separate {1} and {2} about equally (gaps within {3} of the largest, {4}).",
     "Best placed to carry the ball between them: {0}.",
+    "Best placed to carry the ball between them (black ring on the coordination map): {0}.",
     "{0} (can bridge {1} of {2} weak or borderline pairs)",
     "No unit coordinates well in both directions with both units of a weak pair.",
     "No pair between {0} and {1} is weak or borderline.",
@@ -42,6 +43,7 @@ const DecisionWords kEn{
     "rating side",
     "rated side",
     "n = {0} ratings",
+    "{0} ties: {1} clearly weak, {2} borderline",
     "{0} and {1}",
     "Both directions of the pair on the seven dimensions (RC 1–5; n counts respondents behind each direction).",
     "{0} \u2192 {1}: RC {2} (n = {3} respondents, {4})",
@@ -54,6 +56,7 @@ const DecisionWords kDa{
     "{0} adskiller {1} og {2} mest: {3} på tværs af områderne mod {4} inden for dem.",
     "{0} adskiller {1} og {2} omtrent lige meget (forskelle inden for {3} af den største, {4}).",
     "Bedst placeret til at bygge bro mellem dem: {0}.",
+    "Bedst placeret til at bygge bro mellem dem (sort ring på koordineringskortet): {0}.",
     "{0} (kan bygge bro for {1} af {2} svage par eller par på grænsen)",
     "Ingen enhed samarbejder godt begge veje med begge enheder i et svagt par.",
     "Intet par mellem {0} og {1} er svagt eller på grænsen.",
@@ -61,6 +64,7 @@ const DecisionWords kDa{
     "vurderende område",
     "vurderet område",
     "n = {0} vurderinger",
+    "{0} relationer: {1} klart svage, {2} på grænsen",
     "{0} og {1}",
     "Parrets to retninger på de syv dimensioner (RK 1–5; n tæller respondenter bag hver retning).",
     "{0} \u2192 {1}: RK {2} (n = {3} respondenter, {4})",
@@ -73,6 +77,7 @@ const DecisionWords kNb{
     "{0} skiller {1} og {2} mest: {3} på tvers av områdene mot {4} innenfor dem.",
     "{0} skiller {1} og {2} omtrent like mye (forskjeller innenfor {3} av den største, {4}).",
     "Best plassert til å bygge bro mellom dem: {0}.",
+    "Best plassert til å bygge bro mellom dem (svart ring på koordineringskartet): {0}.",
     "{0} (kan bygge bro for {1} av {2} svake par eller par på grensen)",
     "Ingen enhet samarbeider godt begge veier med begge enhetene i et svakt par.",
     "Ingen par mellom {0} og {1} er svake eller på grensen.",
@@ -80,6 +85,7 @@ const DecisionWords kNb{
     "vurderende område",
     "vurdert område",
     "n = {0} vurderinger",
+    "{0} relasjoner: {1} klart svake, {2} på grensen",
     "{0} og {1}",
     "Parets to retninger på de sju dimensjonene (RK 1–5; n teller respondenter bak hver retning).",
     "{0} \u2192 {1}: RK {2} (n = {3} respondenter, {4})",
@@ -116,7 +122,27 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> clearly_weakest_pairs(const
 }
 
 // The 2 x 2 chart: rows = rating side, columns = rated side (side_a, side_b),
-// each cell the side pair's RC (sides.csv) in its colour, with n ratings.
+// each cell the side pair's RC (sides.csv) in its colour, with n ratings and
+// the certainty of the ties behind it (chart_certainty).
+}  // namespace
+
+ChartCertainty chart_certainty(const Survey& s, const Aggregate& a, const std::string& source_side,
+                               const std::string& target_side) {
+  ChartCertainty c;
+  for (const Tie& t : a.ties) {
+    if (t.suppressed || t.within() || !std::isfinite(t.rc)) continue;
+    if (s.units[t.source].side != source_side || s.units[t.target].side != target_side) continue;
+    ++c.ties;
+    const Certainty k = threshold_certainty(t.ci_low, t.ci_high, a.options.weak_below);
+    c.with_interval += k != Certainty::unknown;
+    c.clearly_weak += k == Certainty::clear && t.rc < a.options.weak_below;
+    c.borderline += k == Certainty::borderline;
+  }
+  return c;
+}
+
+namespace {
+
 void draw_sides_chart(cairo_t* cr, const ReportInput& in, double width, double height) {
   const Aggregate& a = *in.aggregate;
   const Findings& f = *in.findings;
@@ -153,10 +179,19 @@ void draw_sides_chart(cairo_t* cr, const ReportInput& in, double width, double h
       const Rgb ink = shown ? text_on(fillc) : Rgb{0.3, 0.3, 0.3};
       Text v(shown ? rc_text(sr->rc, a.options, lang) : glossary("not_enough_answers", lang), shown ? 15 : 8, shown);
       Text n(shown ? fmt(w.chart_n, {std::to_string(sr->n)}) : std::string(), 7);
+      // How certain the cell's weakness is: its ties by class, as on the map
+      // (a cell of borderline ties must not read as clearly weak).
+      const ChartCertainty cc = chart_certainty(*in.survey, a, sides[r], sides[c]);
+      const bool certainty = shown && cc.with_interval > 0;
+      Text k(certainty ? fmt(w.chart_certainty,
+                             {std::to_string(cc.ties), std::to_string(cc.clearly_weak), std::to_string(cc.borderline)})
+                       : std::string(),
+             6.5, false, cell_w - 8, PANGO_ALIGN_CENTER);
       set_colour(cr, ink);
-      const double h = v.height() + (shown ? n.height() : 0);
+      const double h = v.height() + (shown ? n.height() : 0) + (certainty ? k.height() : 0);
       v.draw(cr, x + (cell_w - v.width()) / 2, y + (cell_h - h) / 2);
       if (shown) n.draw(cr, x + (cell_w - n.width()) / 2, y + (cell_h - h) / 2 + v.height());
+      if (certainty) k.draw(cr, x + (cell_w - k.width()) / 2, y + (cell_h - h) / 2 + v.height() + n.height());
     }
   }
   Text rating(w.chart_rating, 7.5);
@@ -207,7 +242,9 @@ void decision_page(ReportDocument& doc, const ReportInput& in) {
     std::vector<std::string> names;
     for (const BridgeFinding& b : f.bridges)
       names.push_back(fmt(w.bridge_item, {label(b.unit), std::to_string(b.pairs), std::to_string(f.bridge_gap_pairs)}));
-    messages.push_back(fmt(w.bridges, {join_list(names, lang)}));
+    // The maps ring the same units (render/figures/map.cpp) when report.pdf has them.
+    const bool maps = s.units.size() <= in.max_figure_units && in.layout.size() == s.units.size();
+    messages.push_back(fmt(maps ? w.bridges_map : w.bridges, {join_list(names, lang)}));
   }
   doc.bullets(messages, 10.5);
   doc.space(6);

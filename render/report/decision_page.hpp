@@ -13,6 +13,18 @@ namespace rcmap::render::detail {
 // and the dialogue questions of the driving dimension. Only shown ties.
 void decision_page(ReportDocument& doc, const ReportInput& in);
 
+// Certainty behind one cell of the decision page's 2 x 2 chart: the shown
+// between-unit ties from units of `source_side` to units of `target_side`,
+// those with a 95 % interval, the clearly weak ones (weak, interval below
+// weak_below) and the borderline ones (interval contains weak_below, weak or
+// not): threshold_certainty, the rule of Findings::cross_clearly_weak and
+// cross_borderline. Suppressed ties are never read. O(T).
+struct ChartCertainty {
+  int ties = 0, with_interval = 0, clearly_weak = 0, borderline = 0;
+};
+ChartCertainty chart_certainty(const Survey& s, const Aggregate& a, const std::string& source_side,
+                               const std::string& target_side);
+
 // One page per clearly weak pair of Findings::weakest_cross (unordered, at
 // most 3): both directions on the seven dimensions (n = respondents), and the
 // dialogue questions of the pair's lowest dimension. A suppressed direction

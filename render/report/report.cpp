@@ -125,8 +125,8 @@ void figures(ReportDocument& doc, const ReportInput& in) {
                                            std::to_string(in.max_figure_units)}));
     return;
   }
-  doc.landscape_page([&](cairo_t* cr) { draw_map_page(cr, s, a, in.layout, in.figure); });
-  doc.landscape_page([&](cairo_t* cr) { draw_gap_map_page(cr, s, a, in.layout, in.figure); });
+  doc.landscape_page([&](cairo_t* cr) { draw_map_page(cr, s, a, in.layout, in.figure, in.findings); });
+  doc.landscape_page([&](cairo_t* cr) { draw_gap_map_page(cr, s, a, in.layout, in.figure, in.findings); });
   doc.landscape_page([&](cairo_t* cr) { draw_matrix_page(cr, s, a, in.figure); });
   doc.landscape_page([&](cairo_t* cr) { draw_profile_page(cr, s, a, in.figure); });
 }

@@ -178,7 +178,7 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   RCMAP_PHASE("tables written");
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
   RCMAP_PHASE("graphml written");
-  fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir, prefix);
+  fig.write(survey, agg, metrics, mopt, dir, prefix);
   RCMAP_PHASE("figures drawn");
   std::string html_block;  // report.pdf and report.html
   if (!fig.no_render) html_block = fig.write_report(survey, agg, metrics, mopt, dir, prefix);
@@ -334,7 +334,7 @@ int run_analysis(const Args& args, bool report_only) {
       throw InputError(changed);
     }
     const MetricsResult metrics = analysis_metrics(survey, agg, mopt, sa.quiet, "");
-    fig.write(survey, agg, mopt.gap_side_a, mopt.gap_side_b, mopt.asymmetry, mopt.seed, dir);
+    fig.write(survey, agg, metrics, mopt, dir);
     fig.write_report(survey, agg, metrics, mopt, dir);
     dir.commit();
     print_closing_summary({"report", out, dir.names().size(), first_written(dir.names(), {"report.pdf"}),

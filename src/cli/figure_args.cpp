@@ -63,10 +63,10 @@ void FigureArgs::check_report() const {}
 
 // The drawing is done by the figure module (draw_figures.cpp), loaded here
 // on first use.
-void FigureArgs::write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
-                       double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix) const {
+void FigureArgs::write(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+                       OutputDir& dir, const std::string& prefix) const {
   if (no_render) return;
-  figure_module().write(*this, s, a, side_a, side_b, asymmetry, seed, dir, prefix);
+  figure_module().write(*this, s, a, m, mopt, dir, prefix);
 }
 
 std::string FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
@@ -111,8 +111,8 @@ void FigureArgs::check() const {
 void FigureArgs::check_report() const {
   throw UsageError("this rcmap was built without figures, so it cannot draw report.pdf");
 }
-void FigureArgs::write(const Survey&, const Aggregate&, const std::string&, const std::string&, double, unsigned long,
-                       OutputDir&, const std::string&) const {}
+void FigureArgs::write(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&, OutputDir&,
+                       const std::string&) const {}
 std::string FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
                                      OutputDir&, const std::string&) const {
   return {};

@@ -50,9 +50,10 @@ struct FigureArgs {
   // an rcmap built without them (RCMAP_FIGURES=OFF).
   void check_report() const;
   // Renders map, gap-map, matrix and profile in every format into `dir`,
-  // names prefixed by `prefix` ("" or "SITE/").
-  void write(const Survey& s, const Aggregate& a, const std::string& side_a, const std::string& side_b,
-             double asymmetry, unsigned long seed, OutputDir& dir, const std::string& prefix = "") const;
+  // names prefixed by `prefix` ("" or "SITE/"); the maps ring the best-placed
+  // bridges of the findings of `m` between mopt's gap sides.
+  void write(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt, OutputDir& dir,
+             const std::string& prefix = "") const;
   // Writes report.pdf, report.html (docs/html-report.md) and, with
   // --per-unit, units/<safe-name>.png into `dir` (render/report/,
   // render/html/), names prefixed by `prefix`; the figures inside report.pdf

@@ -21,8 +21,9 @@ inline constexpr unsigned long kFigureModuleLayout = sizeof(FigureArgs) * 100000
 struct FigureModule {
   const char* version;   // kVersion of the module's build
   unsigned long layout;  // kFigureModuleLayout of the module's build
-  void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
-                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&, const std::string& prefix);
+  // map, gap-map, matrix, profile; the maps ring the bridges of compute_findings(m, mopt).
+  void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                OutputDir&, const std::string& prefix);
   // report.pdf and report.html; returns the report.html data block (for the sites report).
   std::string (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
                               const MetricsOptions&, OutputDir&, const std::string& prefix);

@@ -11,6 +11,7 @@
 
 #include "rcmap/aggregate/aggregate.hpp"
 #include "rcmap/graph/map_layout.hpp"
+#include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/canvas/figure_options.hpp"
 #include "rcmap/survey/survey.hpp"
 
@@ -43,20 +44,25 @@ MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Poin
 // 6 pt (about 2 mm on the A4 page), so direction reads at print size; the
 // head is 0.55 x its length wide on each side of the line. O(1).
 double arrowhead_length(double width);
+// The maps: ties coloured by RC, weak ties graded by certainty (clearly weak: dark orange, solid; borderline:
+// light orange, dashed; threshold_certainty against weak_below, docs/figures.md "map — the coordination map"). With
+// `findings`, the units of findings->bridges (the best-placed bridges between the --gap-sides, never a unit
+// without shown ratings) that the map draws get a black outer ring and a legend entry naming them with the
+// pairs each bridges; without, no unit is emphasised.
 void render_map(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&, Format,
-                const std::string& path);
+                const std::string& path, const Findings* findings = nullptr);
 void render_gap_map(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&, Format,
-                    const std::string& path);
+                    const std::string& path, const Findings* findings = nullptr);
 void render_matrix(const Survey&, const Aggregate&, const FigureOptions&, Format, const std::string& path);
 void render_profile(const Survey&, const Aggregate&, const FigureOptions&, Format, const std::string& path);
 
 // The same figures drawn onto a caller's Cairo context whose user space is one
 // kPageWidth x kPageHeight page (points, origin top left); nothing is painted
 // outside it and the background is not painted. Used by the report (report.pdf).
-void draw_map_page(cairo_t* cr, const Survey&, const Aggregate&, const std::vector<Point>& layout,
-                   const FigureOptions&);
+void draw_map_page(cairo_t* cr, const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&,
+                   const Findings* findings = nullptr);
 void draw_gap_map_page(cairo_t* cr, const Survey&, const Aggregate&, const std::vector<Point>& layout,
-                       const FigureOptions&);
+                       const FigureOptions&, const Findings* findings = nullptr);
 void draw_matrix_page(cairo_t* cr, const Survey&, const Aggregate&, const FigureOptions&);
 void draw_profile_page(cairo_t* cr, const Survey&, const Aggregate&, const FigureOptions&);
 
