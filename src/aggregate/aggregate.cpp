@@ -18,6 +18,7 @@
 #include "rcmap/aggregate/aggregate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
 #include <cmath>
@@ -223,6 +224,238 @@ double row_score(const Response& r, DimensionMask left_out) {
   return k ? static_cast<double>(sum) / k : kNaN;
 }
 
+namespace {
+
+// Row sums of `r` (score_sums); false if the row answers fewer than
+// `min_answers` dimensions. The 7 scores (0 = not answered, else 1..5) are
+// read as one 8-byte word, the struct's padding byte masked off, and summed
+// and counted bytewise (sums of at most 4 scores stay below 256, so no byte
+// carries).
+inline bool row_sums(const Response& r, int min_answers, std::uint64_t& x, int& sum_c, int& k_c, int& sum_l, int& k_l) {
+  static_assert(kDimensionCount == 7 && kCommunicationDimensions == 4 &&
+                offsetof(Response, scores) + 8 <= sizeof(Response));
+  std::memcpy(&x, reinterpret_cast<const unsigned char*>(&r) + offsetof(Response, scores), 8);
+  x &= 0x00FFFFFFFFFFFFFFull;
+  score_sums(x, sum_c, k_c, sum_l, k_l);
+  return k_c + k_l >= min_answers;
+}
+
+inline std::uint64_t key_of(const Response& r) { return (static_cast<std::uint64_t>(r.unit) << 32) | r.target; }
+
+// The accumulators of the ties with an included row, each with its key
+// (unit << 32) | target, in no particular order; the rows included, and
+// which respondents have an included row.
+struct TieSums {
+  std::vector<std::uint64_t> key;
+  std::vector<TieAcc> acc;
+  std::vector<char> counted;  // per respondent
+  std::size_t included = 0;   // rows
+};
+
+constexpr std::size_t kTwoThreadsFrom = 200000;  // rows
+
+// Whether sum_rows_halves() applies: a large survey whose dense accumulator
+// table (one per half) stays within 8 MB.
+bool sum_in_halves(const Survey& survey) {
+  const std::size_t U = survey.units.size();
+  return survey.rows.size() >= kTwoThreadsFrom && U * U * sizeof(TieAcc) <= (std::size_t{8} << 20);
+}
+
+// The one pass over the rows on two threads: each sums half the rows into
+// accumulators indexed by unit * U + target, and the halves' sums are added
+// (integer sums: the result does not depend on the split).
+TieSums sum_rows_halves(const Survey& survey, int min_answers) {
+  const std::size_t U = survey.units.size();
+  struct Half {
+    std::vector<TieAcc> acc;
+    std::vector<char> counted;
+    std::size_t included = 0;
+  };
+  auto run = [&](std::size_t begin, std::size_t end, Half& h) {
+    h.acc.resize(U * U);
+    h.counted.assign(survey.respondents.size(), 0);
+    std::uint64_t x;
+    int sum_c, k_c, sum_l, k_l;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Response& r = survey.rows[i];
+      if (!row_sums(r, min_answers, x, sum_c, k_c, sum_l, k_l)) continue;
+      ++h.included;
+      h.counted[r.respondent] = 1;
+      h.acc[r.unit * U + r.target].add(x, sum_c, k_c, sum_l, k_l);
+    }
+    for (TieAcc& ta : h.acc) ta.settle();
+  };
+  Half first, second;
+  const std::size_t mid = survey.rows.size() / 2;
+  auto run_second = [&] { run(mid, survey.rows.size(), second); };
+  detail::SideTask worker(run_second);
+  run(0, mid, first);
+  worker.join();
+  TieSums t;
+  t.included = first.included + second.included;
+  t.counted.assign(survey.respondents.size(), 0);
+  for (std::size_t r = 0; r < t.counted.size(); ++r) t.counted[r] = first.counted[r] | second.counted[r];
+  for (std::size_t k = 0; k < U * U; ++k) {
+    first.acc[k].merge(second.acc[k]);
+    if (!first.acc[k].rc.n) continue;
+    t.key.push_back((static_cast<std::uint64_t>(k / U) << 32) | (k % U));
+    t.acc.push_back(first.acc[k]);
+  }
+  return t;
+}
+
+// The one pass over the rows on one thread: accumulators in order of first
+// appearance, found through a dense table for up to 2048 units, a hash map
+// beyond.
+TieSums sum_rows(const Survey& survey, int min_answers) {
+  const std::size_t U = survey.units.size();
+  TieSums t;
+  t.counted.assign(survey.respondents.size(), 0);
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  const bool dense = U * U <= (std::size_t{1} << 22);
+  std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
+  std::uint64_t x;
+  int sum_c, k_c, sum_l, k_l;
+  for (const Response& r : survey.rows) {
+    if (!row_sums(r, min_answers, x, sum_c, k_c, sum_l, k_l)) continue;
+    ++t.included;
+    t.counted[r.respondent] = 1;
+    std::uint32_t* slot =
+        dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
+    if (*slot == kNone) {
+      *slot = static_cast<std::uint32_t>(t.key.size());
+      t.key.push_back(key_of(r));
+      t.acc.emplace_back();
+    }
+    t.acc[*slot].add(x, sum_c, k_c, sum_l, k_l);
+  }
+  for (TieAcc& ta : t.acc) ta.settle();
+  return t;
+}
+
+// Per tie: its included rows, its left-out dimensions (left_out_dimensions),
+// and whether a row that answered only left-out dimensions suppresses it.
+struct TieShape {
+  std::vector<int> included;
+  std::vector<DimensionMask> left_out;
+  std::vector<char> void_tie;
+};
+
+TieShape tie_shapes(const TieSums& t, int min_n) {
+  TieShape sh;
+  sh.included.resize(t.acc.size());
+  sh.left_out.assign(t.acc.size(), 0);
+  sh.void_tie.assign(t.acc.size(), 0);
+  for (std::size_t k = 0; k < t.acc.size(); ++k) {
+    sh.included[k] = static_cast<int>(t.acc[k].rc.n);
+    std::array<int, kDimensionCount> dim_n;
+    for (int d = 0; d < kDimensionCount; ++d) dim_n[d] = static_cast<int>(t.acc[k].dim[d].n);
+    sh.left_out[k] = left_out_dimensions(sh.included[k], dim_n, min_n);
+  }
+  return sh;
+}
+
+// The RC sums of the ties with left-out dimensions, summed again without
+// them in one more pass over the rows; a row that answered only left-out
+// dimensions marks its tie void.
+void resum_left_out(const Survey& survey, int min_answers, TieSums& t, TieShape& sh) {
+  const std::size_t U = survey.units.size();
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  const bool dense = U * U <= (std::size_t{1} << 22);
+  std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
+  for (std::size_t k = 0; k < t.acc.size(); ++k) {
+    if (!sh.left_out[k]) continue;
+    t.acc[k].rc = Sums{};
+    const std::uint64_t key = t.key[k];
+    if (dense)
+      slot_of[(key >> 32) * U + (key & 0xFFFFFFFFu)] = static_cast<std::uint32_t>(k);
+    else
+      slot_map.emplace(key, static_cast<std::uint32_t>(k));
+  }
+  std::uint64_t x;
+  int sum_c, k_c, sum_l, k_l;
+  for (const Response& r : survey.rows) {
+    std::uint32_t k = kNone;
+    if (dense) {
+      k = slot_of[r.unit * U + r.target];
+    } else if (auto it = slot_map.find(key_of(r)); it != slot_map.end()) {
+      k = it->second;
+    }
+    if (k == kNone || !row_sums(r, min_answers, x, sum_c, k_c, sum_l, k_l)) continue;
+    score_sums(x & kept_bytes(sh.left_out[k]), sum_c, k_c, sum_l, k_l);
+    if (k_c + k_l == 0)
+      sh.void_tie[k] = 1;
+    else
+      t.acc[k].rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
+  }
+}
+
+// Cronbach's alpha over the complete rows of shown ties without left-out
+// dimensions; not shown from fewer than min_n rows.
+Alpha reliability(const TieSums& t, const TieShape& sh, int min_n) {
+  std::array<Squares, kDimensionCount> item;
+  Sums total;
+  for (std::size_t k = 0; k < t.acc.size(); ++k) {
+    if (sh.included[k] < min_n || sh.left_out[k]) continue;
+    total.merge(t.acc[k].total);
+    for (int d = 0; d < kDimensionCount; ++d) item[d].merge(t.acc[k].item[d]);
+  }
+  std::vector<stats::Moments> item_moments;
+  for (const Squares& m : item) item_moments.push_back(stats::moments_from_sums(total.n, m.s, m.q));
+  Alpha alpha;
+  alpha.n = static_cast<int>(total.n);
+  if (alpha.n >= min_n)
+    alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
+  return alpha;
+}
+
+// The tie of accumulator `slot`, suppressed from fewer than min_n rows or
+// when void; a shown tie's means of dimensions answered by fewer than min_n
+// rows, and the indices holding a left-out dimension, stay NaN.
+Tie make_tie(const TieSums& t, const TieShape& sh, std::uint32_t slot, const AggregateOptions& opt) {
+  const TieAcc& ta = t.acc[slot];
+  const stats::Moments rc = stats::moments_from_sums(ta.rc.n, ta.rc.s, ta.rc.q, kScale);
+  Tie tie;
+  tie.source = static_cast<std::uint32_t>(t.key[slot] >> 32);
+  tie.target = static_cast<std::uint32_t>(t.key[slot] & 0xFFFFFFFFu);
+  tie.n = sh.included[slot];
+  tie.suppressed = tie.n < opt.min_n || sh.void_tie[slot];
+  tie.dim_mean.fill(kNaN);
+  if (!tie.suppressed) {
+    tie.left_out = sh.left_out[slot];
+    tie.rc = rc.mean;
+    tie.sd = rc.sd();
+    auto ci = rc.ci95();
+    tie.ci_low = ci[0];
+    tie.ci_high = ci[1];
+    for (int d = 0; d < kDimensionCount; ++d) {
+      tie.dim_n[d] = static_cast<int>(ta.dim[d].n);
+      tie.dim_mean[d] = shown(ta.dim[d], opt.min_n, 1);
+    }
+    if (!(tie.left_out & kCommunicationMask)) tie.communication = shown(ta.comm, opt.min_n, kScale);
+    if (!(tie.left_out & kRelationshipMask)) tie.relationship = shown(ta.rel, opt.min_n, kScale);
+  }
+  tie.strength = classify(tie.rc, opt);
+  return tie;
+}
+
+// Respondents per unit (those with an included row) and response rates.
+void count_respondents(const Survey& survey, const std::vector<char>& counted, Aggregate& a) {
+  a.units.assign(survey.units.size(), UnitResult{});
+  for (std::size_t r = 0; r < counted.size(); ++r)
+    if (counted[r]) {
+      ++a.units[survey.respondent_unit[r]].respondents;
+      ++a.respondents;
+    }
+  for (std::size_t u = 0; u < survey.units.size(); ++u)
+    if (const auto& hc = survey.units[u].headcount; hc && *hc > 0)
+      a.units[u].response_rate = static_cast<double>(a.units[u].respondents) / *hc;
+}
+
+}  // namespace
+
 Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   check_options(opt);
   Aggregate a;
@@ -233,188 +466,26 @@ Aggregate aggregate(const Survey& survey, const AggregateOptions& opt) {
   // listed by (source, target) below. Integer sums make the pass cheap (no
   // division per value), exact, and independent of the order of the rows, so
   // a large survey can be split over two threads and the halves' sums added.
-  const std::size_t U = survey.units.size();
-  std::vector<std::uint64_t> acc_key;  // (unit << 32) | target of each accumulator
-  std::vector<TieAcc> acc;
-  std::vector<char> counted(survey.respondents.size(), 0);  // respondents with an included row
-  // Row sums; false if the row answers too few dimensions.
-  // The 7 scores (0 = not answered, else 1..5) are read as one 8-byte word,
-  // the struct's padding byte masked off, and summed and counted bytewise
-  // (sums of at most 4 scores stay below 256, so no byte carries).
-  static_assert(kDimensionCount == 7 && kCommunicationDimensions == 4 &&
-                offsetof(Response, scores) + 8 <= sizeof(Response));
-  auto row_sums = [&](const Response& r, std::uint64_t& x, int& sum_c, int& k_c, int& sum_l, int& k_l) {
-    std::memcpy(&x, reinterpret_cast<const unsigned char*>(&r) + offsetof(Response, scores), 8);
-    x &= 0x00FFFFFFFFFFFFFFull;
-    score_sums(x, sum_c, k_c, sum_l, k_l);
-    return k_c + k_l >= opt.min_answers;
-  };
-  auto key_of = [](const Response& r) { return (static_cast<std::uint64_t>(r.unit) << 32) | r.target; };
-  constexpr std::size_t kTwoThreadsFrom = 200000;  // rows
-  if (survey.rows.size() >= kTwoThreadsFrom && U * U * sizeof(TieAcc) <= (std::size_t{8} << 20)) {
-    // Accumulators indexed by unit * U + target, one set per half.
-    struct Half {
-      std::vector<TieAcc> acc;
-      std::vector<char> counted;
-      std::size_t included = 0;
-    };
-    auto run = [&](std::size_t begin, std::size_t end, Half& h) {
-      h.acc.resize(U * U);
-      h.counted.assign(survey.respondents.size(), 0);
-      std::uint64_t x;
-      int sum_c, k_c, sum_l, k_l;
-      for (std::size_t i = begin; i < end; ++i) {
-        const Response& r = survey.rows[i];
-        if (!row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
-        ++h.included;
-        h.counted[r.respondent] = 1;
-        h.acc[r.unit * U + r.target].add(x, sum_c, k_c, sum_l, k_l);
-      }
-      for (TieAcc& ta : h.acc) ta.settle();
-    };
-    Half first, second;
-    const std::size_t mid = survey.rows.size() / 2;
-    auto run_second = [&] { run(mid, survey.rows.size(), second); };
-    detail::SideTask worker(run_second);
-    run(0, mid, first);
-    worker.join();
-    a.rows_included = first.included + second.included;
-    for (std::size_t r = 0; r < counted.size(); ++r) counted[r] = first.counted[r] | second.counted[r];
-    for (std::size_t k = 0; k < U * U; ++k) {
-      first.acc[k].merge(second.acc[k]);
-      if (!first.acc[k].rc.n) continue;
-      acc_key.push_back((static_cast<std::uint64_t>(k / U) << 32) | (k % U));
-      acc.push_back(first.acc[k]);
-    }
-  } else {
-    // Slots in order of first appearance: a dense table for up to 2048
-    // units, a hash map beyond.
-    constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-    const bool dense = U * U <= (std::size_t{1} << 22);
-    std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);  // unit * U + target -> slot
-    std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
-    std::uint64_t x;
-    int sum_c, k_c, sum_l, k_l;
-    for (const Response& r : survey.rows) {
-      if (!row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
-      ++a.rows_included;
-      counted[r.respondent] = 1;
-      std::uint32_t* slot =
-          dense ? &slot_of[r.unit * U + r.target] : &slot_map.try_emplace(key_of(r), kNone).first->second;
-      if (*slot == kNone) {
-        *slot = static_cast<std::uint32_t>(acc_key.size());
-        acc_key.push_back(key_of(r));
-        acc.emplace_back();
-      }
-      acc[*slot].add(x, sum_c, k_c, sum_l, k_l);
-    }
-    for (TieAcc& ta : acc) ta.settle();
-  }
+  TieSums t = sum_in_halves(survey) ? sum_rows_halves(survey, opt.min_answers) : sum_rows(survey, opt.min_answers);
+  a.rows_included = t.included;
 
-  // Left-out dimensions (left_out_dimensions). Their ties' row scores are
-  // summed again without them, in one more pass over the rows; a row that
-  // answered only left-out dimensions suppresses its tie (`void_tie`).
-  std::vector<int> included(acc.size());
-  std::vector<DimensionMask> left_out(acc.size(), 0);
-  std::vector<char> void_tie(acc.size(), 0);
-  bool any_left_out = false;
-  for (std::size_t k = 0; k < acc.size(); ++k) {
-    included[k] = static_cast<int>(acc[k].rc.n);
-    std::array<int, kDimensionCount> dim_n;
-    for (int d = 0; d < kDimensionCount; ++d) dim_n[d] = static_cast<int>(acc[k].dim[d].n);
-    left_out[k] = left_out_dimensions(included[k], dim_n, opt.min_n);
-    any_left_out |= left_out[k] != 0;
-  }
-  if (any_left_out) {
-    constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-    const bool dense = U * U <= (std::size_t{1} << 22);
-    std::vector<std::uint32_t> slot_of(dense ? U * U : 0, kNone);
-    std::unordered_map<std::uint64_t, std::uint32_t> slot_map;
-    for (std::size_t k = 0; k < acc.size(); ++k) {
-      if (!left_out[k]) continue;
-      acc[k].rc = Sums{};
-      const std::uint64_t key = acc_key[k];
-      if (dense)
-        slot_of[(key >> 32) * U + (key & 0xFFFFFFFFu)] = static_cast<std::uint32_t>(k);
-      else
-        slot_map.emplace(key, static_cast<std::uint32_t>(k));
-    }
-    std::uint64_t x;
-    int sum_c, k_c, sum_l, k_l;
-    for (const Response& r : survey.rows) {
-      std::uint32_t k = kNone;
-      if (dense) {
-        k = slot_of[r.unit * U + r.target];
-      } else if (auto it = slot_map.find(key_of(r)); it != slot_map.end()) {
-        k = it->second;
-      }
-      if (k == kNone || !row_sums(r, x, sum_c, k_c, sum_l, k_l)) continue;
-      score_sums(x & kept_bytes(left_out[k]), sum_c, k_c, sum_l, k_l);
-      if (k_c + k_l == 0)
-        void_tie[k] = 1;
-      else
-        acc[k].rc.add((sum_c + sum_l) * kScaled[k_c + k_l]);
-    }
-  }
+  // Left-out dimensions (left_out_dimensions): their ties' row scores are
+  // summed again without them.
+  TieShape sh = tie_shapes(t, opt.min_n);
+  if (std::any_of(sh.left_out.begin(), sh.left_out.end(), [](DimensionMask m) { return m != 0; }))
+    resum_left_out(survey, opt.min_answers, t, sh);
 
-  // Reliability over complete rows of shown ties without left-out
-  // dimensions; not shown from fewer than min_n rows.
-  std::array<Squares, kDimensionCount> item;
-  Sums total;
-  for (std::size_t k = 0; k < acc.size(); ++k) {
-    if (included[k] < opt.min_n || left_out[k]) continue;
-    total.merge(acc[k].total);
-    for (int d = 0; d < kDimensionCount; ++d) item[d].merge(acc[k].item[d]);
-  }
-  std::vector<stats::Moments> item_moments;
-  for (const Squares& m : item) item_moments.push_back(stats::moments_from_sums(total.n, m.s, m.q));
-  a.alpha.n = static_cast<int>(total.n);
-  if (a.alpha.n >= opt.min_n)
-    a.alpha.value = stats::cronbach_alpha(item_moments, stats::moments_from_sums(total.n, total.s, total.q));
+  a.alpha = reliability(t, sh, opt.min_n);
   a.rows_excluded = a.rows_read - a.rows_included;
-  std::vector<std::uint32_t> by_key(acc.size());
+  std::vector<std::uint32_t> by_key(t.acc.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
-  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) { return acc_key[x] < acc_key[y]; });
-
-  a.ties.reserve(acc.size());
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) { return t.key[x] < t.key[y]; });
+  a.ties.reserve(t.acc.size());
   for (std::uint32_t slot : by_key) {
-    const TieAcc& ta = acc[slot];
-    const stats::Moments rc = stats::moments_from_sums(ta.rc.n, ta.rc.s, ta.rc.q, kScale);
-    Tie t;
-    t.source = static_cast<std::uint32_t>(acc_key[slot] >> 32);
-    t.target = static_cast<std::uint32_t>(acc_key[slot] & 0xFFFFFFFFu);
-    t.n = included[slot];
-    t.suppressed = t.n < opt.min_n || void_tie[slot];
-    t.dim_mean.fill(kNaN);
-    if (!t.suppressed) {
-      t.left_out = left_out[slot];
-      t.rc = rc.mean;
-      t.sd = rc.sd();
-      auto ci = rc.ci95();
-      t.ci_low = ci[0];
-      t.ci_high = ci[1];
-      for (int d = 0; d < kDimensionCount; ++d) {
-        t.dim_n[d] = static_cast<int>(ta.dim[d].n);
-        t.dim_mean[d] = shown(ta.dim[d], opt.min_n, 1);
-      }
-      if (!(t.left_out & kCommunicationMask)) t.communication = shown(ta.comm, opt.min_n, kScale);
-      if (!(t.left_out & kRelationshipMask)) t.relationship = shown(ta.rel, opt.min_n, kScale);
-    } else {
-      ++a.suppressed_ties;
-    }
-    t.strength = classify(t.rc, opt);
-    a.ties.push_back(t);
+    a.ties.push_back(make_tie(t, sh, slot, opt));
+    if (a.ties.back().suppressed) ++a.suppressed_ties;
   }
-  // Units.
-  a.units.assign(survey.units.size(), UnitResult{});
-  for (std::size_t r = 0; r < counted.size(); ++r)
-    if (counted[r]) {
-      ++a.units[survey.respondent_unit[r]].respondents;
-      ++a.respondents;
-    }
-  for (std::size_t u = 0; u < survey.units.size(); ++u)
-    if (const auto& hc = survey.units[u].headcount; hc && *hc > 0)
-      a.units[u].response_rate = static_cast<double>(a.units[u].respondents) / *hc;
+  count_respondents(survey, t.counted, a);
   summarise_ties(survey, a);
   return a;
 }

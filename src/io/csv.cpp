@@ -3,6 +3,7 @@
 // optional UTF-8 byte order mark, blank lines skipped.
 #include "rcmap/io/csv.hpp"
 
+#include "csv_split.hpp"
 #include "file_bytes.hpp"
 #include "util/huge_pages.hpp"
 
@@ -311,137 +312,193 @@ CsvReader CsvReader::open(const std::string& path, Encoding enc, Diagnostics& di
   return CsvReader(std::move(bytes), path, enc, diags);
 }
 
+namespace {
+
+// A reader's parse position: its text d[0, n), the offset `pos` of the
+// next record and its physical line, and the delimiter. d[n] is NUL
+// (FileBytes), or d[n - 1] is a line feed (a first half after
+// CsvSplit::split): every scan below stops at one or the other.
+struct Cursor {
+  char* d;
+  std::size_t n;
+  std::size_t& pos;
+  std::size_t& line;
+  char delim;
+};
+
+// Skips blank lines from pos, counting them; false at the end of the text.
+[[gnu::always_inline]] inline bool skip_blank_lines(const Cursor& c) {
+  const std::size_t n = c.n;
+  const char* d = c.d;
+  std::size_t& pos = c.pos;
+  std::size_t& line = c.line;
+  while (pos < n && (d[pos] == '\n' || d[pos] == '\r')) {
+    if (d[pos] == '\n' || pos + 1 >= n || d[pos + 1] != '\n') ++line;
+    ++pos;
+  }
+  return pos < n;
+}
+
+// Fast path for the common record: no quote, no NUL, no line break inside,
+// scanned 16 bytes at a time (SSE2 is part of x86-64). Takes the record at
+// pos into `fields` and returns true; false for anything else, or the
+// file's last 16 bytes, with `fields` cleared and pos unmoved, for the
+// byte-wise parser, which starts the record again.
+[[gnu::always_inline]] inline bool scan_simple_record(const Cursor& cur, std::vector<std::string_view>& fields) {
+#ifdef __SSE2__
+  const std::size_t n = cur.n;
+  char* d = cur.d;
+  std::size_t& pos = cur.pos;
+  std::size_t& line = cur.line;
+  const char delim = cur.delim;
+  const __m128i vd = _mm_set1_epi8(static_cast<char>(delim)), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n'),
+                vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
+  std::size_t p = pos, start = pos;
+  while (p + 16 <= n) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
+    unsigned md = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)));
+    unsigned ms = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
+    unsigned stop = ms ? static_cast<unsigned>(__builtin_ctz(ms)) : 16;
+    if (stop < 16) md &= (1u << stop) - 1;
+    for (; md; md &= md - 1) {
+      std::size_t i = p + static_cast<unsigned>(__builtin_ctz(md));
+      fields.emplace_back(d + start, i - start);
+      start = i + 1;
+    }
+    if (stop < 16) {
+      char c = d[p + stop];
+      if (c != '\n' && c != '\r') break;  // quote or NUL: byte-wise parser
+      fields.emplace_back(d + start, p + stop - start);
+      pos = p + stop;
+      if (d[pos] == '\r' && pos + 1 < n && d[pos + 1] == '\n') ++pos;
+      ++pos;
+      ++line;
+      return true;
+    }
+    p += 16;
+  }
+  fields.clear();
+#else
+  (void)cur, (void)fields;
+#endif
+  return false;
+}
+
+// The quoted field at pos (field number `col`), decoded in place into
+// `fields`. Sets `bad` for a NUL byte inside or text after the closing
+// quote (reported, skipped to the line end); false for an unterminated
+// quote (reported).
+[[gnu::always_inline]] inline bool quoted_field(const Cursor& cur, std::vector<std::string_view>& fields,
+                                                std::size_t col, bool& bad, Diagnostics& diags,
+                                                const std::string& path) {
+  const std::size_t n = cur.n;
+  char* d = cur.d;
+  std::size_t& pos = cur.pos;
+  std::size_t& line = cur.line;
+  const char delim = cur.delim;
+  std::size_t start_line = line;
+  const std::size_t start = pos;
+  std::size_t w = start;  // write position of the decoded text
+  ++pos;
+  bool closed = false;
+  while (pos < n) {
+    // Move the run up to the next quote, line end or NUL in one go.
+    std::size_t run = pos;
+    for (;;) {
+      unsigned char c = static_cast<unsigned char>(d[run]);
+      if (c == '"' || c == '\n' || c == '\r' || c == '\0') break;
+      ++run;
+    }
+    if (run > n) run = n;
+    std::memmove(d + w, d + pos, run - pos);
+    w += run - pos;
+    pos = run;
+    if (pos >= n) break;
+    char c = d[pos];
+    if (c == '"') {
+      if (pos + 1 < n && d[pos + 1] == '"') {
+        d[w++] = '"';
+        pos += 2;
+        continue;
+      }
+      ++pos;
+      closed = true;
+      break;
+    }
+    if (c == '\n' || (c == '\r' && (pos + 1 >= n || d[pos + 1] != '\n'))) ++line;
+    if (c == '\0') bad = true;
+    d[w++] = c;
+    ++pos;
+  }
+  fields.emplace_back(d + start, w - start);
+  if (!closed) {
+    diags.error(path, start_line, col, {},
+                "unterminated quote: a field opened with \" is never closed; expected a "
+                "closing \" before the end of the file");
+    return false;
+  }
+  if (pos < n && d[pos] != delim && d[pos] != '\n' && d[pos] != '\r') {
+    diags.error(path, line, col, {},
+                std::string("text after a closing quote; expected the delimiter '") +
+                    (delim == '\t' ? std::string("TAB") : std::string(1, delim)) +
+                    "' or the end of the line (write a quote inside a quoted field as \"\")");
+    while (pos < n && d[pos] != '\n' && d[pos] != '\r') ++pos;  // to the end of the physical line
+    bad = true;
+  }
+  return true;
+}
+
+// The unquoted field at pos: it runs to the delimiter or line end; a NUL
+// byte is kept and sets `bad` (reported by parse_record).
+[[gnu::always_inline]] inline void unquoted_field(const Cursor& cur, std::vector<std::string_view>& fields, bool& bad) {
+  const std::size_t n = cur.n;
+  char* d = cur.d;
+  std::size_t& pos = cur.pos;
+  const unsigned char delim = static_cast<unsigned char>(cur.delim);
+  std::size_t end = pos;
+  for (;;) {
+    unsigned char c = static_cast<unsigned char>(d[end]);
+    if (c <= '\r') {
+      if (c == '\n' || c == '\r' || c == delim) break;
+      if (c == '\0') {
+        if (end >= n) break;
+        bad = true;
+      }
+    } else if (c == delim) {
+      break;
+    }
+    ++end;
+  }
+  fields.emplace_back(d + pos, end - pos);
+  pos = end;
+}
+
+}  // namespace
+
 // Parses one record starting at pos_ into `fields`: views into d_,
 // valid until the next call. Quoted fields are decoded in place (a decoded
 // field is never longer than its quoted form, and d_ is not read again
 // behind pos_). Reports syntax errors and returns Parse::bad after skipping
-// to the end of the faulty record.
+// to the end of the faulty record. d_[n_] is NUL (FileBytes), or d_[n_ - 1]
+// is a line feed (a first half after CsvSplit::split): every scan stops at
+// one or the other.
 CsvReader::Parse CsvReader::parse_record(std::vector<std::string_view>& fields, std::size_t& line) {
-  const std::size_t n = n_;
-  // d[n] is NUL (FileBytes), or d[n - 1] is a line feed (a first half after
-  // split()): every scan below stops at one or the other.
-  char* d = d_;
-  // Skip blank lines.
-  while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
-    if (d[pos_] == '\n' || pos_ + 1 >= n || d[pos_ + 1] != '\n') ++line_;
-    ++pos_;
-  }
-  if (pos_ >= n) return Parse::end;
+  const Cursor cur{d_, n_, pos_, line_, delim_};
+  if (!skip_blank_lines(cur)) return Parse::end;
   line = line_;
   fields.clear();
-  auto skip_rest = [&]() {  // to end of the current physical line
-    while (pos_ < n && d[pos_] != '\n' && d[pos_] != '\r') ++pos_;
-  };
-  const unsigned char delim = static_cast<unsigned char>(delim_);
-#ifdef __SSE2__
-  // Fast path for the common record: no quote, no NUL, no line break inside,
-  // scanned 16 bytes at a time (SSE2 is part of x86-64). Anything else, or
-  // the file's last 16 bytes, falls through to the byte-wise parser below,
-  // which starts the record again.
-  {
-    const __m128i vd = _mm_set1_epi8(static_cast<char>(delim_)), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n'),
-                  vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
-    std::size_t p = pos_, start = pos_;
-    while (p + 16 <= n) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + p));
-      unsigned md = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)));
-      unsigned ms = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vz)))));
-      unsigned stop = ms ? static_cast<unsigned>(__builtin_ctz(ms)) : 16;
-      if (stop < 16) md &= (1u << stop) - 1;
-      for (; md; md &= md - 1) {
-        std::size_t i = p + static_cast<unsigned>(__builtin_ctz(md));
-        fields.emplace_back(d + start, i - start);
-        start = i + 1;
-      }
-      if (stop < 16) {
-        char c = d[p + stop];
-        if (c != '\n' && c != '\r') break;  // quote or NUL: byte-wise parser
-        fields.emplace_back(d + start, p + stop - start);
-        pos_ = p + stop;
-        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
-        ++pos_;
-        ++line_;
-        return Parse::ok;
-      }
-      p += 16;
-    }
-    fields.clear();
-  }
-#endif
+  if (scan_simple_record(cur, fields)) return Parse::ok;
+  const std::size_t n = n_;
+  const char* d = d_;
   bool bad = false;
   for (;;) {
-    std::size_t col = fields.size() + 1;
+    const std::size_t col = fields.size() + 1;
     if (d[pos_] == '"' && pos_ < n) {
-      std::size_t start_line = line_;
-      const std::size_t start = pos_;
-      std::size_t w = start;  // write position of the decoded text
-      ++pos_;
-      bool closed = false;
-      while (pos_ < n) {
-        // Move the run up to the next quote, line end or NUL in one go.
-        std::size_t run = pos_;
-        for (;;) {
-          unsigned char c = static_cast<unsigned char>(d[run]);
-          if (c == '"' || c == '\n' || c == '\r' || c == '\0') break;
-          ++run;
-        }
-        if (run > n) run = n;
-        std::memmove(d + w, d + pos_, run - pos_);
-        w += run - pos_;
-        pos_ = run;
-        if (pos_ >= n) break;
-        char c = d[pos_];
-        if (c == '"') {
-          if (pos_ + 1 < n && d[pos_ + 1] == '"') {
-            d[w++] = '"';
-            pos_ += 2;
-            continue;
-          }
-          ++pos_;
-          closed = true;
-          break;
-        }
-        if (c == '\n' || (c == '\r' && (pos_ + 1 >= n || d[pos_ + 1] != '\n'))) ++line_;
-        if (c == '\0') bad = true;
-        d[w++] = c;
-        ++pos_;
-      }
-      fields.emplace_back(d + start, w - start);
-      if (!closed) {
-        diags_->error(path_, start_line, col, {},
-                      "unterminated quote: a field opened with \" is never closed; expected a "
-                      "closing \" before the end of the file");
-        return Parse::bad;
-      }
-      if (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') {
-        diags_->error(path_, line_, col, {},
-                      std::string("text after a closing quote; expected the delimiter '") +
-                          (delim_ == '\t' ? std::string("TAB") : std::string(1, delim_)) +
-                          "' or the end of the line (write a quote inside a quoted field as \"\")");
-        skip_rest();
-        bad = true;
-      }
+      if (!quoted_field(cur, fields, col, bad, *diags_, path_)) return Parse::bad;
     } else {
-      // Unquoted: the field runs to the delimiter or line end; a NUL byte is
-      // kept (and reported below).
-      std::size_t end = pos_;
-      for (;;) {
-        unsigned char c = static_cast<unsigned char>(d[end]);
-        if (c <= '\r') {
-          if (c == '\n' || c == '\r' || c == delim) break;
-          if (c == '\0') {
-            if (end >= n) break;
-            bad = true;
-          }
-        } else if (c == delim) {
-          break;
-        }
-        ++end;
-      }
-      fields.emplace_back(d + pos_, end - pos_);
-      pos_ = end;
+      unquoted_field(cur, fields, bad);
     }
     if (pos_ < n && d[pos_] == delim_) {
       ++pos_;
@@ -482,36 +539,40 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
   }
 }
 
-std::optional<CsvReader> CsvReader::split(std::size_t min_bytes, Diagnostics& tail_diags) {
-  if (!ok_ || n_ < pos_ + min_bytes || min_bytes < 2) return std::nullopt;
-  const std::size_t mid = pos_ + (n_ - pos_) / 2;
-  const void* lf = std::memchr(d_ + mid, '\n', n_ - mid);
+namespace detail {
+
+std::optional<CsvReader> CsvSplit::split(CsvReader& head, std::size_t min_bytes, Diagnostics& tail_diags) {
+  if (!head.ok_ || head.n_ < head.pos_ + min_bytes || min_bytes < 2) return std::nullopt;
+  const std::size_t mid = head.pos_ + (head.n_ - head.pos_) / 2;
+  const void* lf = std::memchr(head.d_ + mid, '\n', head.n_ - mid);
   if (!lf) return std::nullopt;
-  const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(lf) - d_) + 1;
-  if (cut >= n_) return std::nullopt;
-  // Both halves share the bytes: the tail is [cut, n_), this reader keeps
+  const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(lf) - head.d_) + 1;
+  if (cut >= head.n_) return std::nullopt;
+  // Both halves share the bytes: the tail is [cut, n_), the head keeps
   // [0, cut), which ends in a line feed. Each decodes quoted fields in place
   // in its own part only.
-  CsvReader tail(path_, tail_diags);
-  tail.bytes_ = bytes_;
-  tail.d_ = d_ + cut;
-  tail.n_ = n_ - cut;
-  tail.delim_ = delim_;
-  tail.header_ = header_;
-  tail.header_line_ = header_line_;
+  CsvReader tail(head.path_, tail_diags);
+  tail.bytes_ = head.bytes_;
+  tail.d_ = head.d_ + cut;
+  tail.n_ = head.n_ - cut;
+  tail.delim_ = head.delim_;
+  tail.header_ = head.header_;
+  tail.header_line_ = head.header_line_;
   tail.ok_ = true;
-  tail.utf8_deferred_ = utf8_deferred_;
-  n_ = cut;
+  tail.utf8_deferred_ = head.utf8_deferred_;
+  head.n_ = cut;
   return tail;
 }
 
-std::shared_ptr<FileBytes> CsvReader::release() {
-  ok_ = false;
-  d_ = nullptr;
-  n_ = pos_ = 0;
-  std::shared_ptr<FileBytes> b = std::move(bytes_);
+std::shared_ptr<FileBytes> CsvSplit::release(CsvReader& r) {
+  r.ok_ = false;
+  r.d_ = nullptr;
+  r.n_ = r.pos_ = 0;
+  std::shared_ptr<FileBytes> b = std::move(r.bytes_);
   return b.use_count() == 1 ? b : nullptr;
 }
+
+}  // namespace detail
 
 bool CsvReader::next(CsvRow& row) {
   if (!next(views_, row.line)) return false;

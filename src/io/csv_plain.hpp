@@ -1,7 +1,7 @@
 #pragma once
 // Internal (not installed): the shape of a plain CSV record, found without
 // building field views, for readers that take the common record themselves
-// and leave every other one to CsvReader (survey.cpp).
+// and leave every other one to CsvReader (src/survey/responses_builder.cpp).
 //
 // A record is plain when it is at most 63 bytes, holds no quote, NUL or CR
 // and ends in LF or CRLF. Its fields are then exactly the text between the

@@ -360,6 +360,233 @@ class XlsxFile {
   ZipPtr zip_;
 };
 
+// The sheet to read: `sheet` by exact name, else case-insensitively; empty:
+// the first visible sheet, as Excel opens it (the first of all if every
+// sheet is hidden, which Excel does not save), with a note naming it when
+// the workbook has several. Throws XlsxFailure listing the sheets if none
+// matches.
+const SheetRef& choose_sheet(const std::vector<SheetRef>& sheets, const std::string& sheet, const std::string& path,
+                             Diagnostics& diags) {
+  const SheetRef* chosen = nullptr;
+  if (sheet.empty()) {
+    for (auto& s : sheets)
+      if (s.visible) {
+        chosen = &s;
+        break;
+      }
+    if (!chosen) chosen = &sheets.front();
+    if (sheets.size() > 1)
+      diags.note(path, "the workbook has " + std::to_string(sheets.size()) + " sheets; read '" + chosen->name + "' (" +
+                           (chosen->visible ? "the first visible one" : "all are hidden") +
+                           "); choose another with --sheet");
+    return *chosen;
+  }
+  for (auto& s : sheets)
+    if (s.name == sheet) return s;
+  for (auto& s : sheets)
+    if (fold_key(s.name) == fold_key(sheet)) return s;
+  std::vector<std::string> names;
+  for (auto& s : sheets) names.push_back(s.name);
+  throw XlsxFailure("no sheet named '" + sheet + "'; the workbook has " + detail::quoted_list(names));
+}
+
+// The non-empty rows of one worksheet part with their cells' text, read as
+// expat streams it (ECMA-376 Part 1 §18.3.1.73 row, §18.3.1.4 c). Throws
+// XlsxFailure at a bad row number or cell reference, a cell over the
+// limits, a shared-string index out of range or a malformed number; a
+// formula without a saved result and an error value go to `diags`.
+class SheetRows {
+ public:
+  SheetRows(const std::vector<std::string>& shared, const XlsxLimits& limits, Budget& budget, const std::string& where,
+            Diagnostics& diags)
+      : shared_(shared), limits_(limits), budget_(budget), where_(where), diags_(diags) {}
+
+  std::vector<RawRow> read(unzFile zip, const std::string& part) {
+    Sax ws;
+    ws.start = [&](std::string_view n, const char** a) { start(n, a); };
+    ws.text = [&](const char* t, int len) { text(t, len); };
+    ws.end = [&](std::string_view n) { end(n); };
+    ws.run(zip, part);
+    return std::move(rows_);
+  }
+
+ private:
+  [[noreturn]] static void fail_at(std::size_t row, std::size_t c, const std::string& msg) {
+    throw XlsxFailure(msg, row, c);
+  }
+  std::string cell_name() const { return "cell " + column_letters(col_) + std::to_string(cur_.number); }
+
+  void start(std::string_view n, const char** a) {
+    if (n == "row") {
+      start_row(a);
+    } else if (n == "c") {
+      start_cell(a);
+    } else if (in_cell_ && n == "f") {
+      has_f_ = true;
+    } else if (in_cell_ && n == "v") {
+      in_v_ = true;
+      has_v_ = true;
+    } else if (in_cell_ && n == "is") {
+      in_is_ = true;
+    } else if (in_is_ && n == "rPh") {
+      ++rph_;
+    } else if (in_is_ && n == "t" && rph_ == 0) {
+      in_t_ = true;
+    }
+  }
+  void start_row(const char** a) {
+    std::size_t r = last_row_ + 1;
+    if (const char* rs = attribute(a, "r")) {
+      long long v = 0;
+      if (!detail::parse_int(rs, v) || v < 1 || std::size_t(v) > kMaxRows || std::size_t(v) <= last_row_)
+        fail_at(last_row_ + 1, 0,
+                std::string("bad row number r=\"") + rs + "\"; expected increasing numbers from 1 to 1048576");
+      r = std::size_t(v);
+    }
+    cur_ = RawRow{r, {}};
+    last_row_ = r;
+    col_ = 0;
+    row_bytes_ = 0;
+  }
+  void start_cell(const char** a) {
+    std::size_t c = col_ + 1, r = cur_.number;
+    if (const char* ref = attribute(a, "r")) {
+      if (!parse_cell_ref(ref, c, r) || r != cur_.number || c <= col_)
+        fail_at(cur_.number, col_ + 1,
+                std::string("bad cell reference \"") + ref + "\" in row " + std::to_string(cur_.number));
+    }
+    if (c > kMaxColumns) fail_at(cur_.number, c, "more than 16384 columns");
+    col_ = c;
+    const char* t = attribute(a, "t");
+    type_ = t ? t : "n";
+    value_.clear(), inline_text_.clear();
+    in_cell_ = true;
+    has_f_ = has_v_ = false;
+  }
+
+  void text(const char* t, int len) {
+    std::string* into = in_v_ ? &value_ : in_t_ ? &inline_text_ : nullptr;
+    if (!into) return;
+    if (into->size() + std::size_t(len) > limits_.cell_bytes)
+      fail_at(cur_.number, col_,
+              cell_name() + " holds text longer than " + cell_limit_text(limits_) +
+                  "; shorten it in the workbook, or export CSV");
+    into->append(t, len);
+  }
+
+  void end(std::string_view n) {
+    if (n == "v") {
+      in_v_ = false;
+    } else if (n == "t") {
+      in_t_ = false;
+    } else if (n == "rPh") {
+      if (rph_ > 0) --rph_;
+    } else if (n == "is") {
+      in_is_ = false;
+    } else if (n == "c") {
+      in_cell_ = false;
+      end_cell();
+    } else if (n == "row") {
+      end_row();
+    }
+  }
+
+  // The text of the cell just closed, by its type (§18.18.11 ST_CellType).
+  std::string cell_text() {
+    // A formula saved without its result (written by a program, never
+    // calculated): reading it as an empty cell would lose an answer. A
+    // string formula saved as <v></v> is a calculated empty text.
+    const bool saved = type_ == "inlineStr" || (has_v_ && (type_ == "str" || !detail::trim(value_).empty()));
+    if (has_f_ && !saved)
+      diags_.error(where_, cur_.number, col_, {},
+                   cell_name() +
+                       " holds a formula without a saved result: open and save the file "
+                       "in Excel, or export CSV");
+    if (type_ == "s") {
+      long long idx = -1;
+      if (!detail::parse_int(value_, idx) || idx < 0 || std::size_t(idx) >= shared_.size())
+        fail_at(cur_.number, col_,
+                "cell " + column_letters(col_) + std::to_string(cur_.number) + " refers to shared string " + value_ +
+                    ", but the workbook has " + std::to_string(shared_.size()));
+      return shared_[std::size_t(idx)];
+    }
+    if (type_ == "inlineStr") return decode_xstring(inline_text_);
+    if (type_ == "b") return detail::trim(value_) == "1" ? "TRUE" : detail::trim(value_) == "0" ? "FALSE" : value_;
+    if (type_ == "str" || type_ == "d") return decode_xstring(value_);
+    if (type_ == "e") {
+      diags_.warning(where_, cur_.number, col_, {},
+                     "cell " + column_letters(col_) + std::to_string(cur_.number) + " holds the spreadsheet error " +
+                         value_ + "; read as text");
+      return value_;
+    }
+    // "n" or absent: a number; an empty <v/> is an empty cell
+    double d = 0;
+    std::string v = detail::trim(value_);
+    if (v.empty()) return {};
+    if (parse_double(v, d) && v.find(',') == std::string::npos) return format_number(d);
+    fail_at(
+        cur_.number, col_,
+        "cell " + column_letters(col_) + std::to_string(cur_.number) + " should hold a number but holds '" + v + "'");
+  }
+
+  void end_cell() {
+    std::string text = cell_text();
+    if (text.empty()) return;
+    std::size_t bytes = Budget::cost(text.size()) - sizeof(std::string);
+    if (cur_.cells.size() < col_) bytes += (col_ - cur_.cells.size()) * sizeof(std::string);
+    budget_.add(bytes, cell_name());
+    row_bytes_ += bytes;
+    if (cur_.cells.size() < col_) cur_.cells.resize(col_);
+    cur_.cells[col_ - 1] = std::move(text);
+  }
+
+  void end_row() {
+    bool any = false;
+    for (auto& c : cur_.cells) any = any || !detail::trim(c).empty();
+    if (any)
+      rows_.push_back(std::move(cur_));
+    else
+      budget_.used -= row_bytes_;
+    cur_ = RawRow{0, {}};
+  }
+
+  const std::vector<std::string>& shared_;
+  const XlsxLimits& limits_;
+  Budget& budget_;
+  const std::string& where_;
+  Diagnostics& diags_;
+  std::vector<RawRow> rows_;
+  RawRow cur_{0, {}};
+  std::size_t last_row_ = 0, col_ = 0;
+  std::string type_, value_, inline_text_;
+  bool in_cell_ = false, in_v_ = false, in_is_ = false, in_t_ = false, has_f_ = false, has_v_ = false;
+  std::size_t row_bytes_ = 0;  // budget taken by the current row
+  int rph_ = 0;
+};
+
+// The first row as the header (trailing empty cells dropped), each later
+// row padded to its width; a value right of the last header column is an
+// error at its cell.
+void fill_table(std::vector<RawRow>& rows, Budget& budget, const std::string& where, CsvTable& table,
+                Diagnostics& diags) {
+  table.header = std::move(rows.front().cells);
+  while (!table.header.empty() && detail::trim(table.header.back()).empty()) table.header.pop_back();
+  const std::size_t width = table.header.size();
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    auto& r = rows[i];
+    for (std::size_t c = width; c < r.cells.size(); ++c) {
+      if (!detail::trim(r.cells[c]).empty())
+        diags.error(where, r.number, c + 1, {},
+                    "cell " + column_letters(c + 1) + std::to_string(r.number) + " holds '" + r.cells[c] +
+                        "' right of the last header column (" + column_letters(width) + "); expected an empty cell");
+    }
+    if (r.cells.size() < width)
+      budget.add((width - r.cells.size()) * sizeof(std::string), "row " + std::to_string(r.number));
+    r.cells.resize(width);
+    table.rows.push_back(CsvRow{r.number, std::move(r.cells)});
+  }
+}
+
 }  // namespace
 
 bool looks_like_zip(const std::string& path) {
@@ -387,194 +614,17 @@ CsvTable read_xlsx(const std::string& path, const std::string& sheet, Diagnostic
     XlsxFile f(path);
     auto sheets = list_sheets(f.zip());
     if (sheets.empty()) throw XlsxFailure("the workbook has no worksheets");
-    const SheetRef* chosen = nullptr;
-    if (sheet.empty()) {
-      // The first visible sheet, as Excel opens it; the first of all if every
-      // sheet is hidden (Excel does not save such a workbook).
-      for (auto& s : sheets)
-        if (s.visible) {
-          chosen = &s;
-          break;
-        }
-      if (!chosen) chosen = &sheets.front();
-      if (sheets.size() > 1)
-        diags.note(path, "the workbook has " + std::to_string(sheets.size()) + " sheets; read '" + chosen->name +
-                             "' (" + (chosen->visible ? "the first visible one" : "all are hidden") +
-                             "); choose another with --sheet");
-    } else {
-      for (auto& s : sheets)
-        if (s.name == sheet) {
-          chosen = &s;
-          break;
-        }
-      if (!chosen)
-        for (auto& s : sheets)
-          if (fold_key(s.name) == fold_key(sheet)) {
-            chosen = &s;
-            break;
-          }
-      if (!chosen) {
-        std::vector<std::string> names;
-        for (auto& s : sheets) names.push_back(s.name);
-        throw XlsxFailure("no sheet named '" + sheet + "'; the workbook has " + detail::quoted_list(names));
-      }
-    }
-    where = path + "[" + chosen->name + "]";
+    const SheetRef& chosen = choose_sheet(sheets, sheet, path, diags);
+    where = path + "[" + chosen.name + "]";
     table.path = where;
     Budget budget{limits.total_bytes};
     auto shared = read_shared_strings(f.zip(), limits, budget);
-
-    std::vector<RawRow> rows;
-    RawRow cur{0, {}};
-    std::size_t last_row = 0, col = 0;
-    std::string type, value, inline_text;
-    bool in_cell = false, in_v = false, in_is = false, in_t = false, has_f = false, has_v = false;
-    std::size_t row_bytes = 0;  // budget taken by the current row
-    int rph = 0;
-    Sax ws;
-    auto fail_at = [&](std::size_t row, std::size_t c, const std::string& msg) { throw XlsxFailure(msg, row, c); };
-    ws.start = [&](std::string_view n, const char** a) {
-      if (n == "row") {
-        std::size_t r = last_row + 1;
-        if (const char* rs = attribute(a, "r")) {
-          long long v = 0;
-          if (!detail::parse_int(rs, v) || v < 1 || std::size_t(v) > kMaxRows || std::size_t(v) <= last_row)
-            fail_at(last_row + 1, 0,
-                    std::string("bad row number r=\"") + rs + "\"; expected increasing numbers from 1 to 1048576");
-          r = std::size_t(v);
-        }
-        cur = RawRow{r, {}};
-        last_row = r;
-        col = 0;
-        row_bytes = 0;
-      } else if (n == "c") {
-        std::size_t c = col + 1, r = cur.number;
-        if (const char* ref = attribute(a, "r")) {
-          if (!parse_cell_ref(ref, c, r) || r != cur.number || c <= col)
-            fail_at(cur.number, col + 1,
-                    std::string("bad cell reference \"") + ref + "\" in row " + std::to_string(cur.number));
-        }
-        if (c > kMaxColumns) fail_at(cur.number, c, "more than 16384 columns");
-        col = c;
-        const char* t = attribute(a, "t");
-        type = t ? t : "n";
-        value.clear(), inline_text.clear();
-        in_cell = true;
-        has_f = has_v = false;
-      } else if (in_cell && n == "f") {
-        has_f = true;
-      } else if (in_cell && n == "v") {
-        in_v = true;
-        has_v = true;
-      } else if (in_cell && n == "is") {
-        in_is = true;
-      } else if (in_is && n == "rPh") {
-        ++rph;
-      } else if (in_is && n == "t" && rph == 0) {
-        in_t = true;
-      }
-    };
-    auto cell_name = [&] { return "cell " + column_letters(col) + std::to_string(cur.number); };
-    ws.text = [&](const char* t, int len) {
-      std::string* into = in_v ? &value : in_t ? &inline_text : nullptr;
-      if (!into) return;
-      if (into->size() + std::size_t(len) > limits.cell_bytes)
-        fail_at(cur.number, col,
-                cell_name() + " holds text longer than " + cell_limit_text(limits) +
-                    "; shorten it in the workbook, or export CSV");
-      into->append(t, len);
-    };
-    ws.end = [&](std::string_view n) {
-      if (n == "v") {
-        in_v = false;
-      } else if (n == "t") {
-        in_t = false;
-      } else if (n == "rPh") {
-        if (rph > 0) --rph;
-      } else if (n == "is") {
-        in_is = false;
-      } else if (n == "c") {
-        in_cell = false;
-        std::string text;
-        // A formula saved without its result (written by a program, never
-        // calculated): reading it as an empty cell would lose an answer. A
-        // string formula saved as <v></v> is a calculated empty text.
-        const bool saved = type == "inlineStr" || (has_v && (type == "str" || !detail::trim(value).empty()));
-        if (has_f && !saved)
-          diags.error(where, cur.number, col, {},
-                      cell_name() +
-                          " holds a formula without a saved result: open and save the file "
-                          "in Excel, or export CSV");
-        if (type == "s") {
-          long long idx = -1;
-          if (!detail::parse_int(value, idx) || idx < 0 || std::size_t(idx) >= shared.size())
-            fail_at(cur.number, col,
-                    "cell " + column_letters(col) + std::to_string(cur.number) + " refers to shared string " + value +
-                        ", but the workbook has " + std::to_string(shared.size()));
-          text = shared[std::size_t(idx)];
-        } else if (type == "inlineStr") {
-          text = decode_xstring(inline_text);
-        } else if (type == "b") {
-          text = detail::trim(value) == "1" ? "TRUE" : detail::trim(value) == "0" ? "FALSE" : value;
-        } else if (type == "str" || type == "d") {
-          text = decode_xstring(value);
-        } else if (type == "e") {
-          text = value;
-          diags.warning(where, cur.number, col, {},
-                        "cell " + column_letters(col) + std::to_string(cur.number) + " holds the spreadsheet error " +
-                            value + "; read as text");
-        } else {  // "n" or absent: a number; an empty <v/> is an empty cell
-          double d = 0;
-          std::string v = detail::trim(value);
-          if (v.empty())
-            text.clear();
-          else if (parse_double(v, d) && v.find(',') == std::string::npos)
-            text = format_number(d);
-          else
-            fail_at(cur.number, col,
-                    "cell " + column_letters(col) + std::to_string(cur.number) + " should hold a number but holds '" +
-                        v + "'");
-        }
-        if (!text.empty()) {
-          std::size_t bytes = Budget::cost(text.size()) - sizeof(std::string);
-          if (cur.cells.size() < col) bytes += (col - cur.cells.size()) * sizeof(std::string);
-          budget.add(bytes, cell_name());
-          row_bytes += bytes;
-          if (cur.cells.size() < col) cur.cells.resize(col);
-          cur.cells[col - 1] = std::move(text);
-        }
-      } else if (n == "row") {
-        bool any = false;
-        for (auto& c : cur.cells) any = any || !detail::trim(c).empty();
-        if (any)
-          rows.push_back(std::move(cur));
-        else
-          budget.used -= row_bytes;
-        cur = RawRow{0, {}};
-      }
-    };
-    ws.run(f.zip(), chosen->part);
-
+    std::vector<RawRow> rows = SheetRows(shared, limits, budget, where, diags).read(f.zip(), chosen.part);
     if (rows.empty()) {
       diags.error(where, 0, 0, {}, "the sheet is empty; expected a header row and data rows");
       return table;
     }
-    table.header = std::move(rows.front().cells);
-    while (!table.header.empty() && detail::trim(table.header.back()).empty()) table.header.pop_back();
-    const std::size_t width = table.header.size();
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-      auto& r = rows[i];
-      for (std::size_t c = width; c < r.cells.size(); ++c) {
-        if (!detail::trim(r.cells[c]).empty())
-          diags.error(where, r.number, c + 1, {},
-                      "cell " + column_letters(c + 1) + std::to_string(r.number) + " holds '" + r.cells[c] +
-                          "' right of the last header column (" + column_letters(width) + "); expected an empty cell");
-      }
-      if (r.cells.size() < width)
-        budget.add((width - r.cells.size()) * sizeof(std::string), "row " + std::to_string(r.number));
-      r.cells.resize(width);
-      table.rows.push_back(CsvRow{r.number, std::move(r.cells)});
-    }
+    fill_table(rows, budget, where, table, diags);
   } catch (const XlsxFailure& e) {
     diags.error(where, e.line, e.column, {}, e.what());
     table.header.clear();

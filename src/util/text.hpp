@@ -1,8 +1,10 @@
 #pragma once
 // Small text helpers shared by the survey-export readers (xlsx, spss, wide,
 // convert). Internal to rcmap_core: not installed, not part of the API.
+#include <charconv>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace rcmap::detail {
@@ -47,6 +49,14 @@ std::string format_number(double v);
 // decimal point or a decimal comma ("3,5").
 bool parse_double(std::string_view s, double& out);
 bool parse_int(std::string_view s, long long& out);
+// The whole of `s` as a decimal integer, nothing around it (std::from_chars:
+// no blanks, no '+'); false if `s` is not one. The survey reader's headcounts
+// and scores, whose blanks it trims itself.
+inline bool parse_int_exact(std::string_view s, long long& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
 
 // Index of the header field equal to `name` under fold_key, or -1.
 int find_column(const std::vector<std::string>& header, std::string_view name);

@@ -250,7 +250,7 @@ TEST_CASE("map: the ringed bridges are the top units by bridge_pairs (units.csv)
 TEST_CASE("decision chart: each cell counts its clearly weak and borderline ties by the findings' rule",
           "[render][report]") {
   const auto f = planted();
-  using detail::chart_certainty;
+  using render::detail::chart_certainty;  // not rcmap::detail (src/io/csv_split.hpp)
   // authority -> provider: A1->P1 clearly weak, A1->P2, A2->P1, A2->P2 not.
   auto ap = chart_certainty(f.survey, f.agg, "authority", "provider");
   CHECK(ap.ties == 4);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 
+#include "io/csv_split.hpp"
 #include "rcmap/aggregate/aggregate.hpp"
 #include "rcmap/io/csv.hpp"
 #include "rcmap/io/output_dir.hpp"
@@ -121,7 +122,7 @@ TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][
   Diagnostics d, tail_d;
   CsvReader r(std::string("x,y\n1,a\n2,\"") + std::string(40, 'p') + "\nq\",z\n3,c\n", "t.csv", Encoding::utf8, d);
   REQUIRE(r.ok());
-  auto tail = r.split(8, tail_d);
+  auto tail = detail::CsvSplit::split(r, 8, tail_d);
   REQUIRE(tail);
   std::vector<std::string_view> f;
   std::size_t line = 0;
@@ -134,7 +135,7 @@ TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][
 TEST_CASE("a split halves the records at a line end with their lines", "[csv][halves]") {
   Diagnostics d, tail_d;
   CsvReader r(std::string("x,y\n1,\"a\nb\"\n2,c\n3,d\n4,e\n"), "t.csv", Encoding::utf8, d);
-  auto tail = r.split(4, tail_d);
+  auto tail = detail::CsvSplit::split(r, 4, tail_d);
   REQUIRE(tail);
   std::vector<std::string_view> f;
   std::size_t line = 0;

@@ -17,6 +17,9 @@
 namespace rcmap {
 
 class FileBytes;  // src/io/file_bytes.hpp
+namespace detail {
+class CsvSplit;  // src/io/csv_split.hpp: the survey reader's access to the text
+}
 
 enum class Encoding { auto_detect, utf8, windows1252 };
 
@@ -74,39 +77,11 @@ class CsvReader {
 
   // Physical line (1-based) at which the next record starts.
   std::size_t line() const { return line_; }
-  // The text not read yet, for a caller that takes plain records itself
-  // (src/io/csv_plain.hpp); empty unless ok().
-  std::string_view unread() const { return ok_ ? std::string_view(d_ + pos_, n_ - pos_) : std::string_view(); }
-  // Passes over `bytes` of unread() that the caller took: `records` plain
-  // records, one line each.
-  void skip_plain(std::size_t bytes, std::size_t records) {
-    pos_ += bytes;
-    line_ += records;
-  }
-  // Bytes of this reader's part of the text (all of it unless split()).
-  std::size_t bytes() const { return n_; }
   // Where parse errors go from now on.
   void report_to(Diagnostics& diags) { diags_ = &diags; }
-  // Gives up the text: ok() is false from here. The reader that gives it up
-  // last (split() shares it) gets the buffer, for a caller that frees it on
-  // another thread (unmapping a large file takes milliseconds).
-  std::shared_ptr<FileBytes> release();
-
-  // Moves the second half of the unread records into a reader of its own,
-  // so that two threads can parse the halves, and keeps the first half. The
-  // cut is after the first line feed from the middle, a guess: should that
-  // line feed lie inside a quoted field, this reader (whose parse from the
-  // start is the true one) reaches its end inside the field and reports an
-  // unterminated quote. So if neither half reports anything, they hold
-  // exactly the records of one pass; if this one reports anything, the
-  // caller reads again in one pass (a large file with line breaks inside
-  // quoted fields can take that slower way). The tail counts lines from 1
-  // and reports to `tail_diags`; its true line is its own + line() of this
-  // reader once exhausted - 1. It defers UTF-8 checks as this one does.
-  // Returns nullopt when fewer than `min_bytes` remain or no cut is found.
-  std::optional<CsvReader> split(std::size_t min_bytes, Diagnostics& tail_diags);
 
  private:
+  friend class detail::CsvSplit;
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
   CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags, bool defer_utf8);
   void start(Encoding enc, Diagnostics& diags, bool defer_utf8);

@@ -8,13 +8,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "rcmap/io/csv.hpp"
 #include "rcmap/io/diagnostics.hpp"
+#include "rcmap/util/row_allocator.hpp"
 
 namespace rcmap {
 
@@ -46,24 +46,6 @@ struct Response {
   double mean(int first = 0, int last = kDimensionCount) const;
 };
 
-// Allocator of Survey::rows: resize() leaves the rows it adds as the memory
-// holds them instead of zeroing them, so that a reader can write rows in
-// place and from two threads first (read_in_halves in src/survey/survey.cpp).
-// Otherwise as std::allocator.
-template <class T>
-struct RowAllocator : std::allocator<T> {
-  RowAllocator() noexcept = default;
-  template <class U>
-  RowAllocator(const RowAllocator<U>&) noexcept {}
-  template <class U>
-  void construct(U*) noexcept {
-    static_assert(std::is_trivially_copyable_v<U> && std::is_trivially_destructible_v<U>);
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
 using Rows = std::vector<Response, RowAllocator<Response>>;
 
 struct Survey {
