@@ -208,6 +208,16 @@ TEST_CASE("person path estimates are identical for a seed and any process count,
   CHECK(a.harmonic == b.harmonic);
   CHECK(a.harmonic == c.harmonic);
   CHECK(a.betweenness != d.betweenness);
+  auto with_refine = [&](int processes) {  // the exact-harmonic stage, too
+    auto o = sampled_opt(100, 5, processes);
+    o.candidates = 30;
+    return path_metrics(*t.g.get(), t.len, o);
+  };
+  const auto r1 = with_refine(1), r2 = with_refine(2), r3 = with_refine(3);
+  CHECK(r1.harmonic == r2.harmonic);
+  CHECK(r1.harmonic == r3.harmonic);
+  CHECK(r1.betweenness == r3.betweenness);
+  CHECK(r1.harmonic != a.harmonic);
   const auto e1 = path_metrics(*t.g.get(), t.len, exact_opt(1));
   const auto e2 = path_metrics(*t.g.get(), t.len, exact_opt(2));
   CHECK(e1.betweenness == e2.betweenness);
