@@ -5,10 +5,12 @@
 # bench/README.md, "Person networks".
 # usage: bash bench/network_sampling.sh [BUILD_DIR]   (built with -DRCMAP_BUILD_BENCH=ON)
 # Environment: SIZES="10k" (people: 10k = 10,000 people / ~100,000 ties;
-# 20k = 20,000 / ~200,000), KS="100 150 200 400 800 1600" (sources),
+# 20k = 20,000 / ~200,000), CFGS="auto 150:100000:500 ..." (each
+# PIVOTS:PAIRS:CANDIDATES: harmonic pivots, betweenness pairs, harmonic
+# candidates recomputed exactly; "auto" = rcmap's own choice for the size),
 # SEEDS="1 2 3" (sample seeds), TOP=50.
-# Prints per size the exact run's time, then per k and seed: kernel seconds
-# (betweenness + harmonic, 2 processes), Spearman's rho and the top-TOP
+# Prints per size the exact run's time, then per configuration and seed: kernel
+# seconds (betweenness + harmonic, 2 processes), Spearman's rho and the top-TOP
 # overlap for both measures (bench/sampling_accuracy.py), and the load average.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,14 +39,18 @@ for size in ${SIZES:-10k}; do
   # Exact: every person a source (exact_max_edges above the tie count), 2 processes.
   "$kernel" "${in[@]}" "$d/exact.csv" 1000000000000 0 1 2 2>"$d/exact.log"
   echo "exact: $(secs "$d/exact.log") s (betweenness + harmonic, 2 processes)"
-  echo "| k | share | seed | kernel s | rho betweenness | top${TOP:-50} betweenness | rho harmonic | top${TOP:-50} harmonic |"
-  echo "|---|---|---|---|---|---|---|---|"
-  for k in ${KS:-100 150 200 400 800 1600}; do
+  echo "| pivots | pairs | refined | seed | kernel s | rho betweenness | top${TOP:-50} betweenness | rho harmonic | top${TOP:-50} harmonic |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for cfg in ${CFGS:-auto}; do
+    [ "$cfg" = auto ] && cfg="0:0:-1"
+    IFS=: read -r k pairs cands <<<"$cfg"
     for seed in ${SEEDS:-1 2 3}; do
-      "$kernel" "${in[@]}" "$d/k.csv" 0 "$k" "$seed" 2 2>"$d/k.log"
+      "$kernel" "${in[@]}" "$d/k.csv" 0 "$k" "$seed" 2 "$pairs" "$cands" 2>"$d/k.log"
+      num() { sed -n "s/.*$1.*/\\1/p" "$d/k.log" | head -1; }
+      u_pairs=$(num 'betweenness from \([0-9]*\) sampled pairs') u_k=$(num 'harmonic from \([0-9]*\) of')
+      u_c=$(num 'exact for the \([0-9]*\) highest')
       read -r _ _ rb _ tb _ _ rh _ th < <("$python" "$here/sampling_accuracy.py" "$d/exact.csv" "$d/k.csv" "${TOP:-50}")
-      awk -v k="$k" -v n="$people" -v s="$seed" -v t="$(secs "$d/k.log")" -v rb="$rb" -v tb="$tb" -v rh="$rh" -v th="$th" \
-        'BEGIN { printf "| %d | %.1f %% | %d | %s | %s | %s | %s | %s |\n", k, 100 * k / n, s, t, rb, tb, rh, th }'
+      echo "| $u_k | $u_pairs | $u_c | $seed | $(secs "$d/k.log") | $rb | $tb | $rh | $th |"
     done
   done
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,7 @@
 // PageRank, without the rest of `rcmap network`: the same kernels that
 // bench/network_gt.py times in graph-tool, and the exact-vs-sampled runs
 // behind the rank correlation in docs/network-scale.md.
-//   rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes]
+//   rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes pairs candidates]
 // Input: files written by `rcmap sample --people` (no quoting, no validation).
 // Edge length = 6 - weight (rcmap network --distance complement; integer
 // lengths for weights 1..5, so path sums are exact). Output: person,betweenness,harmonic,pagerank (%.17g); timings on
@@ -26,7 +26,8 @@ double since(std::chrono::steady_clock::time_point t) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes]\n";
+    std::cerr << "usage: rcmap_bench_paths PEOPLE.csv TIES.csv OUT.csv [exact_max_edges samples seed processes pairs "
+                 "candidates]\n";
     return 1;
   }
   rcmap::people::PathOptions opt;
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
   if (argc > 5) opt.samples = std::stoll(argv[5]);
   if (argc > 6) opt.seed = std::stoull(argv[6]);
   if (argc > 7) opt.processes = std::stoi(argv[7]);
+  if (argc > 8) opt.pairs = std::stoll(argv[8]);
+  if (argc > 9) opt.candidates = std::stoll(argv[9]);
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::string> ids;
   std::unordered_map<std::string, std::uint32_t> index;

@@ -14,32 +14,46 @@
 //    betweenness dependencies (igraph_harmonic_centrality would run a second
 //    pass per source; igraph has no function giving both from one pass).
 //    NaN for n < 2 (note).
-//  - estimate (ecount > exact_max_edges): k sources drawn uniformly without
-//    replacement (stats::SplitMix64 seeded with opt.seed, partial Fisher-Yates).
-//    Betweenness = n/k * sum over sampled s of the dependency delta_s(v)
-//    (Brandes & Pich 2007, "Centrality estimation in large networks", Int. J.
-//    Bifurcation and Chaos 17:2303-2318, uniform pivots, unbiased).
-//    Harmonic = n/k * sum over sampled t != v of 1/d(v, t), / (n-1): the
-//    sampled vertices serve as targets, their distances from every v come
-//    from one Dijkstra each on the reversed graph; unbiased since each t is
-//    sampled with probability k/n (Eppstein & Wang 2004 use the same pivot
-//    estimator for closeness). With k = n both equal the exact values up to
-//    summation order.
+//  - estimate (ecount > exact_max_edges and fewer than n pivots; with k = n
+//    pivots the exact computation runs):
+//    Betweenness: K pairs (s, t), s != t, drawn uniformly with replacement;
+//    for each, one shortest s-t path drawn uniformly at random (bidirectional
+//    Dijkstra, sample_pair); betweenness(v) = n(n-1)/K x the number of drawn
+//    paths with v inside (Riondato & Kornaropoulos 2016, "Fast approximation
+//    of betweenness centrality through sampling", Data Min. Knowl. Discov.
+//    30:438-475: unbiased, each sample a Bernoulli with mean b(v)/(n(n-1))).
+//    A pair costs about 11 sqrt(m) edge scans here, against m for a Brandes
+//    source, and each pair is independent: at 10,000 people 100,000 pairs
+//    ranked the top 50 better than 2,000 sources in the same time
+//    (docs/network-scale.md).
+//    Harmonic: k pivots t drawn uniformly without replacement
+//    (stats::SplitMix64 seeded with opt.seed, partial Fisher-Yates);
+//    harmonic(v) = n/k * sum over sampled t != v of 1/d(v, t), / (n-1), the
+//    distances from one Dijkstra per pivot on the reversed graph (unbiased,
+//    the pivot estimator of Eppstein & Wang 2004 for closeness). Then the C
+//    highest estimates are replaced by exact values, one Dijkstra each (the
+//    candidate stage of Okamoto, Chen & Li 2008, "Ranking of closeness
+//    centrality for large-scale social networks", FAW, for harmonic
+//    centrality): people are ranked on exact values at the top.
 //  - graph: a compressed sparse row copy (out- and in-edges, self-loops
 //    dropped as igraph's betweenness drops them) and a binary heap with lazy
 //    deletion; predecessors are kept in the slots of each vertex's in-edges,
 //    so a source allocates nothing.
-//  - processes: the source list is cut into min(k, 32) fixed blocks; block
+//  - processes: the sources (exact) or pivots, pairs and candidates
+//    (estimate) are cut into min(k, 32) fixed blocks (each block's pairs drawn
+//    by a generator seeded from the seed and the block number); block
 //    b is computed by worker b mod P (worker 0 is this process, workers
-//    1..P-1 fork()ed children that send each block's 2n doubles through a
+//    1..P-1 fork()ed children that send each block's doubles through a
 //    pipe). The parent adds the blocks in block order, so results are
 //    byte-identical for any P and any timing. A failed pipe()/fork(), or a
 //    child that dies, makes the parent compute those blocks itself. Call this
 //    with no other thread running (fork() copies only the calling thread).
 //    The children run only this file's own kernels (no igraph call, no OpenMP: libgomp,
 //    used by igraph's PRPACK PageRank, is not fork-safe).
-// Complexity: O(k (m + n) log n) time for k sources (k = n when exact; the
-// estimate adds one reversed Dijkstra per source); memory O(n + m) per process.
+// Complexity: exact O(n (m + n) log n); estimate O((k + C) (m + n) log n) for
+// the pivots and candidates plus K times a bidirectional search (worst case
+// O((m + n) log n), about 11 sqrt(m) edge scans on the sample networks);
+// memory O(n + m) per process.
 #include "rcmap/people/path_centrality.hpp"
 
 #include <fcntl.h>
@@ -66,6 +80,17 @@ constexpr std::size_t kBlocks = 32;  // fixed partition of the sources
 // kMinSamples sources (see docs/network-scale.md for the timing behind it).
 constexpr double kWork = 1.5e8;
 constexpr std::int64_t kMinSamples = 100;
+// Betweenness pairs: kPairWork / sqrt(m), at least kMinPairs. A balanced
+// bidirectional search scanned about 11 sqrt(m) edges per pair on the sample
+// networks (10,000 people / 100,156 ties: 3,540; 100,000 / 1,000,161:
+// 11,100), so this is about 1.7e8 edge scans whatever the size: 15,000 pairs
+// at 1,000,000 ties, about 11 s of CPU (docs/network-scale.md).
+constexpr double kPairWork = 1.5e7;
+constexpr double kMinPairs = 1e4;
+// Harmonic refinement: the kRefineWork / m highest estimates (at least
+// kMinRefine) get exact values, one Dijkstra each: 100 at 1,000,000 ties.
+constexpr double kRefineWork = 1e8;
+constexpr double kMinRefine = 50;
 
 // k distinct vertices of 0..n-1, uniform, sorted (partial Fisher-Yates).
 std::vector<long> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed) {
@@ -87,6 +112,7 @@ struct Plan {
   bool exact;
   std::vector<long> sources;
   std::size_t blocks;
+  std::uint64_t seed, pairs;  // estimate mode: generator seed, betweenness pairs
   std::vector<long> block(std::size_t b) const {
     const std::size_t k = sources.size();
     return {sources.begin() + static_cast<long>(k * b / blocks),
@@ -257,13 +283,11 @@ void reverse_distances(const Csr& c, std::uint32_t t, Scratch& w, double* harm) 
   for (const std::uint32_t v : w.order) w.dist[v] = 0, w.done[v] = 0;
 }
 
-// Block b's share: out[0, n) betweenness dependencies of its sources,
-// out[n, 2n) harmonic (exact: the block's vertices' final values; estimate:
-// the unscaled sums of 1/d(v, t) over the block's sampled t). Betweenness
-// and exact harmonic come from the same single-source passes (Brandes 2001
-// on a CSR copy): igraph offers each (igraph_betweenness_subset,
-// igraph_harmonic_centrality) but not both from one pass, which halves the
-// work here.
+// Block b's share in exact mode: out[0, n) betweenness dependencies of its
+// sources, out[n, 2n) their exact harmonic centrality. Betweenness and
+// harmonic come from the same single-source passes (Brandes 2001 on a CSR
+// copy): igraph offers each (igraph_betweenness_subset,
+// igraph_harmonic_centrality) but not both from one pass, which halves the work.
 void compute_block(const Plan& p, std::size_t b, std::vector<double>& out) {
   const std::size_t n = p.n;
   out.assign(2 * n, 0.0);
@@ -271,10 +295,223 @@ void compute_block(const Plan& p, std::size_t b, std::vector<double>& out) {
   const double norm = n > 1 ? 1.0 / static_cast<double>(n - 1) : 1.0;  // igraph: normalized harmonic
   for (const long s : p.block(b)) {
     const double h = brandes_source(*p.csr, static_cast<std::uint32_t>(s), w, out.data());
-    if (p.exact) out[n + static_cast<std::size_t>(s)] = h * norm;
+    out[n + static_cast<std::size_t>(s)] = h * norm;
   }
-  if (p.exact) return;
+}
+
+// State of one vertex in a bidirectional search: side 0 = forward from s
+// (out-edges), 1 = backward from t (in-edges); d distance, sigma number of
+// shortest paths (0: not reached), set: settled. One struct per vertex, so a
+// relaxation touches one cache line.
+struct BiNode {
+  double d[2], sigma[2];
+  char set[2];
+};
+
+// Scratch of one bidirectional search, reused across pairs.
+struct BiScratch {
+  std::vector<BiNode> node;
+  std::vector<std::uint32_t> touched, settled_f;
+  Heap heap[2];
+  explicit BiScratch(std::size_t n) : node(n, BiNode{{0, 0}, {0, 0}, {0, 0}}) {}
+  void reset() {
+    for (const std::uint32_t v : touched) node[v] = BiNode{{0, 0}, {0, 0}, {0, 0}};
+    touched.clear();
+    settled_f.clear();
+    heap[0].a.clear();
+    heap[1].a.clear();
+  }
+  void reach(std::uint32_t v) {
+    if (node[v].sigma[0] == 0 && node[v].sigma[1] == 0) touched.push_back(v);
+  }
+};
+
+// The CSR rows a search side follows: forward out-edges, backward in-edges.
+struct Side {
+  const std::uint32_t *start, *to;
+  const double* len;
+};
+Side forward(const Csr& c) { return {c.out_start.data(), c.out_to.data(), c.out_len.data()}; }
+Side backward(const Csr& c) { return {c.in_start.data(), c.in_from.data(), c.in_len.data()}; }
+
+// Drops stale heap entries of side k (settled, or superseded by a shorter
+// distance); returns the smallest live key, or +inf when the heap is empty.
+double live_top(BiScratch& w, int k) {
+  Heap& h = w.heap[k];
+  while (!h.a.empty() && (w.node[h.a[0].v].set[k] || h.a[0].d != w.node[h.a[0].v].d[k])) h.pop();
+  return h.a.empty() ? std::numeric_limits<double>::infinity() : h.a[0].d;
+}
+
+// One Dijkstra step of side k: settles the heap's top vertex and relaxes its
+// edges, counting shortest paths (sigma) with cmp_eps ties as brandes_source
+// does. mu (the shortest s-t length seen) is lowered when a vertex the
+// other side has reached is reached. Returns the vertex and adds the edges
+// scanned to work.
+std::uint32_t settle_one(BiScratch& w, int k, const Side& e, double& mu, std::size_t& work) {
+  const std::uint32_t v = w.heap[k].pop().v;
+  BiNode& nv = w.node[v];
+  nv.set[k] = 1;
+  const double dv = nv.d[k], sv = nv.sigma[k];
+  if (nv.sigma[1 - k] > 0) mu = std::min(mu, dv + nv.d[1 - k]);
+  work += 1 + e.start[v + 1] - e.start[v];
+  for (std::uint32_t i = e.start[v]; i < e.start[v + 1]; ++i) {
+    const std::uint32_t x = e.to[i];
+    BiNode& nx = w.node[x];
+    const double alt = dv + e.len[i];
+    const int cmp = nx.sigma[k] == 0 ? -1 : cmp_eps(alt, nx.d[k]);
+    if (cmp < 0) {
+      w.reach(x);
+      nx.d[k] = alt;
+      nx.sigma[k] = sv;
+      w.heap[k].push(alt, x);
+      if (nx.sigma[1 - k] > 0) mu = std::min(mu, alt + nx.d[1 - k]);
+    } else if (cmp == 0) {
+      nx.sigma[k] += sv;
+    }
+  }
+  return v;
+}
+
+// Walks from v towards side k's root, each step to a tight predecessor p
+// (settled by side k, d[p] + len = d[v] within cmp_eps) drawn with
+// probability sigma[p] / sigma[v], adding 1 to count[] of every vertex passed
+// except the root. e: the reverse of side k's edges (edges into v).
+void walk_to_root(std::uint32_t v, int k, const Side& e, const BiScratch& w, SplitMix64& rng, double* count) {
+  while (w.node[v].d[k] != 0) {
+    count[v] += 1;
+    const double dv = w.node[v].d[k];
+    double total = 0;
+    for (std::uint32_t i = e.start[v]; i < e.start[v + 1]; ++i) {
+      const BiNode& np = w.node[e.to[i]];
+      if (np.set[k] && cmp_eps(np.d[k] + e.len[i], dv) == 0) total += np.sigma[k];
+    }
+    if (!(total > 0)) return;  // cannot happen for a settled v; guards rounding
+    double r = rng.uniform() * total;
+    std::uint32_t next = v;
+    for (std::uint32_t i = e.start[v]; i < e.start[v + 1]; ++i) {
+      const BiNode& np = w.node[e.to[i]];
+      if (!np.set[k] || cmp_eps(np.d[k] + e.len[i], dv) != 0) continue;
+      next = e.to[i];
+      if ((r -= np.sigma[k]) < 0) break;
+    }
+    v = next;
+  }
+}
+
+// One sampled pair (s, t), s != t (Riondato & Kornaropoulos 2016, "Fast
+// approximation of betweenness centrality through sampling", Data Min. Knowl.
+// Discov. 30:438-475, their Alg. 1, with the balanced bidirectional search of
+// Borassi & Natale 2016, "KADABRA is an ADaptive Algorithm for Betweenness via
+// Random Approximation", ESA, sec. 4, extended to positive edge lengths):
+// one shortest s-t path drawn uniformly at random among all of them; 1 is added
+// to count[v] of each inner vertex v. The two Dijkstra searches each expand
+// the side that has scanned fewer edges, and stop once the two heaps' smallest
+// keys add up to more than mu, the shortest s-t length seen: then every vertex
+// of a shortest path is settled by one of them (one not settled forward is at
+// least rf from s, one not settled backward at least rb from t). Shortest
+// paths are split by their last forward-settled vertex u and its successor x
+// (settled backward only): sigma(s,t) = sum of sigma_f[u] sigma_b[x] over tight
+// edges u -> x; one is drawn with that weight, then the path is completed by
+// random walks weighted by sigma to s and to t.
+void sample_pair(const Csr& c, std::uint32_t s, std::uint32_t t, BiScratch& w, SplitMix64& rng, double* count) {
+  w.reset();
+  const Side fw = forward(c), bw = backward(c);
+  w.reach(s);
+  w.node[s].sigma[0] = 1, w.heap[0].push(0, s);
+  w.reach(t);
+  w.node[t].sigma[1] = 1, w.heap[1].push(0, t);
+  double mu = std::numeric_limits<double>::infinity();
+  std::size_t work_f = 0, work_b = 0;
+  while (true) {
+    const double rf = live_top(w, 0), rb = live_top(w, 1);
+    if (std::isinf(rf) || std::isinf(rb)) break;  // a side is exhausted
+    if (!std::isinf(mu) && cmp_eps(rf + rb, mu) > 0) break;
+    if (work_f <= work_b)
+      w.settled_f.push_back(settle_one(w, 0, fw, mu, work_f));
+    else
+      settle_one(w, 1, bw, mu, work_b);
+  }
+  if (w.node[t].set[0]) {  // every shortest path lies in the forward search
+    walk_to_root(t, 0, bw, w, rng, count);
+    count[t] -= 1;
+    return;
+  }
+  if (w.node[s].set[1]) {
+    walk_to_root(s, 1, fw, w, rng, count);
+    count[s] -= 1;
+    return;
+  }
+  if (std::isinf(mu)) return;  // t not reachable from s
+  const auto tight = [&](std::uint32_t u, std::uint32_t i) {
+    const BiNode& nx = w.node[c.out_to[i]];
+    return !nx.set[0] && nx.set[1] && cmp_eps(w.node[u].d[0] + c.out_len[i] + nx.d[1], mu) == 0;
+  };
+  double total = 0;
+  for (const std::uint32_t u : w.settled_f)
+    for (std::uint32_t i = c.out_start[u]; i < c.out_start[u + 1]; ++i)
+      if (tight(u, i)) total += w.node[u].sigma[0] * w.node[c.out_to[i]].sigma[1];
+  if (!(total > 0)) return;
+  double r = rng.uniform() * total;
+  std::uint32_t cu = s, cx = t;
+  for (const std::uint32_t u : w.settled_f) {
+    for (std::uint32_t i = c.out_start[u]; i < c.out_start[u + 1] && r >= 0; ++i) {
+      if (!tight(u, i)) continue;
+      cu = u, cx = c.out_to[i];
+      r -= w.node[u].sigma[0] * w.node[cx].sigma[1];
+    }
+    if (r < 0) break;
+  }
+  walk_to_root(cu, 0, bw, w, rng, count);
+  walk_to_root(cx, 1, fw, w, rng, count);
+}
+
+// Block b's share in estimate mode: out[0, n) the inner-vertex counts of its
+// sampled pairs (pairs p.pairs * b / blocks .. p.pairs * (b + 1) / blocks, drawn
+// by a generator seeded from the seed and b, so independent of the process
+// count), out[n, 2n) the unscaled sums of 1/d(v, t) over the block's pivots t.
+void estimate_block(const Plan& p, std::size_t b, std::vector<double>& out) {
+  const std::size_t n = p.n;
+  out.assign(2 * n, 0.0);
+  Scratch w(*p.csr, n);
   for (const long t : p.block(b)) reverse_distances(*p.csr, static_cast<std::uint32_t>(t), w, out.data() + n);
+  if (n < 3) return;
+  BiScratch bw(n);
+  SplitMix64 rng(p.seed ^ (0xD1B54A32D192ED03ull * (b + 1)));
+  const std::uint64_t from = p.pairs * b / p.blocks, to = p.pairs * (b + 1) / p.blocks;
+  for (std::uint64_t i = from; i < to; ++i) {
+    const auto s = static_cast<std::uint32_t>(rng.below(n));
+    auto t = static_cast<std::uint32_t>(rng.below(n - 1));
+    if (t >= s) ++t;
+    sample_pair(*p.csr, s, t, bw, rng, out.data());
+  }
+}
+
+// Dijkstra from v on the out-edges: sum over t != v reached of 1/d(v, t)
+// (harmonic OUT of v, unnormalised; the exact value of the refinement stage).
+double harmonic_out(const Csr& c, std::uint32_t v0, Scratch& w) {
+  w.order.clear();
+  w.dist[v0] = 1.0;
+  w.heap.push(1.0, v0);
+  double h = 0;
+  while (!w.heap.a.empty()) {
+    const Heap::Item top = w.heap.pop();
+    const std::uint32_t v = top.v;
+    if (w.done[v] || top.d != w.dist[v]) continue;
+    w.done[v] = 1;
+    w.order.push_back(v);
+    const double dv = w.dist[v];
+    if (v != v0) h += 1.0 / (dv - 1.0);
+    for (std::uint32_t i = c.out_start[v]; i < c.out_start[v + 1]; ++i) {
+      const std::uint32_t x = c.out_to[i];
+      const double alt = dv + c.out_len[i];
+      if (w.dist[x] == 0 || alt < w.dist[x]) {
+        w.dist[x] = alt;
+        w.heap.push(alt, x);
+      }
+    }
+  }
+  for (const std::uint32_t v : w.order) w.dist[v] = 0, w.done[v] = 0;
+  return h;
 }
 
 // Moves exactly `bytes` with io = read(2) or write(2), retrying partial
@@ -316,12 +553,15 @@ struct Workers {
   }
 };
 
-[[noreturn]] void run_child(const Plan& p, std::size_t w, std::size_t procs, int fd) {
+// Block functions: fn(b, out) fills out with block b's share.
+using BlockFn = void (*)(const Plan&, std::size_t, std::vector<double>&);
+
+[[noreturn]] void run_child(const Plan& p, BlockFn fn, std::size_t w, std::size_t procs, int fd) {
   int code = 0;
   try {
     std::vector<double> buf;
     for (std::size_t b = w; b < p.blocks; b += procs) {
-      compute_block(p, b, buf);
+      fn(p, b, buf);
       const auto put = [fd](const char* q, std::size_t k) { return ::write(fd, q, k); };
       if (!transfer_all(reinterpret_cast<const char*>(buf.data()), buf.size() * sizeof(double), put)) {
         code = 1;
@@ -332,6 +572,61 @@ struct Workers {
     code = 1;
   }
   ::_exit(code);  // no destructors or atexit handlers of the parent's objects
+}
+
+// Runs fn for blocks 0..p.blocks-1 on `procs` workers (this process and
+// procs-1 fork()ed children, block b on worker b mod procs) and returns the
+// sum of the blocks' outputs (each `size` doubles), added in block order.
+std::vector<double> run_blocks(const Plan& p, BlockFn fn, std::size_t procs, std::size_t size) {
+  Workers workers;
+  workers.pid.assign(procs, 0);
+  workers.fd.assign(procs, -1);
+  std::fflush(nullptr);  // nothing buffered may be written twice
+  for (std::size_t w = 1; w < procs; ++w) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) continue;  // this worker's blocks run here
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::close(fds[0]);
+      run_child(p, fn, w, procs, fds[1]);
+    }
+    ::close(fds[1]);
+    if (pid < 0) {
+      ::close(fds[0]);
+      continue;
+    }
+    workers.pid[w] = pid;
+    workers.fd[w] = fds[0];
+  }
+  std::vector<double> total(size, 0.0), buf(size);
+  for (std::size_t b = 0; b < p.blocks; ++b) {
+    const std::size_t w = b % procs;
+    bool got = false;
+    if (workers.fd[w] >= 0) {
+      const int fd = workers.fd[w];
+      got = transfer_all(reinterpret_cast<char*>(buf.data()), buf.size() * sizeof(double),
+                         [fd](char* q, std::size_t k) { return ::read(fd, q, k); });
+      if (!got) {  // child failed: its remaining blocks run here
+        ::close(workers.fd[w]);
+        workers.fd[w] = -1;
+      } else if (b + procs >= p.blocks) {
+        workers.finished(w);
+      }
+    }
+    if (!got) fn(p, b, buf);
+    for (std::size_t i = 0; i < size; ++i) total[i] += buf[i];
+  }
+  return total;
+}
+
+// Refinement block: out[i] = exact harmonic OUT (unnormalised) of candidate
+// p.sources[i] for the block's share of candidates, 0 elsewhere.
+void refine_block(const Plan& p, std::size_t b, std::vector<double>& out) {
+  out.assign(p.sources.size(), 0.0);
+  Scratch w(*p.csr, p.n);
+  const std::size_t k = p.sources.size();
+  for (std::size_t i = k * b / p.blocks; i < k * (b + 1) / p.blocks; ++i)
+    out[i] = harmonic_out(*p.csr, static_cast<std::uint32_t>(p.sources[i]), w);
 }
 
 std::string count(std::size_t k, const char* what) { return std::to_string(k) + " " + what; }
@@ -352,79 +647,69 @@ PathMetrics path_metrics(const igraph_t& g, const std::vector<double>& lengths, 
   }
   const ig::Vector len(lengths);
   const Csr csr = build_csr(g, len, n);
-  Plan p{&g, &len, &csr, n, static_cast<std::int64_t>(m) <= opt.exact_max_edges, {}, 0};
+  Plan p{&g, &len, &csr, n, static_cast<std::int64_t>(m) <= opt.exact_max_edges, {}, 0, opt.seed, 0};
+  const double md = static_cast<double>(std::max<std::size_t>(m, 1));
   std::size_t k = n;
   if (!p.exact) {
-    const auto auto_k =
-        std::max<std::int64_t>(kMinSamples, static_cast<std::int64_t>(std::ceil(kWork / static_cast<double>(m))));
+    const auto auto_k = std::max<std::int64_t>(kMinSamples, static_cast<std::int64_t>(std::ceil(kWork / md)));
     k = static_cast<std::size_t>(
         std::min<std::int64_t>(opt.samples > 0 ? opt.samples : auto_k, static_cast<std::int64_t>(n)));
-    p.sources = sample_sources(n, k, opt.seed);
-  } else {
+    if (k >= n) p.exact = true;  // every vertex a source: the exact computation
+  }
+  const auto procs_for = [&](std::size_t blocks) {
+    return std::clamp<std::size_t>(opt.processes > 0 ? static_cast<std::size_t>(opt.processes) : 1, 1, blocks);
+  };
+  r.sources = static_cast<std::int64_t>(k);
+  if (p.exact) {
     p.sources.resize(n);
     std::iota(p.sources.begin(), p.sources.end(), 0L);
-  }
-  p.blocks = std::min(kBlocks, k);
-  const std::size_t procs =
-      std::clamp<std::size_t>(opt.processes > 0 ? static_cast<std::size_t>(opt.processes) : 1, 1, p.blocks);
-
-  Workers workers;
-  workers.pid.assign(procs, 0);
-  workers.fd.assign(procs, -1);
-  std::fflush(nullptr);  // nothing buffered may be written twice
-  for (std::size_t w = 1; w < procs; ++w) {
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) continue;  // this worker's blocks run here
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      ::close(fds[0]);
-      run_child(p, w, procs, fds[1]);
-    }
-    ::close(fds[1]);
-    if (pid < 0) {
-      ::close(fds[0]);
-      continue;
-    }
-    workers.pid[w] = pid;
-    workers.fd[w] = fds[0];
-  }
-
-  std::vector<double> total(2 * n, 0.0), buf(2 * n);
-  for (std::size_t b = 0; b < p.blocks; ++b) {
-    const std::size_t w = b % procs;
-    bool got = false;
-    if (workers.fd[w] >= 0) {
-      const int fd = workers.fd[w];
-      got = transfer_all(reinterpret_cast<char*>(buf.data()), buf.size() * sizeof(double),
-                         [fd](char* q, std::size_t k) { return ::read(fd, q, k); });
-      if (!got) {  // child failed: its remaining blocks run here
-        ::close(workers.fd[w]);
-        workers.fd[w] = -1;
-      } else if (b + procs >= p.blocks) {
-        workers.finished(w);
-      }
-    }
-    if (!got) compute_block(p, b, buf);
-    for (std::size_t i = 0; i < 2 * n; ++i) total[i] += buf[i];
-  }
-
-  r.betweenness.assign(total.begin(), total.begin() + static_cast<long>(n));
-  r.harmonic.assign(total.begin() + static_cast<long>(n), total.end());
-  r.sources = static_cast<std::int64_t>(k);
-  r.sampled = k < n;
-  if (!p.exact) {
-    const double scale = static_cast<double>(n) / static_cast<double>(k);
-    for (double& x : r.betweenness) x *= scale;
-    for (double& x : r.harmonic) x = n >= 2 ? x * scale / static_cast<double>(n - 1) : 0.0;
-  }
-  if (p.exact)
+    p.blocks = std::min(kBlocks, n);
+    const std::vector<double> total = run_blocks(p, compute_block, procs_for(p.blocks), 2 * n);
+    r.betweenness.assign(total.begin(), total.begin() + static_cast<long>(n));
+    r.harmonic.assign(total.begin() + static_cast<long>(n), total.end());
     r.note = "exact (all " + count(n, "source vertices") + ")";
-  else
-    r.note = std::string(r.sampled ? "estimated" : "exact") + " from " + std::to_string(k) + " of " +
-             count(n, "source vertices") + " sampled uniformly (seed " + std::to_string(opt.seed) +
-             "), scaled by n/k (Brandes & Pich 2007); exact computation is used up to " +
+  } else {
+    // Stage 1: betweenness from sampled pairs, harmonic estimated from k pivots.
+    p.sources = sample_sources(n, k, opt.seed);
+    p.pairs = opt.pairs > 0 ? static_cast<std::uint64_t>(opt.pairs)
+                            : static_cast<std::uint64_t>(std::max(kMinPairs, std::ceil(kPairWork / std::sqrt(md))));
+    p.blocks = std::min(kBlocks, k);
+    const std::vector<double> total = run_blocks(p, estimate_block, procs_for(p.blocks), 2 * n);
+    r.betweenness.assign(total.begin(), total.begin() + static_cast<long>(n));
+    r.harmonic.assign(total.begin() + static_cast<long>(n), total.end());
+    const double pair_scale = static_cast<double>(n) * static_cast<double>(n - 1) / static_cast<double>(p.pairs);
+    for (double& x : r.betweenness) x *= pair_scale;
+    const double scale = static_cast<double>(n) / static_cast<double>(k) / static_cast<double>(n - 1);
+    for (double& x : r.harmonic) x *= scale;
+    // Stage 2: the C highest harmonic estimates are replaced by exact values.
+    const std::size_t cand = std::min<std::size_t>(
+        n, opt.candidates >= 0 ? static_cast<std::size_t>(opt.candidates)
+                               : static_cast<std::size_t>(std::max(kMinRefine, std::ceil(kRefineWork / md))));
+    if (cand > 0) {
+      std::vector<long> order(n);
+      std::iota(order.begin(), order.end(), 0L);
+      std::partial_sort(order.begin(), order.begin() + static_cast<long>(cand), order.end(), [&](long a, long b) {
+        return r.harmonic[a] != r.harmonic[b] ? r.harmonic[a] > r.harmonic[b] : a < b;
+      });
+      order.resize(cand);
+      Plan q = p;
+      q.sources = order;
+      q.blocks = std::min(kBlocks, cand);
+      const std::vector<double> h = run_blocks(q, refine_block, procs_for(q.blocks), cand);
+      for (std::size_t i = 0; i < cand; ++i)
+        r.harmonic[static_cast<std::size_t>(order[i])] = h[i] / static_cast<double>(n - 1);
+    }
+    r.sampled = true;
+    r.pairs = static_cast<std::int64_t>(p.pairs);
+    r.refined = static_cast<std::int64_t>(cand);
+    r.note = "estimated (seed " + std::to_string(opt.seed) + "): betweenness from " + std::to_string(p.pairs) +
+             " sampled pairs, one random shortest path each (Riondato & Kornaropoulos 2016), harmonic from " +
+             std::to_string(k) + " of " + count(n, "target vertices") +
+             " sampled uniformly (Eppstein & Wang 2004), exact for the " + std::to_string(cand) +
+             " highest; exact computation is used up to " +
              count(static_cast<std::size_t>(std::max<std::int64_t>(0, opt.exact_max_edges)), "ties") +
              ", this graph has " + std::to_string(m);
+  }
   if (n < 2) {
     r.harmonic.assign(n, std::nan(""));
     r.note += "; harmonic centrality undefined: fewer than two vertices";

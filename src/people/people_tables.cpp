@@ -146,6 +146,8 @@ void write_network_summary(JsonWriter& j, const NetworkReport& r) {
   j.key("paths").begin_object();
   j.field("distance", distance_name(r.options.distance));
   j.field("sampled", n.paths_sampled).field("sources", static_cast<long long>(n.path_sources));
+  if (n.paths_sampled)  // only estimates have them: exact summaries keep their bytes
+    j.field("pairs", static_cast<long long>(n.path_pairs)).field("refined", static_cast<long long>(n.path_refined));
   j.field("note", n.path_note);
   j.end_object();
   j.key("network").begin_object();

@@ -115,6 +115,8 @@ NetworkResult person_metrics(const std::vector<Unit>& units, const People& peopl
   PathMetrics paths = path_metrics(*g.get(), lengths, popt);
   r.paths_sampled = paths.sampled;
   r.path_sources = paths.sources;
+  r.path_pairs = paths.pairs;
+  r.path_refined = paths.refined;
   r.path_note = paths.note;
   if (n < 2) r.warnings.push_back("harmonic centrality undefined: fewer than two people");
 

@@ -27,10 +27,12 @@ PathOptions exact_opt(int processes = 2) {
   return o;
 }
 
-PathOptions sampled_opt(std::int64_t k, std::uint64_t seed = 1, int processes = 2) {
+PathOptions sampled_opt(std::int64_t k, std::uint64_t seed = 1, int processes = 2, std::int64_t pairs = 20000) {
   PathOptions o;
   o.exact_max_edges = 0;  // always estimate
   o.samples = k;
+  o.pairs = pairs;
+  o.candidates = 0;
   o.seed = seed;
   o.processes = processes;
   return o;
@@ -179,7 +181,8 @@ TEST_CASE("sampled estimates rank people like the exact values and say they are 
   const auto est = path_metrics(*t.g.get(), t.len, sampled_opt(150, 3));
   CHECK(est.sampled);
   CHECK(est.sources == 150);
-  CHECK(est.note.find("estimated from 150 of 600 source vertices sampled uniformly (seed 3)") == 0);
+  CHECK(est.pairs == 20000);
+  CHECK(est.note.find("estimated (seed 3): betweenness from 20000 sampled pairs") == 0);
   // Seed fixed, so these are fixed numbers (measured 0.954 and 0.943);
   // the bounds are loose so a change in igraph's summation order cannot trip them.
   const double rho_b = spearman(exact.betweenness, est.betweenness);
@@ -187,7 +190,7 @@ TEST_CASE("sampled estimates rank people like the exact values and say they are 
   INFO("rho betweenness " << rho_b << ", harmonic " << rho_h);
   CHECK(rho_b > 0.8);
   CHECK(rho_h > 0.8);
-  // Scaled by n/k: totals agree with the exact totals within 15 %.
+  // Scaled by n(n-1)/pairs: totals agree with the exact totals within 15 %.
   const double se = std::accumulate(exact.betweenness.begin(), exact.betweenness.end(), 0.0);
   const double ss = std::accumulate(est.betweenness.begin(), est.betweenness.end(), 0.0);
   CHECK(std::abs(ss / se - 1) < 0.15);
@@ -205,6 +208,16 @@ TEST_CASE("person path estimates are identical for a seed and any process count,
   CHECK(a.harmonic == b.harmonic);
   CHECK(a.harmonic == c.harmonic);
   CHECK(a.betweenness != d.betweenness);
+  auto with_refine = [&](int processes) {  // the exact-harmonic stage, too
+    auto o = sampled_opt(100, 5, processes);
+    o.candidates = 30;
+    return path_metrics(*t.g.get(), t.len, o);
+  };
+  const auto r1 = with_refine(1), r2 = with_refine(2), r3 = with_refine(3);
+  CHECK(r1.harmonic == r2.harmonic);
+  CHECK(r1.harmonic == r3.harmonic);
+  CHECK(r1.betweenness == r3.betweenness);
+  CHECK(r1.harmonic != a.harmonic);
   const auto e1 = path_metrics(*t.g.get(), t.len, exact_opt(1));
   const auto e2 = path_metrics(*t.g.get(), t.len, exact_opt(2));
   CHECK(e1.betweenness == e2.betweenness);
@@ -263,4 +276,86 @@ TEST_CASE("person paths handle loops, parallel edges and float-equal path length
     }
   }
   CHECK(btw[1] > btw[2]);  // the parallel edges count twice: the case is not trivial
+}
+
+// Pair sampling (Riondato & Kornaropoulos 2016; src/people/path_centrality.cpp
+// sample_pair) on graphs with hand-computed betweenness. Raw directed
+// betweenness over ordered pairs; the estimate is n(n-1)/K times the number of
+// the K sampled paths through v, so its standard deviation is
+// n(n-1) sqrt(b (1 - b) / K) for b = betweenness / (n(n-1)). Tolerances are
+// 4 standard deviations (seeded, so the values are fixed; 4 sd keeps them
+// valid for any seed with probability > 0.9999 per vertex).
+namespace {
+void check_pair_estimate(const rcmap::ig::Graph& g, const std::vector<double>& len, const std::vector<double>& exact,
+                         std::int64_t pairs, std::uint64_t seed) {
+  const auto n = static_cast<double>(exact.size());
+  const auto r = path_metrics(*g.get(), len, sampled_opt(2, seed, 2, pairs));
+  REQUIRE(r.sampled);
+  for (std::size_t v = 0; v < exact.size(); ++v) {
+    const double b = exact[v] / (n * (n - 1));
+    const double sd = n * (n - 1) * std::sqrt(b * (1 - b) / static_cast<double>(pairs));
+    INFO("vertex " << v << " exact " << exact[v] << " estimate " << r.betweenness[v] << " sd " << sd);
+    if (exact[v] == 0)
+      CHECK(r.betweenness[v] == 0);  // never an inner vertex of a shortest path
+    else
+      CHECK(std::abs(r.betweenness[v] - exact[v]) <= 4 * sd);
+  }
+}
+}  // namespace
+
+TEST_CASE("pair-sampled betweenness matches hand-computed values on a path, a star and a diamond", "[people][paths]") {
+  // Directed path 0 -> 1 -> 2 -> 3 -> 4: v is inside the paths from the
+  // v earlier vertices to the 4 - v later ones: 3, 4, 3.
+  check_pair_estimate(rcmap::ig::Graph(5, Edges{{0, 1}, {1, 2}, {2, 3}, {3, 4}}, true), {1, 1, 1, 1}, {0, 3, 4, 3, 0},
+                      40000, 1);
+  // Star, centre 0, ties both ways, 6 leaves: every ordered pair of leaves
+  // (6 * 5 = 30) runs through the centre.
+  Edges star;
+  for (std::uint32_t v = 1; v <= 6; ++v) star.insert(star.end(), {{0, v}, {v, 0}});
+  check_pair_estimate(rcmap::ig::Graph(7, star, true), std::vector<double>(12, 2.5), {30, 0, 0, 0, 0, 0, 0}, 40000, 2);
+  // Weighted diamond 0 -> 1 -> 3 (1 + 2), 0 -> 2 -> 3 (2.5 + 0.5), 3 -> 4 (1),
+  // and a long 0 -> 3 (3.5): two shortest 0 -> 3 paths (length 3) and two
+  // 0 -> 4, half of each through 1 and half through 2: 1 and 1; 3 lies on
+  // 0 -> 4, 1 -> 4, 2 -> 4: 3. The random path choice must split them evenly.
+  check_pair_estimate(rcmap::ig::Graph(5, Edges{{0, 1}, {1, 3}, {0, 2}, {2, 3}, {3, 4}, {0, 3}}, true),
+                      {1, 2, 2.5, 0.5, 1, 3.5}, {0, 1, 1, 3, 0}, 40000, 3);
+}
+
+TEST_CASE("pair-sampled betweenness approaches the exact values of Krackhardt's kite and a weighted graph",
+          "[people][paths]") {
+  igraph_t raw;
+  REQUIRE(igraph_famous(&raw, "Krackhardt_Kite") == IGRAPH_SUCCESS);
+  rcmap::ig::Graph und = rcmap::ig::Graph::adopt(raw);
+  Edges e;
+  for (const auto& [a, b] : und.edges()) {
+    e.emplace_back(a, b);
+    e.emplace_back(b, a);
+  }
+  const std::vector<double> btw = {5.0 / 3, 5.0 / 3, 0, 22.0 / 3, 0, 50.0 / 3, 50.0 / 3, 28, 16, 0};  // directed
+  check_pair_estimate(rcmap::ig::Graph(10, e, true), std::vector<double>(e.size(), 1.0), btw, 100000, 4);
+  // The 600-person grouped graph, lengths 1/w: against igraph_betweenness.
+  const auto t = grouped_graph();
+  const auto exact = path_metrics(*t.g.get(), t.len, exact_opt());
+  check_pair_estimate(t.g, t.len, exact.betweenness, 200000, 5);
+}
+
+TEST_CASE("harmonic refinement gives exact values to the highest estimates", "[people][paths]") {
+  const auto t = grouped_graph();
+  const auto exact = path_metrics(*t.g.get(), t.len, exact_opt());
+  auto o = sampled_opt(60, 9, 2, 1000);
+  o.candidates = 50;
+  const auto r = path_metrics(*t.g.get(), t.len, o);
+  CHECK(r.refined == 50);
+  o.candidates = 0;
+  const auto plain = path_metrics(*t.g.get(), t.len, o);
+  std::size_t exact_now = 0, changed = 0;
+  for (std::size_t v = 0; v < 600; ++v) {
+    if (r.harmonic[v] != plain.harmonic[v]) {
+      ++changed;
+      if (std::abs(r.harmonic[v] - exact.harmonic[v]) < 1e-12) ++exact_now;
+    }
+  }
+  CHECK(changed == 50);  // the 50 highest estimates, now exact
+  CHECK(exact_now == 50);
+  CHECK(r.betweenness == plain.betweenness);  // betweenness does not depend on the refinement
 }

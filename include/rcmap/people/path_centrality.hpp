@@ -7,12 +7,16 @@ namespace rcmap::people {
 struct PathMetrics {
   std::vector<double> betweenness, harmonic;
   bool sampled = false;
-  std::int64_t sources = 0;
+  std::int64_t sources = 0;  // exact: n; estimate: harmonic pivots
+  std::int64_t pairs = 0;    // estimate: sampled (s, t) pairs for betweenness
+  std::int64_t refined = 0;  // estimate: highest harmonic estimates recomputed exactly
   std::string note;
 };
 struct PathOptions {
   std::int64_t exact_max_edges = 50000;
   std::int64_t samples = 0 /*0 = auto*/;
+  std::int64_t pairs = 0 /*0 = auto*/;
+  std::int64_t candidates = -1 /*-1 = auto*/;
   std::uint64_t seed = 1;
   int processes = 2;
 };

@@ -92,6 +92,7 @@ struct NetworkResult {
   double nmi_side = kNaN, ari_side = kNaN, nmi_unit = kNaN, ari_unit = kNaN;
   bool paths_sampled = false;
   std::int64_t path_sources = 0;
+  std::int64_t path_pairs = 0, path_refined = 0;  // sampled only: betweenness pairs, exact harmonic candidates
   std::string path_note;
   std::vector<std::string> warnings;
 };
