@@ -15,14 +15,20 @@ namespace rcmap::cli {
 // the same build (the module is found beside the executable first).
 inline constexpr unsigned long kFigureModuleLayout = sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
                                                      sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul +
-                                                     sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
+                                                     sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul +
+                                                     2ul;  // 2: the module has write_aside
 
 // The module's entry points (draw_figures.cpp).
 struct FigureModule {
   const char* version;   // kVersion of the module's build
   unsigned long layout;  // kFigureModuleLayout of the module's build
   void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
-                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&, const std::string& prefix);
+                const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&, const std::string& prefix,
+                const FigureAside* aside);
+  // FigureArgs::write_aside.
+  void (*write_aside)(const FigureArgs&, const Survey&, const Aggregate&, const std::string& side_a,
+                      const std::string& side_b, double asymmetry, unsigned long seed, OutputDir&,
+                      const std::string& prefix, FigureAside& aside);
   // report.pdf and report.html; returns the report.html data block (for the sites report).
   std::string (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
                               const MetricsOptions&, OutputDir&, const std::string& prefix);
