@@ -1,7 +1,8 @@
 // rcmap report DIR: regenerates DIR/report.pdf and DIR/report.html (and
 // units/*.png with --per-unit) and the figures (map, gap-map, matrix, profile,
 // in the recorded formats: --title, --date and --lang change them too) from
-// the inputs and options recorded in DIR/summary.json. The inputs are re-read
+// the inputs and options recorded in DIR/summary.json (--page and --no-title
+// change the figure files as in analyze). The inputs are re-read
 // and must still have the recorded SHA-256 (exit 2 otherwise); the analysis is
 // recomputed (the same code as analyze, so the same numbers) and only the
 // report and figure files are written, atomically.
@@ -79,8 +80,8 @@ std::vector<std::string> located_inputs(const std::string& dir) {
 
 int cmd_report(const Args& args) {
   po::options_description desc("rcmap report options");
-  std::string dir, lang, title, date;
-  bool per_unit = false, quiet = false;
+  std::string dir, lang, title, date, page;
+  bool per_unit = false, quiet = false, no_title = false;
   OutArgs oa;
   desc.add_options()("dir", po::value(&dir)->required(),
                      "results folder of an earlier rcmap analyze (holds summary.json)")(
@@ -88,7 +89,10 @@ int cmd_report(const Args& args) {
       "language of the report and figures: en, da (dansk), nb (norsk bokmål); default: as recorded")(
       "per-unit", po::bool_switch(&per_unit), "add one page and units/<name>.png per unit")(
       "title", po::value(&title), "survey name on the report and the figures; default: as recorded")(
-      "date", po::value(&date), "date of the data; default: as recorded");
+      "date", po::value(&date), "date of the data; default: as recorded")(
+      "page", po::value(&page),
+      "page of the figure files: a4 or 16:9 (a widescreen slide); report.pdf stays A4; default: as recorded")(
+      "no-title", po::bool_switch(&no_title), "figure files without their title and subtitle; report.pdf keeps them");
   add_quiet_option(desc, quiet);
   oa.add_to(desc);
   po::options_description all(desc);
@@ -99,8 +103,11 @@ int cmd_report(const Args& args) {
   try {
     po::store(po::command_line_parser(args.argv).options(all).positional(pos).run(), vm);
     if (vm.count("help")) {
-      std::cout << "Usage: rcmap report DIR [--lang en|da|nb] [--per-unit] [--title TEXT] [--date DATE]\n\n"
-                << all << "\nExample:\n  rcmap report results --lang da --per-unit\n";
+      std::cout << "Usage: rcmap report DIR [--lang en|da|nb] [--per-unit] [--title TEXT] [--date DATE] "
+                   "[--page a4|16:9] [--no-title]\n\n"
+                << all
+                << "\nExample:\n  rcmap report results --lang da --per-unit\n"
+                   "  rcmap report results --page 16:9 --no-title   (figures for slides, captioned there)\n";
       return kOk;
     }
     po::notify(vm);
@@ -113,6 +120,8 @@ int cmd_report(const Args& args) {
   if (vm.count("lang")) a.argv.insert(a.argv.end(), {"--lang", lang});
   if (vm.count("title")) a.argv.insert(a.argv.end(), {"--title", title});
   if (vm.count("date")) a.argv.insert(a.argv.end(), {"--date", date});
+  if (vm.count("page")) a.argv.insert(a.argv.end(), {"--page", page});
+  if (no_title) a.argv.push_back("--no-title");
   if (per_unit) a.argv.push_back("--per-unit");
   if (quiet) a.argv.push_back("--quiet");
   if (oa.wait) a.argv.push_back("--wait");

@@ -260,3 +260,21 @@ TEST_CASE("per-unit pages list every tie of a unit, continuing on further pages"
   CHECK(std::filesystem::exists(t / "r/units/Enhed_17_provider.png"));
   CHECK(std::filesystem::exists(t / "r/units/Enhed_17_provider-2.png"));
 }
+
+TEST_CASE("rcmap report DIR --page 16:9 --no-title redraws the figure files for slides, report.pdf stays A4 and titled",
+          "[office][page][report]") {
+  ScratchDir t("reportpage");
+  REQUIRE(run_rcmap("analyze" + kSurvey + " --out " + t / "a --formats png,pdf --dpi 72 --title Testby -q") == 0);
+  CHECK(png_size(slurp(t / "a/map.png")) == std::pair{841u, 595u});
+  REQUIRE(run_rcmap("report " + t / "a --page 16:9 --no-title -q", t / "log") == 0);
+  for (const char* fig : {"map", "gap-map", "matrix", "profile"}) {
+    INFO(fig);
+    CHECK(png_size(slurp(t / ("a/" + std::string(fig) + ".png"))) == std::pair{960u, 540u});
+    CHECK(pdf_page(slurp(t / ("a/" + std::string(fig) + ".pdf"))) == "960 x 540");
+    CHECK(pdf_text(t / ("a/" + std::string(fig) + ".pdf")).find("Testby") == std::string::npos);
+  }
+  CHECK(slurp(t / "a/report.pdf").find("/MediaBox [ 0 0 841.89 595.28 ]") != std::string::npos);
+  CHECK(pdf_text(t / "a/report.pdf").find("Testby") != std::string::npos);
+  CHECK(run_rcmap("report " + t / "a --page letter", t / "log2") == 1);
+  CHECK(slurp(t / "log2").find("--page must be a4 or 16:9, got 'letter'") != std::string::npos);
+}
