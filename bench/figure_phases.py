@@ -13,6 +13,8 @@ sees the same states of a shared machine:
   svg      --formats svg  (4 figures + report.pdf)
   pdf      --formats pdf  (4 figures + report.pdf)
   default  png,svg + report.pdf (what `rcmap analyze` writes by default)
+  default, 1 process / 2 processes: the same with RCMAP_FIGURE_PROCESSES=1 / 2
+           (PNG figures drawn by a forked second process: docs/outputs.md)
   report   `rcmap report DIR` on the default run's folder (re-reads the inputs,
            recomputes the metrics, writes report.pdf only)
 
@@ -38,11 +40,13 @@ PHASES = [
     ("aggregate", "survey loaded", "aggregated"),
     ("record inputs (checksums start)", "aggregated", "checksums"),
     ("metrics (igraph)", "checksums", "metrics"),
-    ("CSV tables", "metrics", "tables written"),
+    ("start the PNG process (layout, fonts, fork)", "metrics", "figure process started"),
+    ("CSV tables", "figure process started", "tables written"),
     ("GraphML", "tables written", "graphml written"),
     ("figures (4 x formats)", "graphml written", "figures drawn"),
     ("report.pdf", "figures drawn", "report written"),
-    ("summary.json, wait for workbook", "report written", "workbook written"),
+    ("wait for the PNG process", "report written", "figure process joined"),
+    ("summary.json, wait for workbook", "figure process joined", "workbook written"),
     ("commit (rename into place)", "workbook written", "committed"),
     ("workbook thread (parallel)", "workbook thread starts", "workbook thread ends"),
 ]
@@ -53,9 +57,9 @@ def loadavg():
         return " ".join(f.read().split()[:3])
 
 
-def run(cmd, log):
+def run(cmd, log, env=None):
     out = subprocess.run([sys.executable, os.path.join(HERE, "timed.py"), log] + cmd,
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=env)
     if out.returncode != 0:
         sys.exit(f"figure_phases.py: {' '.join(cmd)} failed:\n" + open(log).read())
     wall, cpu, _ = out.stdout.split()
@@ -80,13 +84,18 @@ def main():
             "svg": ["analyze"] + inputs + ["--out", f"{tmp}/svg", "-q", "--formats", "svg"],
             "pdf": ["analyze"] + inputs + ["--out", f"{tmp}/pdf", "-q", "--formats", "pdf"],
             "default": ["analyze"] + inputs + ["--out", f"{tmp}/default", "-q"],
+            "default, 1 process": ["analyze"] + inputs + ["--out", f"{tmp}/default1", "-q"],
+            "default, 2 processes": ["analyze"] + inputs + ["--out", f"{tmp}/default2", "-q"],
             "report": ["report", f"{tmp}/default", "-q"],
         }
         before = loadavg()
         res = {c: [] for c in cases}
         for _ in range(rounds):
             for c, args in cases.items():
-                res[c].append(run([rcmap] + args, f"{tmp}/{c}.log"))
+                env = dict(os.environ)
+                if "process" in c:  # RCMAP_FIGURE_PROCESSES: 1 or 2 (docs/outputs.md "Output safety")
+                    env["RCMAP_FIGURE_PROCESSES"] = c.split(", ")[1][0]
+                res[c].append(run([rcmap] + args, f"{tmp}/{c.replace(' ', '_')}.log", env))
         after = loadavg()
     finally:
         shutil.rmtree(tmp)
@@ -104,7 +113,10 @@ def main():
              ("process wall (timed.py)", lambda r: r[0]),
              ("  of which outside main (loading, exit, after the last point)",
               lambda r: r[0] - max(p[0] for p in r[2].values())),
-             ("process CPU (user + sys)", lambda r: r[1])]
+             ("process CPU (user + sys, with the PNG process)", lambda r: r[1]),
+             ("  of which the PNG process (CPU)", lambda r: (r[2]["figure process: done"][1] -
+                                                        r[2]["figure process: drawing"][1])
+              if "figure process: done" in r[2] else None)]
     names = list(cases)
     print(f"rcmap analyze on samples/, {rounds} rounds round-robin, median ms; "
           f"load average before {before}, after {after}")

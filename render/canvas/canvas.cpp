@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <libdeflate.h>
+#include <sys/mman.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/output_dir.hpp"
 #include "rcmap/outputs/palette.hpp"
+#include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/survey/lookalikes.hpp"
 
@@ -195,6 +197,14 @@ Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width
   }
 }
 
+}  // namespace rcmap::render::detail
+
+namespace rcmap::render {
+void load_fonts() { const detail::Text regular("Ag 0123", 10), bold("Ag 0123", 10, true); }
+}  // namespace rcmap::render
+
+namespace rcmap::render::detail {
+
 Text::~Text() {
   if (layout_) g_object_unref(layout_);
 }
@@ -258,8 +268,11 @@ cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, doub
   libdeflate_compressor* z = libdeflate_alloc_compressor(kPngLevel);
   if (!z) return CAIRO_STATUS_NO_MEMORY;
   const std::size_t bound = libdeflate_zlib_compress_bound(z, raw);
-  std::unique_ptr<unsigned char[]> idat(new (std::nothrow) unsigned char[bound]);  // untouched pages stay unmapped
-  const std::size_t zn = idat ? libdeflate_zlib_compress(z, data, raw, idat.get(), bound) : 0;
+  // The compressed stream goes into this thread's reused buffer (huge pages,
+  // like the pixels; untouched pages stay unmapped).
+  thread_local PixelBuffer out_buf;
+  unsigned char* idat = out_buf.reserve(bound) ? out_buf.data : nullptr;
+  const std::size_t zn = idat ? libdeflate_zlib_compress(z, data, raw, idat, bound) : 0;
   libdeflate_free_compressor(z);
   if (zn == 0) return CAIRO_STATUS_NO_MEMORY;
   std::string out("\x89PNG\r\n\x1a\n", 8);
@@ -274,17 +287,43 @@ cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, doub
   put_u32(phys, ppm);
   phys += '\x01';  // unit: metre
   put_chunk(out, "pHYs", phys.data(), phys.size());
-  put_chunk(out, "IDAT", idat.get(), zn);
-  put_chunk(out, "IEND", nullptr, 0);
+  // IDAT: length and type here, the data written from the buffer, then its CRC.
+  put_u32(out, static_cast<std::uint32_t>(zn));
+  out.append("IDAT", 4);
+  std::string tail;
+  put_u32(tail, libdeflate_crc32(libdeflate_crc32(0, "IDAT", 4), idat, zn));
+  put_chunk(tail, "IEND", nullptr, 0);
   std::FILE* f = rcmap::open_output_file(path);
   if (!f) return CAIRO_STATUS_WRITE_ERROR;
-  const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size() && std::fwrite(idat, 1, zn, f) == zn &&
+                  std::fwrite(tail.data(), 1, tail.size(), f) == tail.size();
   return (std::fclose(f) == 0 && ok) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 // Largest buffer kept for reuse (a figure at 600 dpi); larger rasters get a
 // surface of their own.
 constexpr std::size_t kMaxReusedPixels = std::size_t{256} << 20;
 }  // namespace
+
+bool PixelBuffer::reserve(std::size_t bytes) {
+  if (size >= bytes) return true;
+  release();
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  const std::size_t want = (bytes + kHuge - 1) / kHuge * kHuge, total = want + kHuge;  // room to align
+  void* m = ::mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return false;
+  const auto at = reinterpret_cast<std::uintptr_t>(m);
+  data = reinterpret_cast<unsigned char*>((at + kHuge - 1) / kHuge * kHuge);
+#ifdef MADV_HUGEPAGE
+  ::madvise(data, want, MADV_HUGEPAGE);  // a hint: refused (EINVAL) where THP is off, then ordinary pages
+#endif
+  map = m, map_size = total, size = want;
+  return true;
+}
+
+void PixelBuffer::release() {
+  if (map) ::munmap(map, map_size);
+  map = nullptr, data = nullptr, size = map_size = 0;
+}
 
 PixelBuffer& pixel_buffer() {
   thread_local PixelBuffer buf;
@@ -313,12 +352,8 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
       PixelBuffer& buf = pixel_buffer();
       const std::size_t bytes = static_cast<std::size_t>(stride) * static_cast<std::size_t>(std::max(h, 0));
       if (stride > 0 && !buf.in_use && bytes <= kMaxReusedPixels) {
-        if (buf.size < bytes) {
-          buf.data.reset(new (std::nothrow) unsigned char[bytes]);
-          buf.size = buf.data ? bytes : 0;
-        }
-        if (buf.data) {
-          surface_ = cairo_image_surface_create_for_data(buf.data.get(), CAIRO_FORMAT_RGB24, w, h, stride);
+        if (buf.reserve(bytes)) {
+          surface_ = cairo_image_surface_create_for_data(buf.data, CAIRO_FORMAT_RGB24, w, h, stride);
           buf.in_use = true;
           pixels_ = &buf;
         }

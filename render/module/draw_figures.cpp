@@ -1,5 +1,12 @@
 // The figure module (rcmap-figures.so): everything that draws with Cairo
 // and Pango, loaded only by runs that draw (figure_module.hpp).
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/figure_module.hpp"
@@ -13,6 +20,7 @@
 #include "rcmap/render/html/html_report.hpp"
 #include "rcmap/render/report/report.hpp"
 #include "rcmap/version.hpp"
+#include "util/phase_times.hpp"
 
 namespace rcmap::cli {
 
@@ -35,8 +43,58 @@ render::FigureOptions report_page(render::FigureOptions o) {
 }
 }  // namespace
 
+namespace {
+// The four figures of one analysis, in one format.
+// The maps ring the bridges of `findings`.
+void draw_figures(const Survey& s, const Aggregate& a, const std::vector<Point>& pos, const Findings& findings,
+                  const render::FigureOptions& o, render::Format fmt, const std::string& map,
+                  const std::string& gap_map, const std::string& matrix, const std::string& profile) {
+  render::render_map(s, a, pos, o, fmt, map, &findings);
+  render::render_gap_map(s, a, pos, o, fmt, gap_map, &findings);
+  render::render_matrix(s, a, o, fmt, matrix);
+  render::render_profile(s, a, o, fmt, profile);
+}
+
+// True when this process runs one thread (the entries of /proc/self/task):
+// then fork(2) copies a process in which no other thread holds a lock.
+bool single_threaded() {
+  DIR* d = ::opendir("/proc/self/task");
+  if (!d) return false;
+  int n = 0;
+  while (const dirent* e = ::readdir(d))
+    if (e->d_name[0] != '.') ++n;
+  ::closedir(d);
+  return n == 1;
+}
+
+// Whether write_aside forks: RCMAP_FIGURE_PROCESSES=1 never, =2 whenever
+// it can; otherwise only while a core is idle (the 1-minute load average,
+// getloadavg(3), is below the online CPUs minus one). On a busy machine the
+// second process gets no more CPU (the scheduler shares it among sessions)
+// and costs about 0.1 s of CPU more than one process drawing everything
+// (bench/README.md "Figures and report").
+bool second_process_pays() {
+  const char* env = std::getenv("RCMAP_FIGURE_PROCESSES");
+  if (env && std::string(env) == "1") return false;
+  if (env && std::string(env) == "2") return true;
+  const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
+  double load = 0;
+  return cpus >= 2 && ::getloadavg(&load, 1) == 1 && load < static_cast<double>(cpus - 1);
+}
+
+// The child's end (write_aside): default disposition for the signals whose
+// handlers remove the run's temporary files (output_dir.cpp), so that only
+// the parent cleans up; signals ignored by the user stay ignored.
+void child_signals() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) ::signal(sig, SIG_DFL);
+  }
+}
+}  // namespace
+
 void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
-           OutputDir& dir, const std::string& prefix) {
+           OutputDir& dir, const std::string& prefix, const FigureAside* aside) {
   if (too_many_units(s.units.size(), "analyze")) return;
   const std::string &side_a = mopt.gap_side_a, &side_b = mopt.gap_side_b;
   render::FigureOptions o = f.options(side_a, side_b, mopt.seed);
@@ -45,11 +103,69 @@ void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const Metri
   // The same findings as report.pdf's decision page (write_report): the maps ring its bridges.
   const Findings findings = compute_findings(s, a, m, mopt);
   for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-    render::render_map(s, a, pos, o, fmt, dir.temp_path(prefix + "map." + ext), &findings);
-    render::render_gap_map(s, a, pos, o, fmt, dir.temp_path(prefix + "gap-map." + ext), &findings);
-    render::render_matrix(s, a, o, fmt, dir.temp_path(prefix + "matrix." + ext));
-    render::render_profile(s, a, o, fmt, dir.temp_path(prefix + "profile." + ext));
+    if (fmt == render::Format::png && aside && aside->pid > 0) continue;  // drawn by the child
+    auto path = [&](const char* name) { return dir.temp_path(prefix + name + "." + ext); };
+    // Reserved in this order (map, gap-map, matrix, profile), then drawn.
+    const std::string map = path("map"), gap_map = path("gap-map"), matrix = path("matrix"), profile = path("profile");
+    draw_figures(s, a, pos, findings, o, fmt, map, gap_map, matrix, profile);
   }
+}
+
+// FigureArgs::write_aside. The child draws into files reserved here, writes
+// its error message (if any) into the pipe and leaves with _exit: 0, 3 for
+// an OutputError, 4 for any other error; it never runs the OutputDir's
+// destructor or exit handlers of the parent's state.
+void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m,
+                 const MetricsOptions& mopt, OutputDir& dir, const std::string& prefix, FigureAside& aside) {
+  if (!second_process_pays() || s.units.size() > kMaxUnits) return;
+  bool png = false;
+  for (const auto& fe : parse_formats(f.formats)) png |= fe.first == render::Format::png;
+  if (!png || !single_threaded()) return;
+  const std::string &side_a = mopt.gap_side_a, &side_b = mopt.gap_side_b;
+  render::FigureOptions o = f.options(side_a, side_b, mopt.seed);
+  o.asymmetry = mopt.asymmetry;
+  // igraph: here, not in the child.
+  const std::vector<Point> pos = compute_layout(s, a, o.layout, side_a, side_b, mopt.seed);
+  const Findings findings = compute_findings(s, a, m, mopt);
+  auto path = [&](const char* name) { return dir.temp_path(prefix + name + ".png"); };
+  const std::string map = path("map"), gap_map = path("gap-map"), matrix = path("matrix"), profile = path("profile");
+  RCMAP_PHASE("figure process: layout, files reserved");
+  render::load_fonts();
+  RCMAP_PHASE("figure process: fonts loaded");
+  int fds[2];
+  const pid_t pid = ::pipe2(fds, O_CLOEXEC) == 0 ? ::fork() : -2;
+  if (pid < 0) {  // no pipe or no fork: drawn here, now (errors thrown as in one process)
+    if (pid == -1) ::close(fds[0]), ::close(fds[1]);
+    draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, profile);
+    return;
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child_signals();
+    int code = 0;
+    std::string msg;
+    try {
+      RCMAP_PHASE("figure process: drawing");
+      draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, profile);
+      RCMAP_PHASE("figure process: done");
+    } catch (const OutputError& e) {
+      code = kCannotWrite, msg = e.what();
+    } catch (const std::exception& e) {
+      code = kInternal, msg = e.what();
+    } catch (...) {
+      code = kInternal, msg = "unknown error while drawing the PNG figures";
+    }
+    for (std::size_t done = 0; done < msg.size();) {
+      const ssize_t n = ::write(fds[1], msg.data() + done, msg.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    ::_exit(code);
+  }
+  ::close(fds[1]);
+  aside.pid = pid;
+  aside.fd = fds[0];
 }
 
 std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m,
@@ -213,7 +329,7 @@ void network_html(const people::NetworkReport& r, const std::vector<std::uint32_
 
 extern "C" __attribute__((visibility("default"))) const rcmap::cli::FigureModule* rcmap_figure_module() {
   using namespace rcmap::cli;
-  static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write,      write_report,
+  static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write,      write_aside, write_report,
                                  write_sites,     write_change,        person_map, network_html};
   return &m;
 }

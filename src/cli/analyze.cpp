@@ -162,6 +162,15 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
       j.end_array();
       j.end_object();
     });
+  // The PNG figures are drawn by a second process (FigureArgs::write_aside),
+  // started before any thread of this run: the checksum threads are joined
+  // first (their results are ready long before) and the workbook thread
+  // starts after the fork.
+  for (const auto& in : run.inputs)
+    if (in.pending.valid()) in.pending.wait();
+  FigureAside aside;
+  fig.write_aside(survey, agg, metrics, mopt, dir, prefix, aside);
+  RCMAP_PHASE("figure process started");
   // The workbook (zip + XML, the slowest table) is written on a second thread
   // while the other tables, GraphML, figures and report are written here; it
   // calls no igraph function, so igraph stays on this thread. get() rethrows.
@@ -178,11 +187,19 @@ std::string write_analysis(const Survey& survey, const Aggregate& agg, const Met
   RCMAP_PHASE("tables written");
   write_graphml(dir.temp_path(prefix + "network.graphml"), survey, agg, units, ties);
   RCMAP_PHASE("graphml written");
-  fig.write(survey, agg, metrics, mopt, dir, prefix);
-  RCMAP_PHASE("figures drawn");
   std::string html_block;  // report.pdf and report.html
-  if (!fig.no_render) html_block = fig.write_report(survey, agg, metrics, mopt, dir, prefix);
-  RCMAP_PHASE("report written");
+  try {
+    fig.write(survey, agg, metrics, mopt, dir, prefix, &aside);
+    RCMAP_PHASE("figures drawn");
+    if (!fig.no_render) html_block = fig.write_report(survey, agg, metrics, mopt, dir, prefix);
+    RCMAP_PHASE("report written");
+  } catch (...) {
+    // The PNG figures come first in one process: the child's error, if any, is the one reported.
+    FigureArgs::wait_aside(aside);
+    throw;
+  }
+  FigureArgs::wait_aside(aside);
+  RCMAP_PHASE("figure process joined");
   dir.write(prefix + "summary.json", [&](std::ostream& os) { write_summary(os, survey, agg, run); });
   dir.write(prefix + "project.ini", [&](std::ostream& os) { os << project_ini(run); });
   workbook.get();

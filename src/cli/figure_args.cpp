@@ -1,10 +1,53 @@
 #include "figure_args.hpp"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
 #ifdef RCMAP_WITH_RENDER
 #include "figure_module.hpp"
 #endif
 
 namespace rcmap::cli {
+
+FigureAside::~FigureAside() {
+  if (pid > 0) {
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+  }
+  if (fd >= 0) ::close(fd);
+}
+
+void FigureArgs::wait_aside(FigureAside& aside) {
+  if (aside.pid <= 0) return;
+  int status = 0;
+  pid_t got;
+  while ((got = ::waitpid(aside.pid, &status, 0)) < 0 && errno == EINTR) {
+  }
+  const int waited = errno;
+  aside.pid = -1;
+  std::string msg;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(aside.fd, buf, sizeof buf)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    msg.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(aside.fd);
+  aside.fd = -1;
+  if (got < 0) throw std::runtime_error(std::string("waiting for the figure process: ") + std::strerror(waited));
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == kCannotWrite) throw OutputError(msg);
+  if (WIFEXITED(status) && !msg.empty()) throw std::runtime_error(msg);
+  throw std::runtime_error("the process drawing the PNG figures ended " +
+                           (WIFSIGNALED(status) ? "by signal " + std::to_string(WTERMSIG(status))
+                                                : "with status " + std::to_string(WEXITSTATUS(status))));
+}
 
 bool is_tie_filter(const std::string& word) {
   return word == "emphasis" || word == "all" || word == "cross-side" || word == "weak";
@@ -64,9 +107,15 @@ void FigureArgs::check_report() const {}
 // The drawing is done by the figure module (draw_figures.cpp), loaded here
 // on first use.
 void FigureArgs::write(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
-                       OutputDir& dir, const std::string& prefix) const {
+                       OutputDir& dir, const std::string& prefix, const FigureAside* aside) const {
   if (no_render) return;
-  figure_module().write(*this, s, a, m, mopt, dir, prefix);
+  figure_module().write(*this, s, a, m, mopt, dir, prefix, aside);
+}
+
+void FigureArgs::write_aside(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+                             OutputDir& dir, const std::string& prefix, FigureAside& aside) const {
+  if (no_render || aside.pid > 0) return;
+  figure_module().write_aside(*this, s, a, m, mopt, dir, prefix, aside);
 }
 
 std::string FigureArgs::write_report(const Survey& survey, const Aggregate& a, const MetricsResult& m,
@@ -112,7 +161,9 @@ void FigureArgs::check_report() const {
   throw UsageError("this rcmap was built without figures, so it cannot draw report.pdf");
 }
 void FigureArgs::write(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&, OutputDir&,
-                       const std::string&) const {}
+                       const std::string&, const FigureAside*) const {}
+void FigureArgs::write_aside(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&, OutputDir&,
+                             const std::string&, FigureAside&) const {}
 std::string FigureArgs::write_report(const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
                                      OutputDir&, const std::string&) const {
   return {};

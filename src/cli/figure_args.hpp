@@ -31,6 +31,20 @@ bool is_tie_filter(const std::string& word);
 // --dpi: from 36 to 1200 (UsageError otherwise), the one check of its range.
 void check_dpi(double dpi);
 
+// The PNG figures of one analysis drawn by a second process
+// (FigureArgs::write_aside, docs/outputs.md "Output safety"): the child's
+// pid (-1: none started, write() draws every format) and the read end of a
+// pipe carrying its error message. A child not waited for (an error came
+// first) is killed and reaped by the destructor, before the OutputDir
+// removes the temporary files it was writing.
+struct FigureAside {
+  int pid = -1, fd = -1;
+  FigureAside() = default;
+  FigureAside(const FigureAside&) = delete;
+  FigureAside& operator=(const FigureAside&) = delete;
+  ~FigureAside();
+};
+
 // The figure options of the commands that draw, defined once
 // (docs/commands.md "Figure options"); `Kind` picks the ones a command has.
 struct FigureArgs {
@@ -51,9 +65,26 @@ struct FigureArgs {
   void check_report() const;
   // Renders map, gap-map, matrix and profile in every format into `dir`,
   // names prefixed by `prefix` ("" or "SITE/"); the maps ring the best-placed
-  // bridges of the findings of `m` between mopt's gap sides.
+  // bridges of the findings of `m` between mopt's gap sides. With `aside`
+  // started (write_aside), the formats its child draws are left out.
   void write(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt, OutputDir& dir,
-             const std::string& prefix = "") const;
+             const std::string& prefix = "", const FigureAside* aside = nullptr) const;
+  // Starts drawing the PNG figures of write() (same arguments) in a child
+  // process (fork(2)), into temporary files reserved here, so that a
+  // second core draws them while this process writes the rest: when
+  // --formats has png, the figures are drawn (not --no-render, not above the
+  // unit limit), this process runs one thread (fork copies only the calling
+  // thread: no lock may be held by another) and a core is idle or
+  // RCMAP_FIGURE_PROCESSES=2 (=1: never; draw_figures.cpp). Otherwise does
+  // nothing (aside.pid stays -1); if pipe or fork fails, draws them here.
+  // Fonts are loaded first, so both processes share them. Outputs are
+  // byte-identical either way.
+  void write_aside(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
+                   OutputDir& dir, const std::string& prefix, FigureAside& aside) const;
+  // Waits for aside's child (no-op if none): its error is rethrown as
+  // OutputError (exit 3) when it could not write, else std::runtime_error
+  // (exit 4, also when it ended by a signal).
+  static void wait_aside(FigureAside& aside);
   // Writes report.pdf, report.html (docs/html-report.md) and, with
   // --per-unit, units/<safe-name>.png into `dir` (render/report/,
   // render/html/), names prefixed by `prefix`; the figures inside report.pdf

@@ -13,8 +13,9 @@ namespace rcmap::cli {
 
 // Layout check between the executable and the module: both must come from
 // the same build (the module is found beside the executable first).
-// kFigureModuleInterface counts changes of the entry points' signatures.
-inline constexpr unsigned long kFigureModuleInterface = 2;
+// kFigureModuleInterface counts changes of the entry points' signatures
+// (3: write takes the metrics and has write_aside).
+inline constexpr unsigned long kFigureModuleInterface = 3;
 inline constexpr unsigned long kFigureModuleLayout =
     kFigureModuleInterface * 1000000007ul + sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
@@ -25,7 +26,10 @@ struct FigureModule {
   unsigned long layout;  // kFigureModuleLayout of the module's build
   // map, gap-map, matrix, profile; the maps ring the bridges of compute_findings(m, mopt).
   void (*write)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
-                OutputDir&, const std::string& prefix);
+                OutputDir&, const std::string& prefix, const FigureAside* aside);
+  // FigureArgs::write_aside.
+  void (*write_aside)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&, const MetricsOptions&,
+                      OutputDir&, const std::string& prefix, FigureAside& aside);
   // report.pdf and report.html; returns the report.html data block (for the sites report).
   std::string (*write_report)(const FigureArgs&, const Survey&, const Aggregate&, const MetricsResult&,
                               const MetricsOptions&, OutputDir&, const std::string& prefix);

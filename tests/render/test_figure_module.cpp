@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <regex>
 #include <string>
 
 #include "support/test_helpers.hpp"
@@ -58,6 +60,67 @@ TEST_CASE("a missing figure module is reported before any work, --no-render need
   CHECK(WEXITSTATUS(ok) == 0);
   CHECK(fs::exists(tmp / "tables/ties.csv"));
   CHECK(fs::exists(tmp / "tables/workbook.xlsx"));
+}
+
+namespace {
+// name -> bytes of every file under `dir` (relative names).
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = rcmap::test::slurp(e.path().string());
+  return out;
+}
+// stderr with the random temporary folder name replaced.
+std::string without_temp_name(std::string text) {
+  return std::regex_replace(text, std::regex("\\.rcmap-tmp-[0-9a-z]+"), ".rcmap-tmp-X");
+}
+}  // namespace
+
+TEST_CASE("PNG figures drawn by a second process: same files, and a failing one gives exit 3 and changes nothing",
+          "[cli][figures][render]") {
+  // docs/outputs.md "Output safety", src/cli/figure_args.hpp write_aside.
+  ScratchDir tmp("figproc");
+  const std::string one = "env RCMAP_FIGURE_PROCESSES=1 ", two = "env RCMAP_FIGURE_PROCESSES=2 ";
+  auto analyze = [&](const std::string& env, const std::string& out, const std::string& limit = "") {
+    // A file-size limit (ulimit -f, in KiB; SIGXFSZ ignored so that write fails with EFBIG).
+    const std::string pre = limit.empty() ? "" : "trap '' XFSZ; ulimit -f " + limit + "; ";
+    const std::string cmd =
+        pre + env + RCMAP_BINARY + " analyze" + kSample + " --out " + (tmp / out) + " -q 2>" + (tmp / (out + ".err"));
+    const int rc = std::system(("sh -c \"" + cmd + "\"").c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  REQUIRE(analyze(one, "one") == 0);
+  REQUIRE(analyze(two, "two") == 0);
+  const auto a = snapshot(tmp / "one"), b = snapshot(tmp / "two");
+  REQUIRE(a.count("map.png") == 1);
+  REQUIRE(a.count("report.html") == 1);
+  for (const auto& [name, bytes] : a) {
+    if (name == "summary.json" || name == "project.ini") continue;  // they record the --out folder
+    INFO(name);
+    CHECK(b.count(name) == 1);
+    CHECK((b.count(name) == 1 && b.at(name) == bytes));
+  }
+  CHECK(a.size() == b.size());
+
+  // 600 KiB: map.png (about 960 KiB, drawn by the second process) cannot be
+  // written; every other output of the sample is smaller. The earlier
+  // results stay as they were, no temporary file is left, and the message is
+  // the one a single process gives.
+  fs::copy(tmp / "two", tmp / "again", fs::copy_options::recursive);
+  const auto before = snapshot(tmp / "again");
+  REQUIRE(a.at("map.png").size() > 600 * 1024);
+  for (const auto& [name, bytes] : a)
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".png") != 0) REQUIRE(bytes.size() < 600 * 1024);
+  CHECK(analyze(two, "again", "600") == 3);
+  const std::string err_two = without_temp_name(rcmap::test::slurp(tmp / "again.err"));
+  CHECK(err_two.find("map.png") != std::string::npos);
+  CHECK(snapshot(tmp / "again") == before);
+  CHECK(analyze(one, "again", "600") == 3);
+  CHECK(without_temp_name(rcmap::test::slurp(tmp / "again.err")) == err_two);
+  CHECK(snapshot(tmp / "again") == before);
+  // A fresh folder: nothing is left at all.
+  CHECK(analyze(two, "fresh", "600") == 3);
+  CHECK_FALSE(fs::exists(tmp / "fresh"));
 }
 
 #endif

@@ -38,6 +38,13 @@ struct MapGeometry {
 MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Point>& layout, const FigureOptions&,
                          bool gap_map);
 
+// Loads the fonts the figures use (fontconfig's configuration and cache,
+// Pango's font map, DejaVu Sans regular and bold) by measuring two short
+// texts on this thread, so that a process forked afterwards shares them
+// (draw_figures.cpp write_aside). Draws nothing; outputs do not depend on
+// whether it ran. Cost: the first text measured pays it anyway.
+void load_fonts();
+
 // Each writes one figure in one format to `path`; throws rcmap::OutputError
 // on failure (unwritable path, Cairo error, layout of the wrong size).
 // Length in pt of the arrowhead of a map tie drawn `width` pt wide: at least
