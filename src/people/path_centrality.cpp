@@ -257,12 +257,16 @@ double brandes_source(const Csr& c, std::uint32_t s, Scratch& w, double* btw) {
   return harmonic;
 }
 
-// Plain Dijkstra from t on the reversed graph: adds 1/d(v, t) to harm[v] for
-// every v != t that reaches t (distances + 1 as igraph_distances_dijkstra).
-void reverse_distances(const Csr& c, std::uint32_t t, Scratch& w, double* harm) {
+// Plain Dijkstra from `root` over one side of the CSR (start/to/len: the
+// out-ties for distances from root, the in-ties for distances to it),
+// calling visit(v, d) for every v != root reached, d = its distance + 1 (as
+// igraph_distances_dijkstra, so 0 marks "not reached"). Leaves w clean.
+template <class Visit>
+void dijkstra_from(const std::vector<std::uint32_t>& start, const std::vector<std::uint32_t>& to,
+                   const std::vector<double>& len, std::uint32_t root, Scratch& w, Visit visit) {
   w.order.clear();
-  w.dist[t] = 1.0;
-  w.heap.push(1.0, t);
+  w.dist[root] = 1.0;
+  w.heap.push(1.0, root);
   while (!w.heap.a.empty()) {
     const Heap::Item top = w.heap.pop();
     const std::uint32_t v = top.v;
@@ -270,17 +274,24 @@ void reverse_distances(const Csr& c, std::uint32_t t, Scratch& w, double* harm) 
     w.done[v] = 1;
     w.order.push_back(v);
     const double dv = w.dist[v];
-    if (v != t) harm[v] += 1.0 / (dv - 1.0);
-    for (std::uint32_t i = c.in_start[v]; i < c.in_start[v + 1]; ++i) {
-      const std::uint32_t u = c.in_from[i];
-      const double alt = dv + c.in_len[i];
-      if (w.dist[u] == 0 || alt < w.dist[u]) {
-        w.dist[u] = alt;
-        w.heap.push(alt, u);
+    if (v != root) visit(v, dv);
+    for (std::uint32_t i = start[v]; i < start[v + 1]; ++i) {
+      const std::uint32_t x = to[i];
+      const double alt = dv + len[i];
+      if (w.dist[x] == 0 || alt < w.dist[x]) {
+        w.dist[x] = alt;
+        w.heap.push(alt, x);
       }
     }
   }
   for (const std::uint32_t v : w.order) w.dist[v] = 0, w.done[v] = 0;
+}
+
+// Dijkstra from t on the reversed graph: adds 1/d(v, t) to harm[v] for
+// every v != t that reaches t.
+void reverse_distances(const Csr& c, std::uint32_t t, Scratch& w, double* harm) {
+  dijkstra_from(c.in_start, c.in_from, c.in_len, t, w,
+                [harm](std::uint32_t v, double d) { harm[v] += 1.0 / (d - 1.0); });
 }
 
 // Block b's share in exact mode: out[0, n) betweenness dependencies of its
@@ -489,28 +500,8 @@ void estimate_block(const Plan& p, std::size_t b, std::vector<double>& out) {
 // Dijkstra from v on the out-edges: sum over t != v reached of 1/d(v, t)
 // (harmonic OUT of v, unnormalised; the exact value of the refinement stage).
 double harmonic_out(const Csr& c, std::uint32_t v0, Scratch& w) {
-  w.order.clear();
-  w.dist[v0] = 1.0;
-  w.heap.push(1.0, v0);
   double h = 0;
-  while (!w.heap.a.empty()) {
-    const Heap::Item top = w.heap.pop();
-    const std::uint32_t v = top.v;
-    if (w.done[v] || top.d != w.dist[v]) continue;
-    w.done[v] = 1;
-    w.order.push_back(v);
-    const double dv = w.dist[v];
-    if (v != v0) h += 1.0 / (dv - 1.0);
-    for (std::uint32_t i = c.out_start[v]; i < c.out_start[v + 1]; ++i) {
-      const std::uint32_t x = c.out_to[i];
-      const double alt = dv + c.out_len[i];
-      if (w.dist[x] == 0 || alt < w.dist[x]) {
-        w.dist[x] = alt;
-        w.heap.push(alt, x);
-      }
-    }
-  }
-  for (const std::uint32_t v : w.order) w.dist[v] = 0, w.done[v] = 0;
+  dijkstra_from(c.out_start, c.out_to, c.out_len, v0, w, [&h](std::uint32_t, double d) { h += 1.0 / (d - 1.0); });
   return h;
 }
 

@@ -20,35 +20,7 @@ import drive  # noqa: E402
 
 def decode(png):
     """(width, height, RGB rows) of an 8-bit RGB/RGBA PNG."""
-    pos, chunks = 8, []
-    while pos < len(png):
-        n, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        chunks.append((kind, png[pos + 8:pos + 8 + n]))
-        pos += 12 + n
-    w, h, depth, ctype = struct.unpack(">IIBB", dict(chunks)[b"IHDR"][:10])
-    bpp = 3 if ctype == 2 else 4
-    raw = zlib.decompress(b"".join(b for k, b in chunks if k == b"IDAT"))
-    stride, prev, rows = w * bpp, bytearray(w * bpp), []
-    for y in range(h):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1:
-                line[i] = (line[i] + a) & 255
-            elif f == 2:
-                line[i] = (line[i] + b) & 255
-            elif f == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        prev = line
-        rows.append(bytes(line) if bpp == 3 else bytes(v for i, v in enumerate(line) if i % 4 != 3))
-    return w, h, rows
+    return drive.decode_png(png)
 
 
 def palette_png(png):

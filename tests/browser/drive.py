@@ -164,12 +164,12 @@ class CDP:
 
 
 # ---------------------------------------------------------------- PNG
-def png_stats(data):
-    """(distinct colours over a pixel sample, share of the most common one) of
-    an 8-bit RGB/RGBA PNG (Chromium's screenshots), decoded with zlib."""
+def decode_png(data):
+    """(width, height, RGB rows) of an 8-bit RGB/RGBA PNG (Chromium's
+    screenshots), decoded with zlib and the PNG row filters."""
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise BrowserError("screenshot is not a PNG")
-    pos, idat, w = 8, b"", 0
+    pos, idat, w, h, bpp = 8, b"", 0, 0, 3
     while pos < len(data):
         n, kind = struct.unpack(">I4s", data[pos:pos + 8])
         body = data[pos + 8:pos + 8 + n]
@@ -182,10 +182,7 @@ def png_stats(data):
             idat += body
         pos += 12 + n
     raw = zlib.decompress(idat)
-    stride = w * bpp
-    prev = bytearray(stride)
-    counts = {}
-    total = 0
+    stride, prev, rows = w * bpp, bytearray(w * bpp), []
     for y in range(h):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
@@ -204,11 +201,22 @@ def png_stats(data):
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
         prev = line
-        if y % 3 == 0:
-            for x in range(0, w, 3):
-                px = bytes(line[x * bpp:x * bpp + 3])
-                counts[px] = counts.get(px, 0) + 1
-                total += 1
+        rows.append(bytes(line) if bpp == 3 else bytes(v for i, v in enumerate(line) if i % 4 != 3))
+    return w, h, rows
+
+
+def png_stats(data):
+    """(distinct colours over a pixel sample, share of the most common one) of
+    an 8-bit RGB/RGBA PNG (Chromium's screenshots)."""
+    w, h, rows = decode_png(data)
+    counts = {}
+    total = 0
+    for y in range(0, h, 3):
+        line = rows[y]
+        for x in range(0, w, 3):
+            px = line[x * 3:x * 3 + 3]
+            counts[px] = counts.get(px, 0) + 1
+            total += 1
     return len(counts), max(counts.values()) / total
 
 
