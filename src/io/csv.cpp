@@ -539,8 +539,6 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::size_t& line) {
   }
 }
 
-namespace detail {
-
 std::optional<CsvReader> CsvSplit::split(CsvReader& head, std::size_t min_bytes, Diagnostics& tail_diags) {
   if (!head.ok_ || head.n_ < head.pos_ + min_bytes || min_bytes < 2) return std::nullopt;
   const std::size_t mid = head.pos_ + (head.n_ - head.pos_) / 2;
@@ -571,8 +569,6 @@ std::shared_ptr<FileBytes> CsvSplit::release(CsvReader& r) {
   std::shared_ptr<FileBytes> b = std::move(r.bytes_);
   return b.use_count() == 1 ? b : nullptr;
 }
-
-}  // namespace detail
 
 bool CsvReader::next(CsvRow& row) {
   if (!next(views_, row.line)) return false;

@@ -12,7 +12,7 @@
 
 #include "rcmap/io/csv.hpp"
 
-namespace rcmap::detail {
+namespace rcmap {
 
 class CsvSplit {
  public:
@@ -51,4 +51,4 @@ class CsvSplit {
   static std::optional<CsvReader> split(CsvReader& head, std::size_t min_bytes, Diagnostics& tail_diags);
 };
 
-}  // namespace rcmap::detail
+}  // namespace rcmap

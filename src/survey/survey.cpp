@@ -58,7 +58,6 @@ std::optional<std::uint32_t> Survey::unit_index(std::string_view id) const {
 namespace {
 
 using detail::ColumnMap;
-using detail::CsvSplit;
 using detail::quoted;
 using detail::read_rows;
 using detail::ResponsesBuilder;

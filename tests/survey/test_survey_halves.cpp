@@ -122,7 +122,7 @@ TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][
   Diagnostics d, tail_d;
   CsvReader r(std::string("x,y\n1,a\n2,\"") + std::string(40, 'p') + "\nq\",z\n3,c\n", "t.csv", Encoding::utf8, d);
   REQUIRE(r.ok());
-  auto tail = detail::CsvSplit::split(r, 8, tail_d);
+  auto tail = CsvSplit::split(r, 8, tail_d);
   REQUIRE(tail);
   std::vector<std::string_view> f;
   std::size_t line = 0;
@@ -135,7 +135,7 @@ TEST_CASE("a split inside a quoted field is reported by the first half", "[csv][
 TEST_CASE("a split halves the records at a line end with their lines", "[csv][halves]") {
   Diagnostics d, tail_d;
   CsvReader r(std::string("x,y\n1,\"a\nb\"\n2,c\n3,d\n4,e\n"), "t.csv", Encoding::utf8, d);
-  auto tail = detail::CsvSplit::split(r, 4, tail_d);
+  auto tail = CsvSplit::split(r, 4, tail_d);
   REQUIRE(tail);
   std::vector<std::string_view> f;
   std::size_t line = 0;

@@ -17,9 +17,7 @@
 namespace rcmap {
 
 class FileBytes;  // src/io/file_bytes.hpp
-namespace detail {
-class CsvSplit;  // src/io/csv_split.hpp: the survey reader's access to the text
-}
+class CsvSplit;   // src/io/csv_split.hpp: the survey reader's access to the text
 
 enum class Encoding { auto_detect, utf8, windows1252 };
 
@@ -81,14 +79,14 @@ class CsvReader {
   void report_to(Diagnostics& diags) { diags_ = &diags; }
 
  private:
-  friend class detail::CsvSplit;
+  friend class CsvSplit;
   CsvReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(&diags) {}
   CsvReader(std::shared_ptr<FileBytes> bytes, std::string path, Encoding enc, Diagnostics& diags, bool defer_utf8);
   void start(Encoding enc, Diagnostics& diags, bool defer_utf8);
   void check_deferred_utf8(const std::vector<std::string_view>& fields);
   enum class Parse { ok, end, bad };
   Parse parse_record(std::vector<std::string_view>& fields, std::size_t& line);
-  // This reader's bytes are d_[0, n_) of bytes_ (a part of it after split()).
+  // This reader's bytes are d_[0, n_) of bytes_ (a part of it after CsvSplit::split).
   std::shared_ptr<FileBytes> bytes_;
   char* d_ = nullptr;
   std::size_t n_ = 0;
