@@ -91,6 +91,19 @@ TestGraph grouped_graph() {
   return {rcmap::ig::Graph(n, e, true), len};
 }
 
+// Krackhardt's kite (igraph_famous) with each edge as two arcs.
+Edges kite_arcs() {
+  igraph_t raw;
+  REQUIRE(igraph_famous(&raw, "Krackhardt_Kite") == IGRAPH_SUCCESS);
+  rcmap::ig::Graph und = rcmap::ig::Graph::adopt(raw);
+  Edges e;
+  for (const auto& [a, b] : und.edges()) {
+    e.emplace_back(a, b);
+    e.emplace_back(b, a);
+  }
+  return e;
+}
+
 }  // namespace
 
 // 0 -> 1 -> 2 (length 1 each) and a direct 0 -> 2 of length L.
@@ -121,14 +134,7 @@ TEST_CASE("person betweenness and harmonic centrality match hand-computed values
 // 1994; NetworkX 3.6.1 nx.betweenness_centrality(kite, normalized=False) and
 // nx.harmonic_centrality(kite), as in test_centrality.cpp).
 TEST_CASE("exact and full-sample estimates reproduce Krackhardt's kite", "[people][paths]") {
-  igraph_t raw;
-  REQUIRE(igraph_famous(&raw, "Krackhardt_Kite") == IGRAPH_SUCCESS);
-  rcmap::ig::Graph und = rcmap::ig::Graph::adopt(raw);
-  Edges e;
-  for (const auto& [a, b] : und.edges()) {
-    e.emplace_back(a, b);
-    e.emplace_back(b, a);
-  }
+  const Edges e = kite_arcs();
   rcmap::ig::Graph g(10, e, true);
   const std::vector<double> len(e.size(), 1.0);
   const double btw[] = {5.0 / 6, 5.0 / 6, 0, 11.0 / 3, 0, 25.0 / 3, 25.0 / 3, 14, 8, 0};
@@ -323,14 +329,7 @@ TEST_CASE("pair-sampled betweenness matches hand-computed values on a path, a st
 
 TEST_CASE("pair-sampled betweenness approaches the exact values of Krackhardt's kite and a weighted graph",
           "[people][paths]") {
-  igraph_t raw;
-  REQUIRE(igraph_famous(&raw, "Krackhardt_Kite") == IGRAPH_SUCCESS);
-  rcmap::ig::Graph und = rcmap::ig::Graph::adopt(raw);
-  Edges e;
-  for (const auto& [a, b] : und.edges()) {
-    e.emplace_back(a, b);
-    e.emplace_back(b, a);
-  }
+  const Edges e = kite_arcs();
   const std::vector<double> btw = {5.0 / 3, 5.0 / 3, 0, 22.0 / 3, 0, 50.0 / 3, 50.0 / 3, 28, 16, 0};  // directed
   check_pair_estimate(rcmap::ig::Graph(10, e, true), std::vector<double>(e.size(), 1.0), btw, 100000, 4);
   // The 600-person grouped graph, lengths 1/w: against igraph_betweenness.
