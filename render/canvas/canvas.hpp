@@ -12,6 +12,7 @@
 
 #include "rcmap/aggregate/aggregate.hpp"
 #include "rcmap/render/canvas/figure_options.hpp"
+#include "rcmap/render/canvas/png_pipeline.hpp"
 #include "rcmap/survey/survey.hpp"
 
 namespace rcmap::render::detail {
@@ -103,6 +104,17 @@ struct PixelBuffer {
 };
 PixelBuffer& pixel_buffer();
 
+// The thread's PngPipeline (png_pipeline.hpp), or null: a PNG canvas then
+// draws into one of its buffers (pipeline_buffer: waits for one to be free,
+// throws an earlier file's error; null if no memory), hands it over at
+// finish() (pipeline_submit: the encoder frees it) or gives it back unused
+// (pipeline_release).
+PngPipeline::State* png_pipeline();
+PixelBuffer* pipeline_buffer(PngPipeline::State&, std::size_t bytes);
+void pipeline_submit(PngPipeline::State&, PixelBuffer* buf, int w, int h, std::size_t stride, const std::string& path,
+                     double dpi);
+void pipeline_release(PngPipeline::State&, PixelBuffer* buf);
+
 // A target surface. finish() writes the file; errors throw OutputError.
 // A PNG of a 16:9 page (width * 9 == height * 16) is an exact 16:9 pixel
 // size: its width is rounded to a multiple of 16 pixels.
@@ -124,7 +136,8 @@ class Canvas {
   std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
-  PixelBuffer* pixels_ = nullptr;  // the thread's reused buffer, when the surface draws into it
+  PixelBuffer* pixels_ = nullptr;       // the thread's reused buffer, when the surface draws into it
+  PngPipeline::State* pipe_ = nullptr;  // pixels_ belongs to this pipeline
   bool finished_ = false;
 };
 

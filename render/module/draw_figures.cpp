@@ -8,12 +8,14 @@
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "cli/figure_module.hpp"
 #include "rcmap/waves/change_findings.hpp"
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/graph/map_layout.hpp"
 #include "rcmap/io/safe_names.hpp"
+#include "rcmap/render/canvas/png_pipeline.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/figures/person_map.hpp"
@@ -49,10 +51,14 @@ namespace {
 void draw_figures(const Survey& s, const Aggregate& a, const std::vector<Point>& pos, const Findings& findings,
                   const render::FigureOptions& o, render::Format fmt, const std::string& map,
                   const std::string& gap_map, const std::string& matrix, const std::string& profile) {
+  // PNGs: each encoded on a second thread while the next is drawn (png_pipeline.hpp).
+  std::optional<render::PngPipeline> pipe;
+  if (fmt == render::Format::png) pipe.emplace();
   render::render_map(s, a, pos, o, fmt, map, &findings);
   render::render_gap_map(s, a, pos, o, fmt, gap_map, &findings);
   render::render_matrix(s, a, o, fmt, matrix);
   render::render_profile(s, a, o, fmt, profile);
+  if (pipe) pipe->finish();
 }
 
 // True when this process runs one thread (the entries of /proc/self/task):
@@ -196,6 +202,7 @@ std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& 
   if (!f.per_unit) return html_block;
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
+  render::PngPipeline pipe;  // each page encoded while the next is drawn
   for (std::uint32_t u = 0; u < s.units.size(); ++u) {
     const std::string name = names.unique(render::label_text(s.units[u].label));  // named as its page is titled
     std::size_t shown =
@@ -208,6 +215,7 @@ std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& 
           in, u, index, shown, page, render::Format::png,
           dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
   }
+  pipe.finish();
   return html_block;
 }
 
