@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/output_dir.hpp"
@@ -152,9 +153,66 @@ PangoContext* text_context() {
   }
   return holder.c;
 }
+
+// Laid-out texts of this thread, by text and style: the same label is
+// measured for placement and drawn, in every format and again in report.pdf
+// (Pango's shaping and line breaking were a seventh of a default run's CPU
+// time, bench/README.md "Figures and report"). A layout is never changed
+// after Text::Text and all come from the one context of the thread, so a
+// cached layout draws exactly as a new one would. Cleared when it holds
+// kMaxCachedTexts entries; released when the thread ends.
+struct TextKey {
+  std::string text;
+  double size, wrap;
+  bool bold;
+  int align, max_lines;
+  bool operator==(const TextKey&) const = default;
+};
+struct TextKeyHash {
+  std::size_t operator()(const TextKey& k) const {
+    std::size_t h = std::hash<std::string>()(k.text);
+    for (std::size_t v : {std::hash<double>()(k.size), std::hash<double>()(k.wrap),
+                          static_cast<std::size_t>(k.bold) | static_cast<std::size_t>(k.align) << 1 |
+                              static_cast<std::size_t>(k.max_lines) << 8})
+      h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);  // boost::hash_combine's mixing
+    return h;
+  }
+};
+struct CachedText {
+  PangoLayout* layout;
+  double w, h;
+};
+constexpr std::size_t kMaxCachedTexts = 20000;
+struct TextCache {
+  std::unordered_map<TextKey, CachedText, TextKeyHash> map;
+  void clear() {
+    for (auto& e : map) g_object_unref(e.second.layout);
+    map.clear();
+  }
+  ~TextCache() { clear(); }
+};
+TextCache& text_cache() {
+  thread_local TextCache cache;
+  return cache;
+}
 }  // namespace
 
 Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align, int max_lines) {
+  TextCache& cache = text_cache();
+  TextKey key{
+      text, size_pt, wrap_width > 0 ? wrap_width : -1, bold, static_cast<int>(align), wrap_width > 0 ? max_lines : 0};
+  if (const auto it = cache.map.find(key); it != cache.map.end()) {
+    layout_ = static_cast<PangoLayout*>(g_object_ref(it->second.layout));
+    w_ = it->second.w, h_ = it->second.h;
+    return;
+  }
+  lay_out(text, size_pt, bold, wrap_width, align, max_lines);
+  if (cache.map.size() >= kMaxCachedTexts) cache.clear();
+  cache.map.emplace(std::move(key), CachedText{static_cast<PangoLayout*>(g_object_ref(layout_)), w_, h_});
+}
+
+void Text::lay_out(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align,
+                   int max_lines) {
   layout_ = pango_layout_new(text_context());
   PangoFontDescription* fd = pango_font_description_new();
   pango_font_description_set_family(fd, "DejaVu Sans");

@@ -45,7 +45,8 @@ std::vector<int> respondents_per_unit(const Survey& s, const Aggregate& a);
 int total_respondents(const Survey& s, const Aggregate& a);
 
 // A Pango layout in DejaVu Sans at an absolute size (pt), measured without
-// hinting so sizes are the same for PNG, SVG and PDF.
+// hinting so sizes are the same for PNG, SVG and PDF. The same text and
+// style on one thread shares one layout (a cache in canvas.cpp).
 class Text {
  public:
   Text(const std::string& text, double size_pt, bool bold = false, double wrap_width = -1,
@@ -60,6 +61,8 @@ class Text {
   void draw(cairo_t* cr, double x, double y) const;
 
  private:
+  void lay_out(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align,
+               int max_lines);
   PangoLayout* layout_;
   double w_ = 0, h_ = 0;
 };
