@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -74,10 +75,13 @@ bool single_threaded() {
 }
 
 // Whether write_aside forks: RCMAP_FIGURE_PROCESSES=1 never, =2 whenever
-// it can; otherwise only while a core is idle (the 1-minute load average,
-// getloadavg(3), is below the online CPUs minus one). On a busy machine the
-// second process gets no more CPU (the scheduler shares it among sessions)
-// and costs about 0.1 s of CPU more than one process drawing everything
+// it can; otherwise only while a core is idle: at this moment no more tasks
+// are runnable than CPUs minus one (this process included; the fourth field
+// of /proc/loadavg, proc(5)) and the 1-minute load average is below the
+// number of CPUs. On a busy machine the second process gets no more CPU (the
+// scheduler shares it among sessions) and costs about 0.1 s of CPU more than
+// one process drawing everything; a benchmark that alternates two programs
+// keeps the load average near 1 while a core is idle between its runs
 // (bench/README.md "Figures and report").
 bool second_process_pays() {
   const char* env = std::getenv("RCMAP_FIGURE_PROCESSES");
@@ -85,7 +89,12 @@ bool second_process_pays() {
   if (env && std::string(env) == "2") return true;
   const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
   double load = 0;
-  return cpus >= 2 && ::getloadavg(&load, 1) == 1 && load < static_cast<double>(cpus - 1);
+  long running = 0, tasks = 0;
+  std::FILE* f = std::fopen("/proc/loadavg", "r");
+  if (!f) return false;
+  const int got = std::fscanf(f, "%lf %*f %*f %ld/%ld", &load, &running, &tasks);
+  std::fclose(f);
+  return cpus >= 2 && got == 3 && running <= cpus - 1 && load < static_cast<double>(cpus);
 }
 
 // The child's end (write_aside): default disposition for the signals whose
