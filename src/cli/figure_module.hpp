@@ -53,6 +53,14 @@ struct FigureModule {
 // tree it was built in. Throws OutputError naming the places tried if none
 // loads.
 const FigureModule& figure_module();
+// Starts loading the module on a second thread (dlopen of Cairo, Pango and
+// the libraries behind them: 20-40 ms, bench/README.md "Figures and report")
+// while the caller reads and analyses its input; the next figure_module()
+// waits for it. Throws the same OutputError at once if no candidate file
+// exists; a file that exists but does not load is reported by
+// figure_module(). The thread never runs igraph. Without a thread (a
+// thread limit) loads in place.
+void figure_module_start();
 
 }  // namespace rcmap::cli
 
