@@ -47,8 +47,8 @@ render::FigureOptions report_page(render::FigureOptions o) {
 }  // namespace
 
 namespace {
-// The four figures of one analysis, in one format.
-// The maps ring the bridges of `findings`.
+// The four figures of one analysis, in one format (a figure whose path is
+// empty is not drawn). The maps ring the bridges of `findings`.
 void draw_figures(const Survey& s, const Aggregate& a, const std::vector<Point>& pos, const Findings& findings,
                   const render::FigureOptions& o, render::Format fmt, const std::string& map,
                   const std::string& gap_map, const std::string& matrix, const std::string& profile) {
@@ -58,7 +58,7 @@ void draw_figures(const Survey& s, const Aggregate& a, const std::vector<Point>&
   render::render_map(s, a, pos, o, fmt, map, &findings);
   render::render_gap_map(s, a, pos, o, fmt, gap_map, &findings);
   render::render_matrix(s, a, o, fmt, matrix);
-  render::render_profile(s, a, o, fmt, profile);
+  if (!profile.empty()) render::render_profile(s, a, o, fmt, profile);
   if (pipe) pipe->finish();
 }
 
@@ -118,7 +118,12 @@ void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const Metri
   // The same findings as report.pdf's decision page (write_report): the maps ring its bridges.
   const Findings findings = compute_findings(s, a, m, mopt);
   for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-    if (fmt == render::Format::png && aside && aside->pid > 0) continue;  // drawn by the child
+    if (fmt == render::Format::png && aside && aside->pid > 0) {
+      // The child draws map, gap-map and matrix; the profile, the cheapest,
+      // is drawn here, which balances the two processes (bench/README.md).
+      render::render_profile(s, a, o, fmt, aside->profile_png);
+      continue;
+    }
     auto path = [&](const char* name) { return dir.temp_path(prefix + name + "." + ext); };
     // Reserved in this order (map, gap-map, matrix, profile), then drawn.
     const std::string map = path("map"), gap_map = path("gap-map"), matrix = path("matrix"), profile = path("profile");
@@ -161,7 +166,7 @@ void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const
     std::string msg;
     try {
       RCMAP_PHASE("figure process: drawing");
-      draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, profile);
+      draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, "");
       RCMAP_PHASE("figure process: done");
     } catch (const OutputError& e) {
       code = kCannotWrite, msg = e.what();
@@ -181,6 +186,7 @@ void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const
   ::close(fds[1]);
   aside.pid = pid;
   aside.fd = fds[0];
+  aside.profile_png = profile;
 }
 
 std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m,

@@ -14,8 +14,9 @@ namespace rcmap::cli {
 // Layout check between the executable and the module: both must come from
 // the same build (the module is found beside the executable first).
 // kFigureModuleInterface counts changes of the entry points' signatures
-// (3: write takes the metrics and has write_aside).
-inline constexpr unsigned long kFigureModuleInterface = 3;
+// (3: write takes the metrics and has write_aside; 4: FigureAside names the
+// PNG the parent draws).
+inline constexpr unsigned long kFigureModuleInterface = 4;
 inline constexpr unsigned long kFigureModuleLayout =
     kFigureModuleInterface * 1000000007ul + sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
