@@ -528,7 +528,7 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
   j.key("gap_pairs").integer(in.findings ? in.findings->bridge_gap_pairs : 0);
   j.key("units").arr();
   for (const BridgeFinding& b : ringed_bridges(a, in.findings))
-    if (b.unit < U) j.obj().key("id").str(s.units[b.unit].id).key("pairs").integer(b.pairs).end_obj();
+    if (b.unit < U) j.obj().key("unit").str(s.units[b.unit].id).key("pairs").integer(b.pairs).end_obj();
   j.end_arr().end_obj();
   // Dialogue questions (docs/dialogue-questions.tsv) as on report.pdf's
   // decision and pair pages: the dimension that separates the sides most,

@@ -471,7 +471,7 @@
     // Units: disc in the side colour, label with a white halo; the
     // best-placed bridges (the writer's bridge_ring, as map.png) ringed in black.
     const ring = this.mode === 'rc' && b.bridge_ring ? b.bridge_ring : { gap_pairs: 0, units: [] };
-    const ringed = new Map((ring.units || []).map((x) => [x.id, x.pairs]));
+    const ringed = new Map((ring.units || []).map((x) => [x.unit, x.pairs]));
     this.unitEls = [];
     const gUnits = sv('g', { class: 'units' });
     units.forEach((u, i) => {
@@ -992,7 +992,7 @@
     if (drawn.clear) items.push(h('li', { class: 'key-clear' }, sample('clear', WEAK.clear, false), w('map_clearly_weak', fmt(TH.weak_below, 1))));
     if (drawn.borderline) items.push(h('li', { class: 'key-borderline' }, sample('borderline', WEAK.borderline, true), w('map_borderline_weak', fmt(TH.weak_below, 1))));
     const byId = new Map(units.map((u) => [u.id, u]));
-    const named = (ring.units || []).filter((x) => byId.has(x.id)).map((x) => byId.get(x.id).label + ' (' + fint(x.pairs) + ')');
+    const named = (ring.units || []).filter((x) => byId.has(x.unit)).map((x) => byId.get(x.unit).label + ' (' + fint(x.pairs) + ')');
     if (named.length) {
       const list = named.length > 1 ? w('list_and', named.slice(0, -1).join(', '), named[named.length - 1]) : named[0];
       items.push(h('li', { class: 'key-bridges' },

@@ -350,7 +350,7 @@ def bridge_ring(summary):
         if f["kind"] == "bridges":
             v = f.get("values", {})
             return {"gap_pairs": int(v.get("gap_pairs", 0)),
-                    "units": [{"id": u, "pairs": int(v.get("pairs_" + u, 0))} for u in f["units"]]}
+                    "units": [{"unit": u, "pairs": int(v.get("pairs_" + u, 0))} for u in f["units"]]}
     return {"gap_pairs": 0, "units": []}
 
 
@@ -744,7 +744,7 @@ def expect_emphasis(d, lang, report_data):
         "extra": [fill(W["ties_hidden_count"], fmt(between_hidden, 0, lang), str(min_n)),
                   fill(W["ties_with_within"], fmt(shown_all, 0, lang), fmt(summary["counts"]["ties_suppressed"], 0, lang))]}}
     named = bridge_ring(summary)["units"]
-    exp["bridges_named"] = [u["id"] for u in named]
+    exp["bridges_named"] = [u["unit"] for u in named]
     svg_path = os.path.join(d, "map.svg")
     if not os.path.exists(svg_path):
         return exp
@@ -769,11 +769,11 @@ def expect_emphasis(d, lang, report_data):
     labels = {u["id"]: u["label"] for u in report_data["units"]}
     exp["legend_keys"] = [fill(W["map_clearly_weak"], fmt(summary["thresholds"]["weak_below"], 1, lang)) if clear else None,
                           fill(W["map_borderline_weak"], fmt(summary["thresholds"]["weak_below"], 1, lang)) if borderline else None] + \
-        ["%s (%s)" % (labels[p["id"]], fmt(p["pairs"], 0, lang)) for p in named if p["id"] in rings]
+        ["%s (%s)" % (labels[p["unit"]], fmt(p["pairs"], 0, lang)) for p in named if p["unit"] in rings]
     exp["legend_keys"] = [k for k in exp["legend_keys"] if k]
     gap_pairs = bridge_ring(summary)["gap_pairs"]
-    exp["ring_aria"] = {p["id"]: fill(W["bridge_ring_unit"], fmt(p["pairs"], 0, lang), fmt(gap_pairs, 0, lang))
-                        for p in named if p["id"] in rings}
+    exp["ring_aria"] = {p["unit"]: fill(W["bridge_ring_unit"], fmt(p["pairs"], 0, lang), fmt(gap_pairs, 0, lang))
+                        for p in named if p["unit"] in rings}
     return exp
 
 
