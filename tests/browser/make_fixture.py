@@ -731,7 +731,9 @@ def expect_emphasis(d, lang, report_data):
     the units by the report's node positions, which are map.png's); the units
     summary.json's bridges finding names (the decision page's); the ties card
     from summary.json (network.ties between units; counts.ties and
-    counts.ties_suppressed with the within-unit ties) and ties.csv."""
+    counts.ties_suppressed with the within-unit ties) and ties.csv. Without
+    map.svg (a --no-render run): the weak classes from ties.csv's intervals
+    and the rings from summary.json."""
     W = load_words(lang)
     summary = json.load(open(os.path.join(d, "summary.json"), encoding="utf-8"))
     ties_csv = read_csv(os.path.join(d, "ties.csv"))
@@ -746,12 +748,21 @@ def expect_emphasis(d, lang, report_data):
     named = bridge_ring(summary)["units"]
     exp["bridges_named"] = [u["unit"] for u in named]
     svg_path = os.path.join(d, "map.svg")
-    if not os.path.exists(svg_path):
-        return exp
-    svg = open(svg_path, encoding="utf-8").read()
+    svg = open(svg_path, encoding="utf-8").read() if os.path.exists(svg_path) else None
     clear = borderline = 0
     rings = []
-    for m in SVG_STROKE.finditer(svg):
+    if svg is None:  # a run without figures (--no-render): ties.csv's intervals, summary.json's bridges
+        weak = summary["thresholds"]["weak_below"]
+        for t in ties_csv:
+            rc, lo, hi = num(t["rc"]), num(t["rc_ci_low"]), num(t["rc_ci_high"])
+            if t["source"] == t["target"] or t["strength"] == "suppressed" or lo is None or hi is None or not rc < weak:
+                continue
+            if hi < weak or lo >= weak:
+                clear += 1
+            else:
+                borderline += 1
+        rings = list(exp["bridges_named"])
+    for m in SVG_STROKE.finditer(svg or ""):
         style, x, y = m.group(1), float(m.group(2)), float(m.group(3))
         op = re.search(r"stroke-opacity:([0-9.]+)", style)
         opacity = float(op.group(1)) if op else 1.0
