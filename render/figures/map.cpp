@@ -251,6 +251,25 @@ void draw_nodes_and_labels(cairo_t* cr, const Survey& s, const Placement& pl, co
   }
 }
 
+Certainty weak_certainty(const Tie& t, const AggregateOptions& ao) {
+  if (!is_weak(t.rc, ao)) return Certainty::unknown;
+  return threshold_certainty(t.ci_low, t.ci_high, ao.weak_below);
+}
+
+std::vector<BridgeFinding> ringed_bridges(const Aggregate& a, const Findings* findings) {
+  std::vector<BridgeFinding> out;
+  if (!findings) return out;
+  auto own_ratings_hidden = [&](std::uint32_t u) {
+    bool rated = false, shown = false;
+    for (const Tie& t : a.ties)
+      if (t.source == u && !t.within()) rated = true, shown = shown || !t.suppressed;
+    return rated && !shown;
+  };
+  for (const BridgeFinding& b : findings->bridges)
+    if (b.pairs > 0 && !own_ratings_hidden(b.unit)) out.push_back(b);
+  return out;
+}
+
 double draw_legend_rule(cairo_t* cr, double legend_height, const FigureOptions& o) {
   const double ly = o.page_height - legend_height + 4;
   set_colour(cr, ink::rule);
@@ -268,21 +287,6 @@ namespace {
 std::string map_title(const FigureOptions& o, bool gap) {
   const Words& w = words(o.lang);
   return gap ? fill(w.gap_title, side_name(o.lang, o.side_a), side_name(o.lang, o.side_b)) : std::string(w.map_title);
-}
-
-// Weak ties graded by certainty (threshold_certainty against weak_below, the
-// rule of ties.csv, gaps.csv and the findings): ColorBrewer PuOr (Brewer &
-// Harrower 2003) dark orange for clearly weak, its light orange, dashed, for
-// borderline, so the two classes differ in greyscale print too.
-constexpr Rgb kClearlyWeakInk{0xb3 / 255.0, 0x58 / 255.0, 0x06 / 255.0};     // #b35806
-constexpr Rgb kBorderlineWeakInk{0xf1 / 255.0, 0xa3 / 255.0, 0x40 / 255.0};  // #f1a340
-constexpr Rgb kBridgeRingInk{0, 0, 0};
-constexpr double kBridgeRingGap = 5.0, kBridgeRingWidth = 1.5;
-
-// Certainty class of a weak shown tie (unknown: no interval, or not weak).
-Certainty weak_certainty(const Tie& t, const AggregateOptions& ao) {
-  if (!is_weak(t.rc, ao)) return Certainty::unknown;
-  return threshold_certainty(t.ci_low, t.ci_high, ao.weak_below);
 }
 
 // A short line sample of a tie style at (x, y) (its vertical centre), `len` long.
@@ -381,28 +385,20 @@ void draw_map(cairo_t* cr, const Survey& s, const Aggregate& a, const std::vecto
     const auto ku = static_cast<std::size_t>(slot[d.u]), kv = static_cast<std::size_t>(slot[d.v]);
     draw_arrow(cr, g.centre[ku], g.radius[ku], g.centre[kv], g.radius[kv], d.st);
   }
-  // Best-placed bridges (Findings::bridges, the decision page's): a black ring
-  // outside the within-unit ring, drawn before the labels so none is hidden.
-  // Never a unit whose own ratings of other units are all suppressed
-  // (docs/metrics.md "Units without shown ratings"), whatever `findings` says.
-  auto own_ratings_hidden = [&](std::uint32_t u) {
-    bool rated = false, shown = false;
-    for (const Tie& t : a.ties)
-      if (t.source == u && !t.within()) rated = true, shown = shown || !t.suppressed;
-    return rated && !shown;
-  };
+  // Best-placed bridges (ringed_bridges: the decision page's, never a unit
+  // without shown ratings): a black ring outside the within-unit ring, drawn
+  // before the labels so none is hidden.
   std::vector<std::string> bridge_items;
-  if (findings)
-    for (const BridgeFinding& b : findings->bridges) {
-      if (b.unit >= slot.size() || slot[b.unit] < 0 || b.pairs <= 0 || own_ratings_hidden(b.unit)) continue;
-      const auto k = static_cast<std::size_t>(slot[b.unit]);
-      cairo_new_sub_path(cr);
-      cairo_arc(cr, g.centre[k].x, g.centre[k].y, g.radius[k] + kBridgeRingGap, 0, 2 * M_PI);
-      set_colour(cr, kBridgeRingInk);
-      cairo_set_line_width(cr, kBridgeRingWidth);
-      cairo_stroke(cr);
-      bridge_items.push_back(label_text(s.units[b.unit].label) + " (" + std::to_string(b.pairs) + ")");
-    }
+  for (const BridgeFinding& b : ringed_bridges(a, findings)) {
+    if (b.unit >= slot.size() || slot[b.unit] < 0) continue;
+    const auto k = static_cast<std::size_t>(slot[b.unit]);
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, g.centre[k].x, g.centre[k].y, g.radius[k] + kBridgeRingGap, 0, 2 * M_PI);
+    set_colour(cr, kBridgeRingInk);
+    cairo_set_line_width(cr, kBridgeRingWidth);
+    cairo_stroke(cr);
+    bridge_items.push_back(label_text(s.units[b.unit].label) + " (" + std::to_string(b.pairs) + ")");
+  }
   draw_nodes_and_labels(cr, s, pl, order);
   // Within-unit RC: a ring round the node in the colour of its within tie;
   // none when the tie is suppressed or absent (docs/figures.md "Figures").

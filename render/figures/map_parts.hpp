@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "canvas/canvas.hpp"
+#include "rcmap/outputs/certainty.hpp"
+#include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/figures/figures.hpp"
 
 namespace rcmap::render::detail {
@@ -28,6 +30,32 @@ struct TieStyle {
 };
 // Dash pattern (on, off; pt) of a borderline weak tie on the maps.
 inline constexpr double kBorderlineDash[2] = {4.0, 2.2};
+// Weak ties graded by certainty (docs/figures.md "map — the coordination
+// map"): ColorBrewer PuOr (Brewer & Harrower 2003) dark orange, solid, for
+// clearly weak; its light orange, dashed, for borderline, so the two classes
+// differ in greyscale print too. report.html's viewer gets the same inks.
+inline constexpr Rgb kClearlyWeakInk{0xb3 / 255.0, 0x58 / 255.0, 0x06 / 255.0};     // #b35806
+inline constexpr Rgb kBorderlineWeakInk{0xf1 / 255.0, 0xa3 / 255.0, 0x40 / 255.0};  // #f1a340
+// The black ring round a best-placed bridge: gap outside the node's rim and
+// line width (pt).
+inline constexpr Rgb kBridgeRingInk{0, 0, 0};
+inline constexpr double kBridgeRingGap = 5.0, kBridgeRingWidth = 1.5;
+
+// Certainty class of a shown tie's weakness, as the maps grade it:
+// threshold_certainty of its 95 % interval against weak_below (the rule of
+// ties.csv, gaps.csv and the findings) when the tie is weak (rc <
+// weak_below); unknown when it is not weak or has no interval (tie tables).
+// A suppressed tie is never asked (no caller draws one). O(1).
+Certainty weak_certainty(const Tie& t, const AggregateOptions& ao);
+
+// The units the maps ring as best-placed bridges: `findings->bridges` (the
+// decision page's, top units by bridge_pairs for the chosen --gap-sides) in
+// their order, without a unit that bridges no pair or whose own ratings of
+// other units are all suppressed (docs/metrics.md "Units without shown
+// ratings"), whatever the findings say. Empty when `findings` is nullptr.
+// Callers drawing part of the units (the gap map) skip the undrawn ones.
+// O(B * T) for B listed bridges and T ties.
+std::vector<BridgeFinding> ringed_bridges(const Aggregate& a, const Findings* findings);
 // Line width of a tie behind n respondents (before crowding).
 double tie_width(int n);
 // 1 up to 16 drawn units, then shrinking as sqrt(16 / units), at least 0.6.

@@ -199,6 +199,14 @@ void common_fields(Js& j, const char* kind, const FigureOptions& o, const Aggreg
   j.key("limit").number(0.5, 1);
   j.key("missing").str(hex(delta_scale_colour(kNaN)));
   j.end_obj();
+  // map.png's weak-tie grading and bridge ring (render/figures/map_parts.hpp).
+  j.key("weak_ties").obj();
+  j.key("clear").str(hex(kClearlyWeakInk)).key("borderline").str(hex(kBorderlineWeakInk));
+  j.key("dash").arr().coord(kBorderlineDash[0]).coord(kBorderlineDash[1]).end_arr();
+  j.end_obj();
+  j.key("bridge_ring").obj();
+  j.key("colour").str(hex(kBridgeRingInk)).key("gap").coord(kBridgeRingGap).key("width").coord(kBridgeRingWidth);
+  j.end_obj();
   j.end_obj();
 }
 
@@ -447,6 +455,12 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     j.key("strength").str(strength_name(t.strength));
     j.key("certainty");
     certainty(j, t, ao);
+    // map.png's grading of a weak tie (weak_certainty): clear, borderline, or null.
+    const Certainty wc = weak_certainty(t, ao);
+    if (wc == Certainty::unknown)
+      j.key("weak_certainty").null();
+    else
+      j.key("weak_certainty").str(certainty_name(wc));
     j.key("dims").arr();
     for (double m : t.dim_mean) j.stat(m);
     j.end_arr();
@@ -507,6 +521,15 @@ std::string html_analysis_block(const HtmlAnalysis& in, const FigureOptions& o) 
     }
   }
   j.end_arr();
+  // The units map.png rings as best-placed bridges (ringed_bridges, the
+  // decision page's) with the weak or borderline gap pairs each bridges, of
+  // `gap_pairs`.
+  j.key("bridge_ring").obj();
+  j.key("gap_pairs").integer(in.findings ? in.findings->bridge_gap_pairs : 0);
+  j.key("units").arr();
+  for (const BridgeFinding& b : ringed_bridges(a, in.findings))
+    if (b.unit < U) j.obj().key("unit").str(s.units[b.unit].id).key("pairs").integer(b.pairs).end_obj();
+  j.end_arr().end_obj();
   // Dialogue questions (docs/dialogue-questions.tsv) as on report.pdf's
   // decision and pair pages: the dimension that separates the sides most,
   // then the lowest dimension (over both shown directions) of the weakest pair.

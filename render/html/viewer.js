@@ -122,6 +122,9 @@
     weak: ['#7f3b08', '#f1a340'], weak_span: 1.0, moderate: ['#b8b8b8', '#9a9a9a'],
     strong: ['#998ec3', '#542788'], missing: '#999999'
   }, PAL.rc || {});
+  // map.png's grading of weak ties and its bridge ring (render/figures/map_parts.hpp).
+  const WEAK = Object.assign({ clear: '#b35806', borderline: '#f1a340', dash: [4, 2.2] }, PAL.weak_ties || {});
+  const RING = Object.assign({ colour: '#000000', gap: 5, width: 1.5 }, PAL.bridge_ring || {});
   const DLP = Object.assign({
     stops: ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'], limit: 0.5, missing: '#999999'
   }, PAL.delta || {});
@@ -284,7 +287,7 @@
     if (u.within.hidden) return w('hidden_pair', TH.min_n);
     return w('rc_value', frc(u.within.rc)) + ' (' + w('n_short', fint(u.within.n)) + ')';
   }
-  function unitDetails(b, i) {
+  function unitDetails(b, i, bridged) {
     const u = b.units[i];
     return h('div', null,
       h('div', { class: 'tip-title' }, u.label),
@@ -294,6 +297,7 @@
       h('div', null, w('rc_given'), ': ', isNum(u.rc_given) ? frc(u.rc_given) : w('na'), ' · ',
         w('rc_received'), ': ', isNum(u.rc_received) ? frc(u.rc_received) : w('na')),
       h('div', null, w('rc_within'), ': ', withinText(u)),
+      bridged ? h('div', null, bridged) : null,
       h('div', { class: 'tip-hint' }, w('unit_hint')));
   }
 
@@ -402,28 +406,37 @@
     this.tieEls = new Array(ties.length);
     this.hitEls = new Array(ties.length);
     this.caseEls = new Array(ties.length);
+    this.weakDrawn = { clear: 0, borderline: 0 };
     for (const i of order) {
       const t = ties[i];
       const fullW = k * tieWidth(this.mode === 'change' ? Math.min(t.n_before || 1, t.n_after || 1) : t.n);
       const d = arrowPath(P[t.s], this.rad[t.s], P[t.t], this.rad[t.t], fullW);
       if (!d) continue;
-      const colour = this.mode === 'change' ? deltaColour(t.delta) : rcColour(t.rc);
+      // Weak ties as map.png grades them (the writer's weak_certainty): clearly
+      // weak solid dark orange, borderline dashed light orange.
+      const wc = this.mode === 'rc' && (t.weak_certainty === 'clear' || t.weak_certainty === 'borderline') ? t.weak_certainty : null;
+      const colour = this.mode === 'change' ? deltaColour(t.delta) : wc ? WEAK[wc] : rcColour(t.rc);
       if (this.mode === 'change' && t.credible) {
         this.caseEls[i] = sv('path', { class: 'casing', d: d, 'stroke-width': r2(fullW + 1.6) });
         gLines.appendChild(this.caseEls[i]);
       }
-      const el = sv('path', { class: 'tie', d: d, stroke: colour, 'data-s': units[t.s].id, 'data-t': units[t.t].id, 'data-i': i });
+      const el = sv('path', {
+        class: 'tie', d: d, stroke: colour, 'data-s': units[t.s].id, 'data-t': units[t.t].id, 'data-i': i, 'data-weak': wc,
+        'stroke-dasharray': wc === 'borderline' ? WEAK.dash.join(' ') : null
+      });
       el._full = fullW;
       gLines.appendChild(el);
       const hit = sv('path', {
         class: 'tie-hit', d: d, tabindex: 0, role: 'button', 'data-i': i, 'data-s': units[t.s].id, 'data-t': units[t.t].id,
         'aria-label': this.mode === 'change'
           ? w('tie_title', units[t.s].label, units[t.t].label) + ': ' + signed(t.delta, 2)
-          : w('tie_title', units[t.s].label, units[t.t].label) + ': ' + w('rc_value', frc(t.rc)) + ', ' + w('n_short', fint(t.n))
+          : w('tie_title', units[t.s].label, units[t.t].label) + ': ' + w('rc_value', frc(t.rc)) + ', ' + w('n_short', fint(t.n)) +
+            (wc ? ', ' + w(wc === 'clear' ? 'tie_clearly_weak' : 'tie_borderline_weak') : '')
       });
       gHits.appendChild(hit);
       this.tieEls[i] = el;
       this.hitEls[i] = hit;
+      if (wc) this.weakDrawn[wc]++;
       const show = (ev) => {
         el.classList.add('hover');
         const pos = eventPos(ev);
@@ -455,15 +468,22 @@
     lines.appendChild(gDots);
     lines.appendChild(gLines);
     lines.appendChild(gHits);
-    // Units: disc in the side colour, label with a white halo.
+    // Units: disc in the side colour, label with a white halo; the
+    // best-placed bridges (the writer's bridge_ring, as map.png) ringed in black.
+    const ring = this.mode === 'rc' && b.bridge_ring ? b.bridge_ring : { gap_pairs: 0, units: [] };
+    const ringed = new Map((ring.units || []).map((x) => [x.unit, x.pairs]));
     this.unitEls = [];
     const gUnits = sv('g', { class: 'units' });
     units.forEach((u, i) => {
       const r = this.rad[i];
+      const bridged = ringed.has(u.id) ? w('bridge_ring_unit', fint(ringed.get(u.id)), fint(ring.gap_pairs)) : null;
       const g = sv('g', {
         class: 'unit', tabindex: 0, role: 'button', 'data-id': u.id, 'data-side': u.side,
-        'aria-label': u.label + ', ' + sideLabel(u.side) + ', ' + w('respondents') + ' ' + fint(u.respondents)
+        'aria-label': u.label + ', ' + sideLabel(u.side) + ', ' + w('respondents') + ' ' + fint(u.respondents) + (bridged ? ', ' + bridged : '')
       });
+      if (bridged) {
+        g.appendChild(sv('circle', { class: 'bridge-ring', cx: u.x, cy: u.y, r: r2(r + RING.gap), fill: 'none', stroke: RING.colour, 'stroke-width': RING.width }));
+      }
       g.appendChild(sv('circle', { class: 'focus-ring', cx: u.x, cy: u.y, r: r + 3.5 }));
       g.appendChild(sv('circle', { class: 'disc', cx: u.x, cy: u.y, r: r, fill: sideColour(u.side) }));
       const ls = labelLines(u);
@@ -491,7 +511,7 @@
       const text = sv('text', { class: 'label', x: r2(tx), y: r2(ty), 'text-anchor': anchor, 'font-size': fs, 'aria-hidden': 'true' });
       ls.forEach((line, j) => text.appendChild(sv('tspan', { x: r2(tx), dy: j ? r2(fs * 1.15) : 0 }, line)));
       g.appendChild(text);
-      const show = (ev) => showTip(unitDetails(b, i), eventPos(ev) || { rect: g.getBoundingClientRect() }, g);
+      const show = (ev) => showTip(unitDetails(b, i, bridged), eventPos(ev) || { rect: g.getBoundingClientRect() }, g);
       g.addEventListener('mousemove', show);
       g.addEventListener('focus', show);
       g.addEventListener('mouseleave', () => hideTip(g));
@@ -504,6 +524,7 @@
       this.unitEls.push(g);
     });
     nodes.appendChild(gUnits);
+    if (this.legendSlot) emphasisLegend(this.legendSlot, this.weakDrawn, ring, units);
     this.setViewBox();
     // Zoom (wheel, buttons, + - 0 keys) and pan (drag on the background).
     const zoomAt = (f, cx, cy) => {
@@ -697,8 +718,11 @@
   }
 
   // ------------------------------------------------------------------ findings
-  function kpi(label, value, extra) {
-    return h('div', { class: 'kpi' }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), extra ? h('div', { class: 'kpi-extra' }, extra) : null);
+  // A headline figure; `extra`: a line of small print, or a list of lines.
+  function kpi(label, value, extra, key) {
+    const lines = Array.isArray(extra) ? extra.filter((x) => x) : extra ? [extra] : [];
+    return h('div', { class: 'kpi', 'data-kpi': key }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label),
+      lines.map((x) => h('div', { class: 'kpi-extra' }, x)));
   }
   function findingCard(b, f, target) {
     const units = (f.units || []).map((id) => b.unitIndex.get(id)).filter((i) => i !== undefined);
@@ -737,7 +761,13 @@
     if (isNum(o.rc)) kpis.appendChild(kpi(w('overall_rc'), chip(o.rc, frc(o.rc)), w('n_ratings', fint(o.n))));
     if (isNum(o.respondents)) kpis.appendChild(kpi(w('respondents'), fint(o.respondents), isNum(o.response_rate) ? w('response_rate_value', fpct(o.response_rate)) : null));
     kpis.appendChild(kpi(w('units'), fint(b.units.length), w('sides_count', fint(new Set(b.units.map((u) => u.side)).size))));
-    kpis.appendChild(kpi(w('ties_shown'), fint(b.ties.length), w('ties_hidden_count', fint(b.hidden.length), TH.min_n)));
+    // Ties between units (the map's and summary.json's network.ties), then
+    // with the ties within units the totals of the run's closing summary
+    // (summary.json counts.ties minus counts.ties_suppressed, and the latter).
+    const withinShown = b.units.filter((u) => u.within && !u.within.hidden).length;
+    const withinHidden = b.units.filter((u) => u.within && u.within.hidden).length;
+    kpis.appendChild(kpi(w('ties_between_shown'), fint(b.ties.length), [w('ties_hidden_count', fint(b.hidden.length), TH.min_n),
+      withinShown + withinHidden ? w('ties_with_within', fint(b.ties.length + withinShown), fint(b.hidden.length + withinHidden)) : null], 'ties'));
     const cross = b.ties.filter((t) => isGapPair(b.units[t.s].side, b.units[t.t].side));
     if (GAP.length === 2 && cross.length) {
       const weak = cross.filter((t) => t.rc < TH.weak_below).length;
@@ -952,10 +982,32 @@
     svg.appendChild(sv('text', { x: xOf(lim / 2), y: 34, 'text-anchor': 'middle', class: 'cls' }, w('better_axis')));
     return svg;
   }
+  // Under the RC scale, as map.png's legend: one line sample per weak-tie
+  // class drawn, and the ring with the bridged pairs of each ringed unit.
+  function emphasisLegend(slot, drawn, ring, units) {
+    clear(slot);
+    const items = [];
+    const sample = (cls, colour, dashed) => sv('svg', { class: 'key-sample ' + cls, viewBox: '0 0 22 10', width: 22, height: 10, 'aria-hidden': 'true' },
+      sv('line', { x1: 1, y1: 5, x2: 21, y2: 5, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dashed ? WEAK.dash.join(' ') : null }));
+    if (drawn.clear) items.push(h('li', { class: 'key-clear' }, sample('clear', WEAK.clear, false), w('map_clearly_weak', fmt(TH.weak_below, 1))));
+    if (drawn.borderline) items.push(h('li', { class: 'key-borderline' }, sample('borderline', WEAK.borderline, true), w('map_borderline_weak', fmt(TH.weak_below, 1))));
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const named = (ring.units || []).filter((x) => byId.has(x.unit)).map((x) => byId.get(x.unit).label + ' (' + fint(x.pairs) + ')');
+    if (named.length) {
+      const list = named.length > 1 ? w('list_and', named.slice(0, -1).join(', '), named[named.length - 1]) : named[0];
+      items.push(h('li', { class: 'key-bridges' },
+        sv('svg', { class: 'key-sample ring', viewBox: '0 0 22 10', width: 22, height: 10, 'aria-hidden': 'true' },
+          sv('circle', { cx: 11, cy: 5, r: 3.6, fill: 'none', stroke: RING.colour, 'stroke-width': RING.width })),
+        w('map_bridges', fint(ring.gap_pairs), list)));
+    }
+    slot.hidden = !items.length;
+    if (items.length) slot.appendChild(h('ul', { class: 'legend-keys' }, items));
+  }
   function mapLegend(mode) {
     const sides = h('div', { class: 'legend-block' }, h('div', { class: 'legend-title' }, w('sides')),
       h('ul', { class: 'legend-list' }, SIDES.map((s) => h('li', null, sideDot(s.id), s.label))));
-    const scale = h('div', { class: 'legend-block' }, h('div', { class: 'legend-title' }, mode === 'change' ? w('legend_change') : w('legend_rc')), mode === 'change' ? deltaLegend() : rcLegend());
+    const scale = h('div', { class: 'legend-block' }, h('div', { class: 'legend-title' }, mode === 'change' ? w('legend_change') : w('legend_rc')), mode === 'change' ? deltaLegend() : rcLegend(),
+      mode === 'change' ? null : h('div', { class: 'legend-emphasis', hidden: true }));
     const notes = mode === 'change'
       ? [w('change_note'), w('hidden_note', TH.min_n)]
       : [w('node_area'), w('line_width'), w('routine_note'), w('gap_dotted_note'), w('hidden_note', TH.min_n)];
@@ -971,6 +1023,7 @@
     sec.appendChild(root);
     sec.appendChild(mapLegend(v === 'change' ? 'change' : 'rc'));
     maps[v] = new MapView(root, v === 'change' ? 'change' : 'rc');
+    maps[v].legendSlot = sec.querySelector('.legend-emphasis');
   }
   function refreshMaps() {
     for (const k of Object.keys(maps)) if (maps[k].b) maps[k].apply();

@@ -20,6 +20,12 @@ checks (docs/html-report.md "The browser test"):
   - clicking a unit leaves only its ties; the side filter hides that side's
     units and ties;
   - keyboard: Tab reaches a unit, Enter selects it;
+  - analyze: the ties card counts ties between units (summary.json
+    network.ties) and gives the totals with the within-unit ties; the map
+    grades weak ties (solid dark orange / dashed light orange) and rings the
+    bridges as map.svg does, with map.png's legend lines, and the rings are
+    visible on a screenshot (expectations from the run's own map.svg and
+    summary.json);
   - the report's words are in its language (a --lang da report shows Danish
     words and not the English ones);
   - a screenshot is not blank (many colours, no colour covers 97 %);
@@ -36,6 +42,7 @@ python3-websocket and chromium (scripts/install-deps.sh --test).
 import argparse
 import base64
 import json
+import math
 import os
 import re
 import shutil
@@ -374,6 +381,69 @@ def check_map(cdp, exp, C, view="map", probe=True):
     C.ok(cdp.js("%s.length" % (VISIBLE_TIES % view)) == exp["shown_ties"], "map: showing the side again restores its ties")
 
 
+def check_ties_card(cdp, exp, C):
+    """The Findings card of the ties says what it counts (between units) and
+    gives the totals with the within-unit ties (the run's closing summary)."""
+    want = exp["ties_card"]
+    got = cdp.js("(() => { const k = document.querySelector('#v-findings .kpi[data-kpi=ties]'); if (!k) return null;"
+                 " return [k.querySelector('.kpi-value').innerText, k.querySelector('.kpi-label').innerText,"
+                 " [...k.querySelectorAll('.kpi-extra')].map((e) => e.innerText)]; })()")
+    C.ok(got == [want["value"], want["label"], want["extra"]], "findings: the ties card counts ties between units (summary.json network.ties)"
+         " and gives the totals with the ties within units", "card %r, expected %r" % (got, [want["value"], want["label"], want["extra"]]))
+
+
+def check_emphasis(cdp, exp, C, shot=None):
+    """The map view grades weak ties and rings bridges as map.png does: the
+    same numbers of solid dark orange and dashed light orange ties as map.svg,
+    a black ring round the units map.svg rings (and summary.json's bridges
+    finding names), the legend lines of map.png, and the ring visible on a
+    screenshot."""
+    ties = cdp.js("%s.map((p) => { const c = getComputedStyle(p); return [p.dataset.weak || '', c.stroke, c.strokeDasharray]; })" % (VISIBLE_TIES % "map"))
+    clear = sum(1 for w, st, da in ties if st == "rgb(179, 88, 6)" and da == "none")
+    border = sum(1 for w, st, da in ties if st == "rgb(241, 163, 64)" and da != "none")
+    other = sum(1 for w, st, da in ties if da != "none") - border
+    want = exp["weak_ties"]
+    C.ok(clear == want["clear"] and border == want["borderline"] and other == 0,
+         "map: weak ties graded as map.png (clearly weak solid dark orange, borderline dashed light orange)",
+         "%d solid dark orange, %d dashed light orange, %d other dashed; map.svg %d and %d" % (clear, border, other, want["clear"], want["borderline"]))
+    rings = cdp.js("[...document.querySelectorAll('#v-map g.unit circle.bridge-ring')].map((c) => {"
+                   " const d = c.parentNode.querySelector('circle.disc'), s = getComputedStyle(c);"
+                   " return [c.parentNode.dataset.id, Math.round((c.r.baseVal.value - d.r.baseVal.value) * 100) / 100, s.stroke, s.strokeWidth,"
+                   " c.parentNode.getAttribute('aria-label')]; })")
+    ids = sorted(r[0] for r in rings)
+    C.ok(ids == sorted(exp["ringed"]) and all(r[1] == 5 and r[2] == "rgb(0, 0, 0)" and r[3] == "1.5px" for r in rings),
+         "map: a black ring round the units map.png rings", "rings %r, map.svg rings %r" % (rings, exp["ringed"]))
+    C.ok(ids == sorted(exp["bridges_named"]), "map: the ringed units are the decision page's bridges (summary.json)",
+         "rings %r, bridges %r" % (ids, exp["bridges_named"]))
+    C.ok(all(exp["ring_aria"].get(r[0], "\0") in (r[4] or "") for r in rings), "map: a ringed unit's label says it is a bridge",
+         "%r" % [r[4] for r in rings])
+    legend = cdp.js("(() => { const e = document.querySelector('#v-map .legend-emphasis'); return e && !e.hidden ? e.innerText : ''; })()")
+    missing = [k for k in exp["legend_keys"] if k not in legend.replace("\n", " ")]
+    C.ok(not missing, "map: the legend explains the grading and the ring as map.png's", "missing %r in %r" % (missing, legend))
+    # On screen: sample the ring circle of every unit in a screenshot; a ringed
+    # unit's is mostly near black, an unringed unit's mostly not.
+    cdp.js("window.scrollTo(0, 0); true")
+    circles = cdp.js("[...document.querySelectorAll('#v-map g.unit')].map((g) => { const d = g.querySelector('circle.disc'), m = d.getScreenCTM();"
+                     " const c = new DOMPoint(d.cx.baseVal.value, d.cy.baseVal.value).matrixTransform(m);"
+                     " return [g.dataset.id, c.x, c.y, (d.r.baseVal.value + 5) * m.a]; })")
+    png = cdp.screenshot()
+    if shot:
+        with open(shot, "wb") as f:
+            f.write(png)
+    w, h, rows = decode_png(png)
+    dark = {}
+    for uid, x, y, r in circles:
+        n = 0
+        for k in range(24):
+            px, py = int(round(x + r * math.cos(k * math.pi / 12))), int(round(y + r * math.sin(k * math.pi / 12)))
+            if 0 <= px < w and 0 <= py < h and max(rows[py][px * 3:px * 3 + 3]) < 90:
+                n += 1
+        dark[uid] = n
+    ringed_seen = sorted(u for u, n in dark.items() if n >= 12)
+    C.ok(ringed_seen == sorted(exp["ringed"]), "screenshot: the black rings are visible round the ringed units and no other",
+         "near-black samples of 24 on each ring: %r" % dark)
+
+
 def check_keyboard(cdp, exp, C, view="map"):
     cdp.js("document.activeElement && document.activeElement.blur(); document.getElementById('tab-%s').focus(); true" % view)
     reached = None
@@ -443,11 +513,15 @@ def run_report(cdp, exp, C, shots, screenshot):
     if kind == "network":
         return run_network(cdp, exp, C, shots, screenshot)
     check_words(cdp, exp, C)
+    if "ties_card" in exp:
+        check_ties_card(cdp, exp, C)
     if shots:
         cdp.screenshot()
         with open(os.path.join(shots, "findings.png"), "wb") as f:
             f.write(cdp.screenshot())
     show(cdp, "map")
+    if "weak_ties" in exp:
+        check_emphasis(cdp, exp, C, os.path.join(shots, "map-emphasis.png") if shots else None)
     check_map(cdp, exp, C)
     check_keyboard(cdp, exp, C)
     check_screenshot(cdp, C, "the map", screenshot or (os.path.join(shots, "map.png") if shots else None))

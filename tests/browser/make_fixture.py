@@ -296,9 +296,13 @@ def analyze_block(d, lang, dialogue_rows=None):
         if s == tt:
             units[s]["within"] = {"rc": rc, "n": n, "ci_low": lo, "ci_high": hi, "certainty": cert}
             continue
+        # map.png's grading of a weak tie (weak_certainty, render/figures/map_parts.hpp).
+        wc = None
+        if rc < weak and lo is not None and hi is not None:
+            wc = "clear" if hi < weak or lo >= weak else "borderline"
         tie = {"s": s, "t": tt, "n": n, "rc": rc, "ci_low": lo, "ci_high": hi, "strength": t["strength"],
-               "certainty": cert, "dims": [num(t[x]) for x in DIMS], "communication": num(t["communication"]),
-               "relationship": num(t["relationship"])}
+               "certainty": cert, "weak_certainty": wc, "dims": [num(t[x]) for x in DIMS],
+               "communication": num(t["communication"]), "relationship": num(t["relationship"])}
         shown[(s, tt)] = tie
         ties.append(tie)
     for tie in ties:
@@ -333,9 +337,21 @@ def analyze_block(d, lang, dialogue_rows=None):
         "overall": {"rc": n6(summary["overall"]["rc"]), "n": summary["overall"]["n"], "respondents": resp_total,
                     "response_rate": n6(rr)},
         "map": {"width": 841, "height": 595, "area": [16, 56, 825, 535], "label_font": 9},
+        "bridge_ring": bridge_ring(summary),
     }
     block.update(findings_etc(block, lang, gap_sides, weak, strong, min_n, asym, dialogue_rows))
     return block, summary, order, gap_sides
+
+
+def bridge_ring(summary):
+    """The ringed bridges: summary.json's `bridges` finding (the decision
+    page's units, best first, with the pairs each bridges)."""
+    for f in summary.get("findings", []):
+        if f["kind"] == "bridges":
+            v = f.get("values", {})
+            return {"gap_pairs": int(v.get("gap_pairs", 0)),
+                    "units": [{"unit": u, "pairs": int(v.get("pairs_" + u, 0))} for u in f["units"]]}
+    return {"gap_pairs": 0, "units": []}
 
 
 def weighted_means(ties, pick):
@@ -695,6 +711,90 @@ def expect_analyze(data, lang, kind="analyze"):
     return exp
 
 
+SVG_STROKE = re.compile(r'<path style="fill:none;([^"]*)" d="M ([-0-9.]+) ([-0-9.]+)')
+
+
+def svg_rgb(style, hexcolour):
+    """Whether Cairo's SVG stroke colour "rgb(R%,G%,B%)" in `style` is hexcolour (to 0.1 %)."""
+    m = re.search(r"stroke:rgb\(([0-9.]+)%,([0-9.]+)%,([0-9.]+)%\)", style)
+    if not m:
+        return False
+    want = [int(hexcolour[i:i + 2], 16) / 2.55 for i in (1, 3, 5)]
+    return all(abs(float(m.group(k + 1)) - want[k]) <= 0.1 for k in range(3))
+
+
+def expect_emphasis(d, lang, report_data):
+    """What the viewer's map and Findings card must show, from the run's own
+    files: the weak ties map.svg (map.png's drawing) grades as clearly weak
+    (emphasised, solid #b35806) and borderline (dashed #f1a340); the units it
+    rings (black 1.5 pt strokes starting 5 pt right of a node's rim, matched to
+    the units by the report's node positions, which are map.png's); the units
+    summary.json's bridges finding names (the decision page's); the ties card
+    from summary.json (network.ties between units; counts.ties and
+    counts.ties_suppressed with the within-unit ties) and ties.csv. Without
+    map.svg (a --no-render run): the weak classes from ties.csv's intervals
+    and the rings from summary.json."""
+    W = load_words(lang)
+    summary = json.load(open(os.path.join(d, "summary.json"), encoding="utf-8"))
+    ties_csv = read_csv(os.path.join(d, "ties.csv"))
+    min_n = summary["thresholds"]["min_n"]
+    between_hidden = sum(1 for t in ties_csv if t["source"] != t["target"] and t["strength"] == "suppressed")
+    shown_all = summary["counts"]["ties"] - summary["counts"]["ties_suppressed"]
+    exp = {"ties_card": {
+        "value": fmt(summary["network"]["ties"], 0, lang),
+        "label": W["ties_between_shown"],
+        "extra": [fill(W["ties_hidden_count"], fmt(between_hidden, 0, lang), str(min_n)),
+                  fill(W["ties_with_within"], fmt(shown_all, 0, lang), fmt(summary["counts"]["ties_suppressed"], 0, lang))]}}
+    named = bridge_ring(summary)["units"]
+    exp["bridges_named"] = [u["unit"] for u in named]
+    svg_path = os.path.join(d, "map.svg")
+    svg = open(svg_path, encoding="utf-8").read() if os.path.exists(svg_path) else None
+    clear = borderline = 0
+    rings = []
+    if svg is None:  # a run without figures (--no-render): ties.csv's intervals, summary.json's bridges
+        weak = summary["thresholds"]["weak_below"]
+        for t in ties_csv:
+            rc, lo, hi = num(t["rc"]), num(t["rc_ci_low"]), num(t["rc_ci_high"])
+            if t["source"] == t["target"] or t["strength"] == "suppressed" or lo is None or hi is None or not rc < weak:
+                continue
+            if hi < weak or lo >= weak:
+                clear += 1
+            else:
+                borderline += 1
+        rings = list(exp["bridges_named"])
+    for m in SVG_STROKE.finditer(svg or ""):
+        style, x, y = m.group(1), float(m.group(2)), float(m.group(3))
+        op = re.search(r"stroke-opacity:([0-9.]+)", style)
+        opacity = float(op.group(1)) if op else 1.0
+        dashed = "stroke-dasharray" in style
+        width = re.search(r"stroke-width:([0-9.]+)", style)
+        if abs(opacity - 0.9) < 1e-9:
+            clear += svg_rgb(style, "#b35806") and not dashed
+            borderline += svg_rgb(style, "#f1a340") and dashed
+        if svg_rgb(style, "#000000") and width and abs(float(width.group(1)) - 1.5) < 1e-9:
+            for u in report_data["units"]:
+                if abs(x - (u["x"] + u["r"] + 5)) < 0.02 and abs(y - u["y"]) < 0.02:
+                    rings.append(u["id"])
+    exp["weak_ties"] = {"clear": clear, "borderline": borderline}
+    exp["ringed"] = rings
+    labels = {u["id"]: u["label"] for u in report_data["units"]}
+    exp["legend_keys"] = [fill(W["map_clearly_weak"], fmt(summary["thresholds"]["weak_below"], 1, lang)) if clear else None,
+                          fill(W["map_borderline_weak"], fmt(summary["thresholds"]["weak_below"], 1, lang)) if borderline else None] + \
+        ["%s (%s)" % (labels[p["unit"]], fmt(p["pairs"], 0, lang)) for p in named if p["unit"] in rings]
+    exp["legend_keys"] = [k for k in exp["legend_keys"] if k]
+    gap_pairs = bridge_ring(summary)["gap_pairs"]
+    exp["ring_aria"] = {p["unit"]: fill(W["bridge_ring_unit"], fmt(p["pairs"], 0, lang), fmt(gap_pairs, 0, lang))
+                        for p in named if p["unit"] in rings}
+    return exp
+
+
+def report_data(html):
+    """The data object of a report.html."""
+    tag = '<script type="application/json" id="rcmap-data">'
+    start = html.index(tag) + len(tag)
+    return json.loads(html[start:html.index("</script>", start)])
+
+
 def expect_network(data, lang):
     P = data["people"]
     probe = data["brokers"][0]["person"] if data["brokers"] else 0
@@ -791,6 +891,8 @@ def all_fixtures(rcmap, work, dialogue_path, key="fixture-key-not-secret", real=
                 html = f.read()
         else:
             html = assemble(data)
+        if name.startswith("analyze-"):
+            exp.update(expect_emphasis(src, exp["lang"], report_data(html)))
         write(os.path.join(work, name + ".html"), html)
         write(os.path.join(work, name + ".expect.json"), json.dumps(exp, ensure_ascii=False, indent=1) + "\n")
         print("%s.html: %d bytes" % (name, len(html.encode("utf-8"))), file=sys.stderr)

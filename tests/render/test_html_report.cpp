@@ -9,8 +9,10 @@
 #include <regex>
 
 #include "rcmap/graph/map_layout.hpp"
+#include "../../render/report/wording.hpp"
 #include "rcmap/io/csv.hpp"
 #include "rcmap/io/diagnostics.hpp"
+#include "rcmap/io/json_reader.hpp"
 #include "rcmap/metrics/metrics.hpp"
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/html/html_report.hpp"
@@ -159,6 +161,17 @@ TEST_CASE("analyze writes report.html, rcmap report regenerates it, --no-render 
   // --no-render: none written, and the earlier one is removed as a leftover.
   REQUIRE(run_rcmap("analyze " + sample + " --no-render -q --out " + dir / "a") == 0);
   CHECK(!fs::exists(dir / "a/report.html"));
+}
+
+TEST_CASE("report.html: the map legend's words are map.png's (docs/glossary.tsv)", "[html]") {
+  for (Lang lang : {Lang::en, Lang::da, Lang::nb}) {
+    const JsonValue w = parse_json(html_words_json(lang), "words");
+    for (const char* key : {"map_clearly_weak", "map_borderline_weak", "map_bridges"}) {
+      INFO(key);
+      REQUIRE(w.get(key));
+      CHECK(w.get(key)->text == render::detail::glossary_text(key, lang));
+    }
+  }
 }
 
 // Not run by default: the time writing report.html adds to analyze

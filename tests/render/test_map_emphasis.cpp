@@ -13,9 +13,12 @@
 
 #include "../../render/report/decision_page.hpp"
 #include "rcmap/graph/map_layout.hpp"
+#include "rcmap/io/diagnostics.hpp"
+#include "rcmap/io/json_reader.hpp"
 #include "rcmap/metrics/metrics.hpp"
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/render/figures/figures.hpp"
+#include "rcmap/render/html/html_report.hpp"
 #include "support/render_fixtures.hpp"
 #include "support/test_helpers.hpp"
 
@@ -120,6 +123,40 @@ std::set<std::uint32_t> ringed(const std::string& svg, const MapGeometry& g) {
         out.insert(g.units[k]);
     }
   }
+  return out;
+}
+
+// Emphasised weak ties of a map SVG by class: {clearly weak (solid
+// #b35806), borderline (dashed #f1a340)} among the strokes of opacity 0.9.
+std::pair<int, int> graded(const std::string& svg) {
+  int clear = 0, borderline = 0;
+  for (const Stroke& s : strokes(svg)) {
+    if (std::fabs(s.opacity - 0.9) > 1e-9) continue;
+    clear += is_rgb(s.colour, 0xb35806) && !s.dashed;
+    borderline += is_rgb(s.colour, 0xf1a340) && s.dashed;
+  }
+  return {clear, borderline};
+}
+
+// report.html's data block for `f` (docs/html-report.md "Analyze block"):
+// per weak class the number of ties with that weak_certainty, and the ids of
+// bridge_ring.units in order.
+struct HtmlEmphasis {
+  int clear = 0, borderline = 0, unclassed = 0;
+  std::vector<std::string> ringed;
+};
+HtmlEmphasis html_emphasis(const std::string& block) {
+  const JsonValue v = parse_json(block, "block");
+  HtmlEmphasis out;
+  for (const JsonValue& t : v.get("ties")->items) {
+    const JsonValue* w = t.get("weak_certainty");
+    REQUIRE(w);
+    if (w->kind == JsonValue::Kind::null)
+      ++out.unclassed;
+    else
+      ++(w->text == "clear" ? out.clear : w->text == "borderline" ? out.borderline : out.unclassed);
+  }
+  for (const JsonValue& u : v.get("bridge_ring")->get("units")->items) out.ringed.push_back(u.get("unit")->text);
   return out;
 }
 
@@ -316,4 +353,55 @@ TEST_CASE("report.pdf: the decision page points to the ringed bridges and shows 
                   " pairs have not enough answers.") != std::string::npos);
   CHECK(std::to_string(clear_ap + clear_pa) == value("clearly_weak"));
   CHECK(text.find(" of " + value("gap_pairs") + " weak or borderline pairs") != std::string::npos);
+}
+
+TEST_CASE("report.html data: map.png's weak-tie classes and ringed bridges on the shipped sample", "[render][html]") {
+  Diagnostics d;
+  const Survey s = test::load("samples/units.csv", "samples/responses.csv", d);
+  const Aggregate a = aggregate(s, AggregateOptions{});
+  const MetricsOptions mo;
+  const MetricsResult m = compute_metrics(s, a, mo);
+  const Findings f = compute_findings(s, a, m, mo);
+  const FigureOptions o = options();
+  const auto layout = compute_layout(s, a, o.layout, o.side_a, o.side_b, 1);
+  const std::string dir = tmpdir("html");
+  render_map(s, a, layout, o, Format::svg, dir + "map.svg", &f);
+  const std::string svg = slurp(dir + "map.svg");
+  const auto [clear, borderline] = graded(svg);
+  CHECK(clear == 9);  // the sample: 9 clearly weak, 34 borderline (docs/figures.md)
+  CHECK(borderline == 34);
+  const HtmlEmphasis h = html_emphasis(html_analysis_block(HtmlAnalysis{&s, &a, &m, &f, layout, nullptr}, o));
+  CHECK(h.clear == clear);
+  CHECK(h.borderline == borderline);
+  CHECK(h.clear + h.borderline + h.unclassed == 210);
+  // The ringed units: those map.png rings, the decision page's bridges.
+  std::set<std::string> on_map, named;
+  for (std::uint32_t u : ringed(svg, map_geometry(s, a, layout, o, false))) on_map.insert(s.units[u].id);
+  for (const BridgeFinding& b : f.bridges) named.insert(s.units[b.unit].id);
+  CHECK(on_map.size() == 3);
+  CHECK(std::set<std::string>(h.ringed.begin(), h.ringed.end()) == on_map);
+  CHECK(on_map == named);
+  REQUIRE(h.ringed.size() == f.bridges.size());
+  for (std::size_t k = 0; k < f.bridges.size(); ++k) CHECK(h.ringed[k] == s.units[f.bridges[k].unit].id);
+}
+
+TEST_CASE("report.html data: grading and rings follow map.png on a planted survey, never a unit without shown ratings",
+          "[render][html]") {
+  const auto f = planted();
+  const auto layout = compute_layout(f.survey, f.agg, LayoutKind::sides, "authority", "provider", 1);
+  // G2 (5) shows no rating of another unit: listed by a (wrong) finding, it is
+  // not ringed on the map and not in the data; G1 (4) is in both.
+  Findings k;
+  k.bridges = {{5, 3, 4.2}, {4, 2, 4.2}};
+  k.bridge_gap_pairs = 3;
+  const HtmlEmphasis h =
+      html_emphasis(html_analysis_block(HtmlAnalysis{&f.survey, &f.agg, nullptr, &k, layout, nullptr}, options()));
+  CHECK(h.clear == 1);       // A1->P1, 2.7
+  CHECK(h.borderline == 2);  // P2->A2, 3.45; P1->A1, 3.0 with its wide interval
+  CHECK(h.ringed == std::vector<std::string>{"g1"});
+  const std::string dir = tmpdir("html-planted");
+  render_map(f.survey, f.agg, layout, options(), Format::svg, dir + "map.svg", &k);
+  CHECK(graded(slurp(dir + "map.svg")) == std::pair<int, int>{h.clear, h.borderline});
+  CHECK(ringed(slurp(dir + "map.svg"), map_geometry(f.survey, f.agg, layout, options(), false)) ==
+        std::set<std::uint32_t>{4});
 }
