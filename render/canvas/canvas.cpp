@@ -4,7 +4,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <libdeflate.h>
 #include <sys/mman.h>
 
 #include <cerrno>
@@ -17,9 +16,11 @@
 #include <cstdint>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/io/output_dir.hpp"
+#include "png_file.hpp"
 #include "rcmap/outputs/palette.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
@@ -152,9 +153,66 @@ PangoContext* text_context() {
   }
   return holder.c;
 }
+
+// Laid-out texts of this thread, by text and style: the same label is
+// measured for placement and drawn, in every format and again in report.pdf
+// (Pango's shaping and line breaking were a seventh of a default run's CPU
+// time, bench/README.md "Figures and report"). A layout is never changed
+// after Text::Text and all come from the one context of the thread, so a
+// cached layout draws exactly as a new one would. Cleared when it holds
+// kMaxCachedTexts entries; released when the thread ends.
+struct TextKey {
+  std::string text;
+  double size, wrap;
+  bool bold;
+  int align, max_lines;
+  bool operator==(const TextKey&) const = default;
+};
+struct TextKeyHash {
+  std::size_t operator()(const TextKey& k) const {
+    std::size_t h = std::hash<std::string>()(k.text);
+    for (std::size_t v : {std::hash<double>()(k.size), std::hash<double>()(k.wrap),
+                          static_cast<std::size_t>(k.bold) | static_cast<std::size_t>(k.align) << 1 |
+                              static_cast<std::size_t>(k.max_lines) << 8})
+      h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);  // boost::hash_combine's mixing
+    return h;
+  }
+};
+struct CachedText {
+  PangoLayout* layout;
+  double w, h;
+};
+constexpr std::size_t kMaxCachedTexts = 20000;
+struct TextCache {
+  std::unordered_map<TextKey, CachedText, TextKeyHash> map;
+  void clear() {
+    for (auto& e : map) g_object_unref(e.second.layout);
+    map.clear();
+  }
+  ~TextCache() { clear(); }
+};
+TextCache& text_cache() {
+  thread_local TextCache cache;
+  return cache;
+}
 }  // namespace
 
 Text::Text(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align, int max_lines) {
+  TextCache& cache = text_cache();
+  TextKey key{
+      text, size_pt, wrap_width > 0 ? wrap_width : -1, bold, static_cast<int>(align), wrap_width > 0 ? max_lines : 0};
+  if (const auto it = cache.map.find(key); it != cache.map.end()) {
+    layout_ = static_cast<PangoLayout*>(g_object_ref(it->second.layout));
+    w_ = it->second.w, h_ = it->second.h;
+    return;
+  }
+  lay_out(text, size_pt, bold, wrap_width, align, max_lines);
+  if (cache.map.size() >= kMaxCachedTexts) cache.clear();
+  cache.map.emplace(std::move(key), CachedText{static_cast<PangoLayout*>(g_object_ref(layout_)), w_, h_});
+}
+
+void Text::lay_out(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align,
+                   int max_lines) {
   layout_ = pango_layout_new(text_context());
   PangoFontDescription* fd = pango_font_description_new();
   pango_font_description_set_family(fd, "DejaVu Sans");
@@ -219,86 +277,6 @@ void Text::draw(cairo_t* cr, double x, double y) const {
 // ---- surfaces -----------------------------------------------------------
 
 namespace {
-// Writes an RGB24 image surface as an 8-bit RGB PNG with a pHYs chunk for
-// `dpi` (PNG specification, ISO/IEC 15948:2004, sections 5 and 11: signature,
-// IHDR, pHYs, one IDAT holding a zlib stream of the rows, each row filter
-// type 0 (None) + R, G, B bytes, IEND; every chunk ends in the CRC-32 of its
-// type and data). The rows are compressed as one buffer with libdeflate at
-// level 2: faster than zlib level 1 through libpng (the encoder used
-// before) and 13 % smaller on these mostly flat figures, and in libdeflate
-// 1.14 faster and smaller than its own level 1 (bench/README.md "Figures and
-// report"); the pixels are the same. Edge cases: none beyond Cairo's (a
-// surface in an error state is not written: Canvas::finish).
-constexpr int kPngLevel = 2;
-void put_u32(std::string& out, std::uint32_t v) {
-  const char b[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-                     static_cast<char>(v)};
-  out.append(b, 4);
-}
-void put_chunk(std::string& out, const char* type, const void* data, std::size_t n) {
-  put_u32(out, static_cast<std::uint32_t>(n));
-  const std::size_t at = out.size();
-  out.append(type, 4);
-  if (n > 0) out.append(static_cast<const char*>(data), n);
-  put_u32(out, libdeflate_crc32(0, out.data() + at, n + 4));
-}
-cairo_status_t write_png(cairo_surface_t* surface, const std::string& path, double dpi) {
-  const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-  const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
-  unsigned char* data = cairo_image_surface_get_data(surface);
-  const std::size_t row_bytes = 1 + 3 * static_cast<std::size_t>(w);
-  // The rows are built in place over the surface's pixels (a surface is
-  // written once, at finish()): each row's bytes land at or before the pixels
-  // still to be read, so no second image buffer is touched (on this VM the
-  // first write to fresh memory costs more than deflating it).
-  for (std::size_t y = 0; y < static_cast<std::size_t>(h); ++y) {
-    const unsigned char* in = data + y * stride;
-    unsigned char* o = data + y * row_bytes;
-    std::uint32_t p;         // RGB24 pixel: a 32-bit word 0x00RRGGBB in native byte order
-    std::memcpy(&p, in, 4);  // read before the filter byte overwrites it
-    *o++ = 0;                // filter type None
-    for (int x = 0; x < w; ++x, o += 3) {
-      if (x > 0) std::memcpy(&p, in + 4 * static_cast<std::size_t>(x), 4);
-      o[0] = static_cast<unsigned char>(p >> 16);
-      o[1] = static_cast<unsigned char>(p >> 8);
-      o[2] = static_cast<unsigned char>(p);
-    }
-  }
-  const std::size_t raw = row_bytes * static_cast<std::size_t>(h);
-  libdeflate_compressor* z = libdeflate_alloc_compressor(kPngLevel);
-  if (!z) return CAIRO_STATUS_NO_MEMORY;
-  const std::size_t bound = libdeflate_zlib_compress_bound(z, raw);
-  // The compressed stream goes into this thread's reused buffer (huge pages,
-  // like the pixels; untouched pages stay unmapped).
-  thread_local PixelBuffer out_buf;
-  unsigned char* idat = out_buf.reserve(bound) ? out_buf.data : nullptr;
-  const std::size_t zn = idat ? libdeflate_zlib_compress(z, data, raw, idat, bound) : 0;
-  libdeflate_free_compressor(z);
-  if (zn == 0) return CAIRO_STATUS_NO_MEMORY;
-  std::string out("\x89PNG\r\n\x1a\n", 8);
-  std::string ihdr;
-  put_u32(ihdr, static_cast<std::uint32_t>(w));
-  put_u32(ihdr, static_cast<std::uint32_t>(h));
-  ihdr += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, deflate, filter method 0, no interlace
-  put_chunk(out, "IHDR", ihdr.data(), ihdr.size());
-  std::string phys;
-  const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-  put_u32(phys, ppm);
-  put_u32(phys, ppm);
-  phys += '\x01';  // unit: metre
-  put_chunk(out, "pHYs", phys.data(), phys.size());
-  // IDAT: length and type here, the data written from the buffer, then its CRC.
-  put_u32(out, static_cast<std::uint32_t>(zn));
-  out.append("IDAT", 4);
-  std::string tail;
-  put_u32(tail, libdeflate_crc32(libdeflate_crc32(0, "IDAT", 4), idat, zn));
-  put_chunk(tail, "IEND", nullptr, 0);
-  std::FILE* f = rcmap::open_output_file(path);
-  if (!f) return CAIRO_STATUS_WRITE_ERROR;
-  const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size() && std::fwrite(idat, 1, zn, f) == zn &&
-                  std::fwrite(tail.data(), 1, tail.size(), f) == tail.size();
-  return (std::fclose(f) == 0 && ok) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
 // Largest buffer kept for reuse (a figure at 600 dpi); larger rasters get a
 // surface of their own.
 constexpr std::size_t kMaxReusedPixels = std::size_t{256} << 20;
@@ -348,15 +326,18 @@ Canvas::Canvas(Format f, const std::string& path, double width, double height, d
       // first write, as much as drawing a figure (bench/README.md "Figures
       // and report"). Every pixel is painted below, and write_png consumes
       // the buffer before the next canvas of the thread takes it.
+      // With a PngPipeline on this thread, one of its two buffers (the
+      // other may be being encoded).
       const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
-      PixelBuffer& buf = pixel_buffer();
       const std::size_t bytes = static_cast<std::size_t>(stride) * static_cast<std::size_t>(std::max(h, 0));
-      if (stride > 0 && !buf.in_use && bytes <= kMaxReusedPixels) {
-        if (buf.reserve(bytes)) {
-          surface_ = cairo_image_surface_create_for_data(buf.data, CAIRO_FORMAT_RGB24, w, h, stride);
+      if (stride > 0 && bytes <= kMaxReusedPixels) {
+        if (PngPipeline::State* p = png_pipeline()) {
+          if ((pixels_ = pipeline_buffer(*p, bytes))) pipe_ = p;
+        } else if (PixelBuffer& buf = pixel_buffer(); !buf.in_use && buf.reserve(bytes)) {
           buf.in_use = true;
           pixels_ = &buf;
         }
+        if (pixels_) surface_ = cairo_image_surface_create_for_data(pixels_->data, CAIRO_FORMAT_RGB24, w, h, stride);
       }
       if (!surface_) surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
       break;
@@ -416,7 +397,17 @@ void Canvas::finish() {
   if (st == CAIRO_STATUS_SUCCESS) {
     if (format_ == Format::png) {
       cairo_surface_flush(surface_);
-      st = write_png(surface_, path_, dpi_);
+      const int w = cairo_image_surface_get_width(surface_), h = cairo_image_surface_get_height(surface_);
+      const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface_));
+      unsigned char* data = cairo_image_surface_get_data(surface_);
+      if (pipe_) {  // the encoder thread writes the file; the buffer is its until then
+        cairo_destroy(cr_), cr_ = nullptr;
+        cairo_surface_destroy(surface_), surface_ = nullptr;
+        pipeline_submit(*pipe_, pixels_, w, h, stride, path_, dpi_);
+        pixels_ = nullptr;
+        return;
+      }
+      st = write_png(data, w, h, stride, path_, dpi_);
     } else {
       cairo_surface_finish(surface_);
       st = cairo_surface_status(surface_);
@@ -430,7 +421,10 @@ void Canvas::finish() {
 Canvas::~Canvas() {
   if (cr_) cairo_destroy(cr_);
   if (surface_) cairo_surface_destroy(surface_);  // before pdf_, which it may still write to
-  if (pixels_) pixels_->in_use = false;
+  if (pixels_ && pipe_)
+    pipeline_release(*pipe_, pixels_);
+  else if (pixels_)
+    pixels_->in_use = false;
 }
 
 OutputStream::OutputStream(const std::string& path) : f_(rcmap::open_output_file(path)) {

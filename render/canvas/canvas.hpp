@@ -12,6 +12,7 @@
 
 #include "rcmap/aggregate/aggregate.hpp"
 #include "rcmap/render/canvas/figure_options.hpp"
+#include "rcmap/render/canvas/png_pipeline.hpp"
 #include "rcmap/survey/survey.hpp"
 
 namespace rcmap::render::detail {
@@ -44,7 +45,8 @@ std::vector<int> respondents_per_unit(const Survey& s, const Aggregate& a);
 int total_respondents(const Survey& s, const Aggregate& a);
 
 // A Pango layout in DejaVu Sans at an absolute size (pt), measured without
-// hinting so sizes are the same for PNG, SVG and PDF.
+// hinting so sizes are the same for PNG, SVG and PDF. The same text and
+// style on one thread shares one layout (a cache in canvas.cpp).
 class Text {
  public:
   Text(const std::string& text, double size_pt, bool bold = false, double wrap_width = -1,
@@ -59,6 +61,8 @@ class Text {
   void draw(cairo_t* cr, double x, double y) const;
 
  private:
+  void lay_out(const std::string& text, double size_pt, bool bold, double wrap_width, PangoAlignment align,
+               int max_lines);
   PangoLayout* layout_;
   double w_ = 0, h_ = 0;
 };
@@ -103,6 +107,17 @@ struct PixelBuffer {
 };
 PixelBuffer& pixel_buffer();
 
+// The thread's PngPipeline (png_pipeline.hpp), or null: a PNG canvas then
+// draws into one of its buffers (pipeline_buffer: waits for one to be free,
+// throws an earlier file's error; null if no memory), hands it over at
+// finish() (pipeline_submit: the encoder frees it) or gives it back unused
+// (pipeline_release).
+PngPipeline::State* png_pipeline();
+PixelBuffer* pipeline_buffer(PngPipeline::State&, std::size_t bytes);
+void pipeline_submit(PngPipeline::State&, PixelBuffer* buf, int w, int h, std::size_t stride, const std::string& path,
+                     double dpi);
+void pipeline_release(PngPipeline::State&, PixelBuffer* buf);
+
 // A target surface. finish() writes the file; errors throw OutputError.
 // A PNG of a 16:9 page (width * 9 == height * 16) is an exact 16:9 pixel
 // size: its width is rounded to a multiple of 16 pixels.
@@ -124,7 +139,8 @@ class Canvas {
   std::unique_ptr<OutputStream> pdf_;  // the PDF file
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
-  PixelBuffer* pixels_ = nullptr;  // the thread's reused buffer, when the surface draws into it
+  PixelBuffer* pixels_ = nullptr;       // the thread's reused buffer, when the surface draws into it
+  PngPipeline::State* pipe_ = nullptr;  // pixels_ belongs to this pipeline
   bool finished_ = false;
 };
 

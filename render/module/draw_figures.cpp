@@ -6,14 +6,17 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "cli/figure_module.hpp"
 #include "rcmap/waves/change_findings.hpp"
 #include "rcmap/outputs/findings.hpp"
 #include "rcmap/graph/map_layout.hpp"
 #include "rcmap/io/safe_names.hpp"
+#include "rcmap/render/canvas/png_pipeline.hpp"
 #include "rcmap/render/figures/change_figures.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/figures/person_map.hpp"
@@ -44,15 +47,19 @@ render::FigureOptions report_page(render::FigureOptions o) {
 }  // namespace
 
 namespace {
-// The four figures of one analysis, in one format.
-// The maps ring the bridges of `findings`.
+// The four figures of one analysis, in one format (a figure whose path is
+// empty is not drawn). The maps ring the bridges of `findings`.
 void draw_figures(const Survey& s, const Aggregate& a, const std::vector<Point>& pos, const Findings& findings,
                   const render::FigureOptions& o, render::Format fmt, const std::string& map,
                   const std::string& gap_map, const std::string& matrix, const std::string& profile) {
+  // PNGs: each encoded on a second thread while the next is drawn (png_pipeline.hpp).
+  std::optional<render::PngPipeline> pipe;
+  if (fmt == render::Format::png) pipe.emplace();
   render::render_map(s, a, pos, o, fmt, map, &findings);
   render::render_gap_map(s, a, pos, o, fmt, gap_map, &findings);
   render::render_matrix(s, a, o, fmt, matrix);
-  render::render_profile(s, a, o, fmt, profile);
+  if (!profile.empty()) render::render_profile(s, a, o, fmt, profile);
+  if (pipe) pipe->finish();
 }
 
 // True when this process runs one thread (the entries of /proc/self/task):
@@ -68,10 +75,13 @@ bool single_threaded() {
 }
 
 // Whether write_aside forks: RCMAP_FIGURE_PROCESSES=1 never, =2 whenever
-// it can; otherwise only while a core is idle (the 1-minute load average,
-// getloadavg(3), is below the online CPUs minus one). On a busy machine the
-// second process gets no more CPU (the scheduler shares it among sessions)
-// and costs about 0.1 s of CPU more than one process drawing everything
+// it can; otherwise only while a core is idle: at this moment no more tasks
+// are runnable than CPUs minus one (this process included; the fourth field
+// of /proc/loadavg, proc(5)) and the 1-minute load average is below the
+// number of CPUs. On a busy machine the second process gets no more CPU (the
+// scheduler shares it among sessions) and costs about 0.1 s of CPU more than
+// one process drawing everything; a benchmark that alternates two programs
+// keeps the load average near 1 while a core is idle between its runs
 // (bench/README.md "Figures and report").
 bool second_process_pays() {
   const char* env = std::getenv("RCMAP_FIGURE_PROCESSES");
@@ -79,7 +89,12 @@ bool second_process_pays() {
   if (env && std::string(env) == "2") return true;
   const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
   double load = 0;
-  return cpus >= 2 && ::getloadavg(&load, 1) == 1 && load < static_cast<double>(cpus - 1);
+  long running = 0, tasks = 0;
+  std::FILE* f = std::fopen("/proc/loadavg", "r");
+  if (!f) return false;
+  const int got = std::fscanf(f, "%lf %*f %*f %ld/%ld", &load, &running, &tasks);
+  std::fclose(f);
+  return cpus >= 2 && got == 3 && running <= cpus - 1 && load < static_cast<double>(cpus);
 }
 
 // The child's end (write_aside): default disposition for the signals whose
@@ -103,7 +118,12 @@ void write(const FigureArgs& f, const Survey& s, const Aggregate& a, const Metri
   // The same findings as report.pdf's decision page (write_report): the maps ring its bridges.
   const Findings findings = compute_findings(s, a, m, mopt);
   for (const auto& [fmt, ext] : parse_formats(f.formats)) {
-    if (fmt == render::Format::png && aside && aside->pid > 0) continue;  // drawn by the child
+    if (fmt == render::Format::png && aside && aside->pid > 0) {
+      // The child draws map, gap-map and matrix; the profile, the cheapest,
+      // is drawn here, which balances the two processes (bench/README.md).
+      render::render_profile(s, a, o, fmt, aside->profile_png);
+      continue;
+    }
     auto path = [&](const char* name) { return dir.temp_path(prefix + name + "." + ext); };
     // Reserved in this order (map, gap-map, matrix, profile), then drawn.
     const std::string map = path("map"), gap_map = path("gap-map"), matrix = path("matrix"), profile = path("profile");
@@ -146,7 +166,7 @@ void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const
     std::string msg;
     try {
       RCMAP_PHASE("figure process: drawing");
-      draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, profile);
+      draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, "");
       RCMAP_PHASE("figure process: done");
     } catch (const OutputError& e) {
       code = kCannotWrite, msg = e.what();
@@ -166,6 +186,7 @@ void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const
   ::close(fds[1]);
   aside.pid = pid;
   aside.fd = fds[0];
+  aside.profile_png = profile;
 }
 
 std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& a, const MetricsResult& m,
@@ -196,6 +217,7 @@ std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& 
   if (!f.per_unit) return html_block;
   SafeNames names;
   const render::UnitTieIndex index(a, s.units.size());
+  render::PngPipeline pipe;  // each page encoded while the next is drawn
   for (std::uint32_t u = 0; u < s.units.size(); ++u) {
     const std::string name = names.unique(render::label_text(s.units[u].label));  // named as its page is titled
     std::size_t shown =
@@ -208,6 +230,7 @@ std::string write_report(const FigureArgs& f, const Survey& s, const Aggregate& 
           in, u, index, shown, page, render::Format::png,
           dir.temp_path(prefix + "units/" + names.unique(name + "-" + std::to_string(page)) + ".png"));
   }
+  pipe.finish();
   return html_block;
 }
 

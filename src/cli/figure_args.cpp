@@ -99,7 +99,7 @@ void FigureArgs::check() const {
   render::FigureOptions page_check;
   apply_page(page, page_check);
   check_dpi(dpi);
-  figure_module();  // a missing module is reported before any work
+  figure_module_start();  // a missing module is reported before any work; loads while the input is read
 }
 
 void FigureArgs::check_report() const {}

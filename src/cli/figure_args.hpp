@@ -31,7 +31,8 @@ bool is_tie_filter(const std::string& word);
 // --dpi: from 36 to 1200 (UsageError otherwise), the one check of its range.
 void check_dpi(double dpi);
 
-// The PNG figures of one analysis drawn by a second process
+// The PNG figures of one analysis drawn by a second process (all but
+// profile.png, which the parent draws: the two then finish together)
 // (FigureArgs::write_aside, docs/outputs.md "Output safety"): the child's
 // pid (-1: none started, write() draws every format) and the read end of a
 // pipe carrying its error message. A child not waited for (an error came
@@ -39,6 +40,7 @@ void check_dpi(double dpi);
 // removes the temporary files it was writing.
 struct FigureAside {
   int pid = -1, fd = -1;
+  std::string profile_png;  // reserved by write_aside, drawn by this process (write)
   FigureAside() = default;
   FigureAside(const FigureAside&) = delete;
   FigureAside& operator=(const FigureAside&) = delete;

@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "rcmap/version.hpp"
 
@@ -48,14 +52,18 @@ std::vector<std::string> module_dirs() {
   return unique;
 }
 
-const FigureModule* load(std::string& tried) {
+std::vector<std::string> candidate_paths() {
   std::vector<std::string> paths;
   if (const char* env = std::getenv("RCMAP_FIGURE_MODULE"); env && *env) {
     paths.push_back(env);  // given: the only place tried
   } else {
     for (const auto& dir : module_dirs()) paths.push_back(dir + "/" + kModuleName);
   }
-  for (const auto& path : paths) {
+  return paths;
+}
+
+const FigureModule* load(std::string& tried) {
+  for (const auto& path : candidate_paths()) {
     if (::access(path.c_str(), F_OK) != 0) {
       tried += "\n  " + path + ": not found";
       continue;
@@ -77,16 +85,59 @@ const FigureModule* load(std::string& tried) {
 
 }  // namespace
 
+namespace {
+struct Loader {
+  std::mutex m;
+  bool started = false, done = false;
+  std::thread thread;
+  const FigureModule* module = nullptr;
+  std::string tried;
+  ~Loader() {  // an error thrown while the module loads: wait for it before exit
+    if (thread.joinable()) thread.join();
+  }
+};
+Loader& loader() {
+  static Loader l;
+  return l;
+}
+[[noreturn]] void cannot_load(const std::string& tried) {
+  throw OutputError(std::string("cannot load the figure module ") + kModuleName +
+                    ", which draws figures and report.pdf; tried:" + tried +
+                    "\n  Keep it beside the rcmap executable (cmake --install installs both), or use --no-render");
+}
+}  // namespace
+
+void figure_module_start() {
+  Loader& l = loader();
+  std::lock_guard<std::mutex> lk(l.m);
+  if (l.started) return;
+  std::string missing;
+  bool any = false;
+  for (const auto& path : candidate_paths()) {
+    if (::access(path.c_str(), F_OK) == 0)
+      any = true;
+    else
+      missing += "\n  " + path + ": not found";
+  }
+  if (!any) cannot_load(missing);
+  l.started = true;
+  try {
+    l.thread = std::thread([&l] { l.module = load(l.tried); });
+  } catch (const std::system_error&) {
+    l.module = load(l.tried);
+  }
+}
+
 const FigureModule& figure_module() {
-  static std::once_flag once;
-  static const FigureModule* module = nullptr;
-  static std::string tried;
-  std::call_once(once, [] { module = load(tried); });
-  if (!module)
-    throw OutputError(std::string("cannot load the figure module ") + kModuleName +
-                      ", which draws figures and report.pdf; tried:" + tried +
-                      "\n  Keep it beside the rcmap executable (cmake --install installs both), or use --no-render");
-  return *module;
+  Loader& l = loader();
+  std::lock_guard<std::mutex> lk(l.m);
+  if (!l.started) {
+    l.started = true;
+    l.module = load(l.tried);
+  }
+  if (l.thread.joinable()) l.thread.join();
+  if (!l.module) cannot_load(l.tried);
+  return *l.module;
 }
 
 }  // namespace rcmap::cli

@@ -14,8 +14,9 @@ namespace rcmap::cli {
 // Layout check between the executable and the module: both must come from
 // the same build (the module is found beside the executable first).
 // kFigureModuleInterface counts changes of the entry points' signatures
-// (3: write takes the metrics and has write_aside).
-inline constexpr unsigned long kFigureModuleInterface = 3;
+// (3: write takes the metrics and has write_aside; 4: FigureAside names the
+// PNG the parent draws).
+inline constexpr unsigned long kFigureModuleInterface = 4;
 inline constexpr unsigned long kFigureModuleLayout =
     kFigureModuleInterface * 1000000007ul + sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
@@ -53,6 +54,14 @@ struct FigureModule {
 // tree it was built in. Throws OutputError naming the places tried if none
 // loads.
 const FigureModule& figure_module();
+// Starts loading the module on a second thread (dlopen of Cairo, Pango and
+// the libraries behind them: 20-40 ms, bench/README.md "Figures and report")
+// while the caller reads and analyses its input; the next figure_module()
+// waits for it. Throws the same OutputError at once if no candidate file
+// exists; a file that exists but does not load is reported by
+// figure_module(). The thread never runs igraph. Without a thread (a
+// thread limit) loads in place.
+void figure_module_start();
 
 }  // namespace rcmap::cli
 

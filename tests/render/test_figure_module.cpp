@@ -1,6 +1,7 @@
 // The figure module (src/cli/figure_module.hpp): the rcmap executable draws
 // through rcmap-figures.so, loaded only by runs that draw.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include <cstdio>
 #include <filesystem>
@@ -60,6 +61,21 @@ TEST_CASE("a missing figure module is reported before any work, --no-render need
   CHECK(WEXITSTATUS(ok) == 0);
   CHECK(fs::exists(tmp / "tables/ties.csv"));
   CHECK(fs::exists(tmp / "tables/workbook.xlsx"));
+}
+
+TEST_CASE("a module file that does not load (loaded while the input is read) gives exit 3 and writes nothing",
+          "[cli][figures]") {
+  ScratchDir tmp("figmod-bad");
+  { std::ofstream(tmp / "bad.so") << "not a shared object\n"; }
+  const std::string log = tmp / "log";
+  const int rc = std::system(("env RCMAP_FIGURE_MODULE=" + (tmp / "bad.so") + " " + RCMAP_BINARY + " analyze" +
+                              kSample + " --out " + (tmp / "out") + " >" + log + " 2>&1")
+                                 .c_str());
+  CHECK(WEXITSTATUS(rc) == 3);
+  const std::string text = rcmap::test::slurp(log);
+  CHECK(text.find("cannot load the figure module rcmap-figures.so") != std::string::npos);
+  CHECK(text.find(tmp / "bad.so") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "out"));  // nothing written
 }
 
 namespace {

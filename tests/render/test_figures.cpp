@@ -12,6 +12,7 @@
 
 #include "rcmap/io/diagnostics.hpp"
 #include "rcmap/graph/map_layout.hpp"
+#include "rcmap/render/canvas/png_pipeline.hpp"
 #include "rcmap/render/figures/figures.hpp"
 #include "rcmap/render/i18n/i18n.hpp"
 #include "rcmap/render/report/report_layout.hpp"
@@ -362,6 +363,63 @@ TEST_CASE("PNG figures are valid PNGs that libpng decodes, the same when the pix
       for (int x = 0; x < 2336; x += 3) dark += (px[y * stride + x] & 0xff) < 0x80;
     CHECK(dark > 1000);
     cairo_surface_destroy(s);
+  }
+}
+
+TEST_CASE("PNGs encoded on the pipeline thread are byte-identical to PNGs written at once", "[render][png]") {
+  const auto f = test::sixteen_units();
+  const FigureOptions o = options();
+  const auto at_once = write_all(f, o, Format::png, tmpdir("png-once"));
+  std::vector<std::string> expect;
+  for (const std::string& p : at_once) expect.push_back(slurp(p));
+  // Twice through one pipeline: the two buffers alternate, each holding an
+  // earlier figure's pixels when the next figure is drawn into it.
+  PngPipeline pipe;
+  const auto first = write_all(f, o, Format::png, tmpdir("png-pipe-1"));
+  const auto second = write_all(f, o, Format::png, tmpdir("png-pipe-2"));
+  pipe.finish();
+  for (std::size_t i = 0; i < expect.size(); ++i) {
+    INFO(first[i]);
+    CHECK(slurp(first[i]) == expect[i]);
+    CHECK(slurp(second[i]) == expect[i]);
+  }
+}
+
+TEST_CASE("a PNG the pipeline cannot write throws the same OutputError, at finish or at the next canvas",
+          "[render][png]") {
+  const auto f = test::sixteen_units();
+  const FigureOptions o = options();
+  const std::string bad = "/nonexistent-rcmap-dir/map.png";
+  std::string at_once;
+  try {
+    render_matrix(f.survey, f.agg, o, Format::png, bad);
+  } catch (const OutputError& e) {
+    at_once = e.what();
+  }
+  REQUIRE(at_once == "cannot write " + bad + ": error while writing to output stream");
+  {
+    PngPipeline pipe;
+    render_matrix(f.survey, f.agg, o, Format::png, bad);  // handed over: no error yet
+    CHECK_THROWS_WITH(pipe.finish(), at_once);
+    CHECK_NOTHROW(pipe.finish());  // thrown once
+  }
+  {
+    // The error of an earlier file stops the next figure before it is drawn.
+    PngPipeline pipe;
+    render_matrix(f.survey, f.agg, o, Format::png, bad);
+    const std::string next = tmpdir("png-after-error") + "profile.png";
+    bool threw = false;
+    // The encoder may not have reached the file yet: the second canvas
+    // waits for a free buffer only once both are taken.
+    for (int i = 0; i < 3 && !threw; ++i) {
+      try {
+        render_profile(f.survey, f.agg, o, Format::png, next);
+      } catch (const OutputError& e) {
+        threw = true;
+        CHECK(std::string(e.what()) == at_once);
+      }
+    }
+    CHECK(threw);
   }
 }
 
