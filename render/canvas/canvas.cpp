@@ -4,6 +4,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <sys/mman.h>
 
 #include <cerrno>
@@ -259,6 +260,7 @@ void Text::lay_out(const std::string& text, double size_pt, bool bold, double wr
 
 namespace rcmap::render {
 void load_fonts() { const detail::Text regular("Ag 0123", 10), bold("Ag 0123", 10, true); }
+void prepare_fonts() { FcInit(); }
 }  // namespace rcmap::render
 
 namespace rcmap::render::detail {

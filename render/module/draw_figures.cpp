@@ -352,7 +352,8 @@ void network_html(const people::NetworkReport& r, const std::vector<std::uint32_
 
 extern "C" __attribute__((visibility("default"))) const rcmap::cli::FigureModule* rcmap_figure_module() {
   using namespace rcmap::cli;
-  static const FigureModule m = {rcmap::kVersion, kFigureModuleLayout, write,      write_aside, write_report,
-                                 write_sites,     write_change,        person_map, network_html};
+  static const FigureModule m = {
+      rcmap::kVersion, kFigureModuleLayout, write,      write_aside,  write_report,
+      write_sites,     write_change,        person_map, network_html, rcmap::render::prepare_fonts};
   return &m;
 }

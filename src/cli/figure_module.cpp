@@ -122,7 +122,10 @@ void figure_module_start() {
   if (!any) cannot_load(missing);
   l.started = true;
   try {
-    l.thread = std::thread([&l] { l.module = load(l.tried); });
+    l.thread = std::thread([&l] {
+      l.module = load(l.tried);
+      if (l.module) l.module->prepare();  // fontconfig's files, while the input is read
+    });
   } catch (const std::system_error&) {
     l.module = load(l.tried);
   }

@@ -15,8 +15,8 @@ namespace rcmap::cli {
 // the same build (the module is found beside the executable first).
 // kFigureModuleInterface counts changes of the entry points' signatures
 // (3: write takes the metrics and has write_aside; 4: FigureAside names the
-// PNG the parent draws).
-inline constexpr unsigned long kFigureModuleInterface = 4;
+// PNG the parent draws; 5: prepare).
+inline constexpr unsigned long kFigureModuleInterface = 5;
 inline constexpr unsigned long kFigureModuleLayout =
     kFigureModuleInterface * 1000000007ul + sizeof(FigureArgs) * 1000003ul + sizeof(Survey) * 10007ul +
     sizeof(Aggregate) * 101ul + sizeof(MetricsResult) * 7ul + sizeof(render::FigureOptions) + sizeof(OutputDir) * 13ul;
@@ -46,6 +46,8 @@ struct FigureModule {
   // report.html of rcmap network (render/html/html_report.hpp html_report_network).
   void (*network_html)(const people::NetworkReport&, const std::vector<std::uint32_t>& listed,
                        const std::vector<std::uint32_t>& brokers, const render::FigureOptions&, OutputDir&);
+  // Run by the loading thread once loaded (render::prepare_fonts).
+  void (*prepare)();
 };
 
 // The module, loaded on first use (figure_module.cpp): the file named by the

@@ -44,6 +44,11 @@ MapGeometry map_geometry(const Survey&, const Aggregate&, const std::vector<Poin
 // (draw_figures.cpp write_aside). Draws nothing; outputs do not depend on
 // whether it ran. Cost: the first text measured pays it anyway.
 void load_fonts();
+// Reads fontconfig's configuration and font cache (FcInit), the part of
+// load_fonts that is not tied to a thread: any thread may call it, e.g.
+// while the input is still being read (figure_module.cpp). Outputs do not
+// depend on whether it ran.
+void prepare_fonts();
 
 // Each writes one figure in one format to `path`; throws rcmap::OutputError
 // on failure (unwritable path, Cairo error, layout of the wrong size).
