@@ -71,7 +71,7 @@ struct FigureArgs {
   // started (write_aside), the formats its child draws are left out.
   void write(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt, OutputDir& dir,
              const std::string& prefix = "", const FigureAside* aside = nullptr) const;
-  // Starts drawing the PNG figures of write() (same arguments) in a child
+  // Starts drawing the PNG figures of write() but profile.png (same arguments) in a child
   // process (fork(2)), into temporary files reserved here, so that a
   // second core draws them while this process writes the rest: when
   // --formats has png, the figures are drawn (not --no-render, not above the
@@ -79,7 +79,8 @@ struct FigureArgs {
   // thread: no lock may be held by another) and a core is idle or
   // RCMAP_FIGURE_PROCESSES=2 (=1: never; draw_figures.cpp). Otherwise does
   // nothing (aside.pid stays -1); if pipe or fork fails, draws them here.
-  // Fonts are loaded first, so both processes share them. Outputs are
+  // Fonts are loaded first, so both processes share them; write() draws
+  // profile.png (aside.profile_png) beside the other formats. Outputs are
   // byte-identical either way.
   void write_aside(const Survey& s, const Aggregate& a, const MetricsResult& m, const MetricsOptions& mopt,
                    OutputDir& dir, const std::string& prefix, FigureAside& aside) const;
