@@ -265,7 +265,7 @@ int run_analysis(const Args& args, bool report_only) {
   mopt.distance = parse_distance(distance);
   std::tie(mopt.gap_side_a, mopt.gap_side_b) = gaps.sides(report_only ? "report" : "analyze", sa.quiet, vm);
   check_options(mopt);
-  fig.check();
+  fig.check(/*load_aside=*/true);  // analyze forks nothing before its first figure_module() call
   if (report_only) fig.check_report();
   const bool from_ties = !sa.tie_table.empty();
   if (from_ties == !sa.responses.empty())

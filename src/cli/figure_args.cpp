@@ -90,7 +90,7 @@ void FigureArgs::add_to(po::options_description& desc, Kind kind) {
 }
 
 #ifdef RCMAP_WITH_RENDER
-void FigureArgs::check() const {
+void FigureArgs::check(bool load_aside) const {
   if (no_render) return;
   parse_formats(formats);
   parse_lang(lang);
@@ -99,7 +99,10 @@ void FigureArgs::check() const {
   render::FigureOptions page_check;
   apply_page(page, page_check);
   check_dpi(dpi);
-  figure_module_start();  // a missing module is reported before any work; loads while the input is read
+  if (load_aside)
+    figure_module_start();  // a missing module is reported before any work; loads while the input is read
+  else
+    figure_module();  // a missing module is reported before any work
 }
 
 void FigureArgs::check_report() const {}

@@ -60,8 +60,12 @@ struct FigureArgs {
   bool no_render = false, per_unit = false, no_title = false;
   std::size_t max_nodes = 2000;  // network's person map
   void add_to(po::options_description& desc, Kind kind);
-  // Checks every value (UsageError) before any work is done.
-  void check() const;
+  // Checks every value (UsageError) and loads the figure module (a missing
+  // one is an OutputError) before any work is done. With load_aside the module is loaded by a
+  // second thread while the caller reads its input (figure_module_start):
+  // only for commands that fork nothing before their first figure_module()
+  // call (analyze; not network, whose path kernel forks).
+  void check(bool load_aside = false) const;
   // rcmap report (which always draws): nothing with figures, UsageError in
   // an rcmap built without them (RCMAP_FIGURES=OFF).
   void check_report() const;

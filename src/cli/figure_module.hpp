@@ -62,7 +62,8 @@ const FigureModule& figure_module();
 // waits for it. Throws the same OutputError at once if no candidate file
 // exists; a file that exists but does not load is reported by
 // figure_module(). The thread never runs igraph. Without a thread (a
-// thread limit) loads in place.
+// thread limit) loads in place. The caller must not fork(2) before its next
+// figure_module() call (the child would copy a half-done dlopen).
 void figure_module_start();
 
 }  // namespace rcmap::cli
