@@ -152,9 +152,19 @@ void write_aside(const FigureArgs& f, const Survey& s, const Aggregate& a, const
   RCMAP_PHASE("figure process: layout, files reserved");
   render::load_fonts();
   RCMAP_PHASE("figure process: fonts loaded");
+  // Pango 1.50 matches and sorts fonts on short-lived threads of its own
+  // (FcFontSetMatch, FcFontSetSort) when load_fonts meets a font for the
+  // first time. fork copies only this thread: one of them holding a lock
+  // (the allocator's, fontconfig's) would leave the child waiting forever.
+  // Wait up to 0.5 s for them to end, else draw here.
+  bool alone = single_threaded();
+  for (int i = 0; i < 500 && !alone; ++i) {
+    ::usleep(1000);
+    alone = single_threaded();
+  }
   int fds[2];
-  const pid_t pid = ::pipe2(fds, O_CLOEXEC) == 0 ? ::fork() : -2;
-  if (pid < 0) {  // no pipe or no fork: drawn here, now (errors thrown as in one process)
+  const pid_t pid = !alone ? -3 : ::pipe2(fds, O_CLOEXEC) == 0 ? ::fork() : -2;
+  if (pid < 0) {  // other threads, no pipe or no fork: drawn here, now (errors thrown as in one process)
     if (pid == -1) ::close(fds[0]), ::close(fds[1]);
     draw_figures(s, a, pos, findings, o, render::Format::png, map, gap_map, matrix, profile);
     return;
