@@ -92,6 +92,40 @@ std::string without_temp_name(std::string text) {
 }
 }  // namespace
 
+TEST_CASE("analyze --by-site forks a figure process per site and ends, with the files of one process",
+          "[cli][figures][render]") {
+  // The fork waits until Pango's own font threads of the site before have
+  // ended (draw_figures.cpp write_aside): a child copied while one of them
+  // held the allocator's lock waited forever (seen under ASan). `timeout`
+  // turns such a hang into a failure.
+  ScratchDir tmp("figproc-sites");
+  const std::string gen = std::string(RCMAP_BINARY) + " sample --out " + (tmp / "in") +
+                          " --seed 3 --sites 3 --respondents 360 -q >/dev/null 2>&1";
+  REQUIRE(std::system(gen.c_str()) == 0);
+  auto run = [&](const char* processes, const std::string& out) {
+    const std::string cmd = "timeout 300 env RCMAP_FIGURE_PROCESSES=" + std::string(processes) + " " + RCMAP_BINARY +
+                            " analyze --units " + (tmp / "in/units.csv") + " --responses " +
+                            (tmp / "in/responses.csv") + " --by-site --formats png --out " + (tmp / out) +
+                            " -q >/dev/null 2>&1";
+    const int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  REQUIRE(run("1", "one") == 0);
+  const auto a = snapshot(tmp / "one");
+  REQUIRE(a.count("S2/map.png") == 1);
+  for (int i = 0; i < 3; ++i) {
+    const std::string out = "two-" + std::to_string(i);
+    REQUIRE(run("2", out) == 0);
+    const auto b = snapshot(tmp / out);
+    CHECK(a.size() == b.size());
+    for (const auto& [name, bytes] : a) {
+      if (name.find("summary.json") != std::string::npos || name.find("project.ini") != std::string::npos) continue;
+      INFO(name);
+      CHECK((b.count(name) == 1 && b.at(name) == bytes));
+    }
+  }
+}
+
 TEST_CASE("PNG figures drawn by a second process: same files, and a failing one gives exit 3 and changes nothing",
           "[cli][figures][render]") {
   // docs/outputs.md "Output safety", src/cli/figure_args.hpp write_aside.
