@@ -157,7 +157,7 @@ void FigureArgs::write_network_html(const people::NetworkReport&, const std::vec
                                     const std::vector<std::uint32_t>&, OutputDir&) const {}
 void FigureArgs::write_person_map(const std::vector<Unit>&, const people::People&, const people::PersonTies&,
                                   const people::NetworkOptions&, const std::vector<std::uint32_t>&, OutputDir&) const {}
-void FigureArgs::check() const {
+void FigureArgs::check(bool) const {
   if (!no_render) throw UsageError("this rcmap was built without figures; use --no-render");
 }
 void FigureArgs::check_report() const {
