@@ -88,7 +88,7 @@ const FigureModule* load(std::string& tried) {
 namespace {
 struct Loader {
   std::mutex m;
-  bool started = false, done = false;
+  bool started = false;
   std::thread thread;
   const FigureModule* module = nullptr;
   std::string tried;
@@ -111,16 +111,12 @@ void figure_module_start() {
   Loader& l = loader();
   std::lock_guard<std::mutex> lk(l.m);
   if (l.started) return;
-  std::string missing;
-  bool any = false;
-  for (const auto& path : candidate_paths()) {
-    if (::access(path.c_str(), F_OK) == 0)
-      any = true;
-    else
-      missing += "\n  " + path + ": not found";
-  }
-  if (!any) cannot_load(missing);
   l.started = true;
+  const std::vector<std::string> paths = candidate_paths();
+  if (std::none_of(paths.begin(), paths.end(), [](const std::string& p) { return ::access(p.c_str(), F_OK) == 0; })) {
+    l.module = load(l.tried);  // names every place tried
+    cannot_load(l.tried);
+  }
   try {
     l.thread = std::thread([&l] {
       l.module = load(l.tried);
